@@ -1,0 +1,63 @@
+/// The problems found while reading one or more files: collected, not thrown one at a time.
+///
+/// Keeps at most `limit` diagnostics (the rest are counted), and hands them back sorted.
+public struct DiagnosticList: Sendable, Error, Hashable {
+    /// The most diagnostics kept; beyond it they are only counted in `droppedCount`.
+    public let limit: Int
+    private var storage: [Diagnostic] = []
+    /// How many diagnostics were reported beyond `limit`.
+    public private(set) var droppedCount = 0
+    /// How many errors were reported, kept or dropped.
+    public private(set) var errorCount = 0
+    /// How many warnings were reported, kept or dropped.
+    public private(set) var warningCount = 0
+
+    /// Creates an empty list that keeps at most `limit` diagnostics.
+    public init(limit: Int = 200) {
+        self.limit = max(1, limit)
+    }
+
+    /// Creates a list holding `diagnostics`.
+    public init(_ diagnostics: [Diagnostic], limit: Int = 200) {
+        self.init(limit: limit)
+        append(contentsOf: diagnostics)
+    }
+
+    /// Records a diagnostic.
+    public mutating func append(_ diagnostic: Diagnostic) {
+        switch diagnostic.severity {
+        case .error: errorCount += 1
+        case .warning: warningCount += 1
+        }
+        if storage.count < limit {
+            storage.append(diagnostic)
+        } else {
+            droppedCount += 1
+        }
+    }
+
+    /// Records several diagnostics.
+    public mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
+        for diagnostic in diagnostics { append(diagnostic) }
+    }
+
+    /// Records everything another list holds, including what it dropped.
+    public mutating func append(contentsOf other: DiagnosticList) {
+        append(contentsOf: other.storage)
+        droppedCount += other.droppedCount
+        errorCount += other.errorCount - other.storage.filter { $0.severity == .error }.count
+        warningCount += other.warningCount - other.storage.filter { $0.severity == .warning }.count
+    }
+
+    /// The diagnostics kept, sorted by file, position, severity and code; duplicates removed.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return storage.sorted().filter { seen.insert($0).inserted }
+    }
+
+    /// Whether any error was reported.
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// Whether nothing was reported.
+    public var isEmpty: Bool { storage.isEmpty && droppedCount == 0 }
+}

@@ -1,0 +1,73 @@
+/// The bytes of one file a user gave us, kept so that diagnostics can quote the line they point at.
+///
+/// Two source files are equal when they have the same path and contents.
+public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
+    /// The path as the user gave it (or a label such as `<stdin>`), printed in diagnostics.
+    public let path: String
+    /// The raw bytes, which may not be valid UTF-8.
+    public let contents: [UInt8]
+
+    /// Creates a source file from raw bytes.
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    /// Creates a source file from text, stored as UTF-8.
+    public convenience init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+
+    /// The text of the 1-based line `number`, without its line break, decoded leniently
+    /// (invalid UTF-8 shows as U+FFFD); `nil` when the file has no such line.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < contents.count, current < number {
+            if contents[index] == UInt8(ascii: "\n") {
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == number, start <= contents.count else { return nil }
+        var end = start
+        while end < contents.count, contents[end] != UInt8(ascii: "\n") { end += 1 }
+        if end > start, contents[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: contents[start..<end], as: UTF8.self)
+    }
+
+    /// The position of the byte at `offset`: 1-based line and 1-based column counted in Unicode scalars.
+    ///
+    /// Used to locate problems found at a byte offset (invalid UTF-8, a reader error).
+    public func position(ofByteOffset offset: Int) -> SourcePosition {
+        var line = 1
+        var column = 1
+        var index = 0
+        let limit = min(offset, contents.count)
+        while index < limit {
+            let byte = contents[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                // Count lead bytes only, so that a multi-byte scalar counts once.
+                column += 1
+            }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    public var description: String { path }
+
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+        lhs === rhs || (lhs.path == rhs.path && lhs.contents == rhs.contents)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+    }
+}
