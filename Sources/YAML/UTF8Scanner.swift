@@ -37,7 +37,9 @@ enum UTF8Scanner {
             guard let (scalar, length) = decode(bytes, at: index) else {
                 report(YAMLDiagnosticCode.invalidUTF8,
                        "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
+                // One report for the whole malformed sequence: skip its continuation bytes.
                 index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
                 column += 1
                 continue
             }
