@@ -20,8 +20,12 @@ let package = Package(
         ),
         .target(name: "Diagnostics"),
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "RuleModel", dependencies: ["Diagnostics"]),
+        .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics"]),
+        .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
+        .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,121 @@
+import RuleModel
+
+/// A rule pack compiled for evaluation: every name resolved to a slot, indicators and diagnostics
+/// in dependency order, conditions compiled. Built once, used for any number of profiles.
+public struct CompiledPack: Sendable {
+    /// Something computed from other slots: an indicator or a diagnostic's condition.
+    struct Derivation: Sendable {
+        enum Subject: Sendable {
+            case indicator(Int)
+            case diagnostic(Int)
+        }
+        let subject: Subject
+        let slot: Int
+        let expression: CompiledExpression
+    }
+
+    /// The pack as written.
+    public let pack: RulePack
+    /// Slot of every fact, parameter, indicator and diagnostic, by id.
+    let slots: [String: Int]
+    let factCount: Int
+    let slotCount: Int
+    /// Indicators and diagnostics, each after everything it reads.
+    let derivations: [Derivation]
+    /// For each diagnostic (pack order), the fact slots its outcome depends on, directly or not.
+    let factCones: [[Int]]
+
+    /// Compiles a pack.
+    /// - Throws: ``EngineError`` for an unknown name or circular definitions.
+    public init(_ pack: RulePack) throws(EngineError) {
+        self.pack = pack
+        var slots: [String: Int] = [:]
+        for fact in pack.facts { slots[fact.id] = slots.count }
+        factCount = pack.facts.count
+        for parameter in pack.parameters { slots[parameter.id] = slots.count }
+
+        // Order indicators and diagnostics so that each comes after what it reads.
+        var references: [String: [String]] = [:]
+        for indicator in pack.indicators { references[indicator.id] = indicator.expression.references }
+        for diagnostic in pack.diagnostics { references[diagnostic.id] = diagnostic.condition.references }
+        let order = try Self.dependencyOrder(references)
+        for id in order { slots[id] = slots.count }
+        self.slots = slots
+        slotCount = slots.count
+
+        var derivations: [Derivation] = []
+        let indicatorIndex = Dictionary(uniqueKeysWithValues: pack.indicators.enumerated().map { ($1.id, $0) })
+        let diagnosticIndex = Dictionary(uniqueKeysWithValues: pack.diagnostics.enumerated().map { ($1.id, $0) })
+        for id in order {
+            if let index = indicatorIndex[id] {
+                let expression = try CompiledExpression.compile(pack.indicators[index].expression) { slots[$0] }
+                derivations.append(Derivation(subject: .indicator(index), slot: slots[id]!, expression: expression))
+            } else if let index = diagnosticIndex[id] {
+                let expression = try Self.compile(pack.diagnostics[index].condition) { slots[$0] }
+                derivations.append(Derivation(subject: .diagnostic(index), slot: slots[id]!, expression: expression))
+            }
+        }
+        self.derivations = derivations
+
+        var cones: [String: Set<Int>] = [:]
+        for id in order {
+            var cone = Set<Int>()
+            for name in references[id] ?? [] {
+                if let slot = slots[name], slot < factCount { cone.insert(slot) }
+                cone.formUnion(cones[name] ?? [])
+            }
+            cones[id] = cone
+        }
+        factCones = pack.diagnostics.map { (cones[$0.id] ?? []).sorted() }
+    }
+
+    /// The slot of a name, if the pack defines it.
+    func slot(of id: String) -> Int? { slots[id] }
+
+    /// The fact id at a fact slot.
+    func factID(atSlot slot: Int) -> String { pack.facts[slot].id }
+
+    private static func compile(_ condition: Condition, slot: (String) -> Int?) throws(EngineError) -> CompiledExpression {
+        func fold(_ parts: [Condition], _ combine: (CompiledExpression, CompiledExpression) -> CompiledExpression,
+                  empty: Bool) throws(EngineError) -> CompiledExpression {
+            var result: CompiledExpression?
+            for part in parts {
+                let compiled = try compile(part, slot: slot)
+                result = result.map { combine($0, compiled) } ?? compiled
+            }
+            return result ?? .constant(.bool(empty))
+        }
+        switch condition {
+        case .expression(let expression): return try CompiledExpression.compile(expression, slot: slot)
+        case .all(let parts, _): return try fold(parts, CompiledExpression.and, empty: true)
+        case .any(let parts, _): return try fold(parts, CompiledExpression.or, empty: false)
+        case .none(let parts, _): return .not(try fold(parts, CompiledExpression.or, empty: false))
+        case .not(let part, _): return .not(try compile(part, slot: slot))
+        }
+    }
+
+    /// A depth-first order over ids (visited in sorted order) in which each id follows its
+    /// dependencies among the keys of `references`.
+    static func dependencyOrder(_ references: [String: [String]]) throws(EngineError) -> [String] {
+        var order: [String] = []
+        var state: [String: Bool] = [:]  // false: in progress, true: done
+        var path: [String] = []
+        func visit(_ id: String) throws(EngineError) {
+            if state[id] == true { return }
+            if state[id] == false {
+                let start = path.firstIndex(of: id) ?? 0
+                throw EngineError.cycle(Array(path[start...]) + [id])
+            }
+            state[id] = false
+            path.append(id)
+            for dependency in references[id] ?? [] where references[dependency] != nil {
+                try visit(dependency)
+            }
+            path.removeLast()
+            state[id] = true
+            order.append(id)
+        }
+        for id in references.keys.sorted() { try visit(id) }
+        return order
+    }
+}

@@ -1,0 +1,108 @@
+import RuleModel
+
+/// Evaluates organisation profiles against a compiled pack. Pure and deterministic: the same pack,
+/// profile and overrides always give the same evaluation.
+public struct Engine: Sendable {
+    /// The compiled pack.
+    public let compiled: CompiledPack
+
+    /// Compiles `pack` for evaluation.
+    /// - Throws: ``EngineError`` for an unknown name or circular definitions.
+    public init(pack: RulePack) throws(EngineError) {
+        compiled = try CompiledPack(pack)
+    }
+
+    /// Evaluates a profile.
+    /// - Parameters:
+    ///   - profile: the organisation's facts.
+    ///   - overrides: parameter values that replace the pack's (from the command line).
+    public func evaluate(_ profile: Profile, overrides: [String: Value] = [:]) -> Evaluation {
+        let pack = compiled.pack
+        let slots = computeSlots(profile, overrides: overrides)
+        var outcomes: [DiagnosticOutcome] = []
+        for (index, rule) in pack.diagnostics.enumerated() {
+            let status: DiagnosticOutcome.Status
+            var missing: [String] = []
+            if !Self.applies(rule, to: profile) {
+                status = .notApplicable
+            } else {
+                switch slots[compiled.slot(of: rule.id)!].truth {
+                case .true: status = .fired
+                case .false: status = .notFired
+                case .unknown:
+                    status = .unknown
+                    missing = compiled.factCones[index].filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
+                }
+            }
+            outcomes.append(DiagnosticOutcome(rule: rule, status: status, missingFacts: missing))
+        }
+        return Evaluation(
+            compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
+            roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes),
+            missingFacts: Self.rankMissingFacts(outcomes),
+            maturity: Self.maturity(pack: pack, outcomes: outcomes))
+    }
+
+    /// The ids of the diagnostics that fire for a profile, in pack order: the fast path for
+    /// batches that need no explanation.
+    public func firedDiagnostics(_ profile: Profile, overrides: [String: Value] = [:]) -> [String] {
+        let slots = computeSlots(profile, overrides: overrides)
+        return compiled.pack.diagnostics.filter {
+            Self.applies($0, to: profile) && slots[compiled.slot(of: $0.id)!].truth == .true
+        }.map(\.id)
+    }
+
+    /// Fills every slot: facts, parameters, then indicators and diagnostics in dependency order.
+    func computeSlots(_ profile: Profile, overrides: [String: Value]) -> [RuntimeValue] {
+        let pack = compiled.pack
+        var slots = [RuntimeValue](repeating: .unknown, count: compiled.slotCount)
+        for (index, fact) in pack.facts.enumerated() {
+            if let value = profile.facts[fact.id] { slots[index] = RuntimeValue(value) }
+        }
+        for (offset, parameter) in pack.parameters.enumerated() {
+            slots[compiled.factCount + offset] = RuntimeValue(overrides[parameter.id] ?? parameter.value(forKind: profile.kind))
+        }
+        for derivation in compiled.derivations {
+            if case .diagnostic(let index) = derivation.subject, !Self.applies(pack.diagnostics[index], to: profile) {
+                // A diagnostic that does not concern this kind of organisation reads as false.
+                slots[derivation.slot] = .bool(false)
+                continue
+            }
+            slots[derivation.slot] = derivation.expression.evaluate(slots)
+        }
+        return slots
+    }
+
+    static func applies(_ rule: DiagnosticRule, to profile: Profile) -> Bool {
+        guard let kinds = rule.appliesTo else { return true }
+        guard let kind = profile.kind else { return true }
+        return kinds.contains(kind)
+    }
+
+    /// Missing facts ranked by the severity-weighted number of unknown diagnostics they bear on.
+    static func rankMissingFacts(_ outcomes: [DiagnosticOutcome]) -> [MissingFact] {
+        var weights: [String: Double] = [:]
+        var decides: [String: [String]] = [:]
+        for outcome in outcomes where outcome.status == .unknown {
+            for fact in outcome.missingFacts {
+                weights[fact, default: 0] += outcome.rule.severity.weight
+                decides[fact, default: []].append(outcome.rule.id)
+            }
+        }
+        return weights.map { MissingFact(factID: $0.key, weight: $0.value, decides: decides[$0.key]!.sorted()) }
+            .sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
+    }
+
+    /// Each dimension's level: 5 minus the deductions of its fired diagnostics, at least 1.
+    static func maturity(pack: RulePack, outcomes: [DiagnosticOutcome]) -> [DimensionMaturity] {
+        pack.dimensions.map { dimension in
+            let own = outcomes.filter { $0.rule.dimension == dimension.id && $0.status != .notApplicable }
+            let fired = own.filter { $0.status == .fired }
+            let decided = own.filter { $0.status == .fired || $0.status == .notFired }.count
+            let deduction = fired.reduce(0.0) { $0 + (dimension.deductions[$1.rule.severity] ?? 0) }
+            let level = decided == 0 ? nil : max(1, Int((5 - deduction).rounded(.down)))
+            return DimensionMaturity(dimension: dimension, level: level, fired: fired.map(\.rule.id).sorted(),
+                                     decided: decided, applicable: own.count)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import RuleModel
+
+/// Everything the engine concludes about one profile: every diagnostic's outcome, the derived
+/// indicators, the roadmap, the missing facts worth collecting and the maturity per dimension.
+public struct Evaluation: Sendable {
+    /// The compiled pack the profile was evaluated against.
+    public let compiled: CompiledPack
+    /// The profile.
+    public let profile: Profile
+    /// The parameter overrides in force.
+    public let overrides: [String: Value]
+    /// The value of every slot.
+    let slots: [RuntimeValue]
+    /// Every diagnostic's outcome, in pack order (by id).
+    public let outcomes: [DiagnosticOutcome]
+    /// The recommendations, by phase, then score (highest first), then id.
+    public let roadmap: [RoadmapItem]
+    /// The missing facts, most decisive first, ties by id.
+    public let missingFacts: [MissingFact]
+    /// Maturity per dimension, by dimension id.
+    public let maturity: [DimensionMaturity]
+
+    /// The pack.
+    public var pack: RulePack { compiled.pack }
+
+    /// The value of a fact, parameter, indicator or diagnostic (as a boolean) by id.
+    public func value(of id: String) -> RuntimeValue {
+        compiled.slot(of: id).map { slots[$0] } ?? .unknown
+    }
+
+    /// The outcome of the diagnostic with `id`.
+    public func outcome(of id: String) -> DiagnosticOutcome? {
+        outcomes.first { $0.rule.id == id }
+    }
+
+    /// The outcomes with a given status, in pack order.
+    public func outcomes(_ status: DiagnosticOutcome.Status) -> [DiagnosticOutcome] {
+        outcomes.filter { $0.status == status }
+    }
+
+    /// Fills `{name}` placeholders with values as they read in a sentence; an unknown value reads `?`.
+    public func fill(_ template: String) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += value(of: name).plainText
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

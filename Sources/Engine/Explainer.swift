@@ -1,0 +1,246 @@
+import RuleModel
+
+/// Builds explanations from an evaluation: condition trees with values, derivations of indicators,
+/// and the smallest single-fact changes that would change a diagnostic's outcome.
+public struct Explainer: Sendable {
+    let engine: Engine
+    let evaluation: Evaluation
+
+    /// Creates an explainer for an evaluation made by `engine`.
+    public init(engine: Engine, evaluation: Evaluation) {
+        self.engine = engine
+        self.evaluation = evaluation
+    }
+
+    /// Explains the diagnostic or indicator `id`; `nil` when the pack has neither with that id.
+    public func explain(_ id: String) -> Explanation? {
+        let pack = evaluation.pack
+        if let rule = pack.diagnostic(id) {
+            let outcome = evaluation.outcome(of: id)!
+            return Explanation(subject: id, tree: node(rule.condition), derivations: derivations(rule.condition.references),
+                               outcome: outcome.status,
+                               changes: outcome.status == .notApplicable ? [] : changes(for: rule, from: outcome.status))
+        }
+        if let indicator = pack.indicator(id) {
+            return Explanation(subject: id, tree: node(indicator.expression),
+                               derivations: derivations([id]), outcome: nil, changes: [])
+        }
+        return nil
+    }
+
+    // MARK: Trees
+
+    private func node(_ condition: Condition) -> Explanation.Node {
+        let value = RuntimeValue.fromTruth(truth(condition))
+        switch condition {
+        case .expression(let expression): return node(expression)
+        case .all(let parts, _): return Explanation.Node(text: "all of", value: value, children: parts.map(node))
+        case .any(let parts, _): return Explanation.Node(text: "any of", value: value, children: parts.map(node))
+        case .none(let parts, _): return Explanation.Node(text: "none of", value: value, children: parts.map(node))
+        case .not(let part, _): return Explanation.Node(text: "not", value: value, children: [node(part)])
+        }
+    }
+
+    private func node(_ expression: Expression) -> Explanation.Node {
+        let value = evaluate(expression)
+        switch expression.kind {
+        case .and(let lhs, let rhs):
+            return Explanation.Node(text: "all of", value: value, children: [node(lhs), node(rhs)])
+        case .or(let lhs, let rhs):
+            return Explanation.Node(text: "any of", value: value, children: [node(lhs), node(rhs)])
+        case .not(let operand):
+            return Explanation.Node(text: "not", value: value, children: [node(operand)])
+        default:
+            return Explanation.Node(text: annotated(expression), value: value, children: [])
+        }
+    }
+
+    private func truth(_ condition: Condition) -> Truth {
+        switch condition {
+        case .expression(let expression): return evaluate(expression).truth
+        case .all(let parts, _): return parts.reduce(Truth.true) { $0 && truth($1) }
+        case .any(let parts, _): return parts.reduce(Truth.false) { $0 || truth($1) }
+        case .none(let parts, _): return !parts.reduce(Truth.false) { $0 || truth($1) }
+        case .not(let part, _): return !truth(part)
+        }
+    }
+
+    /// Evaluates a sub-expression against the evaluation's values.
+    private func evaluate(_ expression: Expression) -> RuntimeValue {
+        guard let compiled = try? CompiledExpression.compile(expression, slot: engine.compiled.slot(of:)) else {
+            return .unknown
+        }
+        return compiled.evaluate(evaluation.slots)
+    }
+
+    /// The expression with each name followed by its value: `hierarchy_levels (8) > max_levels (5)`.
+    private func annotated(_ expression: Expression) -> String {
+        let names = Set(expression.references)
+        return replacingNames(in: expression.description) { name in
+            names.contains(name) ? "\(name) (\(evaluation.value(of: name)))" : nil
+        }
+    }
+
+    /// How each indicator among `names`, and the indicators they read, was computed, in dependency order.
+    private func derivations(_ names: [String]) -> [String] {
+        let pack = evaluation.pack
+        var seen = Set<String>()
+        var lines: [String] = []
+        func visit(_ name: String) {
+            guard let indicator = pack.indicator(name), seen.insert(name).inserted else { return }
+            for reference in indicator.expression.references { visit(reference) }
+            let references = Set(indicator.expression.references)
+            let substituted = replacingNames(in: indicator.expression.description) { name in
+                references.contains(name) ? evaluation.value(of: name).plainText : nil
+            }
+            let value = evaluation.value(of: name)
+            lines.append("\(name) = \(indicator.expression) = \(substituted) = \(value.isKnown ? value.plainText : "unknown")")
+        }
+        for name in names { visit(name) }
+        return lines
+    }
+
+    /// Replaces whole identifiers of `text` found in `replacements`; quoted text is left alone.
+    private func replacingNames(in text: String, _ replacements: (String) -> String?) -> String {
+        var result = ""
+        var word = ""
+        var quote: Character?
+        func flush() {
+            result += replacements(word) ?? word
+            word = ""
+        }
+        for character in text {
+            if let open = quote {
+                result.append(character)
+                if character == open { quote = nil }
+            } else if character.isLetter || character.isNumber || character == "_" {
+                word.append(character)
+            } else {
+                flush()
+                if character == "'" || character == "\"" { quote = character }
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    // MARK: Changes
+
+    /// For each fact the diagnostic depends on, the value closest to the current one that gives
+    /// another outcome, found by trying the thresholds of the pack and bisecting towards them.
+    private func changes(for rule: DiagnosticRule, from status: DiagnosticOutcome.Status) -> [Explanation.Change] {
+        let compiled = engine.compiled
+        guard let index = compiled.pack.diagnostics.firstIndex(where: { $0.id == rule.id }) else { return [] }
+        let thresholds = numericConstants(compiled.pack)
+        var found: [(change: Explanation.Change, distance: Double)] = []
+        for factSlot in compiled.factCones[index] {
+            let fact = compiled.pack.facts[factSlot]
+            let current = evaluation.slots[factSlot]
+            var best: (value: Value, status: DiagnosticOutcome.Status, distance: Double)?
+            for candidate in candidates(for: fact, current: current, thresholds: thresholds) {
+                var status = outcome(of: rule, with: fact.id, set: candidate)
+                var value = candidate
+                guard status != self.outcome(of: rule, with: nil, set: nil) else { continue }
+                if case .number(let target) = candidate, case .number(let start) = current {
+                    (value, status) = bisect(rule, fact: fact, from: start, to: target, status: status)
+                }
+                let distance = Self.distance(from: current, to: value, fact: fact)
+                if best == nil || distance < best!.distance { best = (value, status, distance) }
+            }
+            if let best {
+                found.append((Explanation.Change(factID: fact.id, from: current, to: best.value, outcome: best.status), best.distance))
+            }
+        }
+        return found.sorted { ($0.distance, $0.change.factID) < ($1.distance, $1.change.factID) }.map(\.change)
+    }
+
+    private func outcome(of rule: DiagnosticRule, with factID: String?, set value: Value?) -> DiagnosticOutcome.Status {
+        var profile = evaluation.profile
+        if let factID, let value { profile.facts[factID] = value }
+        let slots = engine.computeSlots(profile, overrides: evaluation.overrides)
+        switch slots[engine.compiled.slot(of: rule.id)!].truth {
+        case .true: return .fired
+        case .false: return .notFired
+        case .unknown: return .unknown
+        }
+    }
+
+    /// Narrows a numeric change down to the value closest to `start` that still gives `status`.
+    private func bisect(_ rule: DiagnosticRule, fact: FactDefinition, from start: Double, to target: Double,
+                        status: DiagnosticOutcome.Status) -> (Value, DiagnosticOutcome.Status) {
+        var near = start
+        var far = target
+        let step = fact.type == .integer ? 1.0 : 0.01
+        for _ in 0..<40 where abs(far - near) > step {
+            var middle = (near + far) / 2
+            middle = fact.type == .integer ? middle.rounded() : (middle * 100).rounded() / 100
+            if middle == near || middle == far { break }
+            if outcome(of: rule, with: fact.id, set: .number(middle)) == status { far = middle } else { near = middle }
+        }
+        return (.number(far), status)
+    }
+
+    private func candidates(for fact: FactDefinition, current: RuntimeValue, thresholds: [Double]) -> [Value] {
+        switch fact.type {
+        case .boolean:
+            return [.bool(true), .bool(false)].filter { RuntimeValue($0) != current }
+        case .enumeration:
+            return fact.values.map(Value.string).filter { RuntimeValue($0) != current }
+        case .set:
+            guard case .set(let present) = current else { return fact.values.map { .set([$0]) } + [.set([])] }
+            return fact.values.map { value in
+                present.contains(value) ? .setOf(present.filter { $0 != value }) : .setOf(present + [value])
+            }
+        case .integer, .number, .percentage:
+            var values = Set<Double>()
+            let step = fact.type == .integer ? 1.0 : 0.01
+            for threshold in thresholds { values.formUnion([threshold - step, threshold, threshold + step]) }
+            if let range = fact.range { values.formUnion([range.lowerBound, range.upperBound]) }
+            if case .number(let now) = current {
+                for factor in [0.0, 0.5, 0.9, 1.1, 1.5, 2, 10] { values.insert(now * factor) }
+            }
+            return values.filter { value in
+                value.isFinite && (fact.range?.contains(value) ?? true) && (fact.type != .integer || value.rounded() == value)
+            }.sorted().map(Value.number)
+        case .string, .date:
+            return []
+        }
+    }
+
+    private func numericConstants(_ pack: RulePack) -> [Double] {
+        var values = Set<Double>()
+        func collect(_ expression: Expression) {
+            expression.visit { if case .literal(.number(let value)) = $0.kind { values.insert(value) } }
+        }
+        pack.diagnostics.flatMap(\.condition.expressions).forEach(collect)
+        pack.indicators.map(\.expression).forEach(collect)
+        for parameter in pack.parameters {
+            for value in [parameter.value] + Array(parameter.byKind.values) {
+                if case .number(let number) = value { values.insert(number) }
+            }
+        }
+        for override in evaluation.overrides.values {
+            if case .number(let number) = override { values.insert(number) }
+        }
+        return values.sorted()
+    }
+
+    /// How big a change is, relative to the fact's range or current value, so facts compare.
+    private static func distance(from current: RuntimeValue, to value: Value, fact: FactDefinition) -> Double {
+        guard case .number(let target) = value else { return current.isKnown ? 1 : 2 }
+        guard case .number(let now) = current else { return 2 }
+        let scale = fact.range.map { max($0.upperBound - $0.lowerBound, 1) } ?? max(abs(now), 1)
+        return abs(target - now) / scale
+    }
+}
+
+extension RuntimeValue {
+    static func fromTruth(_ truth: Truth) -> RuntimeValue {
+        switch truth {
+        case .true: return .bool(true)
+        case .false: return .bool(false)
+        case .unknown: return .unknown
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import RuleModel
+
+/// Why a diagnostic or an indicator came out as it did.
+public struct Explanation: Hashable, Sendable {
+    /// One node of a condition tree, with the value it had.
+    public struct Node: Hashable, Sendable {
+        /// The condition or expression, with values next to names: `hierarchy_levels (8) > max_levels (5)`.
+        public let text: String
+        /// What it evaluated to.
+        public let value: RuntimeValue
+        /// Its parts, for `all`, `any`, `none`, `not`, `and` and `or`.
+        public let children: [Node]
+    }
+
+    /// A change of one fact that would change the outcome.
+    public struct Change: Hashable, Sendable {
+        public let factID: String
+        /// The fact's value now (unknown for a missing fact).
+        public let from: RuntimeValue
+        /// The value that would change the outcome.
+        public let to: Value
+        /// The outcome it would give.
+        public let outcome: DiagnosticOutcome.Status
+    }
+
+    /// The id of the diagnostic or indicator explained.
+    public let subject: String
+    /// The tree of conditions (for an indicator: its formula) with values.
+    public let tree: Node
+    /// How each indicator it reads was computed: `span_of_control = staff_count / manager_count = 240 / 12 = 20`.
+    public let derivations: [String]
+    /// For a diagnostic: its outcome.
+    public let outcome: DiagnosticOutcome.Status?
+    /// For a diagnostic: the smallest single-fact changes that would change its outcome, one per fact,
+    /// smallest relative change first.
+    public let changes: [Change]
+}

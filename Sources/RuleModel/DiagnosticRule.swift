@@ -1,0 +1,71 @@
+import Diagnostics
+
+/// A pack's diagnostic: a problem an organisation may have, the condition that reveals it and the
+/// recommendations that answer it.
+public struct DiagnosticRule: Hashable, Sendable {
+    /// A profile given as an example, with the outcome it must produce.
+    public struct Example: Hashable, Sendable {
+        /// The facts of the example (absent facts are unknown).
+        public var facts: [String: Value]
+        /// The organisation kind, if the example sets one.
+        public var kind: String?
+        /// Where the example is written.
+        public var location: SourceLocation?
+
+        /// Creates an example.
+        public init(facts: [String: Value], kind: String? = nil, location: SourceLocation? = nil) {
+            self.facts = facts
+            self.kind = kind
+            self.location = location
+        }
+    }
+
+    /// Examples that must fire, must not fire, and must stay unknown.
+    public struct Examples: Hashable, Sendable {
+        public var fires: [Example]
+        public var doesNotFire: [Example]
+        public var unknown: [Example]
+
+        /// Creates a set of examples.
+        public init(fires: [Example] = [], doesNotFire: [Example] = [], unknown: [Example] = []) {
+            self.fires = fires
+            self.doesNotFire = doesNotFire
+            self.unknown = unknown
+        }
+    }
+
+    public var id: String
+    public var dimension: String?
+    public var severity: RuleSeverity
+    public var title: LocalizedText
+    public var rationale: LocalizedText?
+    public var references: [String]
+    /// The organisation kinds it applies to; `nil` for all.
+    public var appliesTo: [String]?
+    public var condition: Condition
+    /// The sentence explaining a firing, with `{name}` placeholders filled from values.
+    public var because: LocalizedText?
+    /// Ids of the recommendations that answer it, in order.
+    public var recommend: [String]
+    public var examples: Examples
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic rule.
+    public init(id: String, dimension: String? = nil, severity: RuleSeverity, title: LocalizedText = LocalizedText([:]),
+                rationale: LocalizedText? = nil, references: [String] = [], appliesTo: [String]? = nil,
+                condition: Condition, because: LocalizedText? = nil, recommend: [String] = [],
+                examples: Examples = Examples(), location: SourceLocation? = nil) {
+        self.id = id
+        self.dimension = dimension
+        self.severity = severity
+        self.title = title
+        self.rationale = rationale
+        self.references = references
+        self.appliesTo = appliesTo
+        self.condition = condition
+        self.because = because
+        self.recommend = recommend
+        self.examples = examples
+        self.location = location
+    }
+}

@@ -1,0 +1,48 @@
+import Diagnostics
+
+/// One entry of a pack's fact catalogue: what a profile may say about an organisation.
+public struct FactDefinition: Hashable, Sendable {
+    /// The kinds of values a fact can hold.
+    public enum FactType: String, Hashable, Sendable, CaseIterable {
+        case boolean, integer, number, percentage
+        case enumeration = "enum"
+        case set, string, date
+
+        /// Whether values of this type are numbers.
+        public var isNumeric: Bool { self == .integer || self == .number || self == .percentage }
+    }
+
+    /// The snake_case id used in expressions and profiles.
+    public var id: String
+    /// The type of its values.
+    public var type: FactType
+    /// The allowed numeric range, inclusive (a percentage is always within 0–100).
+    public var range: ClosedRange<Double>?
+    /// The allowed words, for `enum` and `set` facts.
+    public var values: [String]
+    /// The unit, per language.
+    public var unit: LocalizedText?
+    /// The dimension it informs.
+    public var dimension: String?
+    /// Its name, per language.
+    public var label: LocalizedText
+    /// The question a consultant asks to learn it, per language.
+    public var question: LocalizedText?
+    /// Where it is declared.
+    public var location: SourceLocation?
+
+    /// Creates a fact definition.
+    public init(id: String, type: FactType, range: ClosedRange<Double>? = nil, values: [String] = [],
+                unit: LocalizedText? = nil, dimension: String? = nil, label: LocalizedText = LocalizedText([:]),
+                question: LocalizedText? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.type = type
+        self.range = range ?? (type == .percentage ? 0...100 : nil)
+        self.values = values
+        self.unit = unit
+        self.dimension = dimension
+        self.label = label
+        self.question = question
+        self.location = location
+    }
+}

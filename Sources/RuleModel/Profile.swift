@@ -1,0 +1,30 @@
+import Diagnostics
+
+/// What a consultant knows about one organisation: its identity and its facts.
+public struct Profile: Hashable, Sendable {
+    public var name: String
+    /// The organisation kind (`caf`, `metropole`...), one of the pack's kinds.
+    public var kind: String?
+    /// The date of the assessment, ISO `YYYY-MM-DD`.
+    public var assessedOn: String?
+    /// The known facts; an absent fact is unknown.
+    public var facts: [String: Value]
+    /// Where each value came from, per fact.
+    public var evidence: [String: String]
+    /// Where each fact's value is written, per fact.
+    public var factLocations: [String: SourceLocation]
+    /// The file the profile was read from.
+    public var source: SourceFile?
+
+    /// Creates a profile.
+    public init(name: String, kind: String? = nil, assessedOn: String? = nil, facts: [String: Value] = [:],
+                evidence: [String: String] = [:], factLocations: [String: SourceLocation] = [:], source: SourceFile? = nil) {
+        self.name = name
+        self.kind = kind
+        self.assessedOn = assessedOn
+        self.facts = facts
+        self.evidence = evidence
+        self.factLocations = factLocations
+        self.source = source
+    }
+}

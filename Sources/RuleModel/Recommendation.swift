@@ -1,0 +1,38 @@
+import Diagnostics
+
+/// A training programme, governance action or organisation change a pack can recommend.
+public struct Recommendation: Hashable, Sendable {
+    /// What sort of action it is.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case training, governance, organisation
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// Who it is for (executives, managers, front-line agents...).
+    public var audience: LocalizedText?
+    public var title: LocalizedText
+    public var summary: LocalizedText?
+    public var duration: LocalizedText?
+    /// Ids of the recommendations that must come first.
+    public var requires: [String]
+    public var impact: Magnitude
+    public var effort: Magnitude
+    public var location: SourceLocation?
+
+    /// Creates a recommendation.
+    public init(id: String, kind: Kind, audience: LocalizedText? = nil, title: LocalizedText = LocalizedText([:]),
+                summary: LocalizedText? = nil, duration: LocalizedText? = nil, requires: [String] = [],
+                impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
+        self.id = id
+        self.kind = kind
+        self.audience = audience
+        self.title = title
+        self.summary = summary
+        self.duration = duration
+        self.requires = requires
+        self.impact = impact
+        self.effort = effort
+        self.location = location
+    }
+}
