@@ -1,0 +1,32 @@
+/// The type of an expression, as the checker infers it.
+indirect enum ExpressionType: Equatable, CustomStringConvertible {
+    case boolean
+    case number
+    /// Text; `values` lists the allowed words when it comes from an enum fact.
+    case text(values: [String]?)
+    /// A set of words from `values`.
+    case set(values: [String])
+    case list(ExpressionType)
+    /// Not known (after an error), compatible with everything so that one error is reported once.
+    case any
+
+    var description: String {
+        switch self {
+        case .boolean: return "a boolean"
+        case .number: return "a number"
+        case .text: return "text"
+        case .set: return "a set"
+        case .list: return "a list"
+        case .any: return "a value"
+        }
+    }
+
+    /// Whether two types may be compared with `==` (ignoring enum values).
+    func isComparable(with other: ExpressionType) -> Bool {
+        switch (self, other) {
+        case (.any, _), (_, .any), (.boolean, .boolean), (.number, .number), (.text, .text), (.set, .set): return true
+        case (.list(let left), .list(let right)): return left.isComparable(with: right)
+        default: return false
+        }
+    }
+}

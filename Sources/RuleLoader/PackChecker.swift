@@ -1,0 +1,282 @@
+import Diagnostics
+import RuleModel
+import YAML
+
+/// The stages after `structure`: identifiers, references, cycles, types, examples, translations
+/// and usage (see ``PackLoader``).
+struct PackChecker {
+    var draft: PackDraft
+    var diagnostics: [Diagnostic] = []
+
+    mutating func run() {
+        checkIdentifiers()
+        let namesResolve = checkReferences()
+        let acyclic = checkCycles()
+        if namesResolve && acyclic { checkTypes() }
+        decodeExamples()
+        checkTranslations()
+        checkUsage()
+    }
+
+    // MARK: identifiers
+
+    private mutating func checkIdentifiers() {
+        var first: [String: (what: String, location: SourceLocation?)] = [:]
+        func claim(_ id: String, _ what: String, _ location: SourceLocation?, namespace: String) {
+            let key = namespace + ":" + id
+            if let previous = first[key] {
+                diagnostics.append(.error(LoaderCode.duplicateID,
+                                          "'\(id)' is already defined as a \(previous.what)", at: location,
+                                          notes: [.init("first definition of '\(id)'", at: previous.location)]))
+            } else {
+                first[key] = (what, location)
+            }
+        }
+        for fact in draft.facts { claim(fact.id, "fact", fact.location, namespace: "name") }
+        for parameter in draft.parameters { claim(parameter.id, "parameter", parameter.location, namespace: "name") }
+        for indicator in draft.indicators { claim(indicator.id, "indicator", indicator.location, namespace: "name") }
+        for diagnostic in draft.diagnostics { claim(diagnostic.id, "diagnostic", diagnostic.location, namespace: "name") }
+        for recommendation in draft.recommendations {
+            claim(recommendation.id, "recommendation", recommendation.location, namespace: "recommendation")
+        }
+        for dimension in draft.dimensions { claim(dimension.id, "dimension", dimension.location, namespace: "dimension") }
+    }
+
+    // MARK: references
+
+    private var names: [String] {
+        draft.facts.map(\.id) + draft.parameters.map(\.id) + draft.indicators.map(\.id) + draft.diagnostics.map(\.id)
+    }
+
+    /// Returns whether every name in every expression resolves.
+    private mutating func checkReferences() -> Bool {
+        let known = Set(names)
+        let before = diagnostics.count
+        var expressions = draft.indicators.map(\.expression)
+        expressions += draft.diagnostics.flatMap(\.condition.expressions)
+        for expression in expressions {
+            expression.visit { node in
+                guard case .reference(let name) = node.kind, !known.contains(name) else { return }
+                diagnostics.append(.error(LoaderCode.unknownName,
+                                          "unknown name '\(name)'\(Suggestion.didYouMean(name, among: known))", at: node.location))
+            }
+        }
+        let nameErrors = diagnostics.count > before
+        for (index, diagnostic) in draft.diagnostics.enumerated() {
+            for template in diagnostic.because?.translations.values.sorted() ?? [] {
+                for name in Self.placeholders(in: template) where !known.contains(name) {
+                    diagnostics.append(.error(LoaderCode.unknownName,
+                                              "'because' of '\(diagnostic.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
+                                              at: draft.becauseLocations[index]))
+                }
+            }
+        }
+        let dimensions = Set(draft.dimensions.map(\.id))
+        func checkDimension(_ id: String?, of what: String, at location: SourceLocation?) {
+            guard let id, !dimensions.contains(id) else { return }
+            diagnostics.append(.error(LoaderCode.unknownReference,
+                                      "\(what) belongs to unknown dimension '\(id)'\(Suggestion.didYouMean(id, among: dimensions))",
+                                      at: location))
+        }
+        for fact in draft.facts { checkDimension(fact.dimension, of: "fact '\(fact.id)'", at: fact.location) }
+        for indicator in draft.indicators { checkDimension(indicator.dimension, of: "indicator '\(indicator.id)'", at: indicator.location) }
+        for diagnostic in draft.diagnostics { checkDimension(diagnostic.dimension, of: "diagnostic '\(diagnostic.id)'", at: diagnostic.location) }
+        let recommendations = Set(draft.recommendations.map(\.id))
+        for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
+            diagnostics.append(.error(LoaderCode.unknownReference,
+                                      "unknown recommendation '\(mention.id)'\(Suggestion.didYouMean(mention.id, among: recommendations))",
+                                      at: mention.location))
+        }
+        let kinds = Set(draft.metadata?.organisationKinds ?? [])
+        for mention in draft.kindMentions where !kinds.contains(mention.kind) {
+            diagnostics.append(.error(LoaderCode.unknownReference,
+                                      "unknown organisation kind '\(mention.kind)'\(Suggestion.didYouMean(mention.kind, among: kinds))",
+                                      at: mention.location))
+        }
+        return !nameErrors
+    }
+
+    /// The `{name}` placeholders of a sentence.
+    static func placeholders(in template: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in template {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+
+    // MARK: cycles
+
+    /// Returns whether indicators and diagnostics are free of cycles.
+    private mutating func checkCycles() -> Bool {
+        var locations: [String: SourceLocation?] = [:]
+        var dependencies: [String: [String]] = [:]
+        for indicator in draft.indicators {
+            dependencies[indicator.id] = indicator.expression.references
+            locations[indicator.id] = indicator.location
+        }
+        for diagnostic in draft.diagnostics {
+            dependencies[diagnostic.id] = diagnostic.condition.references
+            locations[diagnostic.id] = diagnostic.location
+        }
+        let definitionCycles = Self.cycles(dependencies)
+        for cycle in definitionCycles {
+            report(cycle: cycle, locations: locations, what: "definitions")
+        }
+        var requires: [String: [String]] = [:]
+        for recommendation in draft.recommendations {
+            requires[recommendation.id] = recommendation.requires
+            locations[recommendation.id] = recommendation.location
+        }
+        for cycle in Self.cycles(requires) {
+            report(cycle: cycle, locations: locations, what: "'requires'")
+        }
+        return definitionCycles.isEmpty
+    }
+
+    private mutating func report(cycle: [String], locations: [String: SourceLocation?], what: String) {
+        let path = (cycle + [cycle[0]]).map { "'\($0)'" }.joined(separator: " -> ")
+        let notes = cycle.dropFirst().map { Diagnostic.Note("'\($0)' is part of the cycle", at: locations[$0] ?? nil) }
+        diagnostics.append(.error(LoaderCode.cycle, "circular \(what): \(path)", at: locations[cycle[0]] ?? nil, notes: notes))
+    }
+
+    /// The cycles a depth-first search meets (roots and edges in sorted order), each starting at its
+    /// smallest id, iteratively so that a long chain cannot exhaust the stack.
+    static func cycles(_ graph: [String: [String]]) -> [[String]] {
+        var state: [String: Int] = [:]  // 1: on the path, 2: done
+        var found = Set<[String]>()
+        for root in graph.keys.sorted() where state[root] == nil {
+            var path: [String] = [root]
+            var iterators: [[String]] = [(graph[root] ?? []).filter { graph[$0] != nil }]
+            state[root] = 1
+            while let last = path.last {
+                if iterators[iterators.count - 1].isEmpty {
+                    state[last] = 2
+                    path.removeLast()
+                    iterators.removeLast()
+                    continue
+                }
+                let next = iterators[iterators.count - 1].removeFirst()
+                if state[next] == 1, let start = path.firstIndex(of: next) {
+                    var cycle = Array(path[start...])
+                    let smallest = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                    cycle = Array(cycle[smallest...] + cycle[..<smallest])
+                    found.insert(cycle)
+                } else if state[next] == nil {
+                    state[next] = 1
+                    path.append(next)
+                    iterators.append((graph[next] ?? []).filter { graph[$0] != nil })
+                }
+            }
+        }
+        return found.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+    }
+
+    // MARK: types
+
+    private mutating func checkTypes() {
+        var checker = TypeChecker(facts: draft.facts, parameters: draft.parameters, diagnostics: draft.diagnostics)
+        var dependencies: [String: [String]] = [:]
+        for indicator in draft.indicators { dependencies[indicator.id] = indicator.expression.references }
+        // Indicators in dependency order, so that each one's type is known before it is used.
+        var done = Set<String>()
+        var remaining = draft.indicators.sorted { $0.id < $1.id }
+        while !remaining.isEmpty {
+            let ready = remaining.filter { indicator in
+                (dependencies[indicator.id] ?? []).allSatisfy { dependencies[$0] == nil || done.contains($0) }
+            }
+            for indicator in ready {
+                checker.checkIndicator(indicator)
+                done.insert(indicator.id)
+            }
+            remaining.removeAll { done.contains($0.id) }
+            if ready.isEmpty { break }
+        }
+        for diagnostic in draft.diagnostics { checker.checkCondition(diagnostic.condition) }
+        diagnostics += checker.diagnostics
+    }
+
+    // MARK: examples
+
+    private mutating func decodeExamples() {
+        let catalogue = Dictionary(draft.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var reader = NodeReader(languages: draft.metadata?.languages ?? ["en"])
+        let kinds = draft.metadata?.organisationKinds ?? []
+        for pending in draft.examples {
+            guard let pairs = reader.read({ () throws(Diagnostic) in try pending.node.mapping() }) else { continue }
+            var profile = Profile(name: "example")
+            var factPairs: [YAMLNode.Pair] = []
+            for pair in pairs {
+                if pair.key.scalar?.text == "kind" {
+                    if let kind = reader.read({ () throws(Diagnostic) in try pair.value.word(oneOf: kinds) }) { profile.kind = kind }
+                } else {
+                    factPairs.append(pair)
+                }
+            }
+            let factsNode = YAMLNode(.mapping(factPairs), location: pending.node.location)
+            ProfileLoader.readFacts(factsNode, catalogue: catalogue, into: &profile, reader: &reader)
+            let example = DiagnosticRule.Example(facts: profile.facts, kind: profile.kind, location: pending.node.location)
+            switch pending.expected {
+            case .fires: draft.diagnostics[pending.diagnosticIndex].examples.fires.append(example)
+            case .doesNotFire: draft.diagnostics[pending.diagnosticIndex].examples.doesNotFire.append(example)
+            case .unknown: draft.diagnostics[pending.diagnosticIndex].examples.unknown.append(example)
+            }
+        }
+        diagnostics += reader.diagnostics.sorted
+    }
+
+    // MARK: translations
+
+    private mutating func checkTranslations() {
+        guard let languages = draft.metadata?.languages else { return }
+        for text in draft.texts {
+            for language in languages where text.text.translations[language] == nil {
+                diagnostics.append(.warning(LoaderCode.missingTranslation, "\(text.what) has no '\(language)' text", at: text.location))
+            }
+        }
+    }
+
+    // MARK: usage
+
+    private mutating func checkUsage() {
+        var used = Set<String>()
+        for expression in draft.indicators.map(\.expression) + draft.diagnostics.flatMap(\.condition.expressions) {
+            used.formUnion(expression.references)
+        }
+        for fact in draft.facts where !used.contains(fact.id) {
+            diagnostics.append(.warning(LoaderCode.unusedFact, "fact '\(fact.id)' is used by no indicator or diagnostic",
+                                        at: fact.location))
+        }
+        var recommended = Set(draft.diagnostics.flatMap(\.recommend))
+        var pending = Array(recommended)
+        let requires = Dictionary(draft.recommendations.map { ($0.id, $0.requires) }, uniquingKeysWith: { first, _ in first })
+        while let id = pending.popLast() {
+            for prerequisite in requires[id] ?? [] where recommended.insert(prerequisite).inserted { pending.append(prerequisite) }
+        }
+        for recommendation in draft.recommendations where !recommended.contains(recommendation.id) {
+            diagnostics.append(.warning(LoaderCode.unusedRecommendation,
+                                        "recommendation '\(recommendation.id)' is recommended by no diagnostic, nor required by one that is",
+                                        at: recommendation.location))
+        }
+        let finder = ContradictionFinder(parameters: draft.parameters)
+        for diagnostic in draft.diagnostics {
+            var missing: [String] = []
+            if diagnostic.examples.fires.isEmpty { missing.append("one that fires") }
+            if diagnostic.examples.doesNotFire.isEmpty { missing.append("one that does not fire") }
+            if !missing.isEmpty {
+                diagnostics.append(.warning(LoaderCode.missingExamples,
+                                            "diagnostic '\(diagnostic.id)' has no example \(missing.joined(separator: " and no example "))",
+                                            at: diagnostic.location))
+            }
+            diagnostics += finder.warnings(in: diagnostic.condition, of: diagnostic.id)
+        }
+    }
+}

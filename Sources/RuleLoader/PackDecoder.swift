@@ -1,0 +1,362 @@
+import Diagnostics
+import RuleModel
+import YAML
+
+/// The structure stage: reads each file's sections into a ``PackDraft``, checking keys, types and
+/// expression syntax as it goes.
+struct PackDecoder {
+    static let sections = ["pack", "facts", "parameters", "indicators", "dimensions", "diagnostics", "recommendations"]
+    static let reservedWords: Set<String> = Set(["and", "or", "not", "in", "contains", "between", "true", "false", "kind"])
+        .union(Expression.Function.allCases.map(\.rawValue))
+
+    var reader = NodeReader()
+    var draft = PackDraft()
+
+    /// Reads the `pack:` header, which must appear in exactly one file.
+    mutating func readHeader(_ documents: [(file: SourceFile, root: YAMLNode)]) {
+        for (_, root) in documents {
+            guard case .mapping(let pairs) = root.content,
+                  let pair = pairs.first(where: { $0.key.scalar?.text == "pack" }) else { continue }
+            if let first = draft.headerLocation {
+                reader.report(.error(LoaderCode.duplicateID, "a second 'pack' header; a pack has exactly one",
+                                     at: pair.key.location, notes: [.init("first 'pack' header", at: first)]))
+                continue
+            }
+            draft.headerLocation = pair.key.location
+            guard let fields = reader.fields(pair.value, allowed: ["id", "name", "version", "languages", "default_language",
+                                                                   "organisation_kinds", "description"],
+                                             required: ["id", "version", "languages"], what: "the pack header") else { continue }
+            let languages = fields["languages"].map { reader.ids($0).map(\.id) } ?? ["en"]
+            let defaultLanguage = fields["default_language"].flatMap { reader.id($0) } ?? languages.first ?? "en"
+            if !languages.contains(defaultLanguage), let node = fields["default_language"] {
+                reader.report(.error(LoaderCode.unknownLanguage,
+                                     "default language '\(defaultLanguage)' is not one of the pack's languages", at: node.location))
+            }
+            reader.languages = [defaultLanguage] + languages.filter { $0 != defaultLanguage }
+            var metadata = RulePack.Metadata(id: fields["id"].flatMap { reader.id($0) } ?? "pack")
+            metadata.languages = languages.isEmpty ? ["en"] : languages
+            metadata.defaultLanguage = defaultLanguage
+            if let name = fields["name"] { metadata.name = localized(name, "the pack's name") ?? metadata.name }
+            if let version = fields["version"], let text = reader.read({ () throws(Diagnostic) in try version.string() }) {
+                if Self.isSemanticVersion(text) {
+                    metadata.version = text
+                } else {
+                    reader.report(.error(LoaderCode.invalidVersion,
+                                         "version '\(text)' is not a semantic version MAJOR.MINOR.PATCH", at: version.location))
+                }
+            }
+            metadata.organisationKinds = fields["organisation_kinds"].map { reader.ids($0).map(\.id) } ?? []
+            draft.metadata = metadata
+        }
+    }
+
+    static func isSemanticVersion(_ text: String) -> Bool {
+        let core = text.split(separator: "-", maxSplits: 1).first ?? ""
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Reads every section of one file.
+    mutating func readSections(_ root: YAMLNode) {
+        guard let fields = reader.fields(root, allowed: Self.sections, what: "a pack file") else { return }
+        if let node = fields["facts"] { forEachEntry(node, "facts") { decoder, id, value in decoder.readFact(id, value) } }
+        if let node = fields["parameters"] {
+            forEachEntry(node, "parameters") { decoder, id, value in decoder.readParameter(id, value) }
+        }
+        if let node = fields["indicators"] {
+            forEachEntry(node, "indicators") { decoder, id, value in decoder.readIndicator(id, value) }
+        }
+        if let node = fields["dimensions"] {
+            forEachEntry(node, "dimensions") { decoder, id, value in decoder.readDimension(id, value) }
+        }
+        if let node = fields["diagnostics"], let items = reader.read({ () throws(Diagnostic) in try node.sequence() }) {
+            for item in items { readDiagnostic(item) }
+        }
+        if let node = fields["recommendations"], let items = reader.read({ () throws(Diagnostic) in try node.sequence() }) {
+            for item in items { readRecommendation(item) }
+        }
+    }
+
+    /// Calls `body` for each `id: definition` pair of a mapping section.
+    private mutating func forEachEntry(_ node: YAMLNode, _ section: String,
+                                       _ body: (inout PackDecoder, (String, SourceLocation), YAMLNode) -> Void) {
+        guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
+        for pair in pairs {
+            guard let id = reader.id(pair.key) else { continue }
+            guard !Self.reservedWords.contains(id) || section == "dimensions" else {
+                reader.report(.error(LoaderCode.invalidID, "'\(id)' is a reserved word of the rule language; choose another id",
+                                     at: pair.key.location))
+                continue
+            }
+            body(&self, (id, pair.key.location), pair.value)
+        }
+    }
+
+    private mutating func localized(_ node: YAMLNode, _ what: String) -> LocalizedText? {
+        let text = reader.localized(node)
+        if let text { draft.texts.append(.init(text: text, location: node.location, what: what)) }
+        return text
+    }
+
+    private mutating func required(_ fields: [String: YAMLNode], _ key: String, _ what: String) -> LocalizedText {
+        fields[key].flatMap { localized($0, what) } ?? LocalizedText([:])
+    }
+
+    // MARK: Entries
+
+    private mutating func readFact(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "fact '\(id)'"
+        guard let fields = reader.fields(node, allowed: ["type", "range", "values", "unit", "dimension", "label", "question"],
+                                         required: ["type", "label"], what: what) else { return }
+        guard let typeNode = fields["type"],
+              let typeName = reader.read({ () throws(Diagnostic) in
+                  try typeNode.word(oneOf: FactDefinition.FactType.allCases.map(\.rawValue))
+              }),
+              let type = FactDefinition.FactType(rawValue: typeName) else { return }
+        var range: ClosedRange<Double>?
+        if let rangeNode = fields["range"] {
+            if let bounds = reader.read({ () throws(Diagnostic) in try rangeNode.sequence() }) {
+                let numbers = bounds.compactMap { bound in reader.read({ () throws(Diagnostic) in try bound.number() }) }
+                if bounds.count != 2 || !type.isNumeric {
+                    reader.report(.error(LoaderCode.invalidRange,
+                                         type.isNumeric ? "a range is two numbers: [lowest, highest]"
+                                             : "only numeric facts have a range; '\(id)' is \(type.rawValue)",
+                                         at: rangeNode.location))
+                } else if numbers.count == 2 {
+                    if numbers[0] > numbers[1] {
+                        reader.report(.error(LoaderCode.invalidRange,
+                                             "the range starts above its end: \(Value.format(numbers[0])) > \(Value.format(numbers[1]))",
+                                             at: rangeNode.location))
+                    } else if type == .percentage && (numbers[0] < 0 || numbers[1] > 100) {
+                        reader.report(.error(LoaderCode.invalidRange, "a percentage's range must lie within 0–100",
+                                             at: rangeNode.location))
+                    } else {
+                        range = numbers[0]...numbers[1]
+                    }
+                }
+            }
+        }
+        var values: [String] = []
+        if let valuesNode = fields["values"] {
+            values = reader.ids(valuesNode).map(\.id)
+            if type != .enumeration && type != .set {
+                reader.report(.error(LoaderCode.invalidRange, "only enum and set facts list values; '\(id)' is \(type.rawValue)",
+                                     at: valuesNode.location))
+            }
+        } else if type == .enumeration || type == .set {
+            reader.report(.error(LoaderCode.missingKey, "\(what) is \(type.rawValue) and lacks the required key 'values'",
+                                 at: location))
+        }
+        draft.facts.append(FactDefinition(
+            id: id, type: type, range: range, values: values,
+            unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
+            dimension: fields["dimension"].flatMap { reader.id($0) },
+            label: required(fields, "label", "label of \(what)"),
+            question: fields["question"].flatMap { localized($0, "question of \(what)") },
+            location: location))
+    }
+
+    private mutating func readParameter(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "parameter '\(id)'"
+        if node.scalar != nil {
+            if let value = parameterValue(node) { draft.parameters.append(Parameter(id: id, value: value, location: location)) }
+            return
+        }
+        guard let fields = reader.fields(node, allowed: ["value", "by_kind", "label", "source"], required: ["value"],
+                                         what: what),
+              let value = fields["value"].flatMap({ parameterValue($0) }) else { return }
+        var byKind: [String: Value] = [:]
+        if let kinds = fields["by_kind"], let pairs = reader.read({ () throws(Diagnostic) in try kinds.mapping() }) {
+            for pair in pairs {
+                guard let kind = reader.id(pair.key), let kindValue = parameterValue(pair.value) else { continue }
+                if kindValue.typeName != value.typeName {
+                    reader.report(.error(LoaderCode.typeError,
+                                         "the value for '\(kind)' is a \(kindValue.typeName), but \(what) is a \(value.typeName)",
+                                         at: pair.value.location))
+                }
+                draft.kindMentions.append((kind, pair.key.location))
+                byKind[kind] = kindValue
+            }
+        }
+        draft.parameters.append(Parameter(
+            id: id, value: value, byKind: byKind, label: fields["label"].flatMap { localized($0, "label of \(what)") } ?? LocalizedText([:]),
+            source: fields["source"].flatMap { node in reader.read({ () throws(Diagnostic) in try node.string() }) },
+            location: location))
+    }
+
+    private mutating func parameterValue(_ node: YAMLNode) -> Value? {
+        guard let scalar = node.scalar else {
+            reader.report(.error(LoaderCode.typeError, "a parameter's value is a number, true or false, or a word", at: node.location))
+            return nil
+        }
+        switch scalar.resolved {
+        case .bool(let flag): return .bool(flag)
+        case .integer, .float: return reader.read({ () throws(Diagnostic) in try node.number() }).map(Value.number)
+        case .string: return .string(scalar.text)
+        case .null:
+            reader.report(.error(LoaderCode.typeError, "a parameter needs a value", at: node.location))
+            return nil
+        }
+    }
+
+    private mutating func readIndicator(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "indicator '\(id)'"
+        if node.scalar != nil {
+            if let expression = expression(node) { draft.indicators.append(Indicator(id: id, expression: expression, location: location)) }
+            return
+        }
+        guard let fields = reader.fields(node, allowed: ["expr", "unit", "label", "dimension"], required: ["expr"], what: what),
+              let expression = fields["expr"].flatMap({ self.expression($0) }) else { return }
+        draft.indicators.append(Indicator(
+            id: id, expression: expression, unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
+            label: fields["label"].flatMap { localized($0, "label of \(what)") } ?? LocalizedText([:]),
+            dimension: fields["dimension"].flatMap { reader.id($0) }, location: location))
+    }
+
+    private mutating func readDimension(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "dimension '\(id)'"
+        guard let fields = reader.fields(node, allowed: ["label", "levels", "deductions", "description"], required: ["label"],
+                                         what: what) else { return }
+        var levels: [LocalizedText] = []
+        if let levelsNode = fields["levels"], let items = reader.read({ () throws(Diagnostic) in try levelsNode.sequence() }) {
+            levels = items.enumerated().compactMap { localized($1, "level \($0 + 1) of \(what)") }
+            if items.count != 5 {
+                reader.report(.error(LoaderCode.invalidRange, "\(what) names \(items.count) maturity levels; it needs 5",
+                                     at: levelsNode.location))
+            }
+        }
+        var deductions = Dimension.defaultDeductions
+        if let node = fields["deductions"],
+           let weights = reader.fields(node, allowed: RuleSeverity.allCases.map(\.rawValue), what: "the deductions of \(what)") {
+            for (key, value) in weights {
+                if let severity = RuleSeverity(rawValue: key), let number = reader.read({ () throws(Diagnostic) in try value.number() }) {
+                    deductions[severity] = number
+                }
+            }
+        }
+        draft.dimensions.append(Dimension(id: id, label: required(fields, "label", "label of \(what)"), levels: levels,
+                                          deductions: deductions, location: location))
+    }
+
+    private mutating func readDiagnostic(_ node: YAMLNode) {
+        guard let fields = reader.fields(node, allowed: ["id", "dimension", "severity", "title", "rationale", "references",
+                                                         "applies_to", "when", "because", "recommend", "examples"],
+                                         required: ["id", "severity", "title", "when"], what: "a diagnostic"),
+              let idNode = fields["id"], let id = reader.id(idNode) else { return }
+        let what = "diagnostic '\(id)'"
+        guard let severityNode = fields["severity"],
+              let severityName = reader.read({ () throws(Diagnostic) in try severityNode.word(oneOf: RuleSeverity.allCases.map(\.rawValue)) }),
+              let severity = RuleSeverity(rawValue: severityName),
+              let whenNode = fields["when"], let condition = condition(whenNode) else { return }
+        let index = draft.diagnostics.count
+        var appliesTo: [String]?
+        if let kinds = fields["applies_to"] {
+            let mentions = reader.ids(kinds)
+            draft.kindMentions += mentions.map { ($0.id, $0.location) }
+            appliesTo = mentions.map(\.id)
+        }
+        let recommend = fields["recommend"].map { reader.ids($0) } ?? []
+        draft.recommendationMentions += recommend.map { ($0.id, $0.location) }
+        if let because = fields["because"] { draft.becauseLocations[index] = because.location }
+        draft.diagnostics.append(DiagnosticRule(
+            id: id, dimension: fields["dimension"].flatMap { reader.id($0) }, severity: severity,
+            title: required(fields, "title", "title of \(what)"),
+            rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
+            references: fields["references"].map { reader.strings($0) } ?? [],
+            appliesTo: appliesTo, condition: condition,
+            because: fields["because"].flatMap { localized($0, "'because' of \(what)") },
+            recommend: recommend.map(\.id), location: idNode.location))
+        if let examples = fields["examples"],
+           let lists = reader.fields(examples, allowed: ["fires", "does_not_fire", "unknown"], what: "the examples of \(what)") {
+            let kinds: [(String, PackDraft.DiagnosticOutcome)] = [("fires", .fires), ("does_not_fire", .doesNotFire), ("unknown", .unknown)]
+            for (key, expected) in kinds {
+                guard let list = lists[key], let items = reader.read({ () throws(Diagnostic) in try list.sequence() }) else { continue }
+                draft.examples += items.map { PackDraft.PendingExample(diagnosticIndex: index, expected: expected, node: $0) }
+            }
+        }
+    }
+
+    private mutating func readRecommendation(_ node: YAMLNode) {
+        guard let fields = reader.fields(node, allowed: ["id", "kind", "audience", "title", "summary", "duration", "requires",
+                                                         "impact", "effort"],
+                                         required: ["id", "kind", "title"], what: "a recommendation"),
+              let idNode = fields["id"], let id = reader.id(idNode),
+              let kindNode = fields["kind"],
+              let kindName = reader.read({ () throws(Diagnostic) in try kindNode.word(oneOf: Recommendation.Kind.allCases.map(\.rawValue)) }),
+              let kind = Recommendation.Kind(rawValue: kindName) else { return }
+        let what = "recommendation '\(id)'"
+        func magnitude(_ key: String) -> Magnitude {
+            guard let node = fields[key] else { return .medium }
+            return reader.read({ () throws(Diagnostic) in try node.word(oneOf: Magnitude.allCases.map(\.rawValue)) })
+                .flatMap(Magnitude.init(rawValue:)) ?? .medium
+        }
+        let requires = fields["requires"].map { reader.ids($0) } ?? []
+        draft.recommendationMentions += requires.map { ($0.id, $0.location) }
+        draft.recommendations.append(Recommendation(
+            id: id, kind: kind, audience: fields["audience"].flatMap { localized($0, "audience of \(what)") },
+            title: required(fields, "title", "title of \(what)"),
+            summary: fields["summary"].flatMap { localized($0, "summary of \(what)") },
+            duration: fields["duration"].flatMap { localized($0, "duration of \(what)") },
+            requires: requires.map(\.id), impact: magnitude("impact"), effort: magnitude("effort"), location: idNode.location))
+    }
+
+    // MARK: Conditions and expressions
+
+    /// A condition: an expression, a list (all of it), or a one-key mapping `all`, `any`, `none` or `not`.
+    mutating func condition(_ node: YAMLNode, depth: Int = 0) -> Condition? {
+        guard depth < ExpressionParser.maxDepth else {
+            reader.report(.error(ExpressionParser.syntaxCode, "conditions nested deeper than \(ExpressionParser.maxDepth) levels",
+                                 at: node.location))
+            return nil
+        }
+        switch node.content {
+        case .scalar:
+            return expression(node).map(Condition.expression)
+        case .sequence(let items):
+            let parts = items.compactMap { condition($0, depth: depth + 1) }
+            return parts.count == items.count ? .all(parts, location: node.location) : nil
+        case .mapping(let pairs):
+            guard pairs.count == 1, let key = pairs[0].key.scalar?.text else {
+                reader.report(.error(LoaderCode.unknownKey, "a condition block has exactly one key: 'all', 'any', 'none' or 'not'",
+                                     at: node.location))
+                return nil
+            }
+            let body = pairs[0].value
+            switch key {
+            case "not":
+                return condition(body, depth: depth + 1).map { .not($0, location: pairs[0].key.location) }
+            case "all", "any", "none":
+                guard let items = reader.read({ () throws(Diagnostic) in try body.sequence() }) else { return nil }
+                let parts = items.compactMap { condition($0, depth: depth + 1) }
+                guard parts.count == items.count else { return nil }
+                let location = pairs[0].key.location
+                return key == "all" ? .all(parts, location: location) : key == "any" ? .any(parts, location: location)
+                    : .none(parts, location: location)
+            default:
+                reader.report(.error(LoaderCode.unknownKey,
+                                     "unknown condition block '\(key)'\(Suggestion.didYouMean(key, among: ["all", "any", "none", "not"]))",
+                                     at: pairs[0].key.location))
+                return nil
+            }
+        }
+    }
+
+    /// Parses a scalar as an expression, locating it inside the YAML text.
+    mutating func expression(_ node: YAMLNode) -> Expression? {
+        guard let scalar = node.scalar else {
+            reader.report(.error(LoaderCode.typeError, "expected an expression, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        if case .bool(let flag) = scalar.resolved { return Expression(.literal(.bool(flag)), at: node.location) }
+        var origin = node.location
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { origin.range.start.column += 1 }
+        if scalar.style == .literal || scalar.style == .folded {
+            origin.range.start = SourcePosition(line: origin.range.start.line + 1, column: origin.range.start.column)
+        }
+        return reader.read({ () throws(Diagnostic) in try ExpressionParser.parse(scalar.text, origin: origin) })
+    }
+}

@@ -1,0 +1,40 @@
+import Diagnostics
+import RuleModel
+import YAML
+
+/// What the structure stage reads from a pack's files, before the checks that need the whole pack.
+struct PackDraft {
+    /// An example not yet decoded: it needs the whole fact catalogue.
+    struct PendingExample {
+        let diagnosticIndex: Int
+        let expected: DiagnosticOutcome
+        let node: YAMLNode
+    }
+
+    /// The three example lists of a diagnostic.
+    enum DiagnosticOutcome { case fires, doesNotFire, unknown }
+
+    /// A localised text and where it is written, for the translation check.
+    struct Text {
+        let text: LocalizedText
+        let location: SourceLocation
+        let what: String
+    }
+
+    var metadata: RulePack.Metadata?
+    var headerLocation: SourceLocation?
+    var facts: [FactDefinition] = []
+    var parameters: [Parameter] = []
+    var indicators: [Indicator] = []
+    var dimensions: [Dimension] = []
+    var diagnostics: [DiagnosticRule] = []
+    var recommendations: [Recommendation] = []
+    var examples: [PendingExample] = []
+    var texts: [Text] = []
+    /// Where each kind-specific parameter value and `applies_to` names a kind.
+    var kindMentions: [(kind: String, location: SourceLocation)] = []
+    /// Where each `recommend` and `requires` names a recommendation.
+    var recommendationMentions: [(id: String, location: SourceLocation)] = []
+    /// Where each `because` sentence is written, per diagnostic index.
+    var becauseLocations: [Int: SourceLocation] = [:]
+}

@@ -1,0 +1,94 @@
+import Diagnostics
+import RuleModel
+import YAML
+
+/// What loading a pack gives: the pack when it has no error, and every problem found.
+public struct PackLoadResult: Sendable {
+    /// The checked pack; `nil` when any error was found.
+    public let pack: RulePack?
+    /// Every error and warning, from every stage.
+    public let diagnostics: DiagnosticList
+}
+
+/// Loads a rule pack from its YAML files and checks it (this is the linter).
+///
+/// The checks run as named stages; every problem of every stage is reported at once:
+/// 1. `read`: YAML syntax and limits.
+/// 2. `structure`: sections, keys, value types, ids, expression syntax.
+/// 3. `identifiers`: an id defined twice, across files.
+/// 4. `references`: unknown names in expressions and `because` sentences, unknown dimensions,
+///    recommendations and organisation kinds.
+/// 5. `cycles`: indicators and diagnostics that depend on themselves, circular `requires`.
+/// 6. `types`: comparisons of unlike values, undeclared enum values, percentages outside 0–100.
+/// 7. `examples`: each example's facts against the catalogue.
+/// 8. `translations`: a text missing in one of the pack's languages (warning).
+/// 9. `usage`: unused facts and recommendations, diagnostics without examples, contradictory
+///    conditions (warnings).
+public enum PackLoader {
+    /// The stage names, in order.
+    public static let stages = ["read", "structure", "identifiers", "references", "cycles", "types", "examples",
+                                "translations", "usage"]
+
+    /// Loads a pack from its files (the order of the files does not matter).
+    public static func load(files: [SourceFile], limits: YAMLLimits = .default) -> PackLoadResult {
+        var diagnostics = DiagnosticList()
+        let files = files.sorted { $0.path < $1.path }
+
+        // read
+        var documents: [(file: SourceFile, root: YAMLNode)] = []
+        for file in files {
+            do {
+                documents.append((file, try YAMLParser.parseDocument(file, limits: limits)))
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        guard !files.isEmpty else {
+            diagnostics.append(.error(LoaderCode.noPackFiles, "the pack has no YAML files", at: nil))
+            return PackLoadResult(pack: nil, diagnostics: diagnostics)
+        }
+
+        // structure
+        var decoder = PackDecoder()
+        decoder.readHeader(documents)
+        if decoder.draft.metadata == nil, !documents.isEmpty || diagnostics.isEmpty {
+            let firstFile = documents.first.map { SourceLocation(file: $0.file, range: SourceRange(line: 1, column: 1)) }
+            diagnostics.append(.error(LoaderCode.missingHeader,
+                                      "no file of the pack has a 'pack:' header with its id, version and languages", at: firstFile))
+        }
+        for document in documents { decoder.readSections(document.root) }
+        diagnostics.append(contentsOf: decoder.reader.diagnostics)
+        var draft = decoder.draft
+        var checker = PackChecker(draft: draft)
+        checker.run()
+        diagnostics.append(contentsOf: checker.diagnostics)
+        draft = checker.draft
+
+        guard !diagnostics.hasErrors, let metadata = draft.metadata else {
+            return PackLoadResult(pack: nil, diagnostics: diagnostics)
+        }
+        let pack = RulePack(metadata: metadata, facts: draft.facts, parameters: draft.parameters,
+                            indicators: draft.indicators, diagnostics: draft.diagnostics,
+                            recommendations: draft.recommendations, dimensions: draft.dimensions,
+                            contentHash: contentHash(files))
+        return PackLoadResult(pack: pack, diagnostics: diagnostics)
+    }
+
+    /// FNV-1a 64 over each file's name and bytes, in path order, as 16 hex digits.
+    static func contentHash(_ files: [SourceFile]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        for file in files {
+            mix((file.path.split(separator: "/").last ?? "").utf8)
+            mix([0])
+            mix(file.contents)
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,100 @@
+import Diagnostics
+import RuleModel
+import YAML
+
+/// Reads an organisation profile and checks it against a pack's catalogue.
+///
+/// ```yaml
+/// organisation: {name: "CAF de l'Exemple", kind: caf, assessed_on: 2026-10-14}
+/// facts:
+///   hierarchy_levels: 7
+///   manager_count: ~        # explicitly unknown
+/// evidence:
+///   hierarchy_levels: "organigramme 2026"
+/// ```
+public enum ProfileLoader {
+    /// Loads a profile file.
+    /// - Returns: the profile, or every problem found (all of them, sorted).
+    public static func load(_ file: SourceFile, pack: RulePack, limits: YAMLLimits = .default) -> Result<Profile, DiagnosticList> {
+        let root: YAMLNode
+        do {
+            root = try YAMLParser.parseDocument(file, limits: limits)
+        } catch {
+            return .failure(error)
+        }
+        var reader = NodeReader(languages: pack.metadata.languages,
+                                unknownKeyCode: LoaderCode.profileUnknownKey, missingKeyCode: LoaderCode.profileMissingKey)
+        let profile = read(root, file: file, pack: pack, reader: &reader)
+        if reader.diagnostics.hasErrors || profile == nil { return .failure(reader.diagnostics) }
+        return .success(profile!)
+    }
+
+    static func read(_ root: YAMLNode, file: SourceFile, pack: RulePack, reader: inout NodeReader) -> Profile? {
+        guard let fields = reader.fields(root, allowed: ["organisation", "facts", "evidence"],
+                                         required: ["organisation"], what: "a profile") else { return nil }
+        var profile = Profile(name: "", source: file)
+        if let organisation = fields["organisation"],
+           let identity = reader.fields(organisation, allowed: ["name", "kind", "assessed_on"], required: ["name"],
+                                        what: "'organisation'") {
+            if let name = identity["name"] {
+                profile.name = reader.read({ () throws(Diagnostic) in try name.string() }) ?? ""
+            }
+            if let kindNode = identity["kind"], let kind = reader.read({ () throws(Diagnostic) in try kindNode.string() }) {
+                if pack.metadata.organisationKinds.contains(kind) {
+                    profile.kind = kind
+                } else {
+                    let kinds = pack.metadata.organisationKinds
+                    let hint = Suggestion.closest(to: kind, among: kinds).map { "; did you mean '\($0)'?" }
+                        ?? "; the pack knows " + kinds.map { "'\($0)'" }.joined(separator: ", ")
+                    reader.report(.error(LoaderCode.profileUnknownKind, "unknown organisation kind '\(kind)'\(hint)",
+                                         at: kindNode.location))
+                }
+            }
+            if let date = identity["assessed_on"] {
+                if let text = date.scalar?.text, NodeReader.isISODate(text) {
+                    profile.assessedOn = text
+                } else {
+                    reader.report(.error(LoaderCode.profileInvalidDate, "'assessed_on' expects a date written YYYY-MM-DD",
+                                         at: date.location))
+                }
+            }
+        }
+        if let facts = fields["facts"] {
+            let catalogue = Dictionary(uniqueKeysWithValues: pack.facts.map { ($0.id, $0) })
+            readFacts(facts, catalogue: catalogue, into: &profile, reader: &reader)
+        }
+        if let evidence = fields["evidence"], let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
+            for pair in pairs {
+                guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }),
+                      let text = reader.read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }
+                guard pack.fact(id) != nil else {
+                    reader.report(.error(LoaderCode.profileUnknownFact,
+                                         "evidence for unknown fact '\(id)'\(Suggestion.didYouMean(id, among: pack.facts.map(\.id)))",
+                                         at: pair.key.location))
+                    continue
+                }
+                profile.evidence[id] = text
+            }
+        }
+        return profile
+    }
+
+    /// Reads a mapping of fact id → value into `profile`.
+    static func readFacts(_ node: YAMLNode, catalogue: [String: FactDefinition], into profile: inout Profile,
+                          reader: inout NodeReader) {
+        guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
+        for pair in pairs {
+            guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
+            guard let fact = catalogue[id] else {
+                reader.report(.error(LoaderCode.profileUnknownFact,
+                                     "unknown fact '\(id)'\(Suggestion.didYouMean(id, among: catalogue.keys))",
+                                     at: pair.key.location))
+                continue
+            }
+            profile.factLocations[id] = pair.value.location
+            if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {
+                profile.facts[id] = value
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Diagnostics
+import RuleModel
+
+/// The types stage: infers the type of every expression and reports comparisons of unlike values,
+/// enum values a fact does not declare and percentages outside 0–100.
+struct TypeChecker {
+    var types: [String: ExpressionType]
+    let facts: [String: FactDefinition]
+    var diagnostics: [Diagnostic] = []
+
+    init(facts: [FactDefinition], parameters: [Parameter], diagnostics: [DiagnosticRule]) {
+        self.facts = Dictionary(uniqueKeysWithValues: facts.map { ($0.id, $0) })
+        var types: [String: ExpressionType] = [:]
+        for fact in facts {
+            switch fact.type {
+            case .boolean: types[fact.id] = .boolean
+            case .integer, .number, .percentage: types[fact.id] = .number
+            case .enumeration: types[fact.id] = .text(values: fact.values)
+            case .set: types[fact.id] = .set(values: fact.values)
+            case .string, .date: types[fact.id] = .text(values: nil)
+            }
+        }
+        for parameter in parameters {
+            switch parameter.value {
+            case .bool: types[parameter.id] = .boolean
+            case .number: types[parameter.id] = .number
+            case .string: types[parameter.id] = .text(values: nil)
+            case .set: types[parameter.id] = .set(values: [])
+            }
+        }
+        for diagnostic in diagnostics { types[diagnostic.id] = .boolean }
+        self.types = types
+    }
+
+    /// Checks a condition: every leaf must be a boolean.
+    mutating func checkCondition(_ condition: Condition) {
+        for expression in condition.expressions {
+            let type = check(expression)
+            if type != .boolean && type != .any {
+                error("a condition must be true or false, but this is \(type)", at: expression)
+            }
+        }
+    }
+
+    /// Checks an indicator's formula and records its type.
+    mutating func checkIndicator(_ indicator: Indicator) {
+        types[indicator.id] = check(indicator.expression)
+    }
+
+    @discardableResult
+    mutating func check(_ expression: Expression) -> ExpressionType {
+        switch expression.kind {
+        case .literal(let value):
+            switch value {
+            case .bool: return .boolean
+            case .number: return .number
+            case .string: return .text(values: nil)
+            case .set(let values): return .set(values: values)
+            }
+        case .reference(let name):
+            return types[name] ?? .any
+        case .list(let items):
+            let itemTypes = items.map { check($0) }
+            let first = itemTypes.first { $0 != .any } ?? .any
+            for (item, type) in zip(items, itemTypes) where !type.isComparable(with: first) {
+                error("a list mixes \(first) and \(type)", at: item)
+            }
+            return .list(first)
+        case .negate(let operand):
+            expect(.number, operand, "'-'")
+            return .number
+        case .not(let operand):
+            expect(.boolean, operand, "'not'")
+            return .boolean
+        case .arithmetic(let op, let lhs, let rhs):
+            expect(.number, lhs, "'\(op.rawValue)'")
+            expect(.number, rhs, "'\(op.rawValue)'")
+            return .number
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            let word = if case .and = expression.kind { "'and'" } else { "'or'" }
+            expect(.boolean, lhs, word)
+            expect(.boolean, rhs, word)
+            return .boolean
+        case .comparison(let op, let lhs, let rhs):
+            let left = check(lhs)
+            let right = check(rhs)
+            if !left.isComparable(with: right) {
+                error("cannot compare \(left) ('\(lhs)') with \(right) ('\(rhs)')", at: expression)
+            } else if op != .equal && op != .notEqual, left == .boolean || right == .boolean || isSet(left) || isSet(right) {
+                error("'\(op.rawValue)' orders numbers, text or dates, not \(isSet(left) || isSet(right) ? "sets" : "booleans")", at: expression)
+            } else {
+                checkWord(lhs, against: right)
+                checkWord(rhs, against: left)
+                checkPercentage(lhs, rhs)
+                checkPercentage(rhs, lhs)
+            }
+            return .boolean
+        case .membership(let value, let list, _):
+            let valueType = check(value)
+            let listType = check(list)
+            switch listType {
+            case .list(let element):
+                if !element.isComparable(with: valueType) {
+                    error("'in' looks for \(valueType) in a list of \(element == .any ? "values" : element.description)", at: expression)
+                }
+                if case .list(let items) = list.kind { for item in items { checkWord(item, against: valueType) } }
+            case .set(let values):
+                if !valueType.isComparable(with: .text(values: nil)) { error("a set holds words, not \(valueType)", at: value) }
+                checkWord(value, against: .text(values: values))
+            case .any: break
+            default: error("'in' needs a list or a set on its right, found \(listType)", at: list)
+            }
+            return .boolean
+        case .contains(let set, let value):
+            let setType = check(set)
+            let valueType = check(value)
+            switch setType {
+            case .set(let values):
+                if !valueType.isComparable(with: .text(values: nil)) { error("a set holds words, not \(valueType)", at: value) }
+                checkWord(value, against: .text(values: values))
+            case .list(let element):
+                if !element.isComparable(with: valueType) { error("'contains' looks for \(valueType) in a list of \(element)", at: expression) }
+            case .any: break
+            default: error("'contains' needs a set or a list on its left, found \(setType)", at: set)
+            }
+            return .boolean
+        case .between(let value, let low, let high):
+            let type = check(value)
+            for bound in [low, high] {
+                let boundType = check(bound)
+                if !boundType.isComparable(with: type) || type == .boolean {
+                    error("'between' compares numbers or dates; found \(type) and \(boundType)", at: bound)
+                }
+                checkPercentage(value, bound)
+            }
+            return .boolean
+        case .call(let function, let arguments):
+            return checkCall(function, arguments, expression)
+        }
+    }
+
+    private mutating func checkCall(_ function: Expression.Function, _ arguments: [Expression], _ call: Expression) -> ExpressionType {
+        let types = arguments.map { check($0) }
+        func arity(_ allowed: ClosedRange<Int>) -> Bool {
+            guard allowed.contains(arguments.count) else {
+                error("'\(function.rawValue)' takes \(allowed.lowerBound == allowed.upperBound ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)") argument\(allowed.upperBound == 1 ? "" : "s"), found \(arguments.count)", at: call)
+                return false
+            }
+            return true
+        }
+        switch function {
+        case .known:
+            _ = arity(1...1)
+            return .boolean
+        case .abs:
+            if arity(1...1) { expect(.number, arguments[0], "'abs'") }
+            return .number
+        case .round:
+            if arity(1...2) { for argument in arguments { expect(.number, argument, "'round'") } }
+            return .number
+        case .count:
+            guard arity(1...1) else { return .number }
+            switch types[0] {
+            case .set, .any, .list(.boolean), .list(.any): break
+            default: error("'count' counts the words of a set or the true items of a list of conditions, found \(types[0])", at: arguments[0])
+            }
+            return .number
+        case .min, .max, .sum, .mean:
+            if arguments.count == 1, case .list(let element) = types[0] {
+                if element != .number && element != .any { error("'\(function.rawValue)' needs numbers, found a list of \(element)", at: arguments[0]) }
+            } else if arguments.isEmpty {
+                error("'\(function.rawValue)' needs at least one number", at: call)
+            } else {
+                for argument in arguments { expect(.number, argument, "'\(function.rawValue)'") }
+            }
+            return .number
+        }
+    }
+
+    private func isSet(_ type: ExpressionType) -> Bool {
+        if case .set = type { return true }
+        return false
+    }
+
+    private mutating func expect(_ expected: ExpressionType, _ expression: Expression, _ context: String) {
+        let actual = check(expression)
+        if actual != .any && !actual.isComparable(with: expected) {
+            error("\(context) needs \(expected), but '\(expression)' is \(actual)", at: expression)
+        }
+    }
+
+    /// A text literal compared with an enum must be one of its values.
+    private mutating func checkWord(_ expression: Expression, against type: ExpressionType) {
+        guard case .literal(.string(let word)) = expression.kind, case .text(let values?) = type, !values.contains(word) else { return }
+        let hint = Suggestion.closest(to: word, among: values).map { "; did you mean '\($0)'?" }
+            ?? "; expected one of " + values.map { "'\($0)'" }.joined(separator: ", ")
+        diagnostics.append(.error(LoaderCode.unknownValue, "'\(word)' is not a declared value\(hint)", at: expression.location))
+    }
+
+    /// A percentage fact compared with a number outside 0–100 can never match as meant.
+    private mutating func checkPercentage(_ subject: Expression, _ other: Expression) {
+        guard case .reference(let name) = subject.kind, let fact = facts[name], fact.type == .percentage,
+              case .literal(.number(let value)) = other.kind, !(0...100).contains(value) else { return }
+        error("'\(name)' is a percentage (0–100) but is compared with \(Value.format(value))", at: other)
+    }
+
+    private mutating func error(_ message: String, at expression: Expression) {
+        diagnostics.append(.error(LoaderCode.typeError, message, at: expression.location))
+    }
+}
