@@ -26,6 +26,8 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
+        .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,9 +26,14 @@ public struct CompiledPack: Sendable {
     let factCones: [[Int]]
 
     /// Compiles a pack.
-    /// - Throws: ``EngineError`` for an unknown name or circular definitions.
+    /// - Throws: ``EngineError`` for an id defined twice, an unknown name or circular definitions.
     public init(_ pack: RulePack) throws(EngineError) {
         self.pack = pack
+        var seen = Set<String>()
+        for id in pack.facts.map(\.id) + pack.parameters.map(\.id) + pack.indicators.map(\.id) + pack.diagnostics.map(\.id)
+        where !seen.insert(id).inserted {
+            throw EngineError.duplicateID(id)
+        }
         var slots: [String: Int] = [:]
         for fact in pack.facts { slots[fact.id] = slots.count }
         factCount = pack.facts.count
@@ -44,8 +49,8 @@ public struct CompiledPack: Sendable {
         slotCount = slots.count
 
         var derivations: [Derivation] = []
-        let indicatorIndex = Dictionary(uniqueKeysWithValues: pack.indicators.enumerated().map { ($1.id, $0) })
-        let diagnosticIndex = Dictionary(uniqueKeysWithValues: pack.diagnostics.enumerated().map { ($1.id, $0) })
+        let indicatorIndex = Dictionary(pack.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let diagnosticIndex = Dictionary(pack.diagnostics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in order {
             if let index = indicatorIndex[id] {
                 let expression = try CompiledExpression.compile(pack.indicators[index].expression) { slots[$0] }

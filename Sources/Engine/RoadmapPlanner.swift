@@ -15,8 +15,8 @@ enum RoadmapPlanner {
         for outcome in outcomes where outcome.status == .fired {
             for id in outcome.rule.recommend { calledBy[id, default: []].append(outcome.rule.id) }
         }
-        let severity = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.rule.id, $0.rule.severity) })
-        let recommendations = Dictionary(uniqueKeysWithValues: pack.recommendations.map { ($0.id, $0) })
+        let severity = Dictionary(outcomes.map { ($0.rule.id, $0.rule.severity) }, uniquingKeysWith: { first, _ in first })
+        let recommendations = Dictionary(pack.recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var scores: [String: Double] = [:]
         for (id, callers) in calledBy {

@@ -269,8 +269,8 @@ struct PackChecker {
         let finder = ContradictionFinder(parameters: draft.parameters)
         for diagnostic in draft.diagnostics {
             var missing: [String] = []
-            if diagnostic.examples.fires.isEmpty { missing.append("one that fires") }
-            if diagnostic.examples.doesNotFire.isEmpty { missing.append("one that does not fire") }
+            if diagnostic.examples.fires.isEmpty { missing.append("that fires") }
+            if diagnostic.examples.doesNotFire.isEmpty { missing.append("that does not fire") }
             if !missing.isEmpty {
                 diagnostics.append(.warning(LoaderCode.missingExamples,
                                             "diagnostic '\(diagnostic.id)' has no example \(missing.joined(separator: " and no example "))",

@@ -60,7 +60,7 @@ public enum ProfileLoader {
             }
         }
         if let facts = fields["facts"] {
-            let catalogue = Dictionary(uniqueKeysWithValues: pack.facts.map { ($0.id, $0) })
+            let catalogue = Dictionary(pack.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             readFacts(facts, catalogue: catalogue, into: &profile, reader: &reader)
         }
         if let evidence = fields["evidence"], let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {

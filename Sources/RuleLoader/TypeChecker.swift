@@ -9,7 +9,7 @@ struct TypeChecker {
     var diagnostics: [Diagnostic] = []
 
     init(facts: [FactDefinition], parameters: [Parameter], diagnostics: [DiagnosticRule]) {
-        self.facts = Dictionary(uniqueKeysWithValues: facts.map { ($0.id, $0) })
+        self.facts = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var types: [String: ExpressionType] = [:]
         for fact in facts {
             switch fact.type {
@@ -85,7 +85,7 @@ struct TypeChecker {
             let left = check(lhs)
             let right = check(rhs)
             if !left.isComparable(with: right) {
-                error("cannot compare \(left) ('\(lhs)') with \(right) ('\(rhs)')", at: expression)
+                error("cannot compare \(left) with \(right): \(expression)", at: expression)
             } else if op != .equal && op != .notEqual, left == .boolean || right == .boolean || isSet(left) || isSet(right) {
                 error("'\(op.rawValue)' orders numbers, text or dates, not \(isSet(left) || isSet(right) ? "sets" : "booleans")", at: expression)
             } else {

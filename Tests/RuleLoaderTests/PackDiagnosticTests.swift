@@ -1,0 +1,225 @@
+import Diagnostics
+import Testing
+@testable import RuleLoader
+import RuleModel
+
+/// Every diagnostic code of the pack loader, with where it points.
+@Suite struct PackDiagnosticTests {
+    private let facts = """
+        facts:
+          levels: {type: integer, range: [1, 20], label: Levels}
+          delegation: {type: enum, values: [none, partial, broad], label: Delegation}
+          satisfaction: {type: percentage, label: Satisfaction}
+          services: {type: set, values: [phone, desk, web], label: Services}
+
+        """
+
+    private func diagnostic(_ id: String, when condition: String, extra: String = "") -> String {
+        """
+        diagnostics:
+          - id: \(id)
+            severity: high
+            title: T
+            when: \(condition)
+        \(extra)
+        """
+    }
+
+    private func problems(_ files: [String: String]) -> [String] {
+        loadPack(files: files).diagnostics.summaries
+    }
+
+    /// Only the errors.
+    private func errors(_ files: [String: String]) -> [String] {
+        loadPack(files: files).diagnostics.sorted.filter { $0.severity == .error }.map(\.summary)
+    }
+
+    @Test func unknownKeySuggestsTheNearestOne() {
+        #expect(errors(["p": header + "facts:\n  levels: {type: integer, lable: Levels}\n"]) == [
+            "p.yaml:3:27 error pack.unknown-key unknown key 'lable' in fact 'levels'; did you mean 'label'?",
+            "p.yaml:3:11 error pack.missing-key fact 'levels' lacks the required key 'label'",
+        ].sorted())
+    }
+
+    @Test func unknownSectionIsReported() {
+        #expect(errors(["p": header + "diagnostic: []\n"]) ==
+            ["p.yaml:2:1 error pack.unknown-key unknown key 'diagnostic' in a pack file; did you mean 'diagnostics'?"])
+    }
+
+    @Test func missingHeader() {
+        #expect(errors(["p": facts]) ==
+            ["p.yaml:1:1 error pack.missing-header no file of the pack has a 'pack:' header with its id, version and languages"])
+    }
+
+    @Test func noFiles() {
+        #expect(PackLoader.load(files: []).diagnostics.summaries == ["- error pack.no-files the pack has no YAML files"])
+    }
+
+    @Test func invalidVersionAndID() {
+        #expect(errors(["p": "pack: {id: Test-Pack, version: '1.0', languages: [en]}\n"]) == [
+            "p.yaml:1:12 error pack.invalid-id 'Test-Pack' is not a valid id; use lowercase letters, digits and '_', starting with a letter",
+            "p.yaml:1:32 error pack.invalid-version version '1.0' is not a semantic version MAJOR.MINOR.PATCH",
+        ])
+    }
+
+    @Test func duplicateIDAcrossFilesNotesTheFirst() throws {
+        let result = loadPack(files: ["a": header + facts, "b": "facts:\n  levels: {type: integer, label: Again}\n"])
+        let duplicate = try #require(result.diagnostics.sorted.first { $0.code == LoaderCode.duplicateID })
+        #expect(duplicate.summary == "b.yaml:2:3 error pack.duplicate-id 'levels' is already defined as a fact")
+        #expect(duplicate.notes.first?.location?.description == "a.yaml:3:3")
+    }
+
+    @Test func unknownNameInExpressionPointsInsideTheScalar() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levles > 5")]) ==
+            ["p.yaml:11:11 error pack.unknown-name unknown name 'levles'; did you mean 'levels'?"])
+        #expect(errors(["p": header + facts + diagnostic("d", when: "\"levels > 5 and delegaton == 'none'\"")]) ==
+            ["p.yaml:11:27 error pack.unknown-name unknown name 'delegaton'; did you mean 'delegation'?"])
+    }
+
+    @Test func syntaxErrorPointsAtTheColumn() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels > > 5")]) ==
+            ["p.yaml:11:20 error expr.syntax expected a value, found '>'"])
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels = 5")]) ==
+            ["p.yaml:11:18 error expr.syntax '=' is not an operator; write '==' to compare"])
+    }
+
+    @Test func typeErrors() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels == 'five'")]) ==
+            ["p.yaml:11:11 error pack.type-error cannot compare a number with text: levels == 'five'"])
+    }
+
+    @Test func undeclaredEnumValueSuggests() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "delegation == 'none_'")]) ==
+            ["p.yaml:11:25 error pack.unknown-value 'none_' is not a declared value; did you mean 'none'?"])
+        #expect(errors(["p": header + facts + diagnostic("d", when: "services contains 'email'")]) ==
+            ["p.yaml:11:29 error pack.unknown-value 'email' is not a declared value; expected one of 'phone', 'desk', 'web'"])
+    }
+
+    @Test func percentageOutsideItsRange() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "satisfaction > 150")]) ==
+            ["p.yaml:11:26 error pack.type-error 'satisfaction' is a percentage (0–100) but is compared with 150"])
+    }
+
+    @Test func conditionMustBeBoolean() {
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels + 1")]) ==
+            ["p.yaml:11:11 error pack.type-error a condition must be true or false, but this is a number"])
+    }
+
+    @Test func unknownRecommendationDimensionAndKind() {
+        let rule = """
+            diagnostics:
+              - id: d
+                dimension: structur
+                severity: high
+                title: T
+                applies_to: [caff]
+                when: levels > 5
+                recommend: [trn_missing]
+
+            """
+        #expect(errors(["p": header + facts + rule]) == [
+            "p.yaml:8:9 error pack.unknown-reference diagnostic 'd' belongs to unknown dimension 'structur'",
+            "p.yaml:12:18 error pack.unknown-reference unknown organisation kind 'caff'; did you mean 'caf'?",
+            "p.yaml:14:17 error pack.unknown-reference unknown recommendation 'trn_missing'",
+        ])
+    }
+
+    @Test func cyclesAreShownWithEachLocation() throws {
+        let indicators = """
+            indicators:
+              a: b + 1
+              b: c * 2
+              c: a - levels
+
+            """
+        let result = loadPack(files: ["p": header + facts + indicators])
+        let cycle = try #require(result.diagnostics.sorted.first { $0.code == LoaderCode.cycle })
+        #expect(cycle.summary == "p.yaml:8:3 error pack.cycle circular definitions: 'a' -> 'b' -> 'c' -> 'a'")
+        #expect(cycle.notes.map { $0.location?.description ?? "" } == ["p.yaml:9:3", "p.yaml:10:3"])
+    }
+
+    @Test func requiresCycle() {
+        let recommendations = """
+            recommendations:
+              - {id: r1, kind: training, title: One, requires: [r2]}
+              - {id: r2, kind: training, title: Two, requires: [r1]}
+
+            """
+        #expect(errors(["p": header + recommendations]) ==
+            ["p.yaml:3:10 error pack.cycle circular 'requires': 'r1' -> 'r2' -> 'r1'"])
+    }
+
+    @Test func becausePlaceholderMustBeDefined() {
+        let extra = "    because: \"{levls} levels\"\n"
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels > 5", extra: extra)]) ==
+            ["p.yaml:12:14 error pack.unknown-name 'because' of 'd' names '{levls}', which is not defined; did you mean 'levels'?"])
+    }
+
+    @Test func exampleValuesAreCheckedAgainstTheCatalogue() {
+        let extra = """
+                examples:
+                  fires: [{levels: 50}]
+                  does_not_fire: [{level: 3}]
+
+            """
+        #expect(errors(["p": header + facts + diagnostic("d", when: "levels > 5", extra: extra)]) == [
+            "p.yaml:13:24 error profile.out-of-range 50 is outside the range of 'levels': 1 to 20",
+            "p.yaml:14:24 error profile.unknown-fact unknown fact 'level'; did you mean 'levels'?",
+        ])
+    }
+
+    @Test func warnings() {
+        let pack = """
+            pack: {id: test, version: 1.0.0, languages: [fr, en]}
+            facts:
+              levels: {type: integer, label: {fr: Niveaux, en: Levels}}
+              unused: {type: boolean, label: {fr: Inutile}}
+            diagnostics:
+              - id: d
+                severity: high
+                title: {fr: T, en: T}
+                when: levels > 5 and levels < 3
+            recommendations:
+              - {id: r, kind: training, title: {fr: R, en: R}}
+
+            """
+        #expect(problems(["p": pack]) == [
+            "p.yaml:4:3 warning pack.unused-fact fact 'unused' is used by no indicator or diagnostic",
+            "p.yaml:4:34 warning pack.missing-translation label of fact 'unused' has no 'en' text",
+            "p.yaml:6:9 warning pack.missing-examples diagnostic 'd' has no example that fires and no example that does not fire",
+            "p.yaml:9:11 warning pack.contradiction conditions on 'levels' in 'd' can never all hold: levels > 5 and levels < 3",
+            "p.yaml:11:10 warning pack.unused-recommendation recommendation 'r' is recommended by no diagnostic, nor required by one that is",
+        ])
+    }
+
+    @Test func contradictionAcrossAllBlockWithParameters() {
+        let rule = """
+            parameters:
+              high: 10
+            diagnostics:
+              - id: d
+                severity: high
+                title: T
+                when:
+                  all: [levels >= high, levels between 1 and 4]
+                examples: {fires: [{levels: 1}], does_not_fire: [{levels: 2}]}
+
+            """
+        #expect(problems(["p": header + facts + rule]).filter { $0.contains("contradiction") } ==
+            ["p.yaml:14:7 warning pack.contradiction conditions on 'levels' in 'd' can never all hold: levels >= high and levels between 1 and 4"])
+    }
+
+    @Test func allErrorsOfAllFilesAreReportedTogether() {
+        let result = loadPack(files: [
+            "a": header + "facts:\n  x: {type: integr, label: X}\n",
+            "b": "diagnostics:\n  - id: d\n    severity: urgent\n    title: T\n    when: y > 1\n",
+            "c": "facts: [\n",
+        ])
+        #expect(result.pack == nil)
+        #expect(result.diagnostics.summaries == [
+            "a.yaml:3:13 error yaml.unknown-word unknown value 'integr'; did you mean 'integer'?",
+            "b.yaml:3:15 error yaml.unknown-word unknown value 'urgent'; expected one of 'critical', 'high', 'low', 'medium'",
+            "c.yaml:2:1 error yaml.syntax did not find expected node content while parsing a flow node",
+        ])
+    }
+}
