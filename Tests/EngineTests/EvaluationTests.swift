@@ -1,0 +1,120 @@
+import Testing
+import RuleModel
+@testable import Engine
+
+@Suite struct EvaluationTests {
+    private func status(_ condition: String, _ facts: [String: Value] = [:], indicators: [String: String] = [:]) throws -> DiagnosticOutcome.Status {
+        try PackBuilder.evaluate(condition, facts, indicators: indicators)
+    }
+
+    @Test func comparisonsReadingUnknownFactsAreUnknown() throws {
+        #expect(try status("a > 5", ["a": .number(8)]) == .fired)
+        #expect(try status("a > 5", ["a": .number(3)]) == .notFired)
+        #expect(try status("a > 5") == .unknown)
+        #expect(try status("a != 5") == .unknown)
+        #expect(try status("not (a == 5)") == .unknown)
+    }
+
+    @Test func kleeneConnectives() throws {
+        #expect(try status("a > 5 and b > 1", ["a": .number(1)]) == .notFired)
+        #expect(try status("a > 5 and b > 1", ["a": .number(9)]) == .unknown)
+        #expect(try status("a > 5 or b > 1", ["a": .number(9)]) == .fired)
+        #expect(try status("a > 5 or b > 1", ["a": .number(1)]) == .unknown)
+    }
+
+    @Test func membershipContainsAndBetween() throws {
+        #expect(try status("e in ['none', 'partial']", ["e": .string("none")]) == .fired)
+        #expect(try status("e not in ['none', 'partial']", ["e": .string("none")]) == .notFired)
+        #expect(try status("s contains 'web'", ["s": .set(["desk", "web"])]) == .fired)
+        #expect(try status("s contains 'web'", ["s": .set([])]) == .notFired)
+        #expect(try status("a between 3 and 5", ["a": .number(5)]) == .fired)
+        #expect(try status("a between 3 and 5", ["a": .number(6)]) == .notFired)
+        #expect(try status("a in [1, b]", ["a": .number(2)]) == .unknown)
+        #expect(try status("a in [2, b]", ["a": .number(2)]) == .fired)
+    }
+
+    @Test func divisionByZeroAndEmptyListsAreUnknownNeverInfinite() throws {
+        #expect(try status("r > 1", ["a": .number(10), "b": .number(0)], indicators: ["r": "a / b"]) == .unknown)
+        #expect(try status("max(s) > 1", ["s": .set([])]) == .unknown)
+        #expect(try status("mean([a, b]) > 1", ["a": .number(1)]) == .unknown)
+        #expect(try status("b * c > 1", ["b": .number(1e308), "c": .number(1e308)]) == .unknown)
+    }
+
+    @Test func functions() throws {
+        #expect(try status("min(a, b) == 2", ["a": .number(2), "b": .number(7)]) == .fired)
+        #expect(try status("max([a, b]) == 7", ["a": .number(2), "b": .number(7)]) == .fired)
+        #expect(try status("abs(b) == 3", ["b": .number(-3)]) == .fired)
+        #expect(try status("round(b, 1) == 2.5", ["b": .number(2.46)]) == .fired)
+        #expect(try status("count(s) == 2", ["s": .set(["desk", "web"])]) == .fired)
+        #expect(try status("count([a > 1, b > 1, f]) == 2", ["a": .number(2), "b": .number(2), "f": .bool(false)]) == .fired)
+        #expect(try status("sum([a, b]) == 9", ["a": .number(2), "b": .number(7)]) == .fired)
+        #expect(try status("known(a)") == .notFired)
+        #expect(try status("not known(a)") == .fired)
+    }
+
+    @Test func indicatorsChainInDependencyOrder() throws {
+        let indicators = ["ratio": "a / b", "doubled": "ratio * 2", "high": "doubled > 10"]
+        #expect(try status("high", ["a": .number(30), "b": .number(5)], indicators: indicators) == .fired)
+        #expect(try status("high", ["a": .number(10), "b": .number(5)], indicators: indicators) == .notFired)
+    }
+
+    @Test func diagnosticsMayUseOtherDiagnostics() throws {
+        let pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("base", "a > 5"), PackBuilder.diagnostic("derived", "base and f")])
+        let engine = try Engine(pack: pack)
+        let evaluation = engine.evaluate(Profile(name: "p", facts: ["a": .number(9), "f": .bool(true)]))
+        #expect(evaluation.outcome(of: "derived")?.status == .fired)
+    }
+
+    @Test func parametersByKindAndOverrides() throws {
+        let pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("d", "a > limit")],
+                                    parameters: [Parameter(id: "limit", value: .number(5), byKind: ["metropole": .number(6)])])
+        let engine = try Engine(pack: pack)
+        let facts: [String: Value] = ["a": .number(6)]
+        #expect(engine.evaluate(Profile(name: "p", kind: "caf", facts: facts)).outcome(of: "d")?.status == .fired)
+        #expect(engine.evaluate(Profile(name: "p", kind: "metropole", facts: facts)).outcome(of: "d")?.status == .notFired)
+        #expect(engine.evaluate(Profile(name: "p", kind: "caf", facts: facts), overrides: ["limit": .number(7)])
+            .outcome(of: "d")?.status == .notFired)
+    }
+
+    @Test func notApplicableForOtherKinds() throws {
+        let pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("d", "a > 1", appliesTo: ["caf"])])
+        let engine = try Engine(pack: pack)
+        let evaluation = engine.evaluate(Profile(name: "p", kind: "metropole", facts: ["a": .number(5)]))
+        #expect(evaluation.outcome(of: "d")?.status == .notApplicable)
+        #expect(engine.firedDiagnostics(Profile(name: "p", kind: "caf", facts: ["a": .number(5)])) == ["d"])
+    }
+
+    @Test func cyclesAndUnknownNamesAreRefusedAtCompileTime() {
+        #expect(throws: EngineError.cycle(["x", "y", "x"])) {
+            try Engine(pack: PackBuilder.pack(indicators: ["x": "y + 1", "y": "x + 1"]))
+        }
+        #expect(throws: EngineError.unresolvedName("zz")) {
+            try Engine(pack: PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("d", "zz > 1")]))
+        }
+    }
+
+    @Test func missingFactsAreRankedBySeverityWeight() throws {
+        let pack = PackBuilder.pack(diagnostics: [
+            PackBuilder.diagnostic("critical_one", "b > 1", severity: .critical),
+            PackBuilder.diagnostic("high_one", "a > 1 and c > 1", severity: .high),
+            PackBuilder.diagnostic("low_one", "c > 2", severity: .low),
+        ])
+        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p"))
+        #expect(evaluation.missingFacts.map(\.factID) == ["b", "c", "a"])
+        #expect(evaluation.missingFacts.map(\.weight) == [8, 5, 4])
+        #expect(evaluation.missingFacts[1].decides == ["high_one", "low_one"])
+        #expect(evaluation.outcome(of: "high_one")?.missingFacts == ["a", "c"])
+    }
+
+    @Test func maturityDeductsFiredSeverities() throws {
+        let pack = PackBuilder.pack(diagnostics: [
+            PackBuilder.diagnostic("one", "a > 1", severity: .critical),
+            PackBuilder.diagnostic("two", "a > 2", severity: .high),
+            PackBuilder.diagnostic("three", "b > 1", severity: .low, dimension: "service"),
+        ])
+        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
+        let levels = Dictionary(uniqueKeysWithValues: evaluation.maturity.map { ($0.dimension.id, $0.level) })
+        #expect(levels["structure"] == .some(2))
+        #expect(levels["service"] == .some(nil))
+    }
+}
