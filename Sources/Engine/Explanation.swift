@@ -21,6 +21,14 @@ public struct Explanation: Hashable, Sendable {
         public let to: Value
         /// The outcome it would give.
         public let outcome: DiagnosticOutcome.Status
+
+        /// Creates a change.
+        public init(factID: String, from: RuntimeValue, to: Value, outcome: DiagnosticOutcome.Status) {
+            self.factID = factID
+            self.from = from
+            self.to = to
+            self.outcome = outcome
+        }
     }
 
     /// The id of the diagnostic or indicator explained.
