@@ -5,6 +5,7 @@ let package = Package(
     name: "orgdiag",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "orgdiag", targets: ["orgdiag"]),
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
@@ -23,6 +24,15 @@ let package = Package(
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics"]),
         .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"]),
+        .target(name: "Reports", dependencies: ["Engine", "RuleModel"]),
+        .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
+        .executableTarget(
+            name: "orgdiag",
+            dependencies: [
+                "Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),

@@ -22,6 +22,11 @@ public enum ProfileLoader {
         } catch {
             return .failure(error)
         }
+        return load(profile: root, file: file, pack: pack)
+    }
+
+    /// Checks a profile already read as YAML (a profile written inline in a rule-test file).
+    public static func load(profile root: YAMLNode, file: SourceFile, pack: RulePack) -> Result<Profile, DiagnosticList> {
         var reader = NodeReader(languages: pack.metadata.languages,
                                 unknownKeyCode: LoaderCode.profileUnknownKey, missingKeyCode: LoaderCode.profileMissingKey)
         let profile = read(root, file: file, pack: pack, reader: &reader)

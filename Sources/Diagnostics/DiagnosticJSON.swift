@@ -1,0 +1,39 @@
+/// Diagnostics as JSON, for editors and CI: `{"errors": N, "warnings": N, "diagnostics": [...]}`,
+/// each with severity, code, message, file, line, column, end line, end column and notes.
+public enum DiagnosticJSON {
+    /// Renders a list of diagnostics, sorted, ending with a newline.
+    public static func render(_ list: DiagnosticList) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        func place(_ location: SourceLocation?) -> String {
+            guard let location else { return "\"file\": null" }
+            let range = location.range
+            return "\"file\": \(quoted(location.file.path)), \"line\": \(range.start.line), \"column\": \(range.start.column), "
+                + "\"end_line\": \(range.end.line), \"end_column\": \(range.end.column)"
+        }
+        let items = list.sorted.map { diagnostic in
+            let notes = diagnostic.notes.map { "{\"message\": \(quoted($0.message)), \(place($0.location))}" }
+            return "    {\"severity\": \"\(diagnostic.severity.rawValue)\", \"code\": \(quoted(diagnostic.code)), "
+                + "\"message\": \(quoted(diagnostic.message)), \(place(diagnostic.location)), \"notes\": [\(notes.joined(separator: ", "))]}"
+        }
+        return "{\n  \"errors\": \(list.errorCount),\n  \"warnings\": \(list.warningCount),\n  \"diagnostics\": [\n"
+            + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ]\n}\n"
+    }
+}

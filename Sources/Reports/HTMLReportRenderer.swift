@@ -1,0 +1,207 @@
+import RuleModel
+
+/// The report as one self-contained HTML page: no network, no script, printable (page breaks
+/// between sections), a maturity chart in SVG, and every string from a pack or a profile escaped.
+public struct HTMLReportRenderer: Sendable {
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders reports into one page, each in its own `<main>`, with a page break between them.
+    public func render(_ models: [ReportModel]) -> String {
+        let language = models.first?.language ?? "en"
+        let words = ReportStrings(language: language)
+        let title = models.count == 1 ? "\(words("report_title")) — \(models[0].organisationName)" : words("report_title")
+        return """
+            <!DOCTYPE html>
+            <html lang="\(Self.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Self.escape(title))</title>
+            <style>\(Self.stylesheet)</style>
+            </head>
+            <body>
+            \(models.map(body).joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Renders one report as a page.
+    public func render(_ model: ReportModel) -> String { render([model]) }
+
+    private func body(_ model: ReportModel) -> String {
+        let words = ReportStrings(language: model.language)
+        let e = Self.escape
+        let colon = words.colon
+        var body = ""
+        body += """
+            <header>
+              <p class="eyebrow">\(e(words("report_title")))</p>
+              <h1>\(e(model.organisationName))</h1>
+              <dl class="facts">
+                \(model.organisationKind.map { "<div><dt>\(e(words("kind")))</dt><dd>\(e($0))</dd></div>" } ?? "")
+                \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e($0))</dd></div>" } ?? "")
+                <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(model.packID)) \(e(model.packVersion)) · \(e(model.packHash))</span></dd></div>
+              </dl>
+              <p class="summary">\(e(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount), String(model.undecided.count))))</p>
+            </header>
+
+            """
+        body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n</section>\n"
+
+        body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
+        if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
+        for finding in model.findings {
+            body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
+            body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
+            if let dimension = finding.dimension { body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n" }
+            if let because = finding.because { body += "<p class=\"because\">\(e(ReportFormat.sentence(because)))</p>\n" }
+            if let rationale = finding.rationale { body += "<p class=\"rationale\">\(e(rationale))</p>\n" }
+            if !finding.evidence.isEmpty {
+                body += "<ul class=\"evidence\">\n"
+                for evidence in finding.evidence {
+                    body += "<li>\(e(evidence.label))\(colon)<strong>\(e(evidence.value))</strong>\(evidence.source.map { " <span class=\"muted\">(\(e($0)))</span>" } ?? "")</li>\n"
+                }
+                body += "</ul>\n"
+            }
+            if !finding.references.isEmpty {
+                body += "<p class=\"references\">\(e(words("references")))\(colon)\(finding.references.map(e).joined(separator: " · "))</p>\n"
+            }
+            body += "</article>\n"
+        }
+        body += "</section>\n"
+
+        body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"
+        if model.roadmap.isEmpty { body += "<p>\(e(words("no_roadmap")))</p>\n" }
+        for (phase, actions) in model.phases {
+            body += "<div class=\"phase\"><h3>\(e(words("phase", String(phase))))</h3>\n<ol>\n"
+            for action in actions {
+                body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span> <span class=\"muted\">\(e(words("score"))) \(ReportFormat.number(action.score))</span></div>\n"
+                if let summary = action.summary { body += "<p>\(e(summary))</p>\n" }
+                var details: [String] = []
+                if let audience = action.audience { details.append("<span>\(e(words("audience")))\(colon)\(e(audience))</span>") }
+                if let duration = action.duration { details.append("<span>\(e(words("duration")))\(colon)\(e(duration))</span>") }
+                if !details.isEmpty { body += "<p class=\"details\">\(details.joined(separator: " · "))</p>\n" }
+                if !action.answers.isEmpty {
+                    body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: " ; "))</p>\n"
+                }
+                if action.pulledIn {
+                    body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: ", "))))</p>\n"
+                }
+                body += "</li>\n"
+            }
+            body += "</ol></div>\n"
+        }
+        body += "</section>\n"
+
+        body += "<section id=\"questions\">\n"
+        if !model.undecided.isEmpty {
+            body += "<h2>\(e(words("unknown")))</h2>\n<ul class=\"undecided\">\n"
+            for item in model.undecided {
+                body += "<li><span class=\"badge \(item.severity.rawValue)\">\(e(words.severity(item.severity)))</span> \(e(item.title)) <span class=\"muted\">— \(e(words("missing")))\(colon)\(item.missing.map(e).joined(separator: ", "))</span></li>\n"
+            }
+            body += "</ul>\n"
+        }
+        body += "<h2>\(e(words("questions")))</h2>\n"
+        if model.questions.isEmpty { body += "<p>\(e(words("no_questions")))</p>\n" } else { body += "<ol class=\"questions\">\n" }
+        for question in model.questions {
+            body += "<li>\(e(question.question ?? question.label)) <span class=\"muted\">— \(e(words("decides", String(question.decides))))</span></li>\n"
+        }
+        if !model.questions.isEmpty { body += "</ol>\n" }
+        body += "</section>\n"
+        body += "<footer>\(e(words("generated", model.generatedOn, model.toolVersion)))</footer>\n"
+
+        return "<main>\n\(body)</main>\n"
+    }
+
+    /// A horizontal bar per dimension, level 1 to 5.
+    private func maturityChart(_ model: ReportModel, _ words: ReportStrings) -> String {
+        let e = Self.escape
+        let rowHeight = 34
+        let labelWidth = 230
+        let barWidth = 300
+        let height = max(1, model.maturity.count) * rowHeight + 24
+        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 150) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg += "<title>\(e(words("maturity")))</title>\n"
+        for level in 0...5 {
+            let x = labelWidth + level * barWidth / 5
+            svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 20)\" class=\"grid\"/><text x=\"\(x)\" y=\"\(height - 6)\" class=\"axis\">\(level)</text>\n"
+        }
+        for (index, entry) in model.maturity.enumerated() {
+            let y = index * rowHeight + 6
+            svg += "<text x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" class=\"label\">\(e(entry.label))</text>\n"
+            if let level = entry.level {
+                let width = level * barWidth / 5
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"22\" rx=\"3\" class=\"bar level\(level)\"/>\n"
+                svg += "<text x=\"\(labelWidth + width + 8)\" y=\"\(y + 16)\" class=\"value\">\(level)/5\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
+            } else {
+                svg += "<text x=\"\(labelWidth + 8)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed")))</text>\n"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static let stylesheet = """
+
+        :root { --ink: #1d2733; --muted: #5f6b7a; --line: #dde3ea; --accent: #1f4e79; --critical: #a4161a; --high: #d1495b; --medium: #e09f3e; --low: #3d7ea6; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.55 "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #f4f6f9; }
+        main { max-width: 880px; margin: 0 auto; padding: 40px 48px; background: #fff; }
+        header { border-bottom: 3px solid var(--accent); padding-bottom: 16px; margin-bottom: 8px; }
+        .eyebrow { text-transform: uppercase; letter-spacing: .08em; color: var(--accent); font-weight: 600; margin: 0; font-size: 13px; }
+        h1 { font-size: 30px; margin: 4px 0 12px; }
+        h2 { font-size: 21px; color: var(--accent); border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }
+        h3 { font-size: 17px; margin: 18px 0 6px; }
+        .facts { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 0; }
+        .facts div { display: flex; gap: 8px; } .facts dt { color: var(--muted); } .facts dd { margin: 0; font-weight: 600; }
+        .summary { font-size: 16px; margin: 12px 0 0; }
+        .muted { color: var(--muted); font-weight: normal; }
+        .chart { width: 100%; height: auto; }
+        .chart .grid { stroke: var(--line); } .chart .axis { font-size: 11px; fill: var(--muted); text-anchor: middle; }
+        .chart .label { font-size: 13px; text-anchor: end; fill: var(--ink); } .chart .value { font-size: 12px; fill: var(--ink); }
+        .bar.level1 { fill: var(--critical); } .bar.level2 { fill: var(--high); } .bar.level3 { fill: var(--medium); }
+        .bar.level4 { fill: #6a9f58; } .bar.level5 { fill: #2e7d32; }
+        .finding { border-left: 4px solid var(--line); padding: 2px 0 2px 14px; margin: 14px 0; break-inside: avoid; }
+        .finding.critical { border-color: var(--critical); } .finding.high { border-color: var(--high); }
+        .finding.medium { border-color: var(--medium); } .finding.low { border-color: var(--low); }
+        .badge { display: inline-block; font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: #fff; border-radius: 3px; padding: 1px 6px; vertical-align: 2px; }
+        .badge.critical { background: var(--critical); } .badge.high { background: var(--high); }
+        .badge.medium { background: var(--medium); } .badge.low { background: var(--low); }
+        .because { font-weight: 600; margin: 4px 0; } .rationale { color: var(--muted); margin: 4px 0; }
+        .evidence { margin: 4px 0; padding-left: 18px; } .references { font-size: 13px; color: var(--muted); }
+        .phase ol { padding-left: 20px; } .action { margin: 8px 0 12px; break-inside: avoid; } .action p { margin: 2px 0; }
+        .tag { font-size: 11px; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 5px; }
+        .details, .answers { font-size: 13px; color: var(--muted); }
+        footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
+        @media print {
+          @page { size: A4; margin: 18mm 16mm; }
+          body { background: #fff; font-size: 11pt; }
+          main { max-width: none; padding: 0; }
+          section { break-before: page; }
+          section#maturity { break-before: auto; }
+          main + main { break-before: page; }
+          h2, h3 { break-after: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+}

@@ -1,0 +1,69 @@
+/// The report as JSON, in the versioned schema of docs/report-schema.md (`orgdiag.report/1`),
+/// separate from internal types so that it changes only on purpose.
+public struct JSONReportRenderer: Sendable {
+    /// The schema identifier written in every report.
+    public static let schema = "orgdiag.report/1"
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders a report, ending with a newline.
+    public func render(_ model: ReportModel) -> String {
+        let json = JSON.object([
+            ("schema", .string(Self.schema)),
+            ("language", .string(model.language)),
+            ("organisation", .object([
+                ("name", .string(model.organisationName)),
+                ("kind", .optional(model.organisationKind)),
+                ("assessed_on", .optional(model.assessedOn)),
+            ])),
+            ("pack", .object([
+                ("id", .string(model.packID)), ("name", .string(model.packName)),
+                ("version", .string(model.packVersion)), ("content_hash", .string(model.packHash)),
+            ])),
+            ("generated", .object([("on", .string(model.generatedOn)), ("orgdiag_version", .string(model.toolVersion))])),
+            ("summary", .object([
+                ("fired", .number(Double(model.findings.count))),
+                ("not_fired", .number(Double(model.notFiredCount))),
+                ("unknown", .number(Double(model.undecided.count))),
+                ("not_applicable", .number(Double(model.notApplicableCount))),
+                ("recommendations", .number(Double(model.roadmap.count))),
+                ("phases", .number(Double(model.phaseCount))),
+            ])),
+            ("maturity", .array(model.maturity.map { entry in
+                .object([("dimension", .string(entry.id)), ("label", .string(entry.label)), ("level", .optional(entry.level)),
+                         ("level_name", .optional(entry.levelName)), ("fired", .number(Double(entry.fired))),
+                         ("decided", .number(Double(entry.decided))), ("applicable", .number(Double(entry.applicable)))])
+            })),
+            ("findings", .array(model.findings.map { finding in
+                .object([("id", .string(finding.id)), ("title", .string(finding.title)),
+                         ("severity", .string(finding.severity.rawValue)), ("dimension", .optional(finding.dimension)),
+                         ("because", .optional(finding.because)), ("rationale", .optional(finding.rationale)),
+                         ("references", .array(finding.references.map(JSON.string))),
+                         ("evidence", .array(finding.evidence.map { evidence in
+                             .object([("fact", .string(evidence.fact)), ("label", .string(evidence.label)),
+                                      ("value", .string(evidence.value)), ("source", .optional(evidence.source))])
+                         })),
+                         ("recommendations", .array(finding.recommendations.map(JSON.string)))])
+            })),
+            ("roadmap", .array(model.roadmap.map { action in
+                .object([("id", .string(action.id)), ("phase", .number(Double(action.phase))), ("title", .string(action.title)),
+                         ("kind", .string(action.kind.rawValue)), ("audience", .optional(action.audience)),
+                         ("duration", .optional(action.duration)), ("summary", .optional(action.summary)),
+                         ("score", .number(action.score)), ("answers", .array(action.answers.map(JSON.string))),
+                         ("requires", .array(action.requires.map(JSON.string))), ("pulled_in", .bool(action.pulledIn)),
+                         ("prerequisite_of", .array(action.prerequisiteOf.map(JSON.string)))])
+            })),
+            ("undecided", .array(model.undecided.map { item in
+                .object([("id", .string(item.id)), ("title", .string(item.title)), ("severity", .string(item.severity.rawValue)),
+                         ("missing", .array(item.missing.map(JSON.string)))])
+            })),
+            ("questions", .array(model.questions.map { question in
+                .object([("fact", .string(question.fact)), ("label", .string(question.label)),
+                         ("question", .optional(question.question)), ("unit", .optional(question.unit)),
+                         ("weight", .number(question.weight)), ("decides", .number(Double(question.decides)))])
+            })),
+        ])
+        return json.written() + "\n"
+    }
+}

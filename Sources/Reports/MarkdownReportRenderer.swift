@@ -1,0 +1,102 @@
+import RuleModel
+
+/// The report as Markdown, for a consultant's deliverable: renders on GitHub and in pandoc. Every
+/// string from a pack or a profile is escaped, so that it shows as text and never as markup.
+public struct MarkdownReportRenderer: Sendable {
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders a report.
+    public func render(_ model: ReportModel) -> String {
+        let words = ReportStrings(language: model.language)
+        let e = Self.escape
+        var out = "# \(words("report_title")) — \(e(model.organisationName))\n\n"
+        out += "| | |\n|---|---|\n"
+        out += "| \(words("organisation")) | \(e(model.organisationName)) |\n"
+        if let kind = model.organisationKind { out += "| \(words("kind")) | \(e(kind)) |\n" }
+        if let date = model.assessedOn { out += "| \(words("assessed_on")) | \(e(date)) |\n" }
+        out += "| \(words("pack")) | \(e(model.packName)) (`\(model.packID)` \(e(model.packVersion)), `\(model.packHash)`) |\n\n"
+        out += "## \(words("summary"))\n\n"
+        out += words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),
+                     String(model.undecided.count)) + ".\n\n"
+
+        out += "## \(words("maturity"))\n\n| \(words("dimension")) | \(words("level")) | |\n|---|:---:|---|\n"
+        for entry in model.maturity {
+            if let level = entry.level {
+                out += "| \(e(entry.label)) | \(String(repeating: "●", count: level))\(String(repeating: "○", count: 5 - level)) \(level)/5 | \(e(entry.levelName ?? "")) |\n"
+            } else {
+                out += "| \(e(entry.label)) | — | \(words("not_assessed")) |\n"
+            }
+        }
+
+        out += "\n## \(words("findings"))\n\n"
+        if model.findings.isEmpty { out += words("no_findings") + "\n" }
+        for finding in model.findings {
+            out += "### \(e(finding.title))\n\n"
+            out += "**\(words("severity")):** \(words.severity(finding.severity))"
+            if let dimension = finding.dimension { out += " · **\(words("dimension")):** \(e(dimension))" }
+            out += "\n\n"
+            if let because = finding.because { out += ReportFormat.sentence(e(because)) + "\n\n" }
+            if let rationale = finding.rationale { out += "> \(e(rationale))\n\n" }
+            if !finding.evidence.isEmpty {
+                out += "**\(words("evidence")):**\n\n"
+                for evidence in finding.evidence {
+                    out += "- \(e(evidence.label)): \(e(evidence.value))" + (evidence.source.map { " — _\(e($0))_" } ?? "") + "\n"
+                }
+                out += "\n"
+            }
+            if !finding.references.isEmpty {
+                out += "**\(words("references")):** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
+            }
+        }
+
+        out += "## \(words("roadmap"))\n\n"
+        if model.roadmap.isEmpty { out += words("no_roadmap") + "\n\n" }
+        for (phase, actions) in model.phases {
+            out += "### \(words("phase", String(phase)))\n\n"
+            for action in actions {
+                out += "- **\(e(action.title))** (\(words.kind(action.kind)), \(words("score")) \(ReportFormat.number(action.score)))"
+                if let summary = action.summary { out += "  \n  \(e(summary))" }
+                if let audience = action.audience { out += "  \n  \(words("audience")): \(e(audience))" }
+                if let duration = action.duration { out += "  \n  \(words("duration")): \(e(duration))" }
+                if !action.answers.isEmpty { out += "  \n  \(words("called_by")): " + action.answers.map(e).joined(separator: "; ") }
+                if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: ", ")) + "_" }
+                out += "\n"
+            }
+            out += "\n"
+        }
+
+        if !model.undecided.isEmpty {
+            out += "## \(words("unknown"))\n\n"
+            for item in model.undecided {
+                out += "- \(e(item.title)) (\(words.severity(item.severity))) — \(words("missing")): "
+                    + item.missing.map(e).joined(separator: ", ") + "\n"
+            }
+            out += "\n"
+        }
+        out += "## \(words("questions"))\n\n"
+        if model.questions.isEmpty { out += words("no_questions") + "\n\n" }
+        for (index, question) in model.questions.enumerated() {
+            out += "\(index + 1). \(e(question.question ?? question.label)) (`\(question.fact)`) — "
+                + words("decides", String(question.decides)) + "\n"
+        }
+        out += "\n---\n\n_" + words("generated", e(model.generatedOn), e(model.toolVersion)) + "_\n"
+        return out
+    }
+
+    /// Escapes Markdown and HTML syntax so that a string shows literally.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "!", "{", "}", "~":
+                out += "\\" + String(character)
+            case "\n", "\r":
+                out += " "
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

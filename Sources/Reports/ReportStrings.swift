@@ -1,0 +1,82 @@
+import RuleModel
+
+/// The words of the report's own frame (headings, labels) in each language orgdiag speaks; the
+/// pack provides everything else.
+struct ReportStrings {
+    let language: String
+
+    private static let table: [String: [String: String]] = [
+        "report_title": ["en": "Diagnostic report", "fr": "Rapport de diagnostic"],
+        "organisation": ["en": "Organisation", "fr": "Organisation"],
+        "kind": ["en": "Kind", "fr": "Type"],
+        "assessed_on": ["en": "Assessed on", "fr": "Évaluée le"],
+        "pack": ["en": "Rule pack", "fr": "Référentiel"],
+        "generated": ["en": "Generated on %1 by orgdiag %2", "fr": "Produit le %1 par orgdiag %2"],
+        "summary": ["en": "Summary", "fr": "Synthèse"],
+        "summary_line": ["en": "%1 findings, %2 recommendations in %3 phases, %4 diagnostics left undecided",
+                         "fr": "%1 constats, %2 recommandations en %3 phases, %4 diagnostics indéterminés"],
+        "maturity": ["en": "Maturity by dimension", "fr": "Maturité par dimension"],
+        "not_assessed": ["en": "not assessed", "fr": "non évaluée"],
+        "level": ["en": "level", "fr": "niveau"],
+        "findings": ["en": "Findings", "fr": "Constats"],
+        "no_findings": ["en": "No diagnostic fired.", "fr": "Aucun diagnostic ne s'est déclenché."],
+        "evidence": ["en": "Evidence", "fr": "Sources"],
+        "references": ["en": "References", "fr": "Références"],
+        "roadmap": ["en": "Roadmap", "fr": "Feuille de route"],
+        "no_roadmap": ["en": "No recommendation.", "fr": "Aucune recommandation."],
+        "phase": ["en": "Phase %1", "fr": "Phase %1"],
+        "called_by": ["en": "Answers", "fr": "Répond à"],
+        "requires": ["en": "Requires", "fr": "Nécessite"],
+        "prerequisite": ["en": "prerequisite of %1", "fr": "prérequis de %1"],
+        "audience": ["en": "Audience", "fr": "Public"],
+        "duration": ["en": "Duration", "fr": "Durée"],
+        "score": ["en": "priority", "fr": "priorité"],
+        "unknown": ["en": "Undecided diagnostics", "fr": "Diagnostics indéterminés"],
+        "missing": ["en": "missing", "fr": "manque"],
+        "questions": ["en": "Questions to ask next", "fr": "Questions à poser ensuite"],
+        "no_questions": ["en": "Every diagnostic could be decided.", "fr": "Tous les diagnostics ont pu être tranchés."],
+        "decides": ["en": "would decide %1 diagnostics", "fr": "trancherait %1 diagnostics"],
+        "critical": ["en": "critical", "fr": "critique"],
+        "high": ["en": "high", "fr": "élevée"],
+        "medium": ["en": "medium", "fr": "moyenne"],
+        "low": ["en": "low", "fr": "faible"],
+        "severity": ["en": "Severity", "fr": "Gravité"],
+        "training": ["en": "training", "fr": "formation"],
+        "governance": ["en": "governance", "fr": "gouvernance"],
+        "organisation_kind": ["en": "organisation", "fr": "organisation"],
+        "dimension": ["en": "Dimension", "fr": "Dimension"],
+    ]
+
+    /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
+    func callAsFunction(_ key: String, _ arguments: String...) -> String {
+        var text = Self.table[key]?[language] ?? Self.table[key]?["en"] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingAll("%\(index + 1)", with: argument)
+        }
+        return text
+    }
+
+    /// A colon as typography wants it: `: ` in English, ` : ` in French.
+    var colon: String { language == "fr" ? " : " : ": " }
+
+    func severity(_ severity: RuleSeverity) -> String { self(severity.rawValue) }
+
+    func kind(_ kind: Recommendation.Kind) -> String {
+        kind == .organisation ? self("organisation_kind") : self(kind.rawValue)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

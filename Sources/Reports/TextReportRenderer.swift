@@ -1,0 +1,103 @@
+import RuleModel
+
+/// The report for a terminal: plain text wrapped to a width, maturity as bars, colour only when asked.
+public struct TextReportRenderer: Sendable {
+    /// The line width to wrap to.
+    public var width: Int
+    /// Whether to use ANSI colours (decide with `ColourPolicy`).
+    public var usesColour: Bool
+
+    /// Creates a renderer.
+    public init(width: Int = 80, usesColour: Bool = false) {
+        self.width = width
+        self.usesColour = usesColour
+    }
+
+    /// Renders a report.
+    public func render(_ model: ReportModel) -> String {
+        let words = ReportStrings(language: model.language)
+        var out = ""
+        func line(_ text: String = "", indent: String = "") { out += TextWrapping.wrap(text, width: width, indent: indent) + "\n" }
+        func heading(_ text: String) {
+            out += "\n" + paint(text.uppercased(), "1") + "\n"
+        }
+
+        line(paint("\(words("report_title")) — \(model.organisationName)", "1"))
+        line("\(words("organisation")): \(model.organisationName)" + (model.organisationKind.map { " (\($0))" } ?? ""))
+        if let date = model.assessedOn { line("\(words("assessed_on")): \(date)") }
+        line("\(words("pack")): \(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
+        line(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),
+                   String(model.undecided.count)))
+
+        heading(words("maturity"))
+        let labelWidth = min(28, model.maturity.map(\.label.count).max() ?? 0)
+        for entry in model.maturity {
+            let label = entry.label.count > labelWidth ? String(entry.label.prefix(labelWidth - 1)) + "…"
+                : entry.label + String(repeating: " ", count: labelWidth - entry.label.count)
+            if let level = entry.level {
+                let bar = paint(String(repeating: "█", count: level), level <= 2 ? "31" : level == 3 ? "33" : "32")
+                    + String(repeating: "░", count: 5 - level)
+                line("  \(label)  \(bar) \(level)/5" + (entry.levelName.map { "  \($0)" } ?? ""))
+            } else {
+                line("  \(label)  \(String(repeating: "·", count: 5)) \(words("not_assessed"))")
+            }
+        }
+
+        heading(words("findings"))
+        if model.findings.isEmpty { line("  " + words("no_findings")) }
+        for finding in model.findings {
+            line("  " + paint("[\(words.severity(finding.severity))]", severityColour(finding.severity)) + " " + paint(finding.title, "1"),
+                 indent: "    ")
+            if let because = finding.because { line("    " + ReportFormat.sentence(because), indent: "    ") }
+            for evidence in finding.evidence {
+                line("    · \(evidence.label): \(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
+            }
+        }
+
+        heading(words("roadmap"))
+        if model.roadmap.isEmpty { line("  " + words("no_roadmap")) }
+        for (phase, actions) in model.phases {
+            line("  " + paint(words("phase", String(phase)), "1"))
+            for action in actions {
+                line("    • \(action.title) (\(words.kind(action.kind)), \(words("score")) \(ReportFormat.number(action.score)))",
+                     indent: "      ")
+                var details: [String] = []
+                if let audience = action.audience { details.append("\(words("audience")): \(audience)") }
+                if let duration = action.duration { details.append("\(words("duration")): \(duration)") }
+                if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
+                if !action.answers.isEmpty { line("      \(words("called_by")): " + action.answers.joined(separator: "; "), indent: "      ") }
+                if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: ", ")), indent: "      ") }
+            }
+        }
+
+        if !model.undecided.isEmpty {
+            heading(words("unknown"))
+            for item in model.undecided {
+                line("  [\(words.severity(item.severity))] \(item.title) — \(words("missing")): " + item.missing.joined(separator: ", "),
+                     indent: "    ")
+            }
+        }
+
+        heading(words("questions"))
+        if model.questions.isEmpty { line("  " + words("no_questions")) }
+        for (index, question) in model.questions.enumerated() {
+            line("  \(index + 1). \(question.question ?? question.label) [\(question.fact)] — " + words("decides", String(question.decides)),
+                 indent: "     ")
+        }
+        out += "\n" + words("generated", model.generatedOn, model.toolVersion) + "\n"
+        return out
+    }
+
+    private func severityColour(_ severity: RuleSeverity) -> String {
+        switch severity {
+        case .critical: return "1;31"
+        case .high: return "31"
+        case .medium: return "33"
+        case .low: return "36"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        usesColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,57 @@
+import Diagnostics
+import RuleModel
+
+/// One case of a rule test: a profile and what the pack must conclude about it.
+public struct RuleTestCase: Sendable {
+    /// Where the case comes from.
+    public enum Origin: Sendable, Hashable {
+        /// An example written in a diagnostic of the pack.
+        case example(diagnostic: String)
+        /// A case of a `*.tests.yaml` file.
+        case testFile
+    }
+
+    public let name: String
+    public let origin: Origin
+    public let profile: Profile
+    public let expectedFired: [String]
+    public let expectedNotFired: [String]
+    public let expectedUnknown: [String]
+    /// The first recommendations of the roadmap, in order.
+    public let expectedRoadmapStart: [String]
+    public let location: SourceLocation?
+
+    /// Creates a case.
+    public init(name: String, origin: Origin, profile: Profile, expectedFired: [String] = [], expectedNotFired: [String] = [],
+                expectedUnknown: [String] = [], expectedRoadmapStart: [String] = [], location: SourceLocation?) {
+        self.name = name
+        self.origin = origin
+        self.profile = profile
+        self.expectedFired = expectedFired
+        self.expectedNotFired = expectedNotFired
+        self.expectedUnknown = expectedUnknown
+        self.expectedRoadmapStart = expectedRoadmapStart
+        self.location = location
+    }
+
+    /// The cases a pack's own examples make: one per example.
+    public static func examples(of pack: RulePack) -> [RuleTestCase] {
+        pack.diagnostics.flatMap { rule -> [RuleTestCase] in
+            func cases(_ examples: [DiagnosticRule.Example], _ label: String,
+                       _ make: (Profile, SourceLocation?, String) -> RuleTestCase) -> [RuleTestCase] {
+                examples.enumerated().map { index, example in
+                    let profile = Profile(name: "\(rule.id) example", kind: example.kind, facts: example.facts)
+                    return make(profile, example.location, "\(rule.id): \(label) #\(index + 1)")
+                }
+            }
+            let origin = Origin.example(diagnostic: rule.id)
+            return cases(rule.examples.fires, "fires") {
+                RuleTestCase(name: $2, origin: origin, profile: $0, expectedFired: [rule.id], location: $1)
+            } + cases(rule.examples.doesNotFire, "does not fire") {
+                RuleTestCase(name: $2, origin: origin, profile: $0, expectedNotFired: [rule.id], location: $1)
+            } + cases(rule.examples.unknown, "stays unknown") {
+                RuleTestCase(name: $2, origin: origin, profile: $0, expectedUnknown: [rule.id], location: $1)
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Diagnostics
+import Foundation
+import RuleLoader
+import RuleModel
+import YAML
+
+/// Reads rule-test files (`*.tests.yaml`):
+///
+/// ```yaml
+/// tests:
+///   - name: a vertical CAF
+///     profile: caf-verticale.yaml        # a path beside this file, or a profile written inline
+///     expect:
+///       fired: [excessive_verticality]
+///       not_fired: [low_satisfaction]
+///       unknown: []
+///       roadmap_starts_with: [gov_executive_sponsorship]
+/// ```
+public enum RuleTestFileLoader {
+    /// The stable codes of test-file problems.
+    public static let unknownDiagnosticCode = "test.unknown-diagnostic"
+    public static let unknownRecommendationCode = "test.unknown-recommendation"
+    public static let profilePathCode = "test.profile-path"
+
+    /// Reads the cases of one test file; problems with the file are returned alongside.
+    public static func load(_ file: SourceFile, pack: RulePack) -> (cases: [RuleTestCase], problems: DiagnosticList) {
+        var problems = DiagnosticList()
+        let root: YAMLNode
+        do {
+            root = try YAMLParser.parseDocument(file)
+        } catch {
+            return ([], error)
+        }
+        func read<T>(_ body: () throws(Diagnostic) -> T) -> T? {
+            do { return try body() } catch { problems.append(error); return nil }
+        }
+        guard let pairs = read({ () throws(Diagnostic) in try root.mapping() }) else { return ([], problems) }
+        var cases: [RuleTestCase] = []
+        for pair in pairs {
+            guard pair.key.scalar?.text == "tests" else {
+                problems.append(.error("test.unknown-key", "unknown key '\(pair.key.scalar?.text ?? "?")' in a test file; expected 'tests'",
+                                       at: pair.key.location))
+                continue
+            }
+            guard let items = read({ () throws(Diagnostic) in try pair.value.sequence() }) else { continue }
+            for item in items {
+                if let testCase = readCase(item, file: file, pack: pack, problems: &problems) { cases.append(testCase) }
+            }
+        }
+        return (cases, problems)
+    }
+
+    private static func readCase(_ node: YAMLNode, file: SourceFile, pack: RulePack, problems: inout DiagnosticList) -> RuleTestCase? {
+        guard case .mapping(let pairs) = node.content else {
+            problems.append(.error("yaml.type-mismatch", "expected a test case (a mapping), found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        var fields: [String: YAMLNode] = [:]
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            let allowed = ["name", "profile", "expect"]
+            guard allowed.contains(key) else {
+                problems.append(.error("test.unknown-key", "unknown key '\(key)' in a test case\(Suggestion.didYouMean(key, among: allowed))",
+                                       at: pair.key.location))
+                continue
+            }
+            fields[key] = pair.value
+        }
+        guard let profileNode = fields["profile"] else {
+            problems.append(.error("test.missing-key", "a test case lacks its 'profile'", at: node.location))
+            return nil
+        }
+        let name = fields["name"]?.scalar?.text ?? "case at line \(node.location.range.start.line)"
+        let profileResult: Result<Profile, DiagnosticList>
+        if let path = profileNode.scalar?.text {
+            switch resolve(path, besides: file, at: profileNode.location) {
+            case .failure(let diagnostic):
+                problems.append(diagnostic)
+                return nil
+            case .success(let profileFile):
+                profileResult = ProfileLoader.load(profileFile, pack: pack)
+            }
+        } else {
+            profileResult = ProfileLoader.load(profile: profileNode, file: file, pack: pack)
+        }
+        guard case .success(let profile) = profileResult else {
+            if case .failure(let list) = profileResult { problems.append(contentsOf: list) }
+            return nil
+        }
+        var expected: [String: [String]] = [:]
+        if let expect = fields["expect"], case .mapping(let expectations) = expect.content {
+            let allowed = ["fired", "not_fired", "unknown", "roadmap_starts_with"]
+            for pair in expectations {
+                let key = pair.key.scalar?.text ?? ""
+                guard allowed.contains(key) else {
+                    problems.append(.error("test.unknown-key", "unknown expectation '\(key)'\(Suggestion.didYouMean(key, among: allowed))",
+                                           at: pair.key.location))
+                    continue
+                }
+                let items: [YAMLNode]
+                if case .sequence(let list) = pair.value.content { items = list } else { items = [pair.value] }
+                for item in items {
+                    guard let id = item.scalar?.text else { continue }
+                    let isRecommendation = key == "roadmap_starts_with"
+                    let known = isRecommendation ? pack.recommendation(id) != nil : pack.diagnostic(id) != nil
+                    if !known {
+                        let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.diagnostics.map(\.id)
+                        problems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
+                                               "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'\(Suggestion.didYouMean(id, among: candidates))",
+                                               at: item.location))
+                        continue
+                    }
+                    expected[key, default: []].append(id)
+                }
+            }
+        } else {
+            problems.append(.error("test.missing-key", "a test case lacks its 'expect' mapping", at: node.location))
+            return nil
+        }
+        return RuleTestCase(name: name, origin: .testFile, profile: profile, expectedFired: expected["fired"] ?? [],
+                            expectedNotFired: expected["not_fired"] ?? [], expectedUnknown: expected["unknown"] ?? [],
+                            expectedRoadmapStart: expected["roadmap_starts_with"] ?? [], location: node.location)
+    }
+
+    /// A profile path relative to the test file; it must stay inside the test file's folder.
+    private static func resolve(_ path: String, besides file: SourceFile, at location: SourceLocation) -> Result<SourceFile, Diagnostic> {
+        let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+        let target = folder.appendingPathComponent(path)
+        let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = target.resolvingSymlinksInPath().standardizedFileURL.path
+        guard !path.hasPrefix("/"), resolved.hasPrefix(root + "/") else {
+            return .failure(.error(profilePathCode, "profile path '\(path)' leads outside the test file's folder; refused", at: location))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            return .failure(.error(profilePathCode, "cannot read the profile '\(path)'", at: location))
+        }
+        let shownPath = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        return .success(SourceFile(path: shownPath, contents: Array(data)))
+    }
+}

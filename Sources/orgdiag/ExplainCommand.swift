@@ -1,0 +1,51 @@
+import ArgumentParser
+import Engine
+import Reports
+import Diagnostics
+import RuleModel
+
+/// `orgdiag explain`: why a diagnostic, indicator or recommendation came out as it did.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a diagnostic, an indicator or a recommendation for one profile.")
+
+    @Argument(help: ArgumentHelp("The profile file (YAML).", valueName: "profile"))
+    var profile: String
+
+    @Argument(help: ArgumentHelp("The id of a diagnostic, indicator or recommendation.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(name: .customLong("lang"), help: "Language of the texts (default: the pack's).")
+    var language: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the pack.", valueName: "param=value"))
+    var overrides: [ParameterOverride] = []
+
+    func run() throws {
+        let rulePack = try pack.loadPack()
+        let language = try ReportSupport.language(language, of: rulePack)
+        let values = try ParameterOverride.resolve(overrides, in: rulePack)
+        let engine = try ReportSupport.engine(for: rulePack)
+        let profile: Profile
+        switch ProfileInput.load(self.profile, pack: rulePack) {
+        case .failure(let problems):
+            Terminal.report(problems)
+            throw ExitStatus.badInput
+        case .success(let loaded):
+            profile = loaded
+        }
+        let evaluation = engine.evaluate(profile, overrides: values)
+        let renderer = ExplanationRenderer(language: language)
+        if rulePack.recommendation(id) != nil {
+            Terminal.standardOutput(renderer.render(recommendation: id, evaluation: evaluation))
+        } else if let explanation = Explainer(engine: engine, evaluation: evaluation).explain(id) {
+            Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
+        } else {
+            let known = rulePack.diagnostics.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
+            throw ValidationError("no diagnostic, indicator or recommendation '\(id)'\(Suggestion.didYouMean(id, among: known))")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import RuleLoader
+import RuleModel
+import RuleTesting
+
+/// `orgdiag test`: runs the pack's examples and its rule-test files.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every diagnostic's examples and the rule-test files (*.tests.yaml); exit 1 on a failure.")
+
+    @Argument(help: ArgumentHelp("Rule-test files, or folders to search for *.tests.yaml (default: the pack's folder).",
+                                 valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(help: "Run only the cases whose name contains this text.")
+    var filter: String?
+
+    func run() throws {
+        let rulePack = try pack.loadPack()
+        let engine = try ReportSupport.engine(for: rulePack)
+        var cases = RuleTestCase.examples(of: rulePack)
+        var problems = DiagnosticList()
+        for file in try testFiles() {
+            switch ProfileInput.readFile(file) {
+            case .failure(let list): problems.append(contentsOf: list)
+            case .success(let source):
+                let loaded = RuleTestFileLoader.load(source, pack: rulePack)
+                cases += loaded.cases
+                problems.append(contentsOf: loaded.problems)
+            }
+        }
+        let report = RuleTestRunner(engine: engine).run(cases, problems: problems, filter: filter)
+        let colour = Terminal.stdoutUsesColour
+        func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        var out = ""
+        for result in report.results {
+            let label = result.status == .pass ? paint("PASS", "32") : paint(result.status.rawValue, "1;31")
+            out += "\(label) \(result.testCase.name)\(result.testCase.location.map { " (\($0))" } ?? "")\n"
+            for failure in result.failures { out += "     \(failure)\n" }
+        }
+        Terminal.standardOutput(out)
+        Terminal.report(report.problems)
+        if filter == nil {
+            if !report.neverFired.isEmpty {
+                Terminal.standardOutput("no test fires: \(report.neverFired.joined(separator: ", "))\n")
+            }
+            if !report.neverNotFired.isEmpty {
+                Terminal.standardOutput("no test expects not firing: \(report.neverNotFired.joined(separator: ", "))\n")
+            }
+        }
+        Terminal.standardOutput("\(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n")
+        if !report.succeeded { throw ExitStatus.problemsFound }
+    }
+
+    /// The test files named, and those found in named folders (the pack's folder by default).
+    private func testFiles() throws -> [String] {
+        let roots = paths.isEmpty ? [try pack.packFolder()] : paths
+        var files: [String] = []
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(root)
+                continue
+            }
+            let found = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".tests.yaml") }.sorted()
+            files += found.map { (root as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+}
