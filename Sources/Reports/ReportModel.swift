@@ -101,6 +101,7 @@ public struct ReportModel: Sendable {
     public init(_ evaluation: Evaluation, language: String, generatedOn: String, toolVersion: String) {
         let pack = evaluation.pack
         let fallback = pack.metadata.defaultLanguage
+        let words = ReportStrings(language: language)
         func text(_ localized: LocalizedText?) -> String? { localized.map { $0.text(in: language, fallback: fallback) } }
         func title(ofDiagnostic id: String) -> String { text(pack.diagnostic(id)?.title) ?? id }
         func title(ofRecommendation id: String) -> String { text(pack.recommendation(id)?.title) ?? id }
@@ -129,12 +130,12 @@ public struct ReportModel: Sendable {
                 let value = evaluation.value(of: id)
                 guard value.isKnown, let fact = pack.fact(id) else { return nil }
                 let unit = text(fact.unit).map { " \($0)" } ?? (fact.type == .percentage ? " %" : "")
-                return Evidence(fact: id, label: text(fact.label) ?? id, value: value.plainText + unit,
+                return Evidence(fact: id, label: text(fact.label) ?? id, value: words.value(value) + unit,
                                 source: evaluation.profile.evidence[id])
             }
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
-                           because: text(rule.because).map(evaluation.fill), rationale: text(rule.rationale),
+                           because: text(rule.because).map { evaluation.fill($0, format: words.value) }, rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)))
         }

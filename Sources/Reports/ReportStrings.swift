@@ -1,3 +1,4 @@
+import Engine
 import RuleModel
 
 /// The words of the report's own frame (headings, labels) in each language orgdiag speaks; the
@@ -45,6 +46,8 @@ struct ReportStrings {
         "governance": ["en": "governance", "fr": "gouvernance"],
         "organisation_kind": ["en": "organisation", "fr": "organisation"],
         "dimension": ["en": "Dimension", "fr": "Dimension"],
+        "yes": ["en": "yes", "fr": "oui"],
+        "no": ["en": "no", "fr": "non"],
     ]
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
@@ -54,6 +57,18 @@ struct ReportStrings {
             text = text.replacingAll("%\(index + 1)", with: argument)
         }
         return text
+    }
+
+    /// A value as it reads in a sentence of this language: `oui`, `3,5` in French; `yes`, `3.5` in English.
+    func value(_ value: RuntimeValue) -> String {
+        switch value {
+        case .bool(let flag): return self(flag ? "yes" : "no")
+        case .number(let number):
+            let text = Value.format(number)
+            return language == "fr" ? text.replacingAll(".", with: ",") : text
+        case .unknown: return "?"
+        default: return value.plainText
+        }
     }
 
     /// A colon as typography wants it: `: ` in English, ` : ` in French.

@@ -34,12 +34,15 @@ public struct TextReportRenderer: Sendable {
         for entry in model.maturity {
             let label = entry.label.count > labelWidth ? String(entry.label.prefix(labelWidth - 1)) + "…"
                 : entry.label + String(repeating: " ", count: labelWidth - entry.label.count)
+            // One line per dimension, never wrapped, so that the bars stay aligned.
+            let prefix = "  \(label)  "
             if let level = entry.level {
                 let bar = paint(String(repeating: "█", count: level), level <= 2 ? "31" : level == 3 ? "33" : "32")
                     + String(repeating: "░", count: 5 - level)
-                line("  \(label)  \(bar) \(level)/5" + (entry.levelName.map { "  \($0)" } ?? ""))
+                let name = entry.levelName.map { "  " + truncated($0, to: width - prefix.count - 10) } ?? ""
+                out += "\(prefix)\(bar) \(level)/5\(name)\n"
             } else {
-                line("  \(label)  \(String(repeating: "·", count: 5)) \(words("not_assessed"))")
+                out += "\(prefix)\(String(repeating: "·", count: 5)) \(words("not_assessed"))\n"
             }
         }
 
@@ -86,6 +89,11 @@ public struct TextReportRenderer: Sendable {
         }
         out += "\n" + words("generated", model.generatedOn, model.toolVersion) + "\n"
         return out
+    }
+
+    private func truncated(_ text: String, to length: Int) -> String {
+        guard text.count > length, length > 1 else { return text }
+        return String(text.prefix(length - 1)) + "…"
     }
 
     private func severityColour(_ severity: RuleSeverity) -> String {

@@ -6,6 +6,8 @@ import YAML
 /// and usage (see ``PackLoader``).
 struct PackChecker {
     var draft: PackDraft
+    /// Whether to run the `usage` stage (only when every file could be read).
+    let checksUsage: Bool
     var diagnostics: [Diagnostic] = []
 
     mutating func run() {
@@ -15,7 +17,7 @@ struct PackChecker {
         if namesResolve && acyclic { checkTypes() }
         decodeExamples()
         checkTranslations()
-        checkUsage()
+        if checksUsage { checkUsage() }
     }
 
     // MARK: identifiers

@@ -59,7 +59,8 @@ public enum PackLoader {
         for document in documents { decoder.readSections(document.root) }
         diagnostics.append(contentsOf: decoder.reader.diagnostics)
         var draft = decoder.draft
-        var checker = PackChecker(draft: draft)
+        // Usage warnings would be noise while a file could not be read: what it uses is unknown.
+        var checker = PackChecker(draft: draft, checksUsage: documents.count == files.count)
         checker.run()
         diagnostics.append(contentsOf: checker.diagnostics)
         draft = checker.draft

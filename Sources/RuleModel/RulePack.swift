@@ -1,7 +1,8 @@
 /// A whole rule pack: its catalogue of facts, parameters, indicators, diagnostics, recommendations
 /// and dimensions, checked and ready for the engine.
 ///
-/// Every collection is sorted by id, so that the order of files and rules never matters.
+/// Every collection is sorted by id, so that the order of files and rules never matters, except
+/// dimensions, which keep the order the author declared them in (reports show them that way).
 public struct RulePack: Hashable, Sendable {
     /// Identity and languages of a pack.
     public struct Metadata: Hashable, Sendable {
@@ -36,7 +37,7 @@ public struct RulePack: Hashable, Sendable {
     /// A hash of the pack's files, to tell versions apart in reports.
     public var contentHash: String
 
-    /// Creates a pack; every collection is sorted by id.
+    /// Creates a pack; every collection but `dimensions` is sorted by id.
     public init(metadata: Metadata, facts: [FactDefinition] = [], parameters: [Parameter] = [],
                 indicators: [Indicator] = [], diagnostics: [DiagnosticRule] = [],
                 recommendations: [Recommendation] = [], dimensions: [Dimension] = [], contentHash: String = "") {
@@ -46,7 +47,7 @@ public struct RulePack: Hashable, Sendable {
         self.indicators = indicators.sorted { $0.id < $1.id }
         self.diagnostics = diagnostics.sorted { $0.id < $1.id }
         self.recommendations = recommendations.sorted { $0.id < $1.id }
-        self.dimensions = dimensions.sorted { $0.id < $1.id }
+        self.dimensions = dimensions
         self.contentHash = contentHash
     }
 
