@@ -18,7 +18,7 @@ import RuleModel
     }
 
     @Test func loadsTheSampleProfile() throws {
-        let file = packageRoot.appendingPathComponent("fixtures/profiles/sample-caf.yaml")
+        let file = packageRoot.appendingPathComponent("fixtures/packs/sample-caf.yaml")
         let source = SourceFile(path: "sample-caf.yaml", contents: Array(try Data(contentsOf: file)))
         let profile = try ProfileLoader.load(source, pack: try samplePack()).get()
         #expect(profile.name == "CAF de l'Exemple")

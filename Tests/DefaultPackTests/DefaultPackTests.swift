@@ -1,0 +1,95 @@
+import Diagnostics
+import Engine
+import Foundation
+import Reports
+import RuleLoader
+import RuleModel
+import RuleTesting
+import Testing
+
+/// The default pack's own checks, run in CI: it lints clean, its examples and the fixtures' rule
+/// tests pass, and it meets the size the issue asks for.
+@Suite struct DefaultPackTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func load() throws -> RulePack {
+        let files = try PackDirectory.read(root.appendingPathComponent("rules").path).get()
+        let result = PackLoader.load(files: files)
+        guard let pack = result.pack else { throw result.diagnostics }
+        return pack
+    }
+
+    @Test func lintsWithoutErrorOrWarning() throws {
+        let files = try PackDirectory.read(Self.root.appendingPathComponent("rules").path).get()
+        let diagnostics = PackLoader.load(files: files).diagnostics
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+    }
+
+    @Test func hasTheCoverageTheIssueAsksFor() throws {
+        let pack = try Self.load()
+        #expect(pack.dimensions.count >= 8)
+        #expect(pack.dimensions.allSatisfy { $0.levels.count == 5 })
+        #expect(pack.facts.count >= 50)
+        #expect(pack.facts.allSatisfy { $0.question != nil && $0.dimension != nil })
+        #expect(pack.indicators.count >= 10)
+        #expect(pack.diagnostics.count >= 40)
+        #expect(pack.recommendations.count >= 30)
+        #expect(Set(pack.recommendations.map(\.kind)) == Set(Recommendation.Kind.allCases))
+        #expect(pack.metadata.languages.sorted() == ["en", "fr"])
+        #expect(pack.parameters.contains { !$0.byKind.isEmpty })
+    }
+
+    @Test func examplesPassAndEveryDiagnosticIsExercisedBothWays() throws {
+        let pack = try Self.load()
+        let runner = RuleTestRunner(engine: try Engine(pack: pack))
+        var cases = RuleTestCase.examples(of: pack)
+        var problems = DiagnosticList()
+        let folder = Self.root.appendingPathComponent("fixtures/profiles")
+        let testFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tests.yaml") }.sorted()
+        #expect(testFiles.count >= 6)
+        for name in testFiles {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let loaded = RuleTestFileLoader.load(SourceFile(path: folder.appendingPathComponent(name).path, contents: Array(data)), pack: pack)
+            cases += loaded.cases
+            problems.append(contentsOf: loaded.problems)
+        }
+        let report = runner.run(cases, problems: problems)
+        #expect(report.problems.isEmpty, "\(DiagnosticRenderer().render(report.problems))")
+        for result in report.results where result.status != .pass {
+            Issue.record("\(result.testCase.name): \(result.failures.joined(separator: "; "))")
+        }
+        #expect(report.neverFired.isEmpty)
+        #expect(report.neverNotFired.isEmpty)
+    }
+
+    @Test func theStoryProfileStartsWithGovernance() throws {
+        let pack = try Self.load()
+        let path = Self.root.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path
+        let file = SourceFile(path: path, contents: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let evaluation = try Engine(pack: pack).evaluate(try ProfileLoader.load(file, pack: pack).get())
+        let firstPhase = evaluation.roadmap.filter { $0.phase == 1 }
+        #expect(firstPhase.first?.recommendation.kind == .governance)
+        // Front-line training comes after governance and managers' training.
+        let frontLine = try #require(evaluation.roadmap.first { $0.recommendation.id == "trn_frontline_service_relation" })
+        let sponsorship = try #require(evaluation.roadmap.first { $0.recommendation.id == "gov_executive_sponsorship" })
+        let relays = try #require(evaluation.roadmap.first { $0.recommendation.id == "trn_managers_change_relay" })
+        #expect(sponsorship.phase < relays.phase && relays.phase < frontLine.phase)
+    }
+
+    @Test func everyProfileReportsInBothLanguagesWithoutUntranslatedText() throws {
+        let pack = try Self.load()
+        let engine = try Engine(pack: pack)
+        let folder = Self.root.appendingPathComponent("fixtures/profiles")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let profile = try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get()
+            let evaluation = engine.evaluate(profile)
+            for language in ["fr", "en"] {
+                let text = MarkdownReportRenderer().render(ReportModel(evaluation, language: language, generatedOn: "2026-11-26", toolVersion: "test"))
+                #expect(!text.contains("{"), "a placeholder was left unfilled in \(name) (\(language))")
+                #expect(!text.contains("?."), "an unknown value reads '?' in \(name) (\(language))")
+            }
+        }
+    }
+}
