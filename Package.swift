@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "CLITests", dependencies: ["orgdiag"], exclude: ["Golden"]),
         .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

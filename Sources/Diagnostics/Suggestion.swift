@@ -9,7 +9,8 @@ public enum Suggestion {
         var best: (distance: Int, candidate: String)?
         for candidate in candidates.sorted() {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            guard distance <= allowed, distance < (best?.distance ?? Int.max) else { continue }
+            // A one-letter word is as far from every other one-letter word: suggest nothing.
+            guard distance <= allowed, distance < target.count, distance < (best?.distance ?? Int.max) else { continue }
             best = (distance, candidate)
         }
         return best?.candidate

@@ -45,7 +45,7 @@ struct ExplainCommand: ParsableCommand {
             Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
         } else {
             let known = rulePack.diagnostics.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
-            throw ValidationError("no diagnostic, indicator or recommendation '\(id)'\(Suggestion.didYouMean(id, among: known))")
+            throw ExitStatus.usage("no diagnostic, indicator or recommendation '\(id)'\(Suggestion.didYouMean(id, among: known))")
         }
     }
 }

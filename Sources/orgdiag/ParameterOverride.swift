@@ -26,10 +26,10 @@ struct ParameterOverride: ExpressibleByArgument {
         for override in overrides {
             guard let parameter = pack.parameter(override.name) else {
                 let hint = Suggestion.didYouMean(override.name, among: pack.parameters.map(\.id))
-                throw ValidationError("--set: unknown parameter '\(override.name)'\(hint)")
+                throw ExitStatus.usage("--set: unknown parameter '\(override.name)'\(hint)")
             }
             guard parameter.value.typeName == override.value.typeName else {
-                throw ValidationError("--set: '\(override.name)' takes a \(parameter.value.typeName), not '\(override.value.plainText)'")
+                throw ExitStatus.usage("--set: '\(override.name)' takes a \(parameter.value.typeName), not '\(override.value.plainText)'")
             }
             result[override.name] = override.value
         }

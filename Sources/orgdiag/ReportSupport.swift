@@ -9,7 +9,7 @@ enum ReportSupport {
     static func language(_ requested: String?, of pack: RulePack) throws -> String {
         guard let requested else { return pack.metadata.defaultLanguage }
         guard pack.metadata.languages.contains(requested) else {
-            throw ValidationError("--lang: the pack speaks \(pack.metadata.languages.joined(separator: ", ")), not '\(requested)'")
+            throw ExitStatus.usage("--lang: the pack speaks \(pack.metadata.languages.joined(separator: ", ")), not '\(requested)'")
         }
         return requested
     }

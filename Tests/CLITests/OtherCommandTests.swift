@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct OtherCommandTests {
+    @Test func explainADiagnosticAnIndicatorAndARecommendation() throws {
+        let diagnostic = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "excessive_verticality", "--lang", "en"])
+        #expect(diagnostic.status == 0)
+        try CLIRunner.assertGolden(diagnostic.stdout, "explain-verticality.txt")
+        let indicator = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "span_of_control"])
+        #expect(indicator.stdout.contains("span_of_control = (staff_count - manager_count) / manager_count = (420 - 95) / 95 = 3.42"))
+        let recommendation = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "trn_frontline_service_relation"])
+        #expect(recommendation.stdout.contains("in the roadmap: phase"))
+        let unknown = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "excesive_verticality"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'excessive_verticality'?"))
+    }
+
+    @Test func lintTheDefaultPackAndABrokenOne() throws {
+        let clean = try CLIRunner.run(["lint"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "0 errors, 0 warnings\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-pack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("pack: {id: p, version: 1.0.0, languages: [en]}\nfacts:\n  x: {type: integer, label: X}\ndiagnostics:\n  - {id: d, severity: high, title: T, when: y > 1}\n".utf8)
+            .write(to: folder.appendingPathComponent("pack.yaml"))
+        let broken = try CLIRunner.run(["lint", "--rules", folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("pack.yaml:5:45: error[pack.unknown-name]: unknown name 'y'\n"))
+        let json = try CLIRunner.run(["lint", "--rules", folder.path, "--format", "json"])
+        #expect(json.stdout.contains("\"code\": \"pack.unknown-name\""))
+        #expect(json.stdout.contains("\"line\": 5, \"column\": 45"))
+    }
+
+    @Test func testCommandRunsExamplesAndFixtures() throws {
+        let outcome = try CLIRunner.run(["test", "fixtures/profiles"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stdout.contains("PASS the vertical chamber of the story"))
+        #expect(outcome.stdout.hasSuffix("0 failed, 0 errors\n"))
+        let filtered = try CLIRunner.run(["test", "fixtures/profiles", "--filter", "well-run"])
+        #expect(filtered.stdout == "PASS a well-run chamber of trades fires almost nothing (fixtures/profiles/cma-haut-val.tests.yaml:2:5)\n1 passed, 0 failed, 0 errors\n")
+    }
+
+    @Test func defaultPackIsFoundFromAnotherFolderAndFromACopiedBinary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("orgdiag")
+        try FileManager.default.copyItem(at: CLIRunner.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["lint"]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == "0 errors, 0 warnings\n")
+    }
+}
