@@ -226,11 +226,12 @@ public struct Explainer: Sendable {
         return values.sorted()
     }
 
-    /// How big a change is, relative to the fact's range or current value, so facts compare.
+    /// How big a change is, relative to the current value (or the range when it is zero), so facts compare.
     private static func distance(from current: RuntimeValue, to value: Value, fact: FactDefinition) -> Double {
         guard case .number(let target) = value else { return current.isKnown ? 1 : 2 }
         guard case .number(let now) = current else { return 2 }
-        let scale = fact.range.map { max($0.upperBound - $0.lowerBound, 1) } ?? max(abs(now), 1)
+        // Relative to the current value: going from 8 to 6 levels is a bigger step than from 420 to 430 staff.
+        let scale = now != 0 ? abs(now) : fact.range.map { max($0.upperBound - $0.lowerBound, 1) } ?? 1
         return abs(target - now) / scale
     }
 }
