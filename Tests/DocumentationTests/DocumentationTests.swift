@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The examples of the documentation run as written: files marked `<!-- file: PATH -->` before a
+/// fenced block are written to a folder, and the commands of the page run on them with the
+/// built binary.
+@Suite struct DocumentationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static var binary: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("orgdiag").path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("orgdiag")
+    }
+
+    /// Writes the marked files of a page into a new folder and returns it.
+    static func extractFiles(from page: String) throws -> URL {
+        let text = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-doc-\(UUID().uuidString)")
+        let lines = text.components(separatedBy: "\n")
+        var index = 0
+        var written = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.hasPrefix("<!-- file: "), line.hasSuffix(" -->") {
+                let path = String(line.dropFirst("<!-- file: ".count).dropLast(" -->".count))
+                index += 2  // skip the opening fence
+                var body: [String] = []
+                while index < lines.count, !lines[index].hasPrefix("```") {
+                    body.append(lines[index])
+                    index += 1
+                }
+                let target = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data((body.joined(separator: "\n") + "\n").utf8).write(to: target)
+                written += 1
+            }
+            index += 1
+        }
+        #expect(written > 0, "no marked file in \(page)")
+        return folder
+    }
+
+    /// Runs the binary in `folder`; returns the status and standard output.
+    static func run(_ arguments: [String], in folder: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func ruleLanguageExampleWorksAsTheDocSays() throws {
+        let folder = try Self.extractFiles(from: "docs/rule-language.md")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lint = try Self.run(["lint", "--rules", "mini"], in: folder)
+        #expect(lint == (0, "0 errors, 0 warnings\n"))
+        let test = try Self.run(["test", "--rules", "mini", "profiles"], in: folder)
+        #expect(test.0 == 0, "\(test.1)")
+        #expect(test.1.contains("PASS the CAF of the example"))
+        #expect(test.1.hasSuffix("8 passed, 0 failed, 0 errors\n"))
+        let report = try Self.run(["report", "profiles/profile.yaml", "--rules", "mini", "--lang", "en"], in: folder)
+        #expect(report.0 == 0)
+        #expect(report.1.contains("86% of calls answered for a target of 90%"))
+        let explain = try Self.run(["explain", "profiles/profile.yaml", "no_front_door", "--rules", "mini"], in: folder)
+        #expect(explain.0 == 0)
+        #expect(explain.1.contains("✓ calls_unanswered (true)"))
+    }
+}
