@@ -49,7 +49,9 @@ public struct HTMLReportRenderer: Sendable {
             </header>
 
             """
-        body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n</section>\n"
+        body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n"
+        body += summary(model, words)
+        body += "</section>\n"
 
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
@@ -78,7 +80,7 @@ public struct HTMLReportRenderer: Sendable {
         for (phase, actions) in model.phases {
             body += "<div class=\"phase\"><h3>\(e(words("phase", String(phase))))</h3>\n<ol>\n"
             for action in actions {
-                body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span> <span class=\"muted\">\(e(words("score"))) \(ReportFormat.number(action.score))</span></div>\n"
+                body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span> <span class=\"muted\">\(e(words("score"))) \(words.number(action.score))</span></div>\n"
                 if let summary = action.summary { body += "<p>\(e(summary))</p>\n" }
                 var details: [String] = []
                 if let audience = action.audience { details.append("<span>\(e(words("audience")))\(colon)\(e(audience))</span>") }
@@ -116,6 +118,22 @@ public struct HTMLReportRenderer: Sendable {
         return "<main>\n\(body)</main>\n"
     }
 
+    /// The findings counted by severity and the first actions of the roadmap: the page a director reads.
+    private func summary(_ model: ReportModel, _ words: ReportStrings) -> String {
+        let e = Self.escape
+        var html = "<div class=\"summary-grid\">\n<div><h3>\(e(words("findings")))</h3>\n<ul class=\"counts\">\n"
+        for severity in RuleSeverity.allCases {
+            let count = model.findings.filter { $0.severity == severity }.count
+            html += "<li><span class=\"badge \(severity.rawValue)\">\(e(words.severity(severity)))</span> <strong>\(count)</strong></li>\n"
+        }
+        html += "</ul></div>\n<div><h3>\(e(words("first_actions")))</h3>\n<ol class=\"first-actions\">\n"
+        for action in model.roadmap.prefix(5) {
+            html += "<li>\(e(action.title)) <span class=\"muted\">· \(e(words("phase", String(action.phase))))</span></li>\n"
+        }
+        if model.roadmap.isEmpty { html += "<li class=\"muted\">\(e(words("no_roadmap")))</li>\n" }
+        return html + "</ol></div>\n</div>\n"
+    }
+
     /// A horizontal bar per dimension, level 1 to 5.
     private func maturityChart(_ model: ReportModel, _ words: ReportStrings) -> String {
         let e = Self.escape
@@ -123,7 +141,7 @@ public struct HTMLReportRenderer: Sendable {
         let labelWidth = 230
         let barWidth = 300
         let height = max(1, model.maturity.count) * rowHeight + 24
-        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 150) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 340) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title>\(e(words("maturity")))</title>\n"
         for level in 0...5 {
             let x = labelWidth + level * barWidth / 5
@@ -135,9 +153,9 @@ public struct HTMLReportRenderer: Sendable {
             if let level = entry.level {
                 let width = level * barWidth / 5
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"22\" rx=\"3\" class=\"bar level\(level)\"/>\n"
-                svg += "<text x=\"\(labelWidth + width + 8)\" y=\"\(y + 16)\" class=\"value\">\(level)/5\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
+                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value\"><tspan class=\"level\">\(level)/5</tspan>\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
             } else {
-                svg += "<text x=\"\(labelWidth + 8)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed")))</text>\n"
+                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed")))</text>\n"
             }
         }
         return svg + "</svg>"
@@ -174,10 +192,14 @@ public struct HTMLReportRenderer: Sendable {
         .facts { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 0; }
         .facts div { display: flex; gap: 8px; } .facts dt { color: var(--muted); } .facts dd { margin: 0; font-weight: 600; }
         .summary { font-size: 16px; margin: 12px 0 0; }
+        .summary-grid { display: grid; grid-template-columns: 1fr 2fr; gap: 24px; margin-top: 8px; break-inside: avoid; }
+        .summary-grid h3 { font-size: 15px; color: var(--accent); }
+        .counts { list-style: none; padding: 0; margin: 0; } .counts li { margin: 4px 0; }
+        .first-actions { padding-left: 20px; margin: 0; } .first-actions li { margin: 4px 0; }
         .muted { color: var(--muted); font-weight: normal; }
         .chart { width: 100%; height: auto; }
         .chart .grid { stroke: var(--line); } .chart .axis { font-size: 11px; fill: var(--muted); text-anchor: middle; }
-        .chart .label { font-size: 13px; text-anchor: end; fill: var(--ink); } .chart .value { font-size: 12px; fill: var(--ink); }
+        .chart .label { font-size: 13px; text-anchor: end; fill: var(--ink); } .chart .value { font-size: 13px; fill: var(--ink); } .chart .level { font-weight: 600; }
         .bar.level1 { fill: var(--critical); } .bar.level2 { fill: var(--high); } .bar.level3 { fill: var(--medium); }
         .bar.level4 { fill: #6a9f58; } .bar.level5 { fill: #2e7d32; }
         .finding { border-left: 4px solid var(--line); padding: 2px 0 2px 14px; margin: 14px 0; break-inside: avoid; }
@@ -194,10 +216,12 @@ public struct HTMLReportRenderer: Sendable {
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
         @media print {
           @page { size: A4; margin: 18mm 16mm; }
-          body { background: #fff; font-size: 11pt; }
+          body { background: #fff; font-size: 10pt; line-height: 1.4; }
+          .finding { margin: 8px 0; }
+          .finding h3 { font-size: 11.5pt; margin: 6px 0 2px; }
+          .finding p, .evidence { margin: 2px 0; }
           main { max-width: none; padding: 0; }
-          section { break-before: page; }
-          section#maturity { break-before: auto; }
+          section#roadmap, section#questions { break-before: page; }
           main + main { break-before: page; }
           h2, h3 { break-after: avoid; }
           a { color: inherit; text-decoration: none; }

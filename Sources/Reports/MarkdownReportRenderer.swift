@@ -55,7 +55,7 @@ public struct MarkdownReportRenderer: Sendable {
         for (phase, actions) in model.phases {
             out += "### \(words("phase", String(phase)))\n\n"
             for action in actions {
-                out += "- **\(e(action.title))** (\(words.kind(action.kind)), \(words("score")) \(ReportFormat.number(action.score)))"
+                out += "- **\(e(action.title))** (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
                 if let audience = action.audience { out += "  \n  \(words("audience")): \(e(audience))" }
                 if let duration = action.duration { out += "  \n  \(words("duration")): \(e(duration))" }

@@ -47,6 +47,7 @@ struct ReportStrings {
         "organisation_kind": ["en": "organisation", "fr": "organisation"],
         "dimension": ["en": "Dimension", "fr": "Dimension"],
         "yes": ["en": "yes", "fr": "oui"],
+        "first_actions": ["en": "First actions", "fr": "Premières actions"],
         "no": ["en": "no", "fr": "non"],
     ]
 
@@ -70,6 +71,9 @@ struct ReportStrings {
         default: return value.plainText
         }
     }
+
+    /// A number with the decimal mark of the language.
+    func number(_ number: Double) -> String { value(.number(number)) }
 
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
     var colon: String { language == "fr" ? " : " : ": " }

@@ -62,7 +62,7 @@ public struct TextReportRenderer: Sendable {
         for (phase, actions) in model.phases {
             line("  " + paint(words("phase", String(phase)), "1"))
             for action in actions {
-                line("    • \(action.title) (\(words.kind(action.kind)), \(words("score")) \(ReportFormat.number(action.score)))",
+                line("    • \(action.title) (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))",
                      indent: "      ")
                 var details: [String] = []
                 if let audience = action.audience { details.append("\(words("audience")): \(audience)") }
