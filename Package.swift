@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "CLITests", dependencies: ["orgdiag"], exclude: ["Golden"]),
         .testTarget(name: "DocumentationTests", dependencies: ["orgdiag"]),
         .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics"]),

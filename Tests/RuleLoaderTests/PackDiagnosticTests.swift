@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Testing
 @testable import RuleLoader
@@ -221,5 +222,46 @@ import RuleModel
             "b.yaml:3:15 error yaml.unknown-word unknown value 'urgent'; expected one of 'critical', 'high', 'low', 'medium'",
             "c.yaml:2:1 error yaml.syntax did not find expected node content while parsing a flow node",
         ])
+    }
+
+    @Test func invalidRanges() {
+        let bad = """
+            facts:
+              a: {type: integer, range: [10, 1], label: A}
+              b: {type: percentage, range: [0, 150], label: B}
+              c: {type: boolean, range: [0, 1], label: C}
+              d: {type: enum, label: D}
+            dimensions:
+              x: {label: X, levels: [one, two]}
+
+            """
+        #expect(errors(["p": header + bad]) == [
+            "p.yaml:3:29 error pack.invalid-range the range starts above its end: 10 > 1",
+            "p.yaml:4:32 error pack.invalid-range a percentage's range must lie within 0–100",
+            "p.yaml:5:29 error pack.invalid-range only numeric facts have a range; 'c' is boolean",
+            "p.yaml:6:3 error pack.missing-key fact 'd' is enum and lacks the required key 'values'",
+            "p.yaml:8:25 error pack.invalid-range dimension 'x' names 2 maturity levels; it needs 5",
+        ])
+    }
+
+    @Test func undeclaredLanguage() {
+        #expect(errors(["p": header + "facts:\n  a: {type: boolean, label: {en: A, de: A}}\n"]) ==
+            ["p.yaml:3:37 error pack.unknown-language language 'de' is not one of the pack's languages (en)"])
+    }
+
+    @Test func linkLeadingOutsideThePackIsRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-link-\(UUID().uuidString)")
+        let pack = root.appendingPathComponent("pack")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
+        try Data("facts: {}\n".utf8).write(to: root.appendingPathComponent("outside.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: pack.appendingPathComponent("more.yaml").path,
+                                                   withDestinationPath: root.appendingPathComponent("outside.yaml").path)
+        guard case .failure(let problems) = PackDirectory.read(pack.path) else {
+            Issue.record("a link leading outside the pack was followed")
+            return
+        }
+        #expect(problems.summaries == ["- error file.outside-pack '\(pack.path)/more.yaml' leads outside the pack's folder; refused"])
     }
 }

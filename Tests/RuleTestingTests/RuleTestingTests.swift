@@ -1,0 +1,89 @@
+import Diagnostics
+import Engine
+import Foundation
+import RuleLoader
+import RuleModel
+import RuleTesting
+import Testing
+
+/// Rule-test files: their format, their diagnostics (with where they point) and the runner.
+@Suite struct RuleTestingTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private func pack() throws -> RulePack {
+        let files = try PackDirectory.read(Self.root.appendingPathComponent("fixtures/packs/sample").path).get()
+        let result = PackLoader.load(files: files)
+        guard let pack = result.pack else { throw result.diagnostics }
+        return pack
+    }
+
+    /// Writes a test file into the fixtures' folder of the sample pack's profile and loads it.
+    private func load(_ text: String) throws -> (cases: [RuleTestCase], problems: [String]) {
+        let path = Self.root.appendingPathComponent("fixtures/packs/inline.tests.yaml").path
+        let loaded = RuleTestFileLoader.load(SourceFile(path: path, text: text), pack: try pack())
+        return (loaded.cases, loaded.problems.sorted.map { "\($0.location.map { "\($0.range.start)" } ?? "-") \($0.code) \($0.message)" })
+    }
+
+    @Test func runsAPassingAndAFailingCase() throws {
+        let (cases, problems) = try load("""
+            tests:
+              - name: passes
+                profile: sample-caf.yaml
+                expect:
+                  fired: [excessive_verticality, no_single_entry_point]
+                  unknown: [low_satisfaction]
+                  roadmap_starts_with: [gov_executive_sponsorship]
+              - name: fails
+                profile:
+                  organisation: {name: Inline, kind: metropole}
+                  facts: {hierarchy_levels: 6}
+                expect:
+                  fired: [excessive_verticality]
+                  not_fired: [low_satisfaction]
+            """)
+        #expect(problems == [])
+        let report = RuleTestRunner(engine: try Engine(pack: try pack())).run(cases)
+        #expect(report.results.map(\.status) == [.pass, .fail])
+        #expect(report.results[1].failures == [
+            "expected 'excessive_verticality' fired, got unknown",
+            "expected 'low_satisfaction' not fired, got not applicable",
+        ])
+        #expect(report.neverNotFired == ["excessive_verticality", "no_single_entry_point"])
+        #expect(!report.succeeded)
+    }
+
+    @Test func filterSelectsCasesByName() throws {
+        let (cases, _) = try load("tests:\n  - {name: alpha case, profile: sample-caf.yaml, expect: {fired: []}}\n  - {name: beta, profile: sample-caf.yaml, expect: {fired: []}}\n")
+        let report = RuleTestRunner(engine: try Engine(pack: try pack())).run(cases, filter: "ALPHA")
+        #expect(report.results.map(\.testCase.name) == ["alpha case"])
+    }
+
+    @Test func everyTestFileCodePointsAtItsPlace() throws {
+        let (_, problems) = try load("""
+            tests:
+              - name: bad ids
+                profile: sample-caf.yaml
+                expect:
+                  fired: [excesive_verticality]
+                  roadmap_starts_with: [gov_sponsorship]
+                  unexpected: []
+              - name: escapes
+                profile: ../../Package.swift
+                expect: {fired: []}
+              - name: no expectation
+                profile: sample-caf.yaml
+              - {name: no profile, expect: {fired: []}}
+            other: 1
+            """)
+        #expect(problems == [
+            "5:15 test.unknown-diagnostic unknown diagnostic 'excesive_verticality'; did you mean 'excessive_verticality'?",
+            "6:29 test.unknown-recommendation unknown recommendation 'gov_sponsorship'",
+            "7:7 test.unknown-key unknown expectation 'unexpected'",
+            "9:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
+            "11:5 test.missing-key a test case lacks its 'expect' mapping",
+            "13:5 test.missing-key a test case lacks its 'profile'",
+            "14:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
+        ])
+    }
+}
