@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "CLITests", dependencies: ["orgdiag"], exclude: ["Golden"]),
-        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleLoader", "YAML", "Diagnostics"]),
         .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,6 @@ import YAML
 /// The structure stage: reads each file's sections into a ``PackDraft``, checking keys, types and
 /// expression syntax as it goes.
 struct PackDecoder {
-    static let sections = ["pack", "facts", "parameters", "indicators", "dimensions", "diagnostics", "recommendations"]
     static let reservedWords: Set<String> = Set(["and", "or", "not", "in", "contains", "between", "true", "false", "kind"])
         .union(Expression.Function.allCases.map(\.rawValue))
 
@@ -23,8 +22,7 @@ struct PackDecoder {
                 continue
             }
             draft.headerLocation = pair.key.location
-            guard let fields = reader.fields(pair.value, allowed: ["id", "name", "version", "languages", "default_language",
-                                                                   "organisation_kinds", "description"],
+            guard let fields = reader.fields(pair.value, allowed: FileFormat.headerKeys,
                                              required: ["id", "version", "languages"], what: "the pack header") else { continue }
             let languages = fields["languages"].map { reader.ids($0).map(\.id) } ?? ["en"]
             let defaultLanguage = fields["default_language"].flatMap { reader.id($0) } ?? languages.first ?? "en"
@@ -58,7 +56,7 @@ struct PackDecoder {
 
     /// Reads every section of one file.
     mutating func readSections(_ root: YAMLNode) {
-        guard let fields = reader.fields(root, allowed: Self.sections, what: "a pack file") else { return }
+        guard let fields = reader.fields(root, allowed: FileFormat.packFileKeys, what: "a pack file") else { return }
         if let node = fields["facts"] { forEachEntry(node, "facts") { decoder, id, value in decoder.readFact(id, value) } }
         if let node = fields["parameters"] {
             forEachEntry(node, "parameters") { decoder, id, value in decoder.readParameter(id, value) }
@@ -107,7 +105,7 @@ struct PackDecoder {
     private mutating func readFact(_ entry: (String, SourceLocation), _ node: YAMLNode) {
         let (id, location) = entry
         let what = "fact '\(id)'"
-        guard let fields = reader.fields(node, allowed: ["type", "range", "values", "unit", "dimension", "label", "question"],
+        guard let fields = reader.fields(node, allowed: FileFormat.factKeys,
                                          required: ["type", "label"], what: what) else { return }
         guard let typeNode = fields["type"],
               let typeName = reader.read({ () throws(Diagnostic) in
@@ -164,7 +162,7 @@ struct PackDecoder {
             if let value = parameterValue(node) { draft.parameters.append(Parameter(id: id, value: value, location: location)) }
             return
         }
-        guard let fields = reader.fields(node, allowed: ["value", "by_kind", "label", "source"], required: ["value"],
+        guard let fields = reader.fields(node, allowed: FileFormat.parameterKeys, required: ["value"],
                                          what: what),
               let value = fields["value"].flatMap({ parameterValue($0) }) else { return }
         var byKind: [String: Value] = [:]
@@ -208,7 +206,7 @@ struct PackDecoder {
             if let expression = expression(node) { draft.indicators.append(Indicator(id: id, expression: expression, location: location)) }
             return
         }
-        guard let fields = reader.fields(node, allowed: ["expr", "unit", "label", "dimension"], required: ["expr"], what: what),
+        guard let fields = reader.fields(node, allowed: FileFormat.indicatorKeys, required: ["expr"], what: what),
               let expression = fields["expr"].flatMap({ self.expression($0) }) else { return }
         draft.indicators.append(Indicator(
             id: id, expression: expression, unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
@@ -219,7 +217,7 @@ struct PackDecoder {
     private mutating func readDimension(_ entry: (String, SourceLocation), _ node: YAMLNode) {
         let (id, location) = entry
         let what = "dimension '\(id)'"
-        guard let fields = reader.fields(node, allowed: ["label", "levels", "deductions", "description"], required: ["label"],
+        guard let fields = reader.fields(node, allowed: FileFormat.dimensionKeys, required: ["label"],
                                          what: what) else { return }
         var levels: [LocalizedText] = []
         if let levelsNode = fields["levels"], let items = reader.read({ () throws(Diagnostic) in try levelsNode.sequence() }) {
@@ -243,8 +241,7 @@ struct PackDecoder {
     }
 
     private mutating func readDiagnostic(_ node: YAMLNode) {
-        guard let fields = reader.fields(node, allowed: ["id", "dimension", "severity", "title", "rationale", "references",
-                                                         "applies_to", "when", "because", "recommend", "examples"],
+        guard let fields = reader.fields(node, allowed: FileFormat.diagnosticKeys,
                                          required: ["id", "severity", "title", "when"], what: "a diagnostic"),
               let idNode = fields["id"], let id = reader.id(idNode) else { return }
         let what = "diagnostic '\(id)'"
@@ -271,7 +268,7 @@ struct PackDecoder {
             because: fields["because"].flatMap { localized($0, "'because' of \(what)") },
             recommend: recommend.map(\.id), location: idNode.location))
         if let examples = fields["examples"],
-           let lists = reader.fields(examples, allowed: ["fires", "does_not_fire", "unknown"], what: "the examples of \(what)") {
+           let lists = reader.fields(examples, allowed: FileFormat.exampleKeys, what: "the examples of \(what)") {
             let kinds: [(String, PackDraft.DiagnosticOutcome)] = [("fires", .fires), ("does_not_fire", .doesNotFire), ("unknown", .unknown)]
             for (key, expected) in kinds {
                 guard let list = lists[key], let items = reader.read({ () throws(Diagnostic) in try list.sequence() }) else { continue }
@@ -281,8 +278,7 @@ struct PackDecoder {
     }
 
     private mutating func readRecommendation(_ node: YAMLNode) {
-        guard let fields = reader.fields(node, allowed: ["id", "kind", "audience", "title", "summary", "duration", "requires",
-                                                         "impact", "effort"],
+        guard let fields = reader.fields(node, allowed: FileFormat.recommendationKeys,
                                          required: ["id", "kind", "title"], what: "a recommendation"),
               let idNode = fields["id"], let id = reader.id(idNode),
               let kindNode = fields["kind"],

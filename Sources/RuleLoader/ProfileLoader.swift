@@ -35,11 +35,11 @@ public enum ProfileLoader {
     }
 
     static func read(_ root: YAMLNode, file: SourceFile, pack: RulePack, reader: inout NodeReader) -> Profile? {
-        guard let fields = reader.fields(root, allowed: ["organisation", "facts", "evidence"],
+        guard let fields = reader.fields(root, allowed: FileFormat.profileKeys,
                                          required: ["organisation"], what: "a profile") else { return nil }
         var profile = Profile(name: "", source: file)
         if let organisation = fields["organisation"],
-           let identity = reader.fields(organisation, allowed: ["name", "kind", "assessed_on"], required: ["name"],
+           let identity = reader.fields(organisation, allowed: FileFormat.organisationKeys, required: ["name"],
                                         what: "'organisation'") {
             if let name = identity["name"] {
                 profile.name = reader.read({ () throws(Diagnostic) in try name.string() }) ?? ""

@@ -1,0 +1,27 @@
+/// The keys each kind of mapping of a pack, a profile or a rule-test file accepts. The loaders
+/// check against these lists, and a test keeps the JSON Schemas in docs/schema in step with them.
+public enum FileFormat {
+    /// The sections of a pack file.
+    public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "diagnostics", "recommendations"]
+    /// The `pack:` header; `id`, `version` and `languages` are required.
+    public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds"]
+    /// A fact; `type` and `label` are required.
+    public static let factKeys = ["type", "range", "values", "unit", "dimension", "label", "question"]
+    /// A parameter in its long form; `value` is required.
+    public static let parameterKeys = ["value", "by_kind", "label", "source"]
+    /// An indicator in its long form; `expr` is required.
+    public static let indicatorKeys = ["expr", "unit", "label", "dimension"]
+    /// A dimension; `label` is required.
+    public static let dimensionKeys = ["label", "levels", "deductions"]
+    /// A diagnostic; `id`, `severity`, `title` and `when` are required.
+    public static let diagnosticKeys = ["id", "dimension", "severity", "title", "rationale", "references", "applies_to", "when",
+                                        "because", "recommend", "examples"]
+    /// A diagnostic's examples.
+    public static let exampleKeys = ["fires", "does_not_fire", "unknown"]
+    /// A recommendation; `id`, `kind` and `title` are required.
+    public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "requires", "impact", "effort"]
+    /// A profile; `organisation` is required.
+    public static let profileKeys = ["organisation", "facts", "evidence"]
+    /// A profile's `organisation`; `name` is required.
+    public static let organisationKeys = ["name", "kind", "assessed_on"]
+}
