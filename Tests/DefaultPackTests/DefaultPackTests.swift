@@ -93,3 +93,15 @@ import Testing
         }
     }
 }
+
+/// docs/default-pack.md lists exactly the pack's diagnostics.
+@Suite struct DefaultPackDocumentationTests {
+    @Test func everyDiagnosticIsListed() throws {
+        let pack = try DefaultPackTests.load()
+        let text = try String(contentsOf: DefaultPackTests.root.appendingPathComponent("docs/default-pack.md"), encoding: .utf8)
+        let listed = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.compactMap { line in
+            line.split(separator: "`").dropFirst().first.map(String.init)
+        })
+        #expect(listed == Set(pack.diagnostics.map(\.id)))
+    }
+}
