@@ -94,10 +94,32 @@ public struct Explainer: Sendable {
                 references.contains(name) ? evaluation.value(of: name).plainText : nil
             }
             let value = evaluation.value(of: name)
-            lines.append("\(name) = \(indicator.expression) = \(substituted) = \(value.isKnown ? value.plainText : "unknown")")
+            let result = value.isKnown ? value.plainText : "unknown (\(reasonForUnknown(indicator.expression) ?? "no value"))"
+            lines.append("\(name) = \(indicator.expression) = \(substituted) = \(result)")
         }
         for name in names { visit(name) }
         return lines
+    }
+
+    /// Why an expression that evaluates to unknown has no value: the first unknown name it reads,
+    /// a division by zero, an overflow, or a function of an empty list.
+    func reasonForUnknown(_ expression: Expression) -> String? {
+        guard !evaluate(expression).isKnown else { return nil }
+        for child in expression.children {
+            if let reason = reasonForUnknown(child) { return reason }
+        }
+        switch expression.kind {
+        case .reference(let name):
+            return "'\(name)' is unknown"
+        case .arithmetic(.divide, _, let divisor) where evaluate(divisor) == .number(0):
+            return "division by zero"
+        case .arithmetic:
+            return "the result is too large"
+        case .call(let function, _) where [.min, .max, .mean].contains(function):
+            return "'\(function.rawValue)' of an empty list"
+        default:
+            return nil
+        }
     }
 
     /// Replaces whole identifiers of `text` found in `replacements`; quoted text is left alone.

@@ -264,7 +264,7 @@ public struct ExpressionParser {
             let arguments = try parseItems(closing: ")")
             return node(.call(function, arguments), from: start)
         case .symbol("("):
-            let inner = try nested { parser throws(Diagnostic) in try parser.parseOr() }
+            let inner = try parseOr()
             try expect(")", "')'")
             return inner
         case .symbol("["):
@@ -282,7 +282,7 @@ public struct ExpressionParser {
             return items
         }
         while true {
-            items.append(try nested { parser throws(Diagnostic) in try parser.parseOr() })
+            items.append(try parseOr())
             if isSymbol(",") {
                 index += 1
                 continue

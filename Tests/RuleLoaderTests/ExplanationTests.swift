@@ -45,7 +45,7 @@ import RuleModel
         #expect(evaluation.missingFacts.first?.factID == "single_entry_point")
         let explanation = try #require(Explainer(engine: engine, evaluation: evaluation).explain("excessive_verticality"))
         #expect(explanation.tree.children.first?.text == "hierarchy_levels (unknown) > max_levels (5)")
-        #expect(explanation.derivations == ["span_of_control = staff_count / manager_count = 100 / ? = unknown"])
+        #expect(explanation.derivations == ["span_of_control = staff_count / manager_count = 100 / ? = unknown ('manager_count' is unknown)"])
     }
 
     @Test func roadmapStartsWithGovernance() throws {
@@ -53,5 +53,12 @@ import RuleModel
         #expect(evaluation.roadmap.first?.recommendation.id == "gov_executive_sponsorship")
         #expect(evaluation.roadmap.first?.pulledIn == true)
         #expect(evaluation.roadmap.map(\.phase) == evaluation.roadmap.map(\.phase).sorted())
+    }
+
+    @Test func divisionByZeroIsUnknownWithItsReason() throws {
+        let (engine, evaluation) = try evaluate("  staff_count: 100\n  manager_count: 0\n  hierarchy_levels: 3\n")
+        #expect(evaluation.value(of: "span_of_control") == .unknown)
+        let explanation = try #require(Explainer(engine: engine, evaluation: evaluation).explain("span_of_control"))
+        #expect(explanation.derivations == ["span_of_control = staff_count / manager_count = 100 / 0 = unknown (division by zero)"])
     }
 }

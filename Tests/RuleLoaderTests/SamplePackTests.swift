@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Testing
 @testable import RuleLoader
 import RuleModel
@@ -14,5 +15,16 @@ import RuleModel
         #expect(pack.metadata.defaultLanguage == "fr")
         #expect(pack.diagnostic("excessive_verticality")?.examples.fires.first?.facts == ["hierarchy_levels": .number(8)])
         #expect(pack.contentHash.count == 16)
+    }
+}
+
+@Suite struct FileOrderTests {
+    @Test func shufflingFilesChangesNothing() throws {
+        let files = try PackDirectory.read(packageRoot.appendingPathComponent("fixtures/packs/sample").path).get()
+        let reference = try #require(PackLoader.load(files: files).pack)
+        for permutation in [files.reversed(), [files[1], files[0], files[2]], [files[2], files[0], files[1]]] {
+            let shuffled = PackLoader.load(files: Array(permutation))
+            #expect(shuffled.pack == reference)
+        }
     }
 }
