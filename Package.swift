@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel"]),
         .testTarget(name: "CLITests", dependencies: ["orgdiag"], exclude: ["Golden"]),
         .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleLoader", "YAML", "Diagnostics"]),
         .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics"]),

@@ -41,7 +41,7 @@ public struct MarkdownReportRenderer: Sendable {
             if !finding.evidence.isEmpty {
                 out += "**\(words("evidence")):**\n\n"
                 for evidence in finding.evidence {
-                    out += "- \(e(evidence.label)): \(e(evidence.value))" + (evidence.source.map { " — _\(e($0))_" } ?? "") + "\n"
+                    out += "- \(e(evidence.label))\(words.colon)\(e(evidence.value))" + (evidence.source.map { " — _\(e($0))_" } ?? "") + "\n"
                 }
                 out += "\n"
             }
@@ -57,9 +57,9 @@ public struct MarkdownReportRenderer: Sendable {
             for action in actions {
                 out += "- **\(e(action.title))** (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
-                if let audience = action.audience { out += "  \n  \(words("audience")): \(e(audience))" }
-                if let duration = action.duration { out += "  \n  \(words("duration")): \(e(duration))" }
-                if !action.answers.isEmpty { out += "  \n  \(words("called_by")): " + action.answers.map(e).joined(separator: "; ") }
+                if let audience = action.audience { out += "  \n  \(words("audience"))\(words.colon)\(e(audience))" }
+                if let duration = action.duration { out += "  \n  \(words("duration"))\(words.colon)\(e(duration))" }
+                if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: "; ") }
                 if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: ", ")) + "_" }
                 out += "\n"
             }
@@ -69,7 +69,7 @@ public struct MarkdownReportRenderer: Sendable {
         if !model.undecided.isEmpty {
             out += "## \(words("unknown"))\n\n"
             for item in model.undecided {
-                out += "- \(e(item.title)) (\(words.severity(item.severity))) — \(words("missing")): "
+                out += "- \(e(item.title)) (\(words.severity(item.severity))) — \(words("missing"))\(words.colon)"
                     + item.missing.map(e).joined(separator: ", ") + "\n"
             }
             out += "\n"

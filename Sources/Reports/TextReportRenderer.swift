@@ -23,9 +23,9 @@ public struct TextReportRenderer: Sendable {
         }
 
         line(paint("\(words("report_title")) — \(model.organisationName)", "1"))
-        line("\(words("organisation")): \(model.organisationName)" + (model.organisationKind.map { " (\($0))" } ?? ""))
-        if let date = model.assessedOn { line("\(words("assessed_on")): \(date)") }
-        line("\(words("pack")): \(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
+        line("\(words("organisation"))\(words.colon)\(model.organisationName)" + (model.organisationKind.map { " (\($0))" } ?? ""))
+        if let date = model.assessedOn { line("\(words("assessed_on"))\(words.colon)\(date)") }
+        line("\(words("pack"))\(words.colon)\(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
         line(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),
                    String(model.undecided.count)))
 
@@ -53,7 +53,7 @@ public struct TextReportRenderer: Sendable {
                  indent: "    ")
             if let because = finding.because { line("    " + ReportFormat.sentence(because), indent: "    ") }
             for evidence in finding.evidence {
-                line("    · \(evidence.label): \(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
+                line("    · \(evidence.label)\(words.colon)\(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
             }
         }
 
@@ -65,10 +65,10 @@ public struct TextReportRenderer: Sendable {
                 line("    • \(action.title) (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))",
                      indent: "      ")
                 var details: [String] = []
-                if let audience = action.audience { details.append("\(words("audience")): \(audience)") }
-                if let duration = action.duration { details.append("\(words("duration")): \(duration)") }
+                if let audience = action.audience { details.append("\(words("audience"))\(words.colon)\(audience)") }
+                if let duration = action.duration { details.append("\(words("duration"))\(words.colon)\(duration)") }
                 if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
-                if !action.answers.isEmpty { line("      \(words("called_by")): " + action.answers.joined(separator: "; "), indent: "      ") }
+                if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: "; "), indent: "      ") }
                 if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: ", ")), indent: "      ") }
             }
         }
@@ -76,7 +76,7 @@ public struct TextReportRenderer: Sendable {
         if !model.undecided.isEmpty {
             heading(words("unknown"))
             for item in model.undecided {
-                line("  [\(words.severity(item.severity))] \(item.title) — \(words("missing")): " + item.missing.joined(separator: ", "),
+                line("  [\(words.severity(item.severity))] \(item.title) — \(words("missing"))\(words.colon)" + item.missing.joined(separator: ", "),
                      indent: "    ")
             }
         }

@@ -64,11 +64,12 @@ public enum ProfileLoader {
                 }
             }
         }
-        if let facts = fields["facts"] {
+        // An empty section (`facts:` or `evidence:` with nothing under it) is simply empty.
+        if let facts = fields["facts"], !facts.isNull {
             let catalogue = Dictionary(pack.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             readFacts(facts, catalogue: catalogue, into: &profile, reader: &reader)
         }
-        if let evidence = fields["evidence"], let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
+        if let evidence = fields["evidence"], !evidence.isNull, let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
             for pair in pairs {
                 guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }),
                       let text = reader.read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }

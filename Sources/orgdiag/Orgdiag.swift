@@ -14,6 +14,7 @@ struct Orgdiag: ParsableCommand {
             --fail-on reached); 2 bad input (an unreadable or invalid file); 64 usage error.
             """,
         version: version,
-        subcommands: [ReportCommand.self, ExplainCommand.self, LintCommand.self, TestCommand.self]
+        subcommands: [ReportCommand.self, ExplainCommand.self, LintCommand.self, TestCommand.self, InitCommand.self,
+                      RulesCommand.self, DiffCommand.self, BatchCommand.self]
     )
 }

@@ -1,0 +1,139 @@
+import Engine
+import RuleModel
+
+/// A portfolio of organisations (`orgdiag batch`): one row per organisation, and how often each
+/// diagnostic fires across them. Rows are built one evaluation at a time, so that a large batch
+/// keeps only rows in memory.
+public struct PortfolioReport: Sendable {
+    /// One organisation's summary.
+    public struct Row: Sendable {
+        public let path: String
+        public let name: String
+        public let kind: String?
+        public let assessedOn: String?
+        /// Level per dimension, in the pack's order (`nil`: not assessed).
+        public let maturity: [Int?]
+        /// How many diagnostics fired, per severity (critical, high, medium, low).
+        public let firedBySeverity: [Int]
+        public let unknown: Int
+        /// Ids of the diagnostics that fired.
+        public let fired: [String]
+        /// Ids of the first recommendations of the roadmap.
+        public let topRecommendations: [String]
+
+        /// Summarises an evaluation.
+        public init(path: String, evaluation: Evaluation, topCount: Int = 3) {
+            self.path = path
+            name = evaluation.profile.name
+            kind = evaluation.profile.kind
+            assessedOn = evaluation.profile.assessedOn
+            maturity = evaluation.maturity.map(\.level)
+            let fired = evaluation.outcomes(.fired)
+            firedBySeverity = RuleSeverity.allCases.map { severity in fired.filter { $0.rule.severity == severity }.count }
+            unknown = evaluation.outcomes(.unknown).count
+            self.fired = fired.map(\.rule.id)
+            topRecommendations = evaluation.roadmap.prefix(topCount).map(\.recommendation.id)
+        }
+    }
+
+    /// How often one diagnostic fired.
+    public struct Frequency: Sendable {
+        public let diagnostic: String
+        public let fired: Int
+        public let share: Double
+    }
+
+    public let pack: RulePack
+    /// Rows sorted by path.
+    public let rows: [Row]
+
+    /// Creates a portfolio report; rows are sorted by path so that output is deterministic.
+    public init(pack: RulePack, rows: [Row]) {
+        self.pack = pack
+        self.rows = rows.sorted { $0.path < $1.path }
+    }
+
+    /// Every diagnostic with how many organisations it fired for, most frequent first, ties by id.
+    public var frequencies: [Frequency] {
+        var counts: [String: Int] = [:]
+        for row in rows { for id in row.fired { counts[id, default: 0] += 1 } }
+        let total = Double(max(rows.count, 1))
+        return pack.diagnostics.map { Frequency(diagnostic: $0.id, fired: counts[$0.id] ?? 0, share: Double(counts[$0.id] ?? 0) / total) }
+            .sorted { ($1.fired, $0.diagnostic) < ($0.fired, $1.diagnostic) }
+    }
+
+    /// The rows as CSV (RFC 4180), one header line then one line per organisation. A cell that a
+    /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+    /// return) is prefixed with `'`.
+    public func csv() -> String {
+        var header = ["path", "organisation", "kind", "assessed_on"]
+        header += pack.dimensions.map { "maturity_\($0.id)" }
+        header += ["critical", "high", "medium", "low", "unknown", "top_recommendations"]
+        var lines = [header.map(Self.cell).joined(separator: ",")]
+        for row in rows {
+            var cells = [row.path, row.name, row.kind ?? "", row.assessedOn ?? ""]
+            cells += row.maturity.map { $0.map(String.init) ?? "" }
+            cells += row.firedBySeverity.map(String.init) + [String(row.unknown), row.topRecommendations.joined(separator: " | ")]
+            lines.append(cells.map(Self.cell).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A CSV cell, neutralised against formula injection and quoted when needed.
+    static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            // A number such as -12 is data, not a formula.
+            if Double(text) == nil { text = "'" + text }
+        }
+        if text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+            text = "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+
+    /// The portfolio as JSON: `{"schema": "orgdiag.portfolio/1", "organisations": [...], "diagnostics": [...]}`.
+    public func json() -> String {
+        let organisations = rows.map { row in
+            JSON.object([
+                ("path", .string(row.path)), ("name", .string(row.name)), ("kind", .optional(row.kind)),
+                ("assessed_on", .optional(row.assessedOn)),
+                ("maturity", .object(zip(pack.dimensions, row.maturity).map { ($0.id, JSON.optional($1)) })),
+                ("fired", .object(zip(RuleSeverity.allCases, row.firedBySeverity).map { ($0.rawValue, JSON.number(Double($1))) })),
+                ("unknown", .number(Double(row.unknown))),
+                ("fired_diagnostics", .array(row.fired.map(JSON.string))),
+                ("top_recommendations", .array(row.topRecommendations.map(JSON.string))),
+            ])
+        }
+        let diagnostics = frequencies.map { frequency in
+            JSON.object([("id", .string(frequency.diagnostic)), ("fired", .number(Double(frequency.fired))),
+                         ("share", .number((frequency.share * 1000).rounded() / 1000))])
+        }
+        return JSON.object([
+            ("schema", .string("orgdiag.portfolio/1")),
+            ("pack", .object([("id", .string(pack.metadata.id)), ("version", .string(pack.metadata.version)),
+                              ("content_hash", .string(pack.contentHash))])),
+            ("organisations", .array(organisations)),
+            ("diagnostics", .array(diagnostics)),
+        ]).written() + "\n"
+    }
+
+    /// A summary for a terminal: one line per organisation, then the most frequent diagnostics.
+    public func text(language: String) -> String {
+        let words = ReportStrings(language: language)
+        let fallback = pack.metadata.defaultLanguage
+        var out = "\(words("portfolio", String(rows.count)))\n\n"
+        for row in rows {
+            let severities = zip(RuleSeverity.allCases, row.firedBySeverity).filter { $0.1 > 0 }
+                .map { "\($0.1) \(words.severity($0.0))" }.joined(separator: ", ")
+            let undecided = row.unknown > 0 ? " · " + words("undecided_count", String(row.unknown)) : ""
+            out += "\(row.name)\(row.kind.map { " (\($0))" } ?? "")\(words.colon)\(severities.isEmpty ? "—" : severities)\(undecided)\n"
+        }
+        out += "\n\(words("most_frequent"))\n"
+        for frequency in frequencies.prefix(15) where frequency.fired > 0 {
+            let title = pack.diagnostic(frequency.diagnostic)?.title.text(in: language, fallback: fallback) ?? frequency.diagnostic
+            out += "  \(frequency.fired)/\(rows.count)  \(title)\n"
+        }
+        return out
+    }
+}

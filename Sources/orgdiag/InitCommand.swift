@@ -1,0 +1,35 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Reports
+
+/// `orgdiag init`: a profile template with every fact of the pack.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a profile template: every fact of the pack, grouped by dimension, with its question, unit and range.")
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(help: "The organisation kind to write in the template.")
+    var kind: String?
+
+    @Option(name: .customLong("lang"), help: "Language of the comments (default: the pack's).")
+    var language: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the template to this file (never over an existing one).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let rulePack = try pack.loadPack()
+        let language = try ReportSupport.language(language, of: rulePack)
+        if let kind, !rulePack.metadata.organisationKinds.contains(kind) {
+            throw ExitStatus.usage("--kind: unknown organisation kind '\(kind)'\(Suggestion.didYouMean(kind, among: rulePack.metadata.organisationKinds))")
+        }
+        if let output, FileManager.default.fileExists(atPath: output) {
+            throw ExitStatus.usage("'\(output)' already exists; orgdiag init never overwrites a profile")
+        }
+        let template = ProfileTemplateRenderer(language: language).render(rulePack, kind: kind, date: ReportSupport.today())
+        try ReportSupport.emit(template, to: output)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct PortfolioCommandTests {
+    @Test func batchGivesOneRowPerOrganisation() throws {
+        let csv = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        try CLIRunner.assertGolden(csv.stdout, "batch.csv")
+        let json = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "json"])
+        #expect(json.stdout.contains("\"schema\": \"orgdiag.portfolio/1\""))
+        let text = try CLIRunner.run(["batch", "fixtures/profiles", "--lang", "en"])
+        try CLIRunner.assertGolden(text.stdout, "batch-en.txt")
+    }
+
+    @Test func batchReportsABadProfileAndRunsTheOthers() throws {
+        let outcome = try CLIRunner.run(["batch", "fixtures/profiles/cma-haut-val.yaml", "Package.swift", "--format", "csv"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("Package.swift:4:1: error[yaml.syntax]"))
+        #expect(outcome.stdout.contains("fixtures/profiles/cma-haut-val.yaml,Chambre de métiers"))
+    }
+
+    @Test func initWritesATemplateThatLoads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.yaml").path
+        let written = try CLIRunner.run(["init", "--kind", "caf", "--lang", "en", "-o", path])
+        #expect(written.status == 0, "\(written.stderr)")
+        let template = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(template.contains("  kind: caf\n"))
+        #expect(template.contains("  # How many hierarchy levels separate the chief executive from a front-line agent?\n  # whole number 1…15 (levels)\n  hierarchy_levels: ~\n"))
+        let report = try CLIRunner.run(["report", path, "--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("\"fired\": 0"))
+        let again = try CLIRunner.run(["init", "-o", path])
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("already exists"))
+        let badKind = try CLIRunner.run(["init", "--kind", "cafe"])
+        #expect(badKind.stderr.contains("did you mean 'caf'?"))
+    }
+
+    @Test func rulesPrintsTheReference() throws {
+        let markdown = try CLIRunner.run(["rules", "--format", "markdown", "--lang", "en"])
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("# Customer culture in public organisations — culture\\_client\\_public 1.0.0\n"))
+        #expect(markdown.stdout.contains("- `max_span` = 15 (caf: 25) — Maximum span of control"))
+        #expect(markdown.stdout.contains("### Excessive verticality (excessive\\_verticality)"))
+        let text = try CLIRunner.run(["rules"])
+        #expect(text.stdout.contains("\nDIAGNOSTICS\n"))
+    }
+
+    @Test func diffComparesTwoAssessments() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("fixtures/profiles/caf-marne-et-loir.yaml").path, encoding: .utf8)
+        let after = before.replacingOccurrences(of: "call_handled_rate: 78", with: "call_handled_rate: 93")
+            .replacingOccurrences(of: "experiments_24m: 1", with: "experiments_24m: 0")
+            .replacingOccurrences(of: "assessed_on: 2026-10-14", with: "assessed_on: 2027-04-02")
+        try Data(after.utf8).write(to: folder.appendingPathComponent("after.yaml"))
+        let outcome = try CLIRunner.run(["diff", "fixtures/profiles/caf-marne-et-loir.yaml", folder.appendingPathComponent("after.yaml").path,
+                                         "--lang", "en", "--format", "markdown"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        try CLIRunner.assertGolden(outcome.stdout, "diff-caf-en.md")
+    }
+}
