@@ -33,20 +33,20 @@ public struct MarkdownReportRenderer: Sendable {
         if model.findings.isEmpty { out += words("no_findings") + "\n" }
         for finding in model.findings {
             out += "### \(e(finding.title))\n\n"
-            out += "**\(words("severity")):** \(words.severity(finding.severity))"
-            if let dimension = finding.dimension { out += " · **\(words("dimension")):** \(e(dimension))" }
+            out += "**\(words("severity"))\(words.boldColon)** \(words.severity(finding.severity))"
+            if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.boldColon)** \(e(dimension))" }
             out += "\n\n"
             if let because = finding.because { out += ReportFormat.sentence(e(because)) + "\n\n" }
             if let rationale = finding.rationale { out += "> \(e(rationale))\n\n" }
             if !finding.evidence.isEmpty {
-                out += "**\(words("evidence")):**\n\n"
+                out += "**\(words("evidence"))\(words.boldColon)**\n\n"
                 for evidence in finding.evidence {
                     out += "- \(e(evidence.label))\(words.colon)\(e(evidence.value))" + (evidence.source.map { " — _\(e($0))_" } ?? "") + "\n"
                 }
                 out += "\n"
             }
             if !finding.references.isEmpty {
-                out += "**\(words("references")):** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
+                out += "**\(words("references"))\(words.boldColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
             }
         }
 

@@ -78,6 +78,9 @@ struct ReportStrings {
         "text": ["en": "text", "fr": "texte"],
         "portfolio": ["en": "Portfolio of %1 organisations", "fr": "Portefeuille de %1 organisations"],
         "undecided_count": ["en": "%1 undecided", "fr": "%1 indéterminés"],
+        "ask_help": ["en": "Answer, or press Enter to skip, '?' for unknown, 'q' to stop. Each answer is saved at once.",
+                     "fr": "Répondez, ou Entrée pour passer, « ? » pour inconnu, « q » pour arrêter. Chaque réponse est enregistrée aussitôt."],
+        "saved": ["en": "saved", "fr": "enregistré"],
         "most_frequent": ["en": "Most frequent findings", "fr": "Constats les plus fréquents"],
         "no": ["en": "no", "fr": "non"],
     ]
@@ -107,7 +110,10 @@ struct ReportStrings {
     func number(_ number: Double) -> String { value(.number(number)) }
 
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
-    var colon: String { language == "fr" ? " : " : ": " }
+    var colon: String { language == "fr" ? "\u{a0}: " : ": " }
+
+    /// The colon inside bold Markdown, without its trailing space: `**Sources :**`.
+    var boldColon: String { language == "fr" ? "\u{a0}:" : ":" }
 
     func severity(_ severity: RuleSeverity) -> String { self(severity.rawValue) }
 

@@ -41,6 +41,7 @@ import Testing
         process.arguments = example.arguments
         process.currentDirectoryURL = DocumentationTests.root
         process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
         try process.run()

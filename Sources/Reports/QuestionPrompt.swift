@@ -1,0 +1,46 @@
+import Engine
+import RuleModel
+
+/// The words `orgdiag ask` shows: the introduction and each question with what it expects.
+public struct QuestionPrompt: Sendable {
+    let language: String
+    let pack: RulePack
+
+    /// Creates the prompts for a pack, in a language.
+    public init(pack: RulePack, language: String) {
+        self.pack = pack
+        self.language = language
+    }
+
+    /// The first line: the organisation, how many diagnostics are undecided, how to answer.
+    public func introduction(_ evaluation: Evaluation) -> String {
+        let words = ReportStrings(language: language)
+        return "\(evaluation.profile.name) — \(words("undecided_count", String(evaluation.outcomes(.unknown).count)))\n"
+            + words("ask_help") + "\n"
+    }
+
+    /// A question: its number, the fact's question, what it expects, how many diagnostics it decides.
+    public func question(_ missing: MissingFact, number: Int) -> String {
+        let words = ReportStrings(language: language)
+        let fallback = pack.metadata.defaultLanguage
+        guard let fact = pack.fact(missing.factID) else { return missing.factID }
+        let question = (fact.question ?? fact.label).text(in: language, fallback: fallback)
+        var expected: String
+        switch fact.type {
+        case .boolean: expected = "true | false"
+        case .integer, .number, .percentage:
+            expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
+            if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + unit }
+        case .enumeration: expected = fact.values.joined(separator: " | ")
+        case .set: expected = "[" + fact.values.joined(separator: ", ") + "]"
+        case .string: expected = words("text")
+        case .date: expected = "YYYY-MM-DD"
+        }
+        return "[\(number)] \(question) (\(fact.id): \(expected)) — \(words("decides", String(missing.decides.count)))\n> "
+    }
+
+    /// The confirmation after a saved answer.
+    public func saved(_ factID: String, _ value: Value?) -> String {
+        "    \(ReportStrings(language: language)("saved")): \(factID) = \(value.map(\.plainText) ?? "~")\n"
+    }
+}

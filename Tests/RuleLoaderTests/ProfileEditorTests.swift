@@ -1,0 +1,75 @@
+import Diagnostics
+import Testing
+import RuleModel
+@testable import RuleLoader
+
+@Suite struct ProfileEditorTests {
+    private let file = SourceFile(path: "p.yaml", text: """
+        # Assessment of June
+        organisation: {name: X, kind: caf}
+        facts:
+          hierarchy_levels: 7   # from the org chart
+          staff_count: ~
+          services: [phone]
+        evidence:
+          hierarchy_levels: "organigramme"
+
+        """)
+
+    private func edited(_ id: String, _ value: Value?, in source: SourceFile? = nil) throws -> String {
+        try ProfileEditor.setting(id, to: value, in: source ?? file).get()
+    }
+
+    @Test func replacesAValueInPlaceKeepingComments() throws {
+        #expect(try edited("hierarchy_levels", .number(5)).contains("  hierarchy_levels: 5   # from the org chart\n"))
+        #expect(try edited("staff_count", .number(240)).contains("  staff_count: 240\n"))
+        #expect(try edited("services", .set(["desk", "phone"])).contains("  services: [desk, phone]\n"))
+    }
+
+    @Test func addsANewFactAtTheEndOfFacts() throws {
+        let text = try edited("named_sponsor", .bool(true))
+        #expect(text.contains("  services: [phone]\n  named_sponsor: true\nevidence:\n"))
+        #expect(text.hasPrefix("# Assessment of June\n"))
+    }
+
+    @Test func createsTheFactsSectionWhenMissing() throws {
+        let bare = SourceFile(path: "p.yaml", text: "organisation: {name: X}\n")
+        #expect(try edited("staff_count", .number(12), in: bare) == "organisation: {name: X}\nfacts:\n  staff_count: 12\n")
+        let empty = SourceFile(path: "p.yaml", text: "organisation: {name: X}\nfacts:\nevidence: {}\n")
+        #expect(try edited("staff_count", .number(12), in: empty) == "organisation: {name: X}\nfacts:\n  staff_count: 12\nevidence: {}\n")
+    }
+
+    @Test func quotesTextThatYAMLWouldReadOtherwise() {
+        #expect(ProfileEditor.yaml(.string("none")) == "none")
+        #expect(ProfileEditor.yaml(.string("yes")) == "yes")
+        #expect(ProfileEditor.yaml(.string("true")) == "\"true\"")
+        #expect(ProfileEditor.yaml(.string("a: b")) == "\"a: b\"")
+        #expect(ProfileEditor.yaml(.string("12")) == "\"12\"")
+        #expect(ProfileEditor.yaml(nil) == "~")
+        #expect(ProfileEditor.yaml(.number(2.5)) == "2.5")
+    }
+
+    @Test func refusesFlowStyleFacts() {
+        let flow = SourceFile(path: "p.yaml", text: "organisation: {name: X}\nfacts: {a: 1}\n")
+        guard case .failure(let problem) = ProfileEditor.setting("b", to: .number(2), in: flow) else {
+            Issue.record("a flow mapping was edited")
+            return
+        }
+        #expect(problem.code == ProfileEditor.code)
+        #expect(problem.location?.description == "p.yaml:2:8")
+    }
+
+    @Test func parsesAnswersWithTheFactsRules() throws {
+        let levels = FactDefinition(id: "levels", type: .integer, range: 1...15)
+        #expect(try ProfileEditor.parseAnswer(" 8 ", for: levels).get() == .number(8))
+        #expect(try ProfileEditor.parseAnswer("?", for: levels).get() == nil)
+        #expect(try ProfileEditor.parseAnswer("~", for: levels).get() == nil)
+        guard case .failure(let problem) = ProfileEditor.parseAnswer("40", for: levels) else {
+            Issue.record("an out-of-range answer was accepted")
+            return
+        }
+        #expect(problem.message == "40 is outside the range of 'levels': 1 to 15")
+        let services = FactDefinition(id: "services", type: .set, values: ["phone", "desk"])
+        #expect(try ProfileEditor.parseAnswer("[desk, phone]", for: services).get() == .set(["desk", "phone"]))
+    }
+}
