@@ -27,11 +27,13 @@ import Testing
         if killAfterAnswers {
             // kill -9 the whole session: what was saved must stay saved and whole.
             kill(process.processIdentifier, SIGKILL)
-            let pkill = Process()
-            pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            pkill.arguments = ["-9", "-f", "\(CLIRunner.binary.path) ask \(path)"]
-            try pkill.run()
-            pkill.waitUntilExit()
+            if FileManager.default.fileExists(atPath: "/usr/bin/pkill") {
+                let pkill = Process()
+                pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+                pkill.arguments = ["-9", "-f", "\(CLIRunner.binary.path) ask \(path)"]
+                try pkill.run()
+                pkill.waitUntilExit()
+            }
         } else {
             try input.fileHandleForWriting.close()
         }
