@@ -40,18 +40,19 @@ public struct Evaluation: Sendable {
 
     /// Fills `{name}` placeholders with values as they read in a sentence; an unknown value reads `?`.
     public func fill(_ template: String) -> String {
-        fill(template) { $0.plainText }
+        fill(template) { _, value in value.plainText }
     }
 
-    /// Fills `{name}` placeholders with values written by `format` (which may localise them).
-    public func fill(_ template: String, format: (RuntimeValue) -> String) -> String {
+    /// Fills `{name}` placeholders with values written by `format(name, value)`, which may
+    /// localise them.
+    public func fill(_ template: String, format: (String, RuntimeValue) -> String) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            result += format(value(of: name))
+            result += format(name, value(of: name))
             rest = rest[rest.index(after: close)...]
         }
         return result + rest

@@ -46,7 +46,8 @@ public struct ComparisonRenderer: Sendable {
         out += "\n" + heading(2, "\(words("facts_changed")) (\(comparison.facts.count))")
         for change in comparison.facts {
             let label = text(pack.fact(change.factID)?.label)
-            out += "- \(e(label)) [\(change.factID)]: \(e(words.value(change.before))) → \(e(words.value(change.after)))\n"
+            let fact = pack.fact(change.factID)
+            out += "- \(e(label)) [\(change.factID)]: \(e(words.value(change.before, of: fact, fallback: fallback))) → \(e(words.value(change.after, of: fact, fallback: fallback)))\n"
         }
         if comparison.facts.isEmpty { out += "- —\n" }
         return out

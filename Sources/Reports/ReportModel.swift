@@ -129,13 +129,17 @@ public struct ReportModel: Sendable {
             let evidence = facts.compactMap { id -> Evidence? in
                 let value = evaluation.value(of: id)
                 guard value.isKnown, let fact = pack.fact(id) else { return nil }
-                let unit = text(fact.unit).map { " \($0)" } ?? (fact.type == .percentage ? " %" : "")
-                return Evidence(fact: id, label: text(fact.label) ?? id, value: words.value(value) + unit,
+                // "24 %" in French, "24%" in English.
+                let unitText = text(fact.unit) ?? (fact.type == .percentage ? "%" : "")
+                let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : " ") + unitText
+                return Evidence(fact: id, label: text(fact.label) ?? id, value: words.value(value, of: fact, fallback: fallback) + unit,
                                 source: evaluation.profile.evidence[id])
             }
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
-                           because: text(rule.because).map { evaluation.fill($0, format: words.value) }, rationale: text(rule.rationale),
+                           because: text(rule.because).map { sentence in
+                               evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
+                           }, rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)))
         }

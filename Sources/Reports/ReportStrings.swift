@@ -106,6 +106,17 @@ struct ReportStrings {
         }
     }
 
+    /// A fact's value, with the pack's label for an enum or set word when it has one.
+    func value(_ value: RuntimeValue, of fact: FactDefinition?, fallback: String) -> String {
+        guard let fact, !fact.valueLabels.isEmpty else { return self.value(value) }
+        func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
+        switch value {
+        case .string(let word): return label(word)
+        case .set(let words): return words.map(label).joined(separator: ", ")
+        default: return self.value(value)
+        }
+    }
+
     /// A number with the decimal mark of the language.
     func number(_ number: Double) -> String { value(.number(number)) }
 

@@ -136,8 +136,18 @@ struct PackDecoder {
             }
         }
         var values: [String] = []
+        var valueLabels: [String: LocalizedText] = [:]
         if let valuesNode = fields["values"] {
-            values = reader.ids(valuesNode).map(\.id)
+            if case .mapping(let pairs) = valuesNode.content {
+                // `values: {none: {fr: aucune, en: none}, ...}`: words with how they read in reports.
+                for pair in pairs {
+                    guard let word = reader.id(pair.key) else { continue }
+                    values.append(word)
+                    if let label = localized(pair.value, "label of value '\(word)' of \(what)") { valueLabels[word] = label }
+                }
+            } else {
+                values = reader.ids(valuesNode).map(\.id)
+            }
             if type != .enumeration && type != .set {
                 reader.report(.error(LoaderCode.invalidRange, "only enum and set facts list values; '\(id)' is \(type.rawValue)",
                                      at: valuesNode.location))
@@ -147,7 +157,7 @@ struct PackDecoder {
                                  at: location))
         }
         draft.facts.append(FactDefinition(
-            id: id, type: type, range: range, values: values,
+            id: id, type: type, range: range, values: values, valueLabels: valueLabels,
             unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
             dimension: fields["dimension"].flatMap { reader.id($0) },
             label: required(fields, "label", "label of \(what)"),

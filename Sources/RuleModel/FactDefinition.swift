@@ -20,6 +20,8 @@ public struct FactDefinition: Hashable, Sendable {
     public var range: ClosedRange<Double>?
     /// The allowed words, for `enum` and `set` facts.
     public var values: [String]
+    /// How each word reads in reports, per language, when the pack says so.
+    public var valueLabels: [String: LocalizedText]
     /// The unit, per language.
     public var unit: LocalizedText?
     /// The dimension it informs.
@@ -33,12 +35,14 @@ public struct FactDefinition: Hashable, Sendable {
 
     /// Creates a fact definition.
     public init(id: String, type: FactType, range: ClosedRange<Double>? = nil, values: [String] = [],
+                valueLabels: [String: LocalizedText] = [:],
                 unit: LocalizedText? = nil, dimension: String? = nil, label: LocalizedText = LocalizedText([:]),
                 question: LocalizedText? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.type = type
         self.range = range ?? (type == .percentage ? 0...100 : nil)
         self.values = values
+        self.valueLabels = valueLabels
         self.unit = unit
         self.dimension = dimension
         self.label = label

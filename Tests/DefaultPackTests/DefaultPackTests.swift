@@ -77,6 +77,20 @@ import Testing
         #expect(sponsorship.phase < relays.phase && relays.phase < frontLine.phase)
     }
 
+    @Test func sentencesUseTheOrganisationsFiguresAndTheWordsLabels() throws {
+        let pack = try Self.load()
+        let path = Self.root.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path
+        let file = SourceFile(path: path, contents: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let evaluation = try Engine(pack: pack).evaluate(try ProfileLoader.load(file, pack: pack).get())
+        let french = MarkdownReportRenderer().render(ReportModel(evaluation, language: "fr", generatedOn: "2026-11-26", toolVersion: "t"))
+        #expect(french.contains("La démarche est présentée surtout par la menace budgétaire et seuls 28 % des agents"))
+        #expect(french.contains("8 niveaux hiérarchiques là où 5 suffisent pour 420 agents"))
+        let english = MarkdownReportRenderer().render(ReportModel(evaluation, language: "en", generatedOn: "2026-11-26", toolVersion: "t"))
+        #expect(english.contains("framed mainly through the budget threat and only 28% of staff"))
+        #expect(english.contains("Staff engagement score: 44% favourable"))
+        #expect(!english.contains("budget_threat"))
+    }
+
     @Test func everyProfileReportsInBothLanguagesWithoutUntranslatedText() throws {
         let pack = try Self.load()
         let engine = try Engine(pack: pack)
