@@ -60,4 +60,26 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: data, as: UTF8.self) == "0 errors, 0 warnings\n")
     }
+
+    @Test func anInstalledBinaryUsesThePackInstalledBesideIt() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-prefix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/orgdiag"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        try FileManager.default.copyItem(at: CLIRunner.binary, to: prefix.appendingPathComponent("bin/orgdiag"))
+        // The sample pack stands in for the installed one, to show which pack is found.
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("fixtures/packs/sample"),
+                                         to: prefix.appendingPathComponent("share/orgdiag/rules"))
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/orgdiag")
+        process.arguments = ["rules", "--lang", "en"]
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output.hasPrefix("Sample pack — sample 1.0.0\n"))
+    }
 }
