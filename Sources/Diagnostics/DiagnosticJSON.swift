@@ -3,25 +3,7 @@
 public enum DiagnosticJSON {
     /// Renders a list of diagnostics, sorted, ending with a newline.
     public static func render(_ list: DiagnosticList) -> String {
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        let quoted = JSONString.quoted
         func place(_ location: SourceLocation?) -> String {
             guard let location else { return "\"file\": null" }
             let range = location.range

@@ -84,19 +84,8 @@ struct BatchCommand: ParsableCommand {
         if results.problems.hasErrors { throw ExitStatus.badInput }
     }
 
-    /// The files named, and the `*.yaml` files under the folders named, sorted.
+    /// The files named, and the `*.yaml` files under the folders named (rule tests excepted).
     private func profileFiles() -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml") }
-            files += found.sorted().map { (path as NSString).appendingPathComponent($0) }
-        }
-        return files
+        YAMLFileDiscovery.files(in: paths) { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml") }
     }
 }

@@ -59,18 +59,6 @@ struct TestCommand: ParsableCommand {
 
     /// The test files named, and those found in named folders (the pack's folder by default).
     private func testFiles() throws -> [String] {
-        let roots = paths.isEmpty ? [try pack.packFolder()] : paths
-        var files: [String] = []
-        for root in roots {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(root)
-                continue
-            }
-            let found = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".tests.yaml") }.sorted()
-            files += found.map { (root as NSString).appendingPathComponent($0) }
-        }
-        return files
+        YAMLFileDiscovery.files(in: paths.isEmpty ? [try pack.packFolder()] : paths) { $0.hasSuffix(".tests.yaml") }
     }
 }
