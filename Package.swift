@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "orgdiag",
             dependencies: [
-                "Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting",
+                "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,8 @@ public struct CompiledPack: Sendable {
     let derivations: [Derivation]
     /// For each diagnostic (pack order), the fact slots its outcome depends on, directly or not.
     let factCones: [[Int]]
+    /// For each diagnostic (pack order), its slot.
+    let diagnosticSlots: [Int]
 
     /// Compiles a pack.
     /// - Throws: ``EngineError`` for an id defined twice, an unknown name or circular definitions.
@@ -72,6 +74,7 @@ public struct CompiledPack: Sendable {
             cones[id] = cone
         }
         factCones = pack.diagnostics.map { (cones[$0.id] ?? []).sorted() }
+        diagnosticSlots = pack.diagnostics.map { slots[$0.id]! }
     }
 
     /// The slot of a name, if the pack defines it.

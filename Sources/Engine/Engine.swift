@@ -26,7 +26,7 @@ public struct Engine: Sendable {
             if !Self.applies(rule, to: profile) {
                 status = .notApplicable
             } else {
-                switch slots[compiled.slot(of: rule.id)!].truth {
+                switch slots[compiled.diagnosticSlots[index]].truth {
                 case .true: status = .fired
                 case .false: status = .notFired
                 case .unknown:
@@ -43,13 +43,20 @@ public struct Engine: Sendable {
             maturity: Self.maturity(pack: pack, outcomes: outcomes))
     }
 
-    /// The ids of the diagnostics that fire for a profile, in pack order: the fast path for
-    /// batches that need no explanation.
-    public func firedDiagnostics(_ profile: Profile, overrides: [String: Value] = [:]) -> [String] {
+    /// The ids of the diagnostics that fire, and of those left unknown, in pack order (by id): the
+    /// fast path for batches that need no explanation, roadmap or maturity.
+    public func decide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [String], unknown: [String]) {
         let slots = computeSlots(profile, overrides: overrides)
-        return compiled.pack.diagnostics.filter {
-            Self.applies($0, to: profile) && slots[compiled.slot(of: $0.id)!].truth == .true
-        }.map(\.id)
+        var fired: [String] = []
+        var unknown: [String] = []
+        for (index, rule) in compiled.pack.diagnostics.enumerated() where Self.applies(rule, to: profile) {
+            switch slots[compiled.diagnosticSlots[index]].truth {
+            case .true: fired.append(rule.id)
+            case .unknown: unknown.append(rule.id)
+            case .false: break
+            }
+        }
+        return (fired, unknown)
     }
 
     /// Fills every slot: facts, parameters, then indicators and diagnostics in dependency order.

@@ -4,7 +4,7 @@ public struct YAMLLimits: Sendable, Equatable {
     public var maxBytes: Int
     /// The deepest nesting of sequences and mappings.
     public var maxDepth: Int
-    /// The most nodes a document may hold once its aliases are expanded.
+    /// The most nodes one document may hold once its aliases are expanded.
     public var maxExpandedNodes: Int
 
     /// Creates limits.

@@ -157,6 +157,7 @@ private struct TreeBuilder {
             lastDocumentEndedImplicitly = event.data.document_end.implicit != 0
             root = nil
             anchors = [:]
+            expandedNodes = 0  // the budget is per document
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = scalar.value.map {

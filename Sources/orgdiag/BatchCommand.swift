@@ -4,25 +4,33 @@ import Dispatch
 import Engine
 import Foundation
 import Reports
+import RuleLoader
 import RuleModel
+import YAML
 
 /// `orgdiag batch`: a portfolio of organisations, evaluated on every core.
 struct BatchCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, csv, json
+        case text, csv, json, fired
     }
 
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Evaluate a portfolio of profiles: one row per organisation and how often each diagnostic fires.",
-        discussion: "A bad profile is reported with its location and the others still run; the exit code is then 2.")
+        discussion: """
+            A file may hold one profile, or several as a YAML stream (documents separated by '---'). \
+            A bad profile is reported with its location and the others still run; the exit code is then 2.
+            """)
 
     @Argument(help: ArgumentHelp("Profile files, or folders searched for *.yaml (rule-test files excepted).", valueName: "path"))
     var paths: [String]
 
     @OptionGroup var pack: PackOptions
 
-    @Option(help: "Output format: a summary (text), one row per organisation (csv), or both (json).")
+    @Option(help: """
+        Output: a summary (text), one row per organisation (csv), both (json), or one line per profile with \
+        the ids of the diagnostics that fired, then ' | ' and those left unknown (fired).
+        """)
     var format: Format = .text
 
     @Option(name: .customLong("lang"), help: "Language of the text summary (default: the pack's).")
@@ -31,61 +39,108 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    /// Rows and problems, filled from several threads.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var rows: [PortfolioReport.Row] = []
-        private(set) var problems = DiagnosticList()
-        private(set) var done = 0
+    @Flag(help: "Print on standard error how long loading the pack, reading the profiles and evaluating them took.")
+    var timings = false
 
-        func add(_ row: PortfolioReport.Row) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            rows.append(row)
-            done += 1
-            return done
+    /// Results filled from several threads, each at its own index.
+    private final class Slots<Element>: @unchecked Sendable {
+        var items: [Element?]
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+    }
+
+    /// A progress line on standard error, updated from several threads.
+    private final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private let total: Int
+        private let shown: Bool
+        private var done = 0
+
+        init(total: Int, shown: Bool) {
+            self.total = total
+            self.shown = shown
         }
 
-        func add(_ list: DiagnosticList) -> Int {
+        func advance() {
+            guard shown else { return }
             lock.lock()
             defer { lock.unlock() }
-            problems.append(contentsOf: list)
             done += 1
-            return done
+            if done % 500 == 0 || done == total { Terminal.standardError("\r\(done)/\(total) profiles") }
         }
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
         let rulePack = try pack.loadPack()
         let language = try ReportSupport.language(language, of: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
-        let files = profileFiles()
+        let loadTime = clock.now - loadStart
+
+        let parseStart = clock.now
+        let files = YAMLFileDiscovery.files(in: paths) {
+            ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
+        }
         guard !files.isEmpty else { throw ExitStatus.usage("no profile found in \(paths.joined(separator: ", "))") }
-        let results = Results()
-        let showsProgress = isatty(2) == 1 && files.count >= 100
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let done: Int
-            switch ProfileInput.load(files[index], pack: rulePack) {
-            case .failure(let problems): done = results.add(problems)
-            case .success(let profile): done = results.add(PortfolioReport.Row(path: files[index], evaluation: engine.evaluate(profile)))
-            }
-            if showsProgress, done % 50 == 0 || done == files.count {
-                Terminal.standardError("\r\(done)/\(files.count) profiles")
+        // Read every file on every core, then check every document against the pack.
+        let parsed = Slots<Result<[(label: String, file: SourceFile, node: YAMLNode)], DiagnosticList>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { parsed.items[$0] = ProfileInput.documents(files[$0]) }
+        var problems = DiagnosticList()
+        var found: [(label: String, file: SourceFile, node: YAMLNode)] = []
+        for result in parsed.items {
+            switch result! {
+            case .failure(let list): problems.append(contentsOf: list)
+            case .success(let documents): found += documents
             }
         }
-        if showsProgress { Terminal.standardError("\n") }
-        Terminal.report(results.problems)
-        let report = PortfolioReport(pack: rulePack, rows: results.rows)
+        let documents = found
+        let profiles = Slots<Result<Profile, DiagnosticList>>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            profiles.items[index] = ProfileLoader.load(profile: documents[index].node, file: documents[index].file, pack: rulePack)
+        }
+        let parseTime = clock.now - parseStart
+
+        let evaluationStart = clock.now
+        let showsProgress = isatty(2) == 1 && documents.count >= 1000 && format != .fired
+        var rendered = ""
+        var rows: [PortfolioReport.Row] = []
+        if format == .fired {
+            let lines = Slots<String>(count: documents.count)
+            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+                guard case .success(let profile) = profiles.items[index]! else { return }
+                let (fired, unknown) = engine.decide(profile)
+                lines.items[index] = fired.joined(separator: " ") + (unknown.isEmpty ? "" : " | " + unknown.joined(separator: " "))
+            }
+            rendered = lines.items.compactMap { $0 }.map { $0 + "\n" }.joined()
+        } else {
+            let computed = Slots<PortfolioReport.Row>(count: documents.count)
+            let progress = Progress(total: documents.count, shown: showsProgress)
+            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+                guard case .success(let profile) = profiles.items[index]! else { return }
+                computed.items[index] = PortfolioReport.Row(path: documents[index].label, evaluation: engine.evaluate(profile))
+                progress.advance()
+            }
+            if showsProgress { Terminal.standardError("\n") }
+            rows = computed.items.compactMap { $0 }
+        }
+        let evaluationTime = clock.now - evaluationStart
+
+        for case .failure(let list) in profiles.items.compactMap({ $0 }) { problems.append(contentsOf: list) }
+        Terminal.report(problems)
+        let report = PortfolioReport(pack: rulePack, rows: rows)
         switch format {
         case .text: try ReportSupport.emit(report.text(language: language), to: output)
         case .csv: try ReportSupport.emit(report.csv(), to: output)
         case .json: try ReportSupport.emit(report.json(), to: output)
+        case .fired: try ReportSupport.emit(rendered, to: output)
         }
-        if results.problems.hasErrors { throw ExitStatus.badInput }
-    }
-
-    /// The files named, and the `*.yaml` files under the folders named (rule tests excepted).
-    private func profileFiles() -> [String] {
-        YAMLFileDiscovery.files(in: paths) { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml") }
+        if timings {
+            func seconds(_ duration: Duration) -> String {
+                String(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            }
+            Terminal.standardError("BENCH {\"load_s\": \(seconds(loadTime)), \"parse_s\": \(seconds(parseTime)), "
+                                   + "\"eval_s\": \(seconds(evaluationTime)), \"version\": \"orgdiag \(Orgdiag.version)\"}\n")
+        }
+        if problems.hasErrors { throw ExitStatus.badInput }
     }
 }

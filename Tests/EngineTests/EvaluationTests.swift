@@ -81,7 +81,8 @@ import RuleModel
         let engine = try Engine(pack: pack)
         let evaluation = engine.evaluate(Profile(name: "p", kind: "metropole", facts: ["a": .number(5)]))
         #expect(evaluation.outcome(of: "d")?.status == .notApplicable)
-        #expect(engine.firedDiagnostics(Profile(name: "p", kind: "caf", facts: ["a": .number(5)])) == ["d"])
+        #expect(engine.decide(Profile(name: "p", kind: "caf", facts: ["a": .number(5)])).fired == ["d"])
+        #expect(engine.decide(Profile(name: "p", kind: "caf")).unknown == ["d"])
     }
 
     @Test func cyclesAndUnknownNamesAreRefusedAtCompileTime() {
