@@ -5,11 +5,22 @@ import RuleModel
 public struct Engine: Sendable {
     /// The compiled pack.
     public let compiled: CompiledPack
+    /// The same pack as flat instructions over typed registers: the fast path.
+    let program: Program
+    /// Which diagnostics apply, per organisation kind (`""` for no kind).
+    private let applicability: [String: [Bool]]
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
     public init(pack: RulePack) throws(EngineError) {
         compiled = try CompiledPack(pack)
+        program = ProgramCompiler.compile(compiled)
+        var applicability: [String: [Bool]] = [:]
+        for kind in [nil] + pack.metadata.organisationKinds.map(Optional.some) {
+            let profile = Profile(name: "", kind: kind)
+            applicability[kind ?? ""] = pack.diagnostics.map { Self.applies($0, to: profile) }
+        }
+        self.applicability = applicability
     }
 
     /// Evaluates a profile.
@@ -46,11 +57,11 @@ public struct Engine: Sendable {
     /// The ids of the diagnostics that fire, and of those left unknown, in pack order (by id): the
     /// fast path for batches that need no explanation, roadmap or maturity.
     public func decide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [String], unknown: [String]) {
-        let slots = computeSlots(profile, overrides: overrides)
+        let registers = run(profile, overrides: overrides)
         var fired: [String] = []
         var unknown: [String] = []
         for (index, rule) in compiled.pack.diagnostics.enumerated() where Self.applies(rule, to: profile) {
-            switch slots[compiled.diagnosticSlots[index]].truth {
+            switch registers.truth(compiled.diagnosticSlots[index]) {
             case .true: fired.append(rule.id)
             case .unknown: unknown.append(rule.id)
             case .false: break
@@ -59,8 +70,31 @@ public struct Engine: Sendable {
         return (fired, unknown)
     }
 
-    /// Fills every slot: facts, parameters, then indicators and diagnostics in dependency order.
+    /// Runs the program for a profile: facts and parameters stored, every derivation computed.
+    func run(_ profile: Profile, overrides: [String: Value]) -> Registers {
+        let pack = compiled.pack
+        var registers = Registers(template: program.template)
+        for (index, fact) in pack.facts.enumerated() {
+            if let value = profile.facts[fact.id] { program.store(value, into: &registers, at: index, fact: index) }
+        }
+        for (offset, parameter) in pack.parameters.enumerated() {
+            program.store(overrides[parameter.id] ?? parameter.value(forKind: profile.kind), into: &registers,
+                          at: compiled.factCount + offset)
+        }
+        let applies = applicability[profile.kind ?? ""] ?? pack.diagnostics.map { Self.applies($0, to: profile) }
+        program.run(&registers, applies: applies)
+        return registers
+    }
+
+    /// Every slot's value: facts, parameters, then indicators and diagnostics.
     func computeSlots(_ profile: Profile, overrides: [String: Value]) -> [RuntimeValue] {
+        let registers = run(profile, overrides: overrides)
+        return (0..<compiled.slotCount).map { program.runtimeValue(registers, $0) }
+    }
+
+    /// The reference evaluation, one ``CompiledExpression`` tree per derivation: the semantics the
+    /// fast program must reproduce (a test compares them on random profiles).
+    func referenceSlots(_ profile: Profile, overrides: [String: Value]) -> [RuntimeValue] {
         let pack = compiled.pack
         var slots = [RuntimeValue](repeating: .unknown, count: compiled.slotCount)
         for (index, fact) in pack.facts.enumerated() {

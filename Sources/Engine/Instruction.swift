@@ -1,0 +1,47 @@
+import RuleModel
+
+/// One step of a compiled pack: reads registers `a`, `b`, `c` and writes `destination`.
+struct Instruction {
+    enum Opcode: UInt8 {
+        /// destination = a
+        case copy
+        /// destination = a + b, a - b, a * b, a / b (unknown on division by zero or overflow)
+        case add, subtract, multiply, divide
+        /// destination = -a
+        case negate
+        /// destination = a (op c) b, with c the raw value of a comparison operator
+        case compare
+        /// Kleene logic
+        case and, or, not
+        /// destination = a in the registers b ..< b + c (a list); `notInList` negates
+        case inList, notInList
+        /// destination = the set in register a contains the word in register b
+        case setContains
+        /// destination = b <= a <= c
+        case between
+        /// destination = a is known
+        case known
+        /// destination = |a|; round(a) or round(a, b) when b >= 0
+        case abs, round
+        /// over the registers b ..< b + c
+        case minimum, maximum, sum, mean, countTrue
+        /// destination = the number of words in the set in register a
+        case countSet
+        /// destination = fallback expression number a, evaluated the general way
+        case general
+    }
+
+    var opcode: Opcode
+    var destination: Int32
+    var a: Int32 = -1
+    var b: Int32 = -1
+    var c: Int32 = -1
+
+    init(_ opcode: Opcode, _ destination: Int, a: Int = -1, b: Int = -1, c: Int = -1) {
+        self.opcode = opcode
+        self.destination = Int32(destination)
+        self.a = Int32(a)
+        self.b = Int32(b)
+        self.c = Int32(c)
+    }
+}

@@ -1,0 +1,304 @@
+import RuleModel
+
+/// A pack compiled to a flat list of instructions over typed registers: the fast path of the
+/// engine. Registers are laid out as facts, parameters, indicators and diagnostics (the slots of
+/// ``CompiledPack``), then constants, then temporaries reused by each derivation.
+///
+/// Words (enum values, string literals and parameters) are interned as symbols whose ids sort
+/// like the words, sets are bit masks over their fact's values, and nothing in the loop is
+/// reference counted. ``CompiledExpression`` stays the reference semantics: a test checks that
+/// both agree on random profiles.
+struct Program: Sendable {
+    /// The instructions of one indicator or diagnostic, and where its value lands.
+    struct Derivation: Sendable {
+        let instructions: Range<Int>
+        let slot: Int
+        /// The diagnostic's index in the pack, for applicability; `nil` for an indicator.
+        let diagnostic: Int?
+    }
+
+    var instructions: [Instruction] = []
+    var derivations: [Derivation] = []
+    /// Registers holding constants (and nothing for the rest) before each run.
+    var template: Registers
+    /// The interned words, by id.
+    var symbols: [String] = []
+    var symbolIDs: [String: Int] = [:]
+    /// For each fact (pack order), its enum or set values as (word, symbol id).
+    var factDomains: [[(word: String, symbol: Int)]] = []
+    /// For set registers (facts), the symbol id of each bit; empty for other registers.
+    var setDomains: [[Int]] = []
+    /// Subtrees evaluated the general way (lists of lists, sets compared across domains...).
+    var fallbacks: [CompiledExpression] = []
+    let factCount: Int
+    let parameterCount: Int
+    let slotCount: Int
+
+    init(factCount: Int, parameterCount: Int, slotCount: Int) {
+        self.factCount = factCount
+        self.parameterCount = parameterCount
+        self.slotCount = slotCount
+        template = Registers(count: slotCount)
+    }
+
+    // MARK: Loading values
+
+    /// Writes a model value into a register; `fact` gives the domain of enum and set facts.
+    func store(_ value: Value, into registers: inout Registers, at register: Int, fact: Int? = nil) {
+        switch value {
+        case .bool(let flag):
+            registers.setBool(register, flag)
+        case .number(let number):
+            registers.setNumber(register, number)
+        case .string(let text):
+            if let fact, let symbol = factDomains[fact].first(where: { $0.word == text })?.symbol {
+                registers.tags[register] = Registers.Tag.symbol.rawValue
+                registers.payloads[register] = UInt64(symbol)
+            } else if let symbol = symbolIDs[text] {
+                registers.tags[register] = Registers.Tag.symbol.rawValue
+                registers.payloads[register] = UInt64(symbol)
+            } else {
+                registers.tags[register] = Registers.Tag.text.rawValue
+                registers.payloads[register] = UInt64(registers.texts.count)
+                registers.texts.append(text)
+            }
+        case .set(let words):
+            guard let fact, factDomains[fact].count <= 64 else {
+                registers.setUnknown(register)
+                return
+            }
+            var mask: UInt64 = 0
+            for word in words {
+                if let bit = factDomains[fact].firstIndex(where: { $0.word == word }) { mask |= 1 << UInt64(bit) }
+            }
+            registers.tags[register] = Registers.Tag.set.rawValue
+            registers.payloads[register] = mask
+        }
+    }
+
+    /// The text of a symbol or text register.
+    @inline(__always) func text(_ registers: some RegisterReading, _ register: Int) -> String? {
+        switch registers.tag(register) {
+        case .symbol: return symbols[Int(registers.payload(register))]
+        case .text: return registers.texts[Int(registers.payload(register))]
+        default: return nil
+        }
+    }
+
+    /// A register as a ``RuntimeValue`` (for explanations and the general fallback).
+    func runtimeValue(_ registers: some RegisterReading, _ register: Int) -> RuntimeValue {
+        switch registers.tag(register) {
+        case .unknown: return .unknown
+        case .bool: return .bool(registers.payload(register) != 0)
+        case .number: return .number(Double(bitPattern: registers.payload(register)))
+        case .symbol, .text: return .string(text(registers, register) ?? "")
+        case .set:
+            let bits = register < setDomains.count ? setDomains[register] : []
+            let mask = registers.payload(register)
+            return .set(bits.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { symbols[bits[$0]] }.sorted())
+        }
+    }
+
+    /// The comparison operators, indexed like the `c` operand of `compare` instructions.
+    static let comparisonOperators = Expression.ComparisonOperator.allCases
+
+    // MARK: Running
+
+    /// Runs every derivation for one profile whose facts and parameters are already stored.
+    /// - Parameter applies: for each diagnostic, whether it concerns the organisation's kind.
+    func run(_ registers: inout Registers, applies: [Bool]) {
+        let texts = registers.texts
+        registers.tags.withUnsafeMutableBufferPointer { tags in
+            registers.payloads.withUnsafeMutableBufferPointer { payloads in
+                // Raw pointers: no copy-on-write check on every write in the loop.
+                var view = RegisterView(tags: tags.baseAddress!, payloads: payloads.baseAddress!, texts: texts)
+                instructions.withUnsafeBufferPointer { instructions in
+                    for derivation in derivations {
+                        if let diagnostic = derivation.diagnostic, !applies[diagnostic] {
+                            view.setBool(derivation.slot, false)
+                            continue
+                        }
+                        for index in derivation.instructions { execute(instructions[index], &view) }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView) {
+        let destination = Int(instruction.destination)
+        let a = Int(instruction.a)
+        let b = Int(instruction.b)
+        let c = Int(instruction.c)
+        switch instruction.opcode {
+        case .copy:
+            r.tags[destination] = r.tags[a]
+            r.payloads[destination] = r.payloads[a]
+        case .add, .subtract, .multiply, .divide:
+            guard r.tags[a] == Registers.Tag.number.rawValue, r.tags[b] == Registers.Tag.number.rawValue else {
+                r.setUnknown(destination)
+                return
+            }
+            let left = r.number(a)
+            let right = r.number(b)
+            let result: Double
+            switch instruction.opcode {
+            case .add: result = left + right
+            case .subtract: result = left - right
+            case .multiply: result = left * right
+            default:
+                guard right != 0 else {
+                    r.setUnknown(destination)
+                    return
+                }
+                result = left / right
+            }
+            if result.isFinite { r.setNumber(destination, result) } else { r.setUnknown(destination) }
+        case .negate:
+            if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
+        case .compare:
+            r.setTruth(destination, compare(Self.comparisonOperators[c], a, b, r))
+        case .and:
+            r.setTruth(destination, r.truth(a) && r.truth(b))
+        case .or:
+            r.setTruth(destination, r.truth(a) || r.truth(b))
+        case .not:
+            r.setTruth(destination, !r.truth(a))
+        case .inList, .notInList:
+            var found = Truth.false
+            if r.tags[a] == Registers.Tag.unknown.rawValue {
+                found = .unknown
+            } else {
+                for item in b..<(b + c) {
+                    found = found || compare(.equal, a, item, r)
+                    if found == .true { break }
+                }
+            }
+            r.setTruth(destination, instruction.opcode == .inList ? found : !found)
+        case .setContains:
+            r.setTruth(destination, setContains(a, b, r))
+        case .between:
+            r.setTruth(destination, compare(.greaterOrEqual, a, b, r) && compare(.lessOrEqual, a, c, r))
+        case .known:
+            r.setBool(destination, r.tags[a] != Registers.Tag.unknown.rawValue)
+        case .abs:
+            if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, Swift.abs(r.number(a))) } else { r.setUnknown(destination) }
+        case .round:
+            guard r.tags[a] == Registers.Tag.number.rawValue else {
+                r.setUnknown(destination)
+                return
+            }
+            var digits = 0.0
+            if b >= 0 {
+                guard r.tags[b] == Registers.Tag.number.rawValue else {
+                    r.setUnknown(destination)
+                    return
+                }
+                digits = r.number(b)
+            }
+            var scale = 1.0
+            for _ in 0..<Int(Swift.max(0, Swift.min(digits, 10))) { scale *= 10 }
+            r.setNumber(destination, (r.number(a) * scale).rounded() / scale)
+        case .minimum, .maximum, .sum, .mean:
+            var result = instruction.opcode == .minimum ? Double.infinity : instruction.opcode == .maximum ? -Double.infinity : 0
+            for item in b..<(b + c) {
+                guard r.tags[item] == Registers.Tag.number.rawValue else {
+                    r.setUnknown(destination)
+                    return
+                }
+                let value = r.number(item)
+                switch instruction.opcode {
+                case .minimum: result = Swift.min(result, value)
+                case .maximum: result = Swift.max(result, value)
+                default: result += value
+                }
+            }
+            if c == 0 {
+                if instruction.opcode == .sum { r.setNumber(destination, 0) } else { r.setUnknown(destination) }
+            } else {
+                r.setNumber(destination, instruction.opcode == .mean ? result / Double(c) : result)
+            }
+        case .countTrue:
+            var count = 0.0
+            for item in b..<(b + c) {
+                switch r.truth(item) {
+                case .true: count += 1
+                case .false: break
+                case .unknown:
+                    r.setUnknown(destination)
+                    return
+                }
+            }
+            r.setNumber(destination, count)
+        case .countSet:
+            if r.tags[a] == Registers.Tag.set.rawValue {
+                r.setNumber(destination, Double(r.payloads[a].nonzeroBitCount))
+            } else {
+                r.setUnknown(destination)
+            }
+        case .general:
+            var slots = [RuntimeValue](repeating: .unknown, count: slotCount)
+            for register in 0..<slotCount { slots[register] = runtimeValue(r, register) }
+            // Fallbacks compute truths and numbers only (lists, sets, functions of collections).
+            switch fallbacks[a].evaluate(slots) {
+            case .bool(let flag): r.setBool(destination, flag)
+            case .number(let number): r.setNumber(destination, number)
+            default: r.setUnknown(destination)
+            }
+        }
+    }
+
+    /// Three-valued comparison with the semantics of ``CompiledExpression/compare(_:_:_:)``.
+    @inline(__always) private func compare(_ op: Expression.ComparisonOperator, _ a: Int, _ b: Int, _ r: RegisterView) -> Truth {
+        let left = r.tags[a]
+        let right = r.tags[b]
+        if left == Registers.Tag.number.rawValue && right == Registers.Tag.number.rawValue {
+            return Self.order(op, r.number(a), r.number(b))
+        }
+        if left == Registers.Tag.symbol.rawValue && right == Registers.Tag.symbol.rawValue {
+            return Self.order(op, r.payloads[a], r.payloads[b])  // ids sort like the words
+        }
+        if (left == Registers.Tag.symbol.rawValue || left == Registers.Tag.text.rawValue)
+            && (right == Registers.Tag.symbol.rawValue || right == Registers.Tag.text.rawValue) {
+            return Self.order(op, text(r, a)!, text(r, b)!)
+        }
+        if op == .equal || op == .notEqual {
+            if left == Registers.Tag.bool.rawValue && right == Registers.Tag.bool.rawValue {
+                return Truth((r.payloads[a] == r.payloads[b]) == (op == .equal))
+            }
+            if left == Registers.Tag.set.rawValue && right == Registers.Tag.set.rawValue {
+                let same = runtimeValue(r, a) == runtimeValue(r, b)
+                return Truth(same == (op == .equal))
+            }
+        }
+        return .unknown
+    }
+
+    @inline(__always) private static func order<T: Comparable>(_ op: Expression.ComparisonOperator, _ left: T, _ right: T) -> Truth {
+        switch op {
+        case .equal: return Truth(left == right)
+        case .notEqual: return Truth(left != right)
+        case .less: return Truth(left < right)
+        case .lessOrEqual: return Truth(left <= right)
+        case .greater: return Truth(left > right)
+        case .greaterOrEqual: return Truth(left >= right)
+        }
+    }
+
+    /// Whether the set in register `set` holds the word in register `word`, three-valued.
+    @inline(__always) private func setContains(_ set: Int, _ word: Int, _ r: RegisterView) -> Truth {
+        guard r.tags[word] != Registers.Tag.unknown.rawValue else { return .unknown }
+        guard r.tags[set] == Registers.Tag.set.rawValue else { return .unknown }
+        let bits = setDomains[set]
+        let bit: Int?
+        if r.tags[word] == Registers.Tag.symbol.rawValue {
+            bit = bits.firstIndex(of: Int(r.payloads[word]))
+        } else if let wanted = text(r, word) {
+            bit = bits.firstIndex { symbols[$0] == wanted }
+        } else {
+            return .unknown
+        }
+        guard let bit else { return .false }
+        return Truth(r.payloads[set] & (1 << UInt64(bit)) != 0)
+    }
+}

@@ -1,0 +1,286 @@
+import RuleModel
+
+/// Compiles a ``CompiledPack``'s indicators and diagnostics into a ``Program``.
+struct ProgramCompiler {
+    private var program: Program
+    private let compiled: CompiledPack
+    private var constants: [RuntimeValue: Int] = [:]
+    private var nextRegister: Int
+    private var temporaryBase = 0
+    private var highestRegister = 0
+
+    /// Compiles the pack; the layout of the first registers is the pack's slots.
+    static func compile(_ compiled: CompiledPack) -> Program {
+        var compiler = ProgramCompiler(compiled: compiled)
+        compiler.internWords()
+        compiler.compileAll()
+        return compiler.program
+    }
+
+    private init(compiled: CompiledPack) {
+        self.compiled = compiled
+        program = Program(factCount: compiled.factCount, parameterCount: compiled.pack.parameters.count,
+                          slotCount: compiled.slotCount)
+        nextRegister = compiled.slotCount
+    }
+
+    private var pack: RulePack { compiled.pack }
+
+    /// Interns every word the pack can compare: enum and set values, string literals, parameters.
+    private mutating func internWords() {
+        var words = Set<String>()
+        for fact in pack.facts { words.formUnion(fact.values) }
+        func collect(_ expression: Expression) {
+            expression.visit { if case .literal(.string(let text)) = $0.kind { words.insert(text) } }
+        }
+        pack.indicators.map(\.expression).forEach(collect)
+        pack.diagnostics.flatMap(\.condition.expressions).forEach(collect)
+        for parameter in pack.parameters {
+            for value in [parameter.value] + Array(parameter.byKind.values) {
+                if case .string(let text) = value { words.insert(text) }
+            }
+        }
+        program.symbols = words.sorted()
+        program.symbolIDs = Dictionary(uniqueKeysWithValues: program.symbols.enumerated().map { ($1, $0) })
+        program.factDomains = pack.facts.map { fact in fact.values.map { ($0, program.symbolIDs[$0]!) } }
+        program.setDomains = Array(repeating: [], count: compiled.slotCount)
+        for (index, fact) in pack.facts.enumerated() where fact.type == .set {
+            program.setDomains[index] = program.factDomains[index].map(\.symbol)
+        }
+    }
+
+    private mutating func compileAll() {
+        // Constants first, so that every derivation's temporaries start after them.
+        var literals: [Expression] = []
+        pack.indicators.map(\.expression).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
+        pack.diagnostics.flatMap(\.condition.expressions).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
+        for literal in literals { _ = constant(literal) }
+        for value in [RuntimeValue.bool(true), .bool(false), .unknown] { _ = constant(value) }
+        temporaryBase = nextRegister
+        highestRegister = nextRegister
+
+        for derivation in compiled.derivations {
+            nextRegister = temporaryBase
+            let start = program.instructions.count
+            let diagnostic: Int?
+            switch derivation.subject {
+            case .indicator(let index):
+                diagnostic = nil
+                compile(pack.indicators[index].expression, into: derivation.slot)
+            case .diagnostic(let index):
+                diagnostic = index
+                compile(pack.diagnostics[index].condition, into: derivation.slot)
+            }
+            program.derivations.append(Program.Derivation(instructions: start..<program.instructions.count,
+                                                          slot: derivation.slot, diagnostic: diagnostic))
+        }
+        // Grow the template to hold every constant and temporary.
+        let count = highestRegister
+        program.template.tags += Array(repeating: 0, count: max(0, count - program.template.tags.count))
+        program.template.payloads += Array(repeating: 0, count: max(0, count - program.template.payloads.count))
+        for (value, register) in constants { storeConstant(value, at: register) }
+        program.setDomains += Array(repeating: [], count: max(0, count - program.setDomains.count))
+    }
+
+    private mutating func storeConstant(_ value: RuntimeValue, at register: Int) {
+        if let model = value.value { program.store(model, into: &program.template, at: register) }
+    }
+
+    // MARK: Registers
+
+    private mutating func temporary() -> Int {
+        defer {
+            nextRegister += 1
+            highestRegister = max(highestRegister, nextRegister)
+        }
+        return nextRegister
+    }
+
+    /// Consecutive temporaries.
+    private mutating func temporaries(_ count: Int) -> Int {
+        let first = nextRegister
+        nextRegister += count
+        highestRegister = max(highestRegister, nextRegister)
+        return first
+    }
+
+    private mutating func constant(_ literal: Expression) -> Int {
+        guard case .literal(let value) = literal.kind else { return -1 }
+        return constant(RuntimeValue(value))
+    }
+
+    private mutating func constant(_ value: RuntimeValue) -> Int {
+        if let register = constants[value] { return register }
+        let register = nextRegister
+        nextRegister += 1
+        constants[value] = register
+        return register
+    }
+
+    private mutating func emit(_ instruction: Instruction) {
+        program.instructions.append(instruction)
+    }
+
+    // MARK: Conditions and expressions
+
+    private mutating func compile(_ condition: Condition, into destination: Int) {
+        switch condition {
+        case .expression(let expression):
+            compile(expression, into: destination)
+        case .all(let parts, _), .any(let parts, _), .none(let parts, _):
+            let isAll = if case .all = condition { true } else { false }
+            guard !parts.isEmpty else {
+                emit(Instruction(.copy, destination, a: constant(.bool(isAll))))
+                if case .none = condition { emit(Instruction(.not, destination, a: destination)) }
+                return
+            }
+            let opcode: Instruction.Opcode = isAll ? .and : .or
+            let accumulator = parts.count == 1 ? destination : temporary()
+            compile(parts[0], into: accumulator)
+            for part in parts.dropFirst() {
+                let register = temporary()
+                compile(part, into: register)
+                emit(Instruction(opcode, accumulator, a: accumulator, b: register))
+            }
+            if case .none = condition {
+                emit(Instruction(.not, destination, a: accumulator))
+            } else if accumulator != destination {
+                emit(Instruction(.copy, destination, a: accumulator))
+            }
+        case .not(let part, _):
+            let register = temporary()
+            compile(part, into: register)
+            emit(Instruction(.not, destination, a: register))
+        }
+    }
+
+    /// The register holding the value of `expression`: its slot, a constant, or a new temporary.
+    private mutating func register(_ expression: Expression) -> Int {
+        switch expression.kind {
+        case .reference(let name):
+            return compiled.slot(of: name) ?? constant(.unknown)
+        case .literal:
+            return constant(expression)
+        default:
+            let register = temporary()
+            compile(expression, into: register)
+            return register
+        }
+    }
+
+    private mutating func compile(_ expression: Expression, into destination: Int) {
+        switch expression.kind {
+        case .literal, .reference:
+            emit(Instruction(.copy, destination, a: register(expression)))
+        case .negate(let operand):
+            emit(Instruction(.negate, destination, a: register(operand)))
+        case .not(let operand):
+            emit(Instruction(.not, destination, a: register(operand)))
+        case .arithmetic(let op, let lhs, let rhs):
+            let opcode: Instruction.Opcode = switch op {
+            case .add: .add
+            case .subtract: .subtract
+            case .multiply: .multiply
+            case .divide: .divide
+            }
+            emit(Instruction(opcode, destination, a: register(lhs), b: register(rhs)))
+        case .comparison(let op, let lhs, let rhs):
+            emit(Instruction(.compare, destination, a: register(lhs), b: register(rhs),
+                             c: Expression.ComparisonOperator.allCases.firstIndex(of: op)!))
+        case .and(let lhs, let rhs):
+            emit(Instruction(.and, destination, a: register(lhs), b: register(rhs)))
+        case .or(let lhs, let rhs):
+            emit(Instruction(.or, destination, a: register(lhs), b: register(rhs)))
+        case .between(let value, let low, let high):
+            emit(Instruction(.between, destination, a: register(value), b: register(low), c: register(high)))
+        case .membership(let value, let collection, let negated):
+            if case .list(let items) = collection.kind, let first = list(items) {
+                emit(Instruction(negated ? .notInList : .inList, destination, a: register(value), b: first, c: items.count))
+            } else if let set = setRegister(collection) {
+                emit(Instruction(.setContains, destination, a: set, b: register(value)))
+                if negated { emit(Instruction(.not, destination, a: destination)) }
+            } else {
+                general(expression, into: destination)
+            }
+        case .contains(let collection, let value):
+            if let set = setRegister(collection) {
+                emit(Instruction(.setContains, destination, a: set, b: register(value)))
+            } else if case .list(let items) = collection.kind, let first = list(items) {
+                emit(Instruction(.inList, destination, a: register(value), b: first, c: items.count))
+            } else {
+                general(expression, into: destination)
+            }
+        case .call(let function, let arguments):
+            compileCall(function, arguments, expression, into: destination)
+        case .list:
+            general(expression, into: destination)
+        }
+    }
+
+    private mutating func compileCall(_ function: Expression.Function, _ arguments: [Expression], _ call: Expression,
+                                      into destination: Int) {
+        switch function {
+        case .known where arguments.count == 1:
+            emit(Instruction(.known, destination, a: register(arguments[0])))
+        case .abs where arguments.count == 1 && !isCollection(arguments[0]):
+            emit(Instruction(.abs, destination, a: register(arguments[0])))
+        case .round where (1...2).contains(arguments.count) && !arguments.contains(where: isCollection):
+            emit(Instruction(.round, destination, a: register(arguments[0]), b: arguments.count == 2 ? register(arguments[1]) : -1))
+        case .count where arguments.count == 1:
+            if let set = setRegister(arguments[0]) {
+                emit(Instruction(.countSet, destination, a: set))
+            } else if case .list(let items) = arguments[0].kind, let first = list(items) {
+                emit(Instruction(.countTrue, destination, b: first, c: items.count))
+            } else {
+                general(call, into: destination)
+            }
+        case .min, .max, .sum, .mean:
+            let opcode: Instruction.Opcode = function == .min ? .minimum : function == .max ? .maximum : function == .sum ? .sum : .mean
+            if arguments.count == 1, case .list(let items) = arguments[0].kind, let first = list(items) {
+                emit(Instruction(opcode, destination, b: first, c: items.count))
+            } else if !arguments.isEmpty, !arguments.contains(where: isCollection), let first = list(arguments) {
+                emit(Instruction(opcode, destination, b: first, c: arguments.count))
+            } else {
+                general(call, into: destination)
+            }
+        default:
+            general(call, into: destination)
+        }
+    }
+
+    /// Puts the values of `items` in consecutive registers and returns the first; `nil` when an
+    /// item is itself a collection.
+    private mutating func list(_ items: [Expression]) -> Int? {
+        guard !items.contains(where: isCollection) else { return nil }
+        let registers = items.map { register($0) }
+        let first = temporaries(items.count)
+        for (offset, source) in registers.enumerated() {
+            emit(Instruction(.copy, first + offset, a: source))
+        }
+        return first
+    }
+
+    private func isCollection(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .list: return true
+        case .reference(let name): return pack.fact(name)?.type == .set
+        default: return false
+        }
+    }
+
+    /// The register of a set fact named by `expression`, when it is one with at most 64 values.
+    private func setRegister(_ expression: Expression) -> Int? {
+        guard case .reference(let name) = expression.kind, let fact = pack.fact(name), fact.type == .set,
+              fact.values.count <= 64, let slot = compiled.slot(of: name) else { return nil }
+        return slot
+    }
+
+    private mutating func general(_ expression: Expression, into destination: Int) {
+        guard let fallback = try? CompiledExpression.compile(expression, slot: compiled.slot(of:)) else {
+            emit(Instruction(.copy, destination, a: constant(.unknown)))
+            return
+        }
+        program.fallbacks.append(fallback)
+        emit(Instruction(.general, destination, a: program.fallbacks.count - 1))
+    }
+}
