@@ -54,16 +54,19 @@ public struct Engine: Sendable {
             maturity: Self.maturity(pack: pack, outcomes: outcomes))
     }
 
-    /// The ids of the diagnostics that fire, and of those left unknown, in pack order (by id): the
-    /// fast path for batches that need no explanation, roadmap or maturity.
-    public func decide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [String], unknown: [String]) {
+    /// The diagnostics that fire, and those left unknown, as indices into the pack's diagnostics
+    /// (ascending, so in id order): the fast path for batches that need no explanation, roadmap
+    /// or maturity.
+    public func decide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [Int], unknown: [Int]) {
         let registers = run(profile, overrides: overrides)
-        var fired: [String] = []
-        var unknown: [String] = []
-        for (index, rule) in compiled.pack.diagnostics.enumerated() where Self.applies(rule, to: profile) {
-            switch registers.truth(compiled.diagnosticSlots[index]) {
-            case .true: fired.append(rule.id)
-            case .unknown: unknown.append(rule.id)
+        let applies = applicability[profile.kind ?? ""] ?? compiled.pack.diagnostics.map { Self.applies($0, to: profile) }
+        var fired: [Int] = []
+        var unknown: [Int] = []
+        fired.reserveCapacity(64)
+        for (index, slot) in compiled.diagnosticSlots.enumerated() where applies[index] {
+            switch registers.truth(slot) {
+            case .true: fired.append(index)
+            case .unknown: unknown.append(index)
             case .false: break
             }
         }

@@ -89,6 +89,8 @@ public enum ProfileLoader {
     static func readFacts(_ node: YAMLNode, catalogue: [String: FactDefinition], into profile: inout Profile,
                           reader: inout NodeReader) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
+        profile.facts.reserveCapacity(pairs.count)
+        profile.factLocations.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
             guard let fact = catalogue[id] else {

@@ -70,8 +70,27 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
-        var keys: [String: SourceLocation] = [:]
+        /// Each key's identity, for duplicate detection (small mappings are scanned, not hashed).
+        var keys: [String] = []
+        var keyIndex: [String: Int] = [:]
         var size = 1
+
+        /// The index of the pair whose key has `identity`, if any.
+        func firstKey(_ identity: String) -> Int? {
+            if keys.count <= 16 { return keys.firstIndex(of: identity) }
+            return keyIndex[identity]
+        }
+
+        /// Records the identity of the key of the next pair.
+        mutating func addKey(_ identity: String) {
+            keys.append(identity)
+            if keys.count == 17 {
+                keyIndex.reserveCapacity(64)
+                for (index, key) in keys.enumerated() where keyIndex[key] == nil { keyIndex[key] = index }
+            } else if keys.count > 17, keyIndex[identity] == nil {
+                keyIndex[identity] = keys.count - 1
+            }
+        }
     }
 
     /// Stops the event loop after a problem that leaves nothing sensible to read.
@@ -261,27 +280,28 @@ private struct TreeBuilder {
             stack[top].pendingKey = nil
         } else {
             let identity = Self.identity(of: node)
-            if let first = stack[top].keys[identity] {
+            if let first = stack[top].firstKey(identity) {
                 let shown = node.scalar?.text ?? node.description
                 diagnostics.append(.error(YAMLDiagnosticCode.duplicateKey, "duplicate key '\(shown)'",
                                           at: node.location,
-                                          notes: [.init("first occurrence of '\(shown)'", at: first)]))
-            } else {
-                stack[top].keys[identity] = node.location
+                                          notes: [.init("first occurrence of '\(shown)'", at: stack[top].pairs[first].key.location)]))
             }
+            stack[top].addKey(identity)
             stack[top].pendingKey = node
         }
     }
 
     /// Two keys are the same key when they have the same value under the core schema.
     private static func identity(of key: YAMLNode) -> String {
-        guard let scalar = key.scalar else { return "node:" + key.description }
+        // Texts are their own identity; other values start with U+0000, which no text can hold
+        // (control characters are refused before parsing).
+        guard let scalar = key.scalar else { return "\u{0}node:" + key.description }
         switch scalar.resolved {
-        case .null: return "null"
-        case .bool(let value): return "bool:\(value)"
-        case .integer(let value): return value.map { "number:\(Double($0))" } ?? "int:" + scalar.text
-        case .float(let value): return value.isNaN ? "nan" : "number:\(value)"
-        case .string: return "string:" + scalar.text
+        case .null: return "\u{0}null"
+        case .bool(let value): return "\u{0}bool:\(value)"
+        case .integer(let value): return value.map { "\u{0}number:\(Double($0))" } ?? "\u{0}int:" + scalar.text
+        case .float(let value): return value.isNaN ? "\u{0}nan" : "\u{0}number:\(value)"
+        case .string: return scalar.text
         }
     }
 

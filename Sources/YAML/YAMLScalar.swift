@@ -70,31 +70,34 @@ public struct YAMLScalar: Sendable, Equatable {
         case ".nan", ".NaN", ".NAN": return .float(.nan)
         default: break
         }
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: ".") || isDigit(first) else { return .string }
-        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
-            let digits = text.dropFirst(2)
-            if bytes[1] == UInt8(ascii: "o"), digits.allSatisfy({ ("0"..."7").contains($0) }) {
-                return .integer(Int(digits, radix: 8))
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                    || first == UInt8(ascii: ".") || isDigit(first) else { return .string }
+            if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
+                let digits = bytes[2...]
+                if bytes[1] == UInt8(ascii: "o"), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }) {
+                    return .integer(Int(String(decoding: digits, as: UTF8.self), radix: 8))
+                }
+                if bytes[1] == UInt8(ascii: "x"), digits.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }) {
+                    return .integer(Int(String(decoding: digits, as: UTF8.self), radix: 16))
+                }
             }
-            if bytes[1] == UInt8(ascii: "x"), digits.allSatisfy(\.isHexDigit) {
-                return .integer(Int(digits, radix: 16))
+            if isDecimalInteger(bytes) {
+                let unsigned = bytes[0] == UInt8(ascii: "+") ? bytes[1...] : bytes[...]
+                return .integer(Int(String(decoding: unsigned, as: UTF8.self)))
             }
+            if isFloat(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)) {
+                return .float(value)
+            }
+            return .string
         }
-        if isDecimalInteger(bytes) {
-            return .integer(Int(text.hasPrefix("+") ? String(text.dropFirst()) : text))
-        }
-        if isFloat(bytes), let value = Double(text) {
-            return .float(value)
-        }
-        return .string
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// `[-+]?[0-9]+`
-    private static func isDecimalInteger(_ bytes: [UInt8]) -> Bool {
+    private static func isDecimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
             index += 1
@@ -104,7 +107,7 @@ public struct YAMLScalar: Sendable, Equatable {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    private static func isFloat(_ bytes: [UInt8]) -> Bool {
+    private static func isFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func skipDigits() -> Int {
             let start = index

@@ -106,10 +106,13 @@ struct BatchCommand: ParsableCommand {
         var rows: [PortfolioReport.Row] = []
         if format == .fired {
             let lines = Slots<String>(count: documents.count)
+            let ids = rulePack.diagnostics.map(\.id)
             DispatchQueue.concurrentPerform(iterations: documents.count) { index in
                 guard case .success(let profile) = profiles.items[index]! else { return }
                 let (fired, unknown) = engine.decide(profile)
-                lines.items[index] = fired.joined(separator: " ") + (unknown.isEmpty ? "" : " | " + unknown.joined(separator: " "))
+                var line = fired.map { ids[$0] }.joined(separator: " ")
+                if !unknown.isEmpty { line += " | " + unknown.map { ids[$0] }.joined(separator: " ") }
+                lines.items[index] = line
             }
             rendered = lines.items.compactMap { $0 }.map { $0 + "\n" }.joined()
         } else {
