@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark suite: `swift run -c release orgdiag-bench` (docs/performance.md).
+        .executableTarget(name: "orgdiag-bench", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
