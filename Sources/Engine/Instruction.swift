@@ -29,6 +29,19 @@ struct Instruction {
         case countSet
         /// destination = fallback expression number a, evaluated the general way
         case general
+        /// destination = a (op) the number constant in register b, op by opcode: the common
+        /// `fact op literal`, with the constant's tag known at compile time
+        case lessNumber, lessOrEqualNumber, greaterNumber, greaterOrEqualNumber, equalNumber, notEqualNumber
+        /// destination = a == / != the symbol whose id is b
+        case equalSymbol, notEqualSymbol
+        /// destination = the symbol in a is one of the symbols whose ids are the bits of the mask
+        /// b (low 32 bits) | c (high 32 bits); all ids below 64
+        case inSymbolMask, notInSymbolMask
+        /// destination = the set in register a has bit b (a constant word of its domain); b < 0
+        /// when the word is not in the domain
+        case setHasBit
+        /// destination = the number constants in b <= a <= c
+        case betweenNumbers
     }
 
     var opcode: Opcode

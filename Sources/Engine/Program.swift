@@ -158,12 +158,20 @@ struct Program: Sendable {
             if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
         case .compare:
             r.setTruth(destination, compare(Self.comparisonOperators[c], a, b, r))
-        case .and:
-            r.setTruth(destination, r.truth(a) && r.truth(b))
-        case .or:
-            r.setTruth(destination, r.truth(a) || r.truth(b))
+        case .and, .or:
+            // Kleene: the deciding value (false for and, true for or) wins, then unknown.
+            let deciding: UInt64 = instruction.opcode == .and ? 0 : 1
+            let leftBool = r.tags[a] == Registers.Tag.bool.rawValue
+            let rightBool = r.tags[b] == Registers.Tag.bool.rawValue
+            if (leftBool && r.payloads[a] == deciding) || (rightBool && r.payloads[b] == deciding) {
+                r.setBool(destination, deciding == 1)
+            } else if leftBool && rightBool {
+                r.setBool(destination, deciding == 0)
+            } else {
+                r.setUnknown(destination)
+            }
         case .not:
-            r.setTruth(destination, !r.truth(a))
+            if r.tags[a] == Registers.Tag.bool.rawValue { r.setBool(destination, r.payloads[a] == 0) } else { r.setUnknown(destination) }
         case .inList, .notInList:
             var found = Truth.false
             if r.tags[a] == Registers.Tag.unknown.rawValue {
@@ -236,6 +244,59 @@ struct Program: Sendable {
             } else {
                 r.setUnknown(destination)
             }
+        case .lessNumber, .lessOrEqualNumber, .greaterNumber, .greaterOrEqualNumber, .equalNumber, .notEqualNumber:
+            guard r.tags[a] == Registers.Tag.number.rawValue else {
+                r.setUnknown(destination)
+                return
+            }
+            let left = r.number(a)
+            let right = r.number(b)
+            let result: Bool
+            switch instruction.opcode {
+            case .lessNumber: result = left < right
+            case .lessOrEqualNumber: result = left <= right
+            case .greaterNumber: result = left > right
+            case .greaterOrEqualNumber: result = left >= right
+            case .equalNumber: result = left == right
+            default: result = left != right
+            }
+            r.setBool(destination, result)
+        case .equalSymbol, .notEqualSymbol:
+            let tag = r.tags[a]
+            if tag == Registers.Tag.symbol.rawValue {
+                r.setBool(destination, (r.payloads[a] == UInt64(b)) == (instruction.opcode == .equalSymbol))
+            } else if tag == Registers.Tag.text.rawValue {
+                // A text that is no interned word equals no symbol.
+                r.setBool(destination, instruction.opcode == .notEqualSymbol)
+            } else {
+                r.setUnknown(destination)
+            }
+        case .inSymbolMask, .notInSymbolMask:
+            let tag = r.tags[a]
+            let found: Truth
+            if tag == Registers.Tag.symbol.rawValue {
+                let mask = UInt64(UInt32(bitPattern: instruction.b)) | UInt64(UInt32(bitPattern: instruction.c)) << 32
+                let symbol = r.payloads[a]
+                found = Truth(symbol < 64 && mask & (1 << symbol) != 0)
+            } else if tag == Registers.Tag.text.rawValue {
+                found = .false
+            } else {
+                found = .unknown
+            }
+            r.setTruth(destination, instruction.opcode == .inSymbolMask ? found : !found)
+        case .setHasBit:
+            if r.tags[a] != Registers.Tag.set.rawValue {
+                r.setUnknown(destination)
+            } else {
+                r.setBool(destination, b >= 0 && r.payloads[a] & (1 << UInt64(b)) != 0)
+            }
+        case .betweenNumbers:
+            guard r.tags[a] == Registers.Tag.number.rawValue else {
+                r.setUnknown(destination)
+                return
+            }
+            let value = r.number(a)
+            r.setBool(destination, r.number(b) <= value && value <= r.number(c))
         case .general:
             var slots = [RuntimeValue](repeating: .unknown, count: slotCount)
             for register in 0..<slotCount { slots[register] = runtimeValue(r, register) }

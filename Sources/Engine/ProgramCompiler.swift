@@ -185,16 +185,27 @@ struct ProgramCompiler {
             }
             emit(Instruction(opcode, destination, a: register(lhs), b: register(rhs)))
         case .comparison(let op, let lhs, let rhs):
-            emit(Instruction(.compare, destination, a: register(lhs), b: register(rhs),
-                             c: Expression.ComparisonOperator.allCases.firstIndex(of: op)!))
+            if case .literal = lhs.kind, !isLiteral(rhs) {
+                compileComparison(Self.flipped(op), rhs, lhs, into: destination)
+            } else {
+                compileComparison(op, lhs, rhs, into: destination)
+            }
         case .and(let lhs, let rhs):
             emit(Instruction(.and, destination, a: register(lhs), b: register(rhs)))
         case .or(let lhs, let rhs):
             emit(Instruction(.or, destination, a: register(lhs), b: register(rhs)))
         case .between(let value, let low, let high):
-            emit(Instruction(.between, destination, a: register(value), b: register(low), c: register(high)))
+            if case .literal(.number) = low.kind, case .literal(.number) = high.kind {
+                emit(Instruction(.betweenNumbers, destination, a: register(value), b: register(low), c: register(high)))
+            } else {
+                emit(Instruction(.between, destination, a: register(value), b: register(low), c: register(high)))
+            }
         case .membership(let value, let collection, let negated):
-            if case .list(let items) = collection.kind, let first = list(items) {
+            if case .list(let items) = collection.kind, let mask = symbolMask(items) {
+                emit(Instruction(negated ? .notInSymbolMask : .inSymbolMask, destination, a: register(value),
+                                 b: Int(Int32(bitPattern: UInt32(truncatingIfNeeded: mask))),
+                                 c: Int(Int32(bitPattern: UInt32(truncatingIfNeeded: mask >> 32)))))
+            } else if case .list(let items) = collection.kind, let first = list(items) {
                 emit(Instruction(negated ? .notInList : .inList, destination, a: register(value), b: first, c: items.count))
             } else if let set = setRegister(collection) {
                 emit(Instruction(.setContains, destination, a: set, b: register(value)))
@@ -203,7 +214,9 @@ struct ProgramCompiler {
                 general(expression, into: destination)
             }
         case .contains(let collection, let value):
-            if let set = setRegister(collection) {
+            if let set = setRegister(collection), case .literal(.string(let word)) = value.kind {
+                emit(Instruction(.setHasBit, destination, a: set, b: bit(of: word, inSet: collection)))
+            } else if let set = setRegister(collection) {
                 emit(Instruction(.setContains, destination, a: set, b: register(value)))
             } else if case .list(let items) = collection.kind, let first = list(items) {
                 emit(Instruction(.inList, destination, a: register(value), b: first, c: items.count))
@@ -246,6 +259,62 @@ struct ProgramCompiler {
         default:
             general(call, into: destination)
         }
+    }
+
+    private func isLiteral(_ expression: Expression) -> Bool {
+        if case .literal = expression.kind { return true }
+        return false
+    }
+
+    private static func flipped(_ op: Expression.ComparisonOperator) -> Expression.ComparisonOperator {
+        switch op {
+        case .less: return .greater
+        case .lessOrEqual: return .greaterOrEqual
+        case .greater: return .less
+        case .greaterOrEqual: return .lessOrEqual
+        default: return op
+        }
+    }
+
+    /// `value op literal` gets an instruction specialised for the literal's type.
+    private mutating func compileComparison(_ op: Expression.ComparisonOperator, _ lhs: Expression, _ rhs: Expression,
+                                            into destination: Int) {
+        switch rhs.kind {
+        case .literal(.number):
+            let opcode: Instruction.Opcode = switch op {
+            case .less: .lessNumber
+            case .lessOrEqual: .lessOrEqualNumber
+            case .greater: .greaterNumber
+            case .greaterOrEqual: .greaterOrEqualNumber
+            case .equal: .equalNumber
+            case .notEqual: .notEqualNumber
+            }
+            emit(Instruction(opcode, destination, a: register(lhs), b: register(rhs)))
+        case .literal(.string(let word)) where op == .equal || op == .notEqual:
+            emit(Instruction(op == .equal ? .equalSymbol : .notEqualSymbol, destination, a: register(lhs),
+                             b: program.symbolIDs[word]!))
+        default:
+            emit(Instruction(.compare, destination, a: register(lhs), b: register(rhs),
+                             c: Expression.ComparisonOperator.allCases.firstIndex(of: op)!))
+        }
+    }
+
+    /// The symbols of a list made only of text literals, as a bit mask, when every id is below 64.
+    private func symbolMask(_ items: [Expression]) -> UInt64? {
+        var mask: UInt64 = 0
+        for item in items {
+            guard case .literal(.string(let word)) = item.kind, let symbol = program.symbolIDs[word], symbol < 64 else { return nil }
+            mask |= 1 << UInt64(symbol)
+        }
+        return items.isEmpty ? nil : mask
+    }
+
+    /// The bit of `word` in the domain of the set fact `set`; -1 when the word is not in it.
+    private func bit(of word: String, inSet set: Expression) -> Int {
+        guard case .reference(let name) = set.kind, let slot = compiled.slot(of: name), let symbol = program.symbolIDs[word] else {
+            return -1
+        }
+        return program.setDomains[slot].firstIndex(of: symbol) ?? -1
     }
 
     /// Puts the values of `items` in consecutive registers and returns the first; `nil` when an

@@ -21,6 +21,8 @@ import RuleModel
         "known(a) and not known(b)", "f", "f == true", "f != false", "ratio > 2", "d1 and not f", "d1 or d2",
         "a in [1, 2, b]", "[a, b] == [a, b]", "sum([]) == 0", "max([]) > 1", "a > limit", "e == mode",
         "t < '2026-06-01'", "t == '2026-01-15'", "t between '2026-01-01' and '2026-12-31'", "s == s",
+        "b between 0.5 and 3", "3 < a", "'none' == e", "e in ['none', 'zzz']", "t in ['2026-01-15']",
+        "s contains 'fax'", "f == 1", "e != 2", "not (e in ['broad'])",
     ]
 
     private func pack() -> RulePack {
