@@ -9,6 +9,8 @@ public struct Engine: Sendable {
     let program: Program
     /// Which diagnostics apply, per organisation kind (`""` for no kind).
     private let applicability: [String: [Bool]]
+    /// The identifier of the pack's catalogue, to use a profile's indexed facts.
+    private let catalogue: Int
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
@@ -21,6 +23,7 @@ public struct Engine: Sendable {
             applicability[kind ?? ""] = pack.diagnostics.map { Self.applies($0, to: profile) }
         }
         self.applicability = applicability
+        catalogue = IndexedFacts.identifier(of: pack.facts)
     }
 
     /// Evaluates a profile.
@@ -77,8 +80,14 @@ public struct Engine: Sendable {
     func run(_ profile: Profile, overrides: [String: Value]) -> Registers {
         let pack = compiled.pack
         var registers = Registers(template: program.template)
-        for (index, fact) in pack.facts.enumerated() {
-            if let value = profile.facts[fact.id] { program.store(value, into: &registers, at: index, fact: index) }
+        if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.values.count == pack.facts.count {
+            for (index, value) in indexed.values.enumerated() {
+                if let value { program.store(value, into: &registers, at: index, fact: index) }
+            }
+        } else {
+            for (index, fact) in pack.facts.enumerated() {
+                if let value = profile.facts[fact.id] { program.store(value, into: &registers, at: index, fact: index) }
+            }
         }
         for (offset, parameter) in pack.parameters.enumerated() {
             program.store(overrides[parameter.id] ?? parameter.value(forKind: profile.kind), into: &registers,

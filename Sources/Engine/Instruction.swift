@@ -34,6 +34,8 @@ struct Instruction {
         case lessNumber, lessOrEqualNumber, greaterNumber, greaterOrEqualNumber, equalNumber, notEqualNumber
         /// destination = a == / != the symbol whose id is b
         case equalSymbol, notEqualSymbol
+        /// destination = a == / != the boolean b (0 or 1): `derived == true`
+        case equalBool, notEqualBool
         /// destination = the symbol in a is one of the symbols whose ids are the bits of the mask
         /// b (low 32 bits) | c (high 32 bits); all ids below 64
         case inSymbolMask, notInSymbolMask

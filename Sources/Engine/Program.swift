@@ -271,6 +271,12 @@ struct Program: Sendable {
             } else {
                 r.setUnknown(destination)
             }
+        case .equalBool, .notEqualBool:
+            if r.tags[a] == Registers.Tag.bool.rawValue {
+                r.setBool(destination, (r.payloads[a] == UInt64(b)) == (instruction.opcode == .equalBool))
+            } else {
+                r.setUnknown(destination)
+            }
         case .inSymbolMask, .notInSymbolMask:
             let tag = r.tags[a]
             let found: Truth

@@ -290,6 +290,8 @@ struct ProgramCompiler {
             case .notEqual: .notEqualNumber
             }
             emit(Instruction(opcode, destination, a: register(lhs), b: register(rhs)))
+        case .literal(.bool(let flag)) where op == .equal || op == .notEqual:
+            emit(Instruction(op == .equal ? .equalBool : .notEqualBool, destination, a: register(lhs), b: flag ? 1 : 0))
         case .literal(.string(let word)) where op == .equal || op == .notEqual:
             emit(Instruction(op == .equal ? .equalSymbol : .notEqualSymbol, destination, a: register(lhs),
                              b: program.symbolIDs[word]!))

@@ -209,7 +209,7 @@ struct PackChecker {
     // MARK: examples
 
     private mutating func decodeExamples() {
-        let catalogue = Dictionary(draft.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let catalogue = ProfileLoader.Catalogue(draft.facts)
         var reader = NodeReader(languages: draft.metadata?.languages ?? ["en"])
         let kinds = draft.metadata?.organisationKinds ?? []
         for pending in draft.examples {

@@ -26,15 +26,16 @@ public enum ProfileLoader {
     }
 
     /// Checks a profile already read as YAML (a profile written inline in a rule-test file).
-    public static func load(profile root: YAMLNode, file: SourceFile, pack: RulePack) -> Result<Profile, DiagnosticList> {
+    public static func load(profile root: YAMLNode, file: SourceFile, pack: RulePack,
+                            catalogue: Catalogue? = nil) -> Result<Profile, DiagnosticList> {
         var reader = NodeReader(languages: pack.metadata.languages,
                                 unknownKeyCode: LoaderCode.profileUnknownKey, missingKeyCode: LoaderCode.profileMissingKey)
-        let profile = read(root, file: file, pack: pack, reader: &reader)
+        let profile = read(root, file: file, pack: pack, catalogue: catalogue ?? Catalogue(pack.facts), reader: &reader)
         if reader.diagnostics.hasErrors || profile == nil { return .failure(reader.diagnostics) }
         return .success(profile!)
     }
 
-    static func read(_ root: YAMLNode, file: SourceFile, pack: RulePack, reader: inout NodeReader) -> Profile? {
+    static func read(_ root: YAMLNode, file: SourceFile, pack: RulePack, catalogue: Catalogue, reader: inout NodeReader) -> Profile? {
         guard let fields = reader.fields(root, allowed: FileFormat.profileKeys,
                                          required: ["organisation"], what: "a profile") else { return nil }
         var profile = Profile(name: "", source: file)
@@ -66,7 +67,6 @@ public enum ProfileLoader {
         }
         // An empty section (`facts:` or `evidence:` with nothing under it) is simply empty.
         if let facts = fields["facts"], !facts.isNull {
-            let catalogue = Dictionary(pack.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             readFacts(facts, catalogue: catalogue, into: &profile, reader: &reader)
         }
         if let evidence = fields["evidence"], !evidence.isNull, let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
@@ -85,24 +85,41 @@ public enum ProfileLoader {
         return profile
     }
 
+    /// A pack's facts by id and position, built once and shared by every profile of a batch.
+    public struct Catalogue: Sendable {
+        let facts: [String: (index: Int, definition: FactDefinition)]
+        let names: [String]
+        let template: IndexedFacts
+
+        /// Indexes a pack's facts.
+        public init(_ facts: [FactDefinition]) {
+            self.facts = Dictionary(facts.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+            names = facts.map(\.id)
+            template = IndexedFacts(catalogue: facts)
+        }
+    }
+
     /// Reads a mapping of fact id → value into `profile`.
-    static func readFacts(_ node: YAMLNode, catalogue: [String: FactDefinition], into profile: inout Profile,
+    static func readFacts(_ node: YAMLNode, catalogue: Catalogue, into profile: inout Profile,
                           reader: inout NodeReader) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         profile.facts.reserveCapacity(pairs.count)
         profile.factLocations.reserveCapacity(pairs.count)
+        var indexed = catalogue.template
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
-            guard let fact = catalogue[id] else {
+            guard let (index, fact) = catalogue.facts[id] else {
                 reader.report(.error(LoaderCode.profileUnknownFact,
-                                     "unknown fact '\(id)'\(Suggestion.didYouMean(id, among: catalogue.keys))",
+                                     "unknown fact '\(id)'\(Suggestion.didYouMean(id, among: catalogue.names))",
                                      at: pair.key.location))
                 continue
             }
             profile.factLocations[id] = pair.value.location
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {
                 profile.facts[id] = value
+                indexed.values[index] = value
             }
         }
+        profile.indexedFacts = indexed
     }
 }

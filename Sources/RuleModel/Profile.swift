@@ -7,14 +7,18 @@ public struct Profile: Hashable, Sendable {
     public var kind: String?
     /// The date of the assessment, ISO `YYYY-MM-DD`.
     public var assessedOn: String?
-    /// The known facts; an absent fact is unknown.
-    public var facts: [String: Value]
+    /// The known facts; an absent fact is unknown. Changing them drops `indexedFacts`.
+    public var facts: [String: Value] {
+        didSet { indexedFacts = nil }
+    }
     /// Where each value came from, per fact.
     public var evidence: [String: String]
     /// Where each fact's value is written, per fact.
     public var factLocations: [String: SourceLocation]
     /// The file the profile was read from.
     public var source: SourceFile?
+    /// The facts by catalogue position, when a loader filled them (they then agree with `facts`).
+    public var indexedFacts: IndexedFacts?
 
     /// Creates a profile.
     public init(name: String, kind: String? = nil, assessedOn: String? = nil, facts: [String: Value] = [:],

@@ -1,5 +1,6 @@
 internal import CYAML
 import Diagnostics
+import Dispatch
 
 /// Reads YAML text into ``YAMLNode`` trees through the system libyaml's event parser.
 ///
@@ -41,21 +42,95 @@ public enum YAMLParser {
         _ file: SourceFile, limits: YAMLLimits, maxDocuments: Int
     ) -> (documents: [YAMLNode], diagnostics: DiagnosticList) {
         var diagnostics = DiagnosticList()
+        guard let lineStarts = check(file, limits: limits, into: &diagnostics) else { return ([], diagnostics) }
+        var builder = TreeBuilder(file: file, bytes: 0..<file.contents.count, lineOffset: 0, lineStarts: lineStarts,
+                                  limits: limits, maxDocuments: maxDocuments)
+        builder.run()
+        diagnostics.append(contentsOf: builder.diagnostics)
+        return (builder.documents, diagnostics)
+    }
+
+    /// Reads every document of a stream using every core: the stream is cut at its `---`
+    /// document markers (which always start a line, so a cut never splits a node) and the pieces
+    /// are read concurrently. Positions are the same as a sequential read would give.
+    public static func parseStreamConcurrently(
+        _ file: SourceFile, limits: YAMLLimits = .default, pieces: Int = 8
+    ) -> (documents: [YAMLNode], diagnostics: DiagnosticList) {
+        var diagnostics = DiagnosticList()
+        guard let lineStarts = check(file, limits: limits, into: &diagnostics) else { return ([], diagnostics) }
+        let cuts = documentCuts(file, lineStarts: lineStarts, pieces: pieces)
+        guard cuts.count > 1 else {
+            var builder = TreeBuilder(file: file, bytes: 0..<file.contents.count, lineOffset: 0, lineStarts: lineStarts,
+                                      limits: limits, maxDocuments: .max)
+            builder.run()
+            diagnostics.append(contentsOf: builder.diagnostics)
+            return (builder.documents, diagnostics)
+        }
+        final class Pieces: @unchecked Sendable {
+            var results: [(documents: [YAMLNode], diagnostics: [Diagnostic])]
+            init(count: Int) { results = Array(repeating: ([], []), count: count) }
+        }
+        let pieces = Pieces(count: cuts.count)
+        DispatchQueue.concurrentPerform(iterations: cuts.count) { index in
+            let piece = cuts[index]
+            var builder = TreeBuilder(file: file, bytes: piece.bytes, lineOffset: piece.line, lineStarts: lineStarts,
+                                      limits: limits, maxDocuments: .max)
+            builder.run()
+            pieces.results[index] = (builder.documents, builder.diagnostics)
+        }
+        var documents: [YAMLNode] = []
+        for result in pieces.results {
+            documents += result.documents
+            diagnostics.append(contentsOf: result.diagnostics)
+        }
+        return (documents, diagnostics)
+    }
+
+    /// The size and encoding checks done before libyaml sees the bytes; the line starts, or `nil`
+    /// when the file cannot be read.
+    private static func check(_ file: SourceFile, limits: YAMLLimits, into diagnostics: inout DiagnosticList) -> [Int]? {
         if file.contents.count > limits.maxBytes {
             let message = "the file is \(file.contents.count) bytes, over the limit of \(limits.maxBytes) bytes"
             diagnostics.append(.error(YAMLDiagnosticCode.fileTooLarge, message,
                                       at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1))))
-            return ([], diagnostics)
+            return nil
         }
         let (encodingProblems, lineStarts) = UTF8Scanner.scan(file)
         guard encodingProblems.isEmpty else {
             diagnostics.append(contentsOf: encodingProblems)
-            return ([], diagnostics)
+            return nil
         }
-        var builder = TreeBuilder(file: file, lineStarts: lineStarts, limits: limits, maxDocuments: maxDocuments)
-        builder.run()
-        diagnostics.append(contentsOf: builder.diagnostics)
-        return (builder.documents, diagnostics)
+        return lineStarts
+    }
+
+    /// Where to cut a stream into about `pieces` parts of similar size, at lines that start a
+    /// document (`---` then a space or the end of the line). No cut when a directive (`%`) starts
+    /// a line, since a directive belongs to the document after it.
+    static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
+        let bytes = file.contents
+        let whole = [(bytes: 0..<bytes.count, line: 0)]
+        guard pieces > 1, bytes.count >= 64 << 10 else { return whole }
+        let target = bytes.count / pieces
+        var cuts: [(bytes: Range<Int>, line: Int)] = []
+        var start = 0
+        var startLine = 0
+        for (line, offset) in lineStarts.enumerated() {
+            guard offset < bytes.count else { break }
+            if bytes[offset] == UInt8(ascii: "%") { return whole }
+            guard offset - start >= target, offset + 3 <= bytes.count,
+                  bytes[offset] == UInt8(ascii: "-"), bytes[offset + 1] == UInt8(ascii: "-"), bytes[offset + 2] == UInt8(ascii: "-")
+            else { continue }
+            if offset + 3 < bytes.count {
+                let next = bytes[offset + 3]
+                guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
+                        || next == UInt8(ascii: "\r") else { continue }
+            }
+            cuts.append((start..<offset, startLine))
+            start = offset
+            startLine = line
+        }
+        cuts.append((start..<bytes.count, startLine))
+        return cuts
     }
 }
 
@@ -97,7 +172,11 @@ private struct TreeBuilder {
     private struct Stop: Error {}
 
     let file: SourceFile
-    /// Byte offset of the start of each line, to look at the text around an event.
+    /// The bytes of the file to read.
+    let bytes: Range<Int>
+    /// How many lines of the file come before `bytes`.
+    let lineOffset: Int
+    /// Byte offset of the start of each line of the file, to look at the text around an event.
     let lineStarts: [Int]
     let limits: YAMLLimits
     let maxDocuments: Int
@@ -111,8 +190,10 @@ private struct TreeBuilder {
     /// Whether the last document ended without an explicit `...`.
     private var lastDocumentEndedImplicitly = false
 
-    init(file: SourceFile, lineStarts: [Int], limits: YAMLLimits, maxDocuments: Int) {
+    init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, lineStarts: [Int], limits: YAMLLimits, maxDocuments: Int) {
         self.file = file
+        self.bytes = bytes
+        self.lineOffset = lineOffset
         self.lineStarts = lineStarts
         self.limits = limits
         self.maxDocuments = maxDocuments
@@ -128,7 +209,8 @@ private struct TreeBuilder {
         defer { yaml_parser_delete(&parser) }
         file.contents.withUnsafeBufferPointer { buffer in
             // libyaml reads from the buffer during the whole loop, which stays inside this closure.
-            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count)
+            let start = (buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!) + (buffer.isEmpty ? 0 : bytes.lowerBound)
+            yaml_parser_set_input_string(&parser, start, bytes.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -238,7 +320,7 @@ private struct TreeBuilder {
 
     /// The byte at a libyaml mark when it is ASCII, found from the line's start.
     private func character(at mark: yaml_mark_t) -> UInt8? {
-        let line = Int(mark.line)
+        let line = Int(mark.line) + lineOffset
         guard line < lineStarts.count else { return nil }
         var index = lineStarts[line]
         var column = 0
@@ -320,7 +402,7 @@ private struct TreeBuilder {
                           at: location(SourcePosition(line: 1, column: 1)))
         case YAML_READER_ERROR:
             return .error(YAMLDiagnosticCode.syntax, problem,
-                          at: location(file.position(ofByteOffset: parser.problem_offset)))
+                          at: location(file.position(ofByteOffset: bytes.lowerBound + parser.problem_offset)))
         default:
             break
         }
@@ -343,7 +425,7 @@ private struct TreeBuilder {
     }
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
     private func location(_ start: SourcePosition, _ end: SourcePosition? = nil) -> SourceLocation {

