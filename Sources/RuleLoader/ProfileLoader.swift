@@ -103,7 +103,9 @@ public enum ProfileLoader {
     static func readFacts(_ node: YAMLNode, catalogue: Catalogue, into profile: inout Profile,
                           reader: inout NodeReader) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
-        profile.facts.reserveCapacity(pairs.count)
+        // Filled locally and assigned once: each change of `profile.facts` drops its index.
+        var facts = profile.facts
+        facts.reserveCapacity(pairs.count)
         profile.factLocations.reserveCapacity(pairs.count)
         var indexed = catalogue.template
         for pair in pairs {
@@ -116,10 +118,11 @@ public enum ProfileLoader {
             }
             profile.factLocations[id] = pair.value.location
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {
-                profile.facts[id] = value
+                facts[id] = value
                 indexed.values[index] = value
             }
         }
+        profile.facts = facts
         profile.indexedFacts = indexed
     }
 }

@@ -84,8 +84,7 @@ public struct YAMLScalar: Sendable, Equatable {
                 }
             }
             if isDecimalInteger(bytes) {
-                let unsigned = bytes[0] == UInt8(ascii: "+") ? bytes[1...] : bytes[...]
-                return .integer(Int(String(decoding: unsigned, as: UTF8.self)))
+                return .integer(decimalInteger(bytes))
             }
             if isFloat(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)) {
                 return .float(value)
@@ -95,6 +94,26 @@ public struct YAMLScalar: Sendable, Equatable {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The value of `[-+]?[0-9]+`, or `nil` when it does not fit in 64 bits.
+    private static func decimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        var value = 0
+        while index < bytes.count {
+            let digit = Int(bytes[index] - 0x30)
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = sum
+            index += 1
+        }
+        return value
+    }
 
     /// `[-+]?[0-9]+`
     private static func isDecimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
