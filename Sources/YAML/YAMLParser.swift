@@ -36,6 +36,17 @@ public enum YAMLParser {
         return documents
     }
 
+    /// Reads the documents of the bytes `bytes` of `file`, whose first line is line `lineOffset + 1`;
+    /// `lineStarts` comes from ``check(_:limits:into:)``.
+    public static func parse(
+        _ file: SourceFile, bytes: Range<Int>, lineOffset: Int, lineStarts: [Int], limits: YAMLLimits = .default
+    ) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
+        var builder = TreeBuilder(file: file, bytes: bytes, lineOffset: lineOffset, lineStarts: lineStarts,
+                                  limits: limits, maxDocuments: .max)
+        builder.run()
+        return (builder.documents, builder.diagnostics)
+    }
+
     /// Reads up to `maxDocuments` documents and returns them with every problem found; a further
     /// document is an error.
     public static func parse(
@@ -87,8 +98,8 @@ public enum YAMLParser {
     }
 
     /// The size and encoding checks done before libyaml sees the bytes; the line starts, or `nil`
-    /// when the file cannot be read.
-    private static func check(_ file: SourceFile, limits: YAMLLimits, into diagnostics: inout DiagnosticList) -> [Int]? {
+    /// when the file cannot be read (the problems are then in `diagnostics`).
+    public static func check(_ file: SourceFile, limits: YAMLLimits, into diagnostics: inout DiagnosticList) -> [Int]? {
         if file.contents.count > limits.maxBytes {
             let message = "the file is \(file.contents.count) bytes, over the limit of \(limits.maxBytes) bytes"
             diagnostics.append(.error(YAMLDiagnosticCode.fileTooLarge, message,
@@ -106,7 +117,7 @@ public enum YAMLParser {
     /// Where to cut a stream into about `pieces` parts of similar size, at lines that start a
     /// document (`---` then a space or the end of the line). No cut when a directive (`%`) starts
     /// a line, since a directive belongs to the document after it.
-    static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
+    public static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
         let bytes = file.contents
         let whole = [(bytes: 0..<bytes.count, line: 0)]
         guard pieces > 1, bytes.count >= 64 << 10 else { return whole }

@@ -82,24 +82,23 @@ struct BatchCommand: ParsableCommand {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
         }
         guard !files.isEmpty else { throw ExitStatus.usage("no profile found in \(paths.joined(separator: ", "))") }
-        // Read every file on every core, then check every document against the pack.
-        let parsed = Slots<Result<[(label: String, file: SourceFile, node: YAMLNode)], DiagnosticList>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { parsed.items[$0] = ProfileInput.documents(files[$0]) }
-        var problems = DiagnosticList()
-        var found: [(label: String, file: SourceFile, node: YAMLNode)] = []
-        for result in parsed.items {
-            switch result! {
-            case .failure(let list): problems.append(contentsOf: list)
-            case .success(let documents): found += documents
+        // Every file on every core; each stream's documents are decoded on every core too.
+        let catalogue = ProfileLoader.Catalogue(rulePack.facts)
+        let decoded = Slots<[(label: String, result: Result<Profile, DiagnosticList>)]>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let path = files[index]
+            switch ProfileInput.readFile(path) {
+            case .failure(let problems):
+                decoded.items[index] = [(path, .failure(problems))]
+            case .success(let file):
+                let results = ProfileStreamDecoder.decode(file, pack: rulePack, catalogue: catalogue)
+                decoded.items[index] = results.enumerated().map { (results.count == 1 ? path : "\(path)#\($0 + 1)", $1) }
             }
         }
-        let documents = found
+        let documents = decoded.items.flatMap { $0! }
         let profiles = Slots<Result<Profile, DiagnosticList>>(count: documents.count)
-        let catalogue = ProfileLoader.Catalogue(rulePack.facts)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            profiles.items[index] = ProfileLoader.load(profile: documents[index].node, file: documents[index].file,
-                                                       pack: rulePack, catalogue: catalogue)
-        }
+        profiles.items = documents.map(\.result)
+        var problems = DiagnosticList()
         let parseTime = clock.now - parseStart
 
         let evaluationStart = clock.now

@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import RuleLoader
 import RuleModel
-import YAML
 
 /// Reads profile files given on the command line.
 enum ProfileInput {
@@ -34,24 +33,6 @@ enum ProfileInput {
         switch readFile(path) {
         case .failure(let problems): return .failure(problems)
         case .success(let file): return ProfileLoader.load(file, pack: pack)
-        }
-    }
-
-    /// The profiles of a file: one, or one per document when the file is a YAML stream of
-    /// several (`---` between them), each labelled `path` or `path#n` (n from 1).
-    static func documents(_ path: String) -> Result<[(label: String, file: SourceFile, node: YAMLNode)], DiagnosticList> {
-        switch readFile(path) {
-        case .failure(let problems):
-            return .failure(problems)
-        case .success(let file):
-            let (documents, diagnostics) = YAMLParser.parseStreamConcurrently(file)
-            if diagnostics.hasErrors { return .failure(diagnostics) }
-            if documents.isEmpty {
-                return .failure(DiagnosticList([.error("yaml.empty-document", "the file holds no YAML document; expected a mapping",
-                                                       at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1)))]))
-            }
-            if documents.count == 1 { return .success([(path, file, documents[0])]) }
-            return .success(documents.enumerated().map { ("\(path)#\($0 + 1)", file, $1) })
         }
     }
 }

@@ -1,0 +1,300 @@
+import Diagnostics
+import Dispatch
+import RuleModel
+import YAML
+
+/// Reads a file of profiles (one per YAML document) on every core, going straight from libyaml's
+/// events to profiles. A document with anything unusual — an unknown key or fact, a value that
+/// does not fit, a duplicate, an anchor, an alias, a tag, a syntax error — is read again through
+/// ``YAMLParser`` and ``ProfileLoader``, so that its diagnostics are exactly theirs.
+public enum ProfileStreamDecoder {
+    /// The profiles of `file`, in document order; a file that cannot be read gives one failure.
+    public static func decode(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
+                              limits: YAMLLimits = .default) -> [Result<Profile, DiagnosticList>] {
+        var problems = DiagnosticList()
+        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else { return [.failure(problems)] }
+        let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
+        final class Results: @unchecked Sendable {
+            var pieces: [[Result<Profile, DiagnosticList>]]
+            init(count: Int) { pieces = Array(repeating: [], count: count) }
+        }
+        let results = Results(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            var decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
+                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits)
+            results.pieces[index] = decoder.run()
+        }
+        let all = results.pieces.flatMap { $0 }
+        if all.isEmpty {
+            let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
+            return [.failure(DiagnosticList([.error(YAMLDiagnosticCode.emptyDocument,
+                                                    "the file holds no YAML document; expected a mapping", at: start)]))]
+        }
+        return all
+    }
+}
+
+/// Decodes the documents of one piece of a stream.
+private struct PieceDecoder {
+    /// Why the fast path gives up on a document.
+    private struct Fallback: Error {}
+
+    let file: SourceFile
+    let bytes: Range<Int>
+    let lineOffset: Int
+    let lineStarts: [Int]
+    let pack: RulePack
+    let catalogue: ProfileLoader.Catalogue
+    let limits: YAMLLimits
+    private let reader: YAMLEventReader
+    private var results: [Result<Profile, DiagnosticList>] = []
+    /// Documents to read the slow way: the line where each starts (1-based), and its index in `results`.
+    private var slow: [(line: Int, index: Int)] = []
+    /// The start line of each document, in order, to know where a slow one ends.
+    private var starts: [Int] = []
+
+    init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, lineStarts: [Int], pack: RulePack,
+         catalogue: ProfileLoader.Catalogue, limits: YAMLLimits) {
+        self.file = file
+        self.bytes = bytes
+        self.lineOffset = lineOffset
+        self.lineStarts = lineStarts
+        self.pack = pack
+        self.catalogue = catalogue
+        self.limits = limits
+        reader = YAMLEventReader(file: file, bytes: bytes, lineOffset: lineOffset)
+    }
+
+    mutating func run() -> [Result<Profile, DiagnosticList>] {
+        guard reader.next()?.kind == .streamStart else { return slowRemainder(fromLine: lineOffset + 1) }
+        while let event = reader.next() {
+            switch event.kind {
+            case .streamEnd:
+                finishSlowDocuments(endByte: bytes.upperBound)
+                return results
+            case .documentStart:
+                starts.append(event.start.line)
+                if event.isDecorated {
+                    markSlow(line: event.start.line)
+                    guard skipDocument() else { return slowRemainder(fromLine: event.start.line) }
+                    continue
+                }
+                do {
+                    results.append(.success(try document()))
+                } catch {
+                    markSlow(line: event.start.line)
+                    guard skipDocument() else { return slowRemainder(fromLine: event.start.line) }
+                }
+            default:
+                return slowRemainder(fromLine: event.start.line)
+            }
+        }
+        // libyaml stopped on an error: read from the last document's start the slow way.
+        return slowRemainder(fromLine: starts.last ?? lineOffset + 1)
+    }
+
+    private mutating func markSlow(line: Int) {
+        slow.append((line, results.count))
+        results.append(.failure(DiagnosticList()))  // replaced when the slow read is done
+    }
+
+    /// Skips to the end of the current document; false when libyaml stopped on an error.
+    private func skipDocument() -> Bool {
+        while let event = reader.next() {
+            if event.kind == .documentEnd { return true }
+        }
+        return false
+    }
+
+    /// Reads the slow documents, each from its start to the start of the next document.
+    private mutating func finishSlowDocuments(endByte: Int) {
+        for entry in slow {
+            let position = starts.firstIndex(of: entry.line) ?? starts.count - 1
+            let end = position + 1 < starts.count ? byte(ofLine: starts[position + 1]) : endByte
+            let read = slowRead(from: byte(ofLine: entry.line), to: end, line: entry.line)
+            results[entry.index] = read.first ?? .failure(DiagnosticList())
+        }
+        slow = []
+    }
+
+    /// Gives up on the fast path from `line` to the end of the piece.
+    private mutating func slowRemainder(fromLine line: Int) -> [Result<Profile, DiagnosticList>] {
+        // Documents before `line` are done; drop any result of the document that starts there.
+        if let last = starts.last, last == line, results.count == starts.count { results.removeLast() }
+        slow.removeAll { $0.line >= line }
+        finishSlowDocuments(endByte: byte(ofLine: line))
+        // Each remaining document on its own, so that one error costs one document.
+        var segments = documentStartLines(after: line)
+        segments.insert(line, at: 0)
+        for (index, start) in segments.enumerated() {
+            let end = index + 1 < segments.count ? byte(ofLine: segments[index + 1]) : bytes.upperBound
+            results += slowRead(from: byte(ofLine: start), to: end, line: start)
+        }
+        return results
+    }
+
+    /// The lines after `line`, up to the end of the piece, that start a document (`---`).
+    private func documentStartLines(after line: Int) -> [Int] {
+        let contents = file.contents
+        var lines: [Int] = []
+        var index = line  // 0-based index of the line after `line`
+        while index < lineStarts.count, lineStarts[index] < bytes.upperBound {
+            let offset = lineStarts[index]
+            if offset + 3 <= contents.count, contents[offset] == UInt8(ascii: "-"), contents[offset + 1] == UInt8(ascii: "-"),
+               contents[offset + 2] == UInt8(ascii: "-"),
+               offset + 3 == contents.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+                .contains(contents[offset + 3]) {
+                lines.append(index + 1)
+            }
+            index += 1
+        }
+        return lines
+    }
+
+    private func byte(ofLine line: Int) -> Int {
+        max(bytes.lowerBound, min(line - 1 < lineStarts.count ? lineStarts[line - 1] : bytes.upperBound, bytes.upperBound))
+    }
+
+    /// The tree parser and the profile loader on some bytes: their exact diagnostics.
+    private func slowRead(from start: Int, to end: Int, line: Int) -> [Result<Profile, DiagnosticList>] {
+        guard start < end else { return [] }
+        let (documents, diagnostics) = YAMLParser.parse(file, bytes: start..<end, lineOffset: line - 1, lineStarts: lineStarts,
+                                                        limits: limits)
+        let errors = diagnostics.filter { $0.severity == .error }
+        // A document with a YAML error fails as a whole; the documents before it still count.
+        let firstErrorLine = errors.compactMap { $0.location?.range.start.line }.min() ?? Int.max
+        var results = documents.filter { errors.isEmpty || $0.location.range.end.line < firstErrorLine }
+            .map { ProfileLoader.load(profile: $0, file: file, pack: pack, catalogue: catalogue) }
+        if !errors.isEmpty { results.append(.failure(DiagnosticList(errors))) }
+        return results
+    }
+
+    // MARK: The fast path
+
+    private func event() throws -> YAMLEventReader.Event {
+        guard let event = reader.next(), !event.isDecorated, event.kind != .alias else { throw Fallback() }
+        return event
+    }
+
+    private func location(_ start: SourcePosition, _ end: SourcePosition) -> SourceLocation {
+        SourceLocation(file: file, range: SourceRange(start: start, end: end))
+    }
+
+    private func scalarNode(_ event: YAMLEventReader.Event) -> YAMLNode {
+        YAMLNode(.scalar(YAMLScalar(text: event.text, style: event.style)), location: location(event.start, event.end))
+    }
+
+    /// One document as a profile, or `Fallback`.
+    private func document() throws -> Profile {
+        guard try event().kind == .mappingStart else { throw Fallback() }
+        var profile = Profile(name: "", source: file)
+        var seen = Set<String>()
+        var hasOrganisation = false
+        while true {
+            let key = try event()
+            if key.kind == .mappingEnd { break }
+            guard key.kind == .scalar, key.style == .plain, seen.insert(key.text).inserted else { throw Fallback() }
+            switch key.text {
+            case "organisation":
+                try organisation(into: &profile)
+                hasOrganisation = true
+            case "facts": try facts(into: &profile)
+            case "evidence": try evidence(into: &profile)
+            default: throw Fallback()
+            }
+        }
+        guard hasOrganisation, try event().kind == .documentEnd else { throw Fallback() }
+        return profile
+    }
+
+    private func organisation(into profile: inout Profile) throws {
+        guard try event().kind == .mappingStart else { throw Fallback() }
+        var seen = Set<String>()
+        var hasName = false
+        while true {
+            let key = try event()
+            if key.kind == .mappingEnd { break }
+            let value = try event()
+            guard key.kind == .scalar, key.style == .plain, value.kind == .scalar, seen.insert(key.text).inserted else { throw Fallback() }
+            let node = scalarNode(value)
+            switch key.text {
+            case "name":
+                guard node.scalar?.resolved != .null else { throw Fallback() }
+                profile.name = value.text
+                hasName = true
+            case "kind":
+                guard node.scalar?.resolved != .null, pack.metadata.organisationKinds.contains(value.text) else { throw Fallback() }
+                profile.kind = value.text
+            case "assessed_on":
+                guard NodeReader.isISODate(value.text) else { throw Fallback() }
+                profile.assessedOn = value.text
+            default:
+                throw Fallback()
+            }
+        }
+        guard hasName else { throw Fallback() }
+    }
+
+    private func facts(into profile: inout Profile) throws {
+        let start = try event()
+        if start.kind == .scalar, scalarNode(start).isNull { return }
+        guard start.kind == .mappingStart else { throw Fallback() }
+        var facts: [String: Value] = [:]
+        var indexed = catalogue.template
+        var seen = [Bool](repeating: false, count: indexed.values.count)
+        var reader = NodeReader(languages: pack.metadata.languages)
+        while true {
+            let key = try event()
+            if key.kind == .mappingEnd { break }
+            guard key.kind == .scalar, key.style == .plain, let (index, fact) = catalogue.facts[key.text], !seen[index] else {
+                throw Fallback()
+            }
+            seen[index] = true
+            let valueEvent = try event()
+            let node: YAMLNode
+            switch valueEvent.kind {
+            case .scalar:
+                node = scalarNode(valueEvent)
+            case .sequenceStart:
+                var items: [YAMLNode] = []
+                var last = valueEvent
+                while true {
+                    let item = try event()
+                    if item.kind == .sequenceEnd {
+                        last = item
+                        break
+                    }
+                    guard item.kind == .scalar else { throw Fallback() }
+                    items.append(scalarNode(item))
+                }
+                node = YAMLNode(.sequence(items), location: location(valueEvent.start, last.end))
+            default:
+                throw Fallback()
+            }
+            let value = reader.factValue(node, for: fact)
+            guard reader.diagnostics.isEmpty else { throw Fallback() }
+            profile.factLocations[key.text] = node.location
+            if case .some(.some(let known)) = value {
+                facts[key.text] = known
+                indexed.values[index] = known
+            }
+        }
+        profile.facts = facts
+        profile.indexedFacts = indexed
+    }
+
+    private func evidence(into profile: inout Profile) throws {
+        let start = try event()
+        if start.kind == .scalar, scalarNode(start).isNull { return }
+        guard start.kind == .mappingStart else { throw Fallback() }
+        var seen = Set<String>()
+        while true {
+            let key = try event()
+            if key.kind == .mappingEnd { break }
+            let value = try event()
+            guard key.kind == .scalar, key.style == .plain, catalogue.facts[key.text] != nil, seen.insert(key.text).inserted,
+                  value.kind == .scalar, !scalarNode(value).isNull else { throw Fallback() }
+            profile.evidence[key.text] = value.text
+        }
+    }
+}

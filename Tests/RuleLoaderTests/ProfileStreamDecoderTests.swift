@@ -1,0 +1,103 @@
+import Diagnostics
+import Foundation
+import Testing
+import RuleModel
+import YAML
+@testable import RuleLoader
+
+/// The fast stream decoder gives exactly what the tree parser and the profile loader give:
+/// the same profiles, and for bad documents the same diagnostics.
+@Suite struct ProfileStreamDecoderTests {
+    /// The tree parser and the profile loader on each document of the stream on its own.
+    private func reference(_ file: SourceFile, _ pack: RulePack) -> [String] {
+        var diagnostics = DiagnosticList()
+        let lineStarts = YAMLParser.check(file, limits: .default, into: &diagnostics)!
+        let starts = lineStarts.enumerated().filter { _, offset in
+            offset + 3 <= file.contents.count && file.contents[offset..<offset + 3].elementsEqual("---".utf8)
+        }
+        var results: [String] = []
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1].element : file.contents.count
+            let (documents, problems) = YAMLParser.parse(file, bytes: start.element..<end, lineOffset: start.offset,
+                                                         lineStarts: lineStarts)
+            if problems.contains(where: { $0.severity == .error }) {
+                results.append(describe(.failure(DiagnosticList(problems.filter { $0.severity == .error }))))
+            } else {
+                results += documents.map { describe(ProfileLoader.load(profile: $0, file: file, pack: pack)) }
+            }
+        }
+        return results
+    }
+
+    private func describe(_ result: Result<Profile, DiagnosticList>) -> String {
+        switch result {
+        case .success(let profile):
+            return "ok \(profile.name) \(profile.kind ?? "-") \(profile.assessedOn ?? "-") \(profile.facts.sorted { $0.key < $1.key }) "
+                + "\(profile.evidence.sorted { $0.key < $1.key }) \(profile.factLocations.mapValues(\.description).sorted { $0.key < $1.key }) "
+                + "\(profile.indexedFacts?.values.description ?? "nil")"
+        case .failure(let list):
+            return "failed " + list.sorted.map(\.description).joined(separator: " / ")
+        }
+    }
+
+    private func decoded(_ file: SourceFile, _ pack: RulePack) -> [String] {
+        ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts)).map(describe)
+    }
+
+    private func defaultPack() throws -> RulePack {
+        let files = try PackDirectory.read(packageRoot.appendingPathComponent("rules").path).get()
+        return try #require(PackLoader.load(files: files).pack)
+    }
+
+    @Test func theFixturesAsOneStream() throws {
+        let pack = try defaultPack()
+        let folder = packageRoot.appendingPathComponent("fixtures/profiles")
+        var text = ""
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
+            text += "---\n" + (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+        // Large enough to be cut in pieces read on several cores.
+        let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 40))
+        let expected = reference(file, pack)
+        #expect(expected.count == 320)
+        #expect(decoded(file, pack) == expected)
+    }
+
+    @Test func badDocumentsGetTheTreeParsersDiagnostics() throws {
+        let pack = try defaultPack()
+        let good = "---\norganisation: {name: Good, kind: caf}\nfacts:\n  staff_count: 10\n  paid_offer: none\n  services_x: ~\n"
+            .replacingOccurrences(of: "  services_x: ~\n", with: "")
+        let bad = [
+            "---\norganisation: {name: A}\nfacts:\n  hierarchy_levles: 7\n",
+            "---\norganisation: {name: B}\nfacts:\n  staff_count: many\n",
+            "---\norganisation: {name: C}\nfacts:\n  staff_count: 1\n  staff_count: 2\n",
+            "---\norganisation: &o {name: D}\nfacts:\n  staff_count: 1\n",
+            "---\norganisation: {name: E, kind: cafe}\n",
+            "---\n- a list\n",
+            "---\norganisation: {name: F}\nfacts:\n  paid_offer: \"none\"\n  named_sponsor: !!str true\n",
+            "---\nfacts: {staff_count: 3}\n",
+            "---\n",
+        ]
+        var text = ""
+        for (index, document) in bad.enumerated() { text += String(repeating: good, count: 200) + document + (index % 2 == 0 ? "" : "# comment\n") }
+        let file = SourceFile(path: "mixed.yaml", text: text)
+        #expect(decoded(file, pack) == reference(file, pack))
+    }
+
+    @Test func aSyntaxErrorInTheMiddleFailsItsDocumentOnly() throws {
+        let pack = try defaultPack()
+        let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
+        let file = SourceFile(path: "broken.yaml", text: String(repeating: good, count: 3000) + "---\norganisation: {name: \"unterminated\n" + String(repeating: good, count: 3000))
+        let actual = decoded(file, pack)
+        #expect(actual == reference(file, pack))
+        #expect(actual.count == 6001)
+        #expect(actual[3000].hasPrefix("failed broken.yaml:12003:1: error[yaml.syntax]"))
+    }
+
+    @Test func emptyFile() throws {
+        let pack = try defaultPack()
+        #expect(decoded(SourceFile(path: "e.yaml", text: "# nothing\n"), pack)
+            == ["failed e.yaml:1:1: error[yaml.empty-document]: the file holds no YAML document; expected a mapping"])
+    }
+}
