@@ -88,14 +88,23 @@ public enum ProfileLoader {
     /// A pack's facts by id and position, built once and shared by every profile of a batch.
     public struct Catalogue: Sendable {
         let facts: [String: (index: Int, definition: FactDefinition)]
+        let definitions: [FactDefinition]
         let names: [String]
         let template: IndexedFacts
 
         /// Indexes a pack's facts.
         public init(_ facts: [FactDefinition]) {
             self.facts = Dictionary(facts.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+            definitions = facts
             names = facts.map(\.id)
             template = IndexedFacts(catalogue: facts)
+        }
+
+        /// The position of the fact named `name`, trying `guess` first: profiles usually list
+        /// facts in the catalogue's order, so most lookups cost one comparison and no hashing.
+        func index(of name: String, guess: Int) -> Int? {
+            if guess < names.count, names[guess] == name { return guess }
+            return facts[name]?.index
         }
     }
 

@@ -243,13 +243,15 @@ private struct PieceDecoder {
         var indexed = catalogue.template
         var seen = [Bool](repeating: false, count: indexed.values.count)
         var reader = NodeReader(languages: pack.metadata.languages)
+        var guess = 0
         while true {
             let key = try event()
             if key.kind == .mappingEnd { break }
-            guard key.kind == .scalar, key.style == .plain, let (index, fact) = catalogue.facts[key.text], !seen[index] else {
+            guard key.kind == .scalar, key.style == .plain, let index = catalogue.index(of: key.text, guess: guess), !seen[index] else {
                 throw Fallback()
             }
             seen[index] = true
+            guess = index + 1
             let valueEvent = try event()
             let node: YAMLNode
             switch valueEvent.kind {
@@ -271,7 +273,7 @@ private struct PieceDecoder {
             default:
                 throw Fallback()
             }
-            let value = reader.factValue(node, for: fact)
+            let value = reader.factValue(node, for: catalogue.definitions[index])
             guard reader.diagnostics.isEmpty else { throw Fallback() }
             profile.factLocations[key.text] = node.location
             if case .some(.some(let known)) = value {
