@@ -114,26 +114,15 @@ indirect enum CompiledExpression: Sendable {
     static func compare(_ op: Expression.ComparisonOperator, _ lhs: RuntimeValue, _ rhs: RuntimeValue) -> Truth {
         switch (lhs, rhs) {
         case (.number(let left), .number(let right)):
-            return order(op, left, right)
+            return Truth(op.holds(left, right))
         case (.string(let left), .string(let right)):
-            return order(op, left, right)
+            return Truth(op.holds(left, right))
         case (.bool(let left), .bool(let right)) where op == .equal || op == .notEqual:
             return Truth((left == right) == (op == .equal))
         case (.set(let left), .set(let right)) where op == .equal || op == .notEqual:
             return Truth((left == right) == (op == .equal))
         default:
             return .unknown
-        }
-    }
-
-    private static func order<T: Comparable>(_ op: Expression.ComparisonOperator, _ left: T, _ right: T) -> Truth {
-        switch op {
-        case .equal: return Truth(left == right)
-        case .notEqual: return Truth(left != right)
-        case .less: return Truth(left < right)
-        case .lessOrEqual: return Truth(left <= right)
-        case .greater: return Truth(left > right)
-        case .greaterOrEqual: return Truth(left >= right)
         }
     }
 

@@ -320,14 +320,14 @@ struct Program: Sendable {
         let left = r.tags[a]
         let right = r.tags[b]
         if left == Registers.Tag.number.rawValue && right == Registers.Tag.number.rawValue {
-            return Self.order(op, r.number(a), r.number(b))
+            return Truth(op.holds(r.number(a), r.number(b)))
         }
         if left == Registers.Tag.symbol.rawValue && right == Registers.Tag.symbol.rawValue {
-            return Self.order(op, r.payloads[a], r.payloads[b])  // ids sort like the words
+            return Truth(op.holds(r.payloads[a], r.payloads[b]))  // ids sort like the words
         }
         if (left == Registers.Tag.symbol.rawValue || left == Registers.Tag.text.rawValue)
             && (right == Registers.Tag.symbol.rawValue || right == Registers.Tag.text.rawValue) {
-            return Self.order(op, text(r, a)!, text(r, b)!)
+            return Truth(op.holds(text(r, a)!, text(r, b)!))
         }
         if op == .equal || op == .notEqual {
             if left == Registers.Tag.bool.rawValue && right == Registers.Tag.bool.rawValue {
@@ -339,17 +339,6 @@ struct Program: Sendable {
             }
         }
         return .unknown
-    }
-
-    @inline(__always) private static func order<T: Comparable>(_ op: Expression.ComparisonOperator, _ left: T, _ right: T) -> Truth {
-        switch op {
-        case .equal: return Truth(left == right)
-        case .notEqual: return Truth(left != right)
-        case .less: return Truth(left < right)
-        case .lessOrEqual: return Truth(left <= right)
-        case .greater: return Truth(left > right)
-        case .greaterOrEqual: return Truth(left >= right)
-        }
     }
 
     /// Whether the set in register `set` holds the word in register `word`, three-valued.

@@ -186,7 +186,7 @@ struct ProgramCompiler {
             emit(Instruction(opcode, destination, a: register(lhs), b: register(rhs)))
         case .comparison(let op, let lhs, let rhs):
             if case .literal = lhs.kind, !isLiteral(rhs) {
-                compileComparison(Self.flipped(op), rhs, lhs, into: destination)
+                compileComparison(op.flipped, rhs, lhs, into: destination)
             } else {
                 compileComparison(op, lhs, rhs, into: destination)
             }
@@ -264,16 +264,6 @@ struct ProgramCompiler {
     private func isLiteral(_ expression: Expression) -> Bool {
         if case .literal = expression.kind { return true }
         return false
-    }
-
-    private static func flipped(_ op: Expression.ComparisonOperator) -> Expression.ComparisonOperator {
-        switch op {
-        case .less: return .greater
-        case .lessOrEqual: return .greaterOrEqual
-        case .greater: return .less
-        case .greaterOrEqual: return .lessOrEqual
-        default: return op
-        }
     }
 
     /// `value op literal` gets an instruction specialised for the literal's type.

@@ -97,7 +97,7 @@ struct ContradictionFinder {
                 var other = rhs
                 if case .reference(let name) = rhs.kind, constants[name] == nil, number(lhs) != nil {
                     (subject, other) = (rhs, lhs)
-                    op = Self.flipped(op)
+                    op = op.flipped
                 }
                 guard case .reference(let name) = subject.kind, constants[name] == nil else { continue }
                 texts[name, default: []].append(leaf.description)
@@ -130,16 +130,6 @@ struct ContradictionFinder {
             .warning(LoaderCode.contradiction,
                      "conditions on '\(name)' in '\(rule)' can never all hold: \(texts[name]!.joined(separator: " and "))",
                      at: location)
-        }
-    }
-
-    private static func flipped(_ op: Expression.ComparisonOperator) -> Expression.ComparisonOperator {
-        switch op {
-        case .less: return .greater
-        case .lessOrEqual: return .greaterOrEqual
-        case .greater: return .less
-        case .greaterOrEqual: return .lessOrEqual
-        default: return op
         }
     }
 }
