@@ -33,8 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing: scripts/fuzz builds orgdiag-fuzz with libFuzzer; the regression test replays findings.
+        .target(name: "FuzzTargets", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine"]),
+        .executableTarget(name: "orgdiag-fuzz", dependencies: ["FuzzTargets"]),
         // The benchmark suite: `swift run -c release orgdiag-bench` (docs/performance.md).
         .executableTarget(name: "orgdiag-bench", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),

@@ -1,0 +1,104 @@
+import Diagnostics
+import Engine
+import RuleLoader
+import RuleModel
+import YAML
+
+/// The entry points the fuzzers drive (`scripts/fuzz`), and that the regression test replays:
+/// each takes arbitrary bytes and must neither crash, hang nor leak, whatever they hold.
+public enum FuzzTargets {
+    /// The targets by name.
+    public static let all: [String: @Sendable ([UInt8]) -> Void] = [
+        "yaml": yaml, "expression": expression, "pack": pack, "profile": profile,
+    ]
+
+    /// Small limits, so that the fuzzer explores structure rather than size.
+    static let limits = YAMLLimits(maxBytes: 1 << 20, maxDepth: 64, maxExpandedNodes: 100_000)
+
+    /// The YAML layer: a stream of documents, its diagnostics rendered, every scalar read as each type.
+    public static func yaml(_ bytes: [UInt8]) {
+        let file = SourceFile(path: "fuzz.yaml", contents: bytes)
+        let (documents, diagnostics) = YAMLParser.parse(file, limits: limits, maxDocuments: .max)
+        _ = DiagnosticRenderer().render(diagnostics)
+        _ = DiagnosticJSON.render(diagnostics)
+        var pending = documents
+        var visited = 0
+        while let node = pending.popLast(), visited < 10_000 {
+            visited += 1
+            switch node.content {
+            case .scalar:
+                _ = try? node.integer()
+                _ = try? node.number()
+                _ = try? node.bool()
+                _ = try? node.word(oneOf: ["critical", "high"])
+            case .sequence(let items): pending += items
+            case .mapping(let pairs): pending += pairs.flatMap { [$0.key, $0.value] }
+            }
+        }
+    }
+
+    /// The expression parser, and the evaluator on a pack built around the expression's names.
+    public static func expression(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let expression = try? ExpressionParser.parse(text) else { return }
+        _ = expression.description
+        let names = expression.references
+        let facts = names.enumerated().map { index, name in
+            FactDefinition(id: name, type: index % 2 == 0 ? .number : .enumeration, values: ["a", "b"])
+        }
+        let rule = DiagnosticRule(id: "fuzz_rule_\(names.count)", severity: .low, condition: .expression(expression))
+        guard !names.contains(rule.id), let engine = try? Engine(pack: RulePack(metadata: .init(id: "fuzz"), facts: facts, diagnostics: [rule]))
+        else { return }
+        var profileFacts: [String: Value] = [:]
+        for (index, name) in names.enumerated() { profileFacts[name] = index % 2 == 0 ? .number(Double(index) - 1) : .string("a") }
+        let evaluation = engine.evaluate(Profile(name: "fuzz", facts: profileFacts))
+        _ = Explainer(engine: engine, evaluation: evaluation).explain(rule.id)
+    }
+
+    /// The pack loader with every check, then the engine and explanations on an empty profile.
+    public static func pack(_ bytes: [UInt8]) {
+        let result = PackLoader.load(files: [SourceFile(path: "pack.yaml", contents: bytes)], limits: limits)
+        _ = DiagnosticRenderer().render(result.diagnostics)
+        guard let pack = result.pack, let engine = try? Engine(pack: pack) else { return }
+        let evaluation = engine.evaluate(Profile(name: "fuzz"))
+        let explainer = Explainer(engine: engine, evaluation: evaluation)
+        for rule in pack.diagnostics.prefix(20) { _ = explainer.explain(rule.id) }
+    }
+
+    /// A profile checked against the sample pack, read both ways, then evaluated.
+    public static func profile(_ bytes: [UInt8]) {
+        let file = SourceFile(path: "profile.yaml", contents: bytes)
+        if case .success(let profile) = ProfileLoader.load(file, pack: samplePack, limits: limits) {
+            _ = sampleEngine.evaluate(profile)
+        }
+        for case .success(let profile) in ProfileStreamDecoder.decode(file, pack: samplePack, catalogue: sampleCatalogue, limits: limits) {
+            _ = sampleEngine.decide(profile)
+        }
+    }
+
+    /// A small pack with every fact type, for the profile target.
+    static let samplePack: RulePack = {
+        let text = """
+            pack: {id: fuzz, version: 1.0.0, languages: [en], organisation_kinds: [caf, cci]}
+            facts:
+              n: {type: integer, range: [0, 100], label: N}
+              x: {type: number, label: X}
+              p: {type: percentage, label: P}
+              b: {type: boolean, label: B}
+              e: {type: enum, values: [none, some, all], label: E}
+              s: {type: set, values: [phone, desk, web], label: S}
+              t: {type: string, label: T}
+              d: {type: date, label: D}
+            indicators:
+              ratio: n / x
+            diagnostics:
+              - {id: d1, severity: high, title: D1, when: "ratio > 2 or (b and e == 'none')"}
+              - {id: d2, severity: low, title: D2, when: "s contains 'web' and p between 10 and 90 and d < '2026-01-01' and t != 'x'"}
+
+            """
+        return PackLoader.load(files: [SourceFile(path: "fuzz-pack.yaml", text: text)]).pack!
+    }()
+
+    static let sampleEngine: Engine = try! Engine(pack: samplePack)
+    static let sampleCatalogue = ProfileLoader.Catalogue(samplePack.facts)
+}
