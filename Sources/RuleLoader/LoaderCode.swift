@@ -2,6 +2,7 @@
 public enum LoaderCode {
     // Files
     public static let noPackFiles = "pack.no-files"
+    public static let packTooLarge = "pack.too-large"
     public static let unreadableFile = "file.unreadable"
     public static let pathOutsidePack = "file.outside-pack"
     // Structure

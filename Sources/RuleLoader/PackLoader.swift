@@ -30,9 +30,14 @@ public enum PackLoader {
                                 "translations", "usage"]
 
     /// Loads a pack from its files (the order of the files does not matter).
-    public static func load(files: [SourceFile], limits: YAMLLimits = .default) -> PackLoadResult {
+    public static func load(files: [SourceFile], limits: YAMLLimits = .default, packLimits: PackLimits = .default) -> PackLoadResult {
         var diagnostics = DiagnosticList()
         let files = files.sorted { $0.path < $1.path }
+        guard files.count <= packLimits.maxFiles else {
+            diagnostics.append(.error(LoaderCode.packTooLarge,
+                                      "the pack has \(files.count) files, over the limit of \(packLimits.maxFiles)", at: nil))
+            return PackLoadResult(pack: nil, diagnostics: diagnostics)
+        }
 
         // read
         var documents: [(file: SourceFile, root: YAMLNode)] = []
@@ -59,6 +64,22 @@ public enum PackLoader {
         for document in documents { decoder.readSections(document.root) }
         diagnostics.append(contentsOf: decoder.reader.diagnostics)
         var draft = decoder.draft
+        let sizes: [(String, [SourceLocation?], Int)] = [
+            ("facts", draft.facts.map(\.location), packLimits.maxFacts),
+            ("parameters", draft.parameters.map(\.location), packLimits.maxParameters),
+            ("indicators", draft.indicators.map(\.location), packLimits.maxIndicators),
+            ("diagnostics", draft.diagnostics.map(\.location), packLimits.maxDiagnostics),
+            ("recommendations", draft.recommendations.map(\.location), packLimits.maxRecommendations),
+            ("dimensions", draft.dimensions.map(\.location), packLimits.maxDimensions),
+        ]
+        for (what, locations, limit) in sizes where locations.count > limit {
+            diagnostics.append(.error(LoaderCode.packTooLarge,
+                                      "the pack has \(locations.count) \(what), over the limit of \(limit); this one is the first beyond it",
+                                      at: locations[limit]))
+        }
+        if diagnostics.hasErrors, sizes.contains(where: { $0.1.count > $0.2 }) {
+            return PackLoadResult(pack: nil, diagnostics: diagnostics)
+        }
         // Usage warnings would be noise while a file could not be read: what it uses is unknown.
         var checker = PackChecker(draft: draft, checksUsage: documents.count == files.count)
         checker.run()

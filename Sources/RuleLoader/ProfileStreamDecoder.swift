@@ -62,7 +62,7 @@ private struct PieceDecoder {
         self.pack = pack
         self.catalogue = catalogue
         self.limits = limits
-        reader = YAMLEventReader(file: file, bytes: bytes, lineOffset: lineOffset)
+        reader = YAMLEventReader(file: file, bytes: bytes, lineOffset: lineOffset, maxScalarBytes: limits.maxScalarBytes)
     }
 
     mutating func run() -> [Result<Profile, DiagnosticList>] {

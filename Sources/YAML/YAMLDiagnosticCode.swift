@@ -10,6 +10,8 @@ public enum YAMLDiagnosticCode {
     public static let controlCharacter = "yaml.control-character"
     /// The file is larger than the limit.
     public static let fileTooLarge = "yaml.file-too-large"
+    /// A scalar longer than the limit.
+    public static let scalarTooLong = "yaml.scalar-too-long"
     /// Collections nested deeper than the limit.
     public static let tooDeep = "yaml.too-deep"
     /// Aliases would expand to more nodes than the limit (an alias bomb).

@@ -29,13 +29,15 @@ public final class YAMLEventReader {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let lineOffset: Int
+    private let maxScalarBytes: Int
     private var finished = false
     /// Whether libyaml reported an error (the reader then returns no more events).
     public private(set) var failed = false
 
     /// Reads the bytes `bytes` of `file`, whose first line is line `lineOffset + 1` of the file.
-    public init(file: SourceFile, bytes: Range<Int>, lineOffset: Int) {
+    public init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, maxScalarBytes: Int = YAMLLimits.default.maxScalarBytes) {
         self.lineOffset = lineOffset
+        self.maxScalarBytes = maxScalarBytes
         buffer = UnsafeMutableBufferPointer.allocate(capacity: max(bytes.count, 1))
         _ = file.contents.withUnsafeBufferPointer { source in
             memcpy(buffer.baseAddress!, source.baseAddress! + bytes.lowerBound, bytes.count)
@@ -83,6 +85,11 @@ public final class YAMLEventReader {
         case YAML_SEQUENCE_END_EVENT: return Event(kind: .sequenceEnd, text: "", style: .plain, isDecorated: false, start: start, end: end)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
+            guard scalar.length <= maxScalarBytes else {
+                // Let the tree parser report it, with its location.
+                failed = true
+                return nil
+            }
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
             let style: YAMLScalar.Style
             switch scalar.style {

@@ -272,6 +272,12 @@ private struct TreeBuilder {
             expandedNodes = 0  // the budget is per document
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
+            guard scalar.length <= limits.maxScalarBytes else {
+                diagnostics.append(.error(YAMLDiagnosticCode.scalarTooLong,
+                                          "a value of \(scalar.length) bytes, over the limit of \(limits.maxScalarBytes) bytes",
+                                          at: location(start)))
+                throw Stop()
+            }
             let text = scalar.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
             } ?? ""

@@ -264,4 +264,14 @@ import RuleModel
         }
         #expect(problems.summaries == ["- error file.outside-pack '\(pack.path)/more.yaml' leads outside the pack's folder; refused"])
     }
+
+    @Test func packSizeLimits() {
+        let facts = "facts:\n  a: {type: boolean, label: A}\n  b: {type: boolean, label: B}\n"
+        let file = SourceFile(path: "p.yaml", text: header + facts)
+        #expect(PackLoader.load(files: [file], packLimits: PackLimits(maxFacts: 2)).pack != nil)
+        #expect(PackLoader.load(files: [file], packLimits: PackLimits(maxFacts: 1)).diagnostics.summaries.filter { $0.contains("error") } ==
+            ["p.yaml:4:3 error pack.too-large the pack has 2 facts, over the limit of 1; this one is the first beyond it"])
+        #expect(PackLoader.load(files: [file, SourceFile(path: "q.yaml", text: "facts: {}\n")], packLimits: PackLimits(maxFiles: 1))
+            .diagnostics.summaries == ["- error pack.too-large the pack has 2 files, over the limit of 1"])
+    }
 }
