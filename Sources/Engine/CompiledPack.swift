@@ -45,7 +45,8 @@ public struct CompiledPack: Sendable {
         var references: [String: [String]] = [:]
         for indicator in pack.indicators { references[indicator.id] = indicator.expression.references }
         for diagnostic in pack.diagnostics { references[diagnostic.id] = diagnostic.condition.references }
-        let order = try Self.dependencyOrder(references)
+        let order: [String]
+        do { order = try DependencyOrder.sorted(references) } catch { throw EngineError.cycle(error.members) }
         for id in order { slots[id] = slots.count }
         self.slots = slots
         slotCount = slots.count
@@ -100,30 +101,5 @@ public struct CompiledPack: Sendable {
         case .none(let parts, _): return .not(try fold(parts, CompiledExpression.or, empty: false))
         case .not(let part, _): return .not(try compile(part, slot: slot))
         }
-    }
-
-    /// A depth-first order over ids (visited in sorted order) in which each id follows its
-    /// dependencies among the keys of `references`.
-    static func dependencyOrder(_ references: [String: [String]]) throws(EngineError) -> [String] {
-        var order: [String] = []
-        var state: [String: Bool] = [:]  // false: in progress, true: done
-        var path: [String] = []
-        func visit(_ id: String) throws(EngineError) {
-            if state[id] == true { return }
-            if state[id] == false {
-                let start = path.firstIndex(of: id) ?? 0
-                throw EngineError.cycle(Array(path[start...]) + [id])
-            }
-            state[id] = false
-            path.append(id)
-            for dependency in references[id] ?? [] where references[dependency] != nil {
-                try visit(dependency)
-            }
-            path.removeLast()
-            state[id] = true
-            order.append(id)
-        }
-        for id in references.keys.sorted() { try visit(id) }
-        return order
     }
 }

@@ -84,21 +84,19 @@ public struct Explainer: Sendable {
     /// How each indicator among `names`, and the indicators they read, was computed, in dependency order.
     private func derivations(_ names: [String]) -> [String] {
         let pack = evaluation.pack
-        var seen = Set<String>()
-        var lines: [String] = []
-        func visit(_ name: String) {
-            guard let indicator = pack.indicator(name), seen.insert(name).inserted else { return }
-            for reference in indicator.expression.references { visit(reference) }
+        let indicators = Dictionary(pack.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The compiled pack has no cycle, so the order always exists.
+        let order = (try? DependencyOrder.order(from: names, references: indicators.mapValues(\.expression.references))) ?? []
+        return order.compactMap { name in
+            guard let indicator = indicators[name] else { return nil }
             let references = Set(indicator.expression.references)
             let substituted = replacingNames(in: indicator.expression.description) { name in
                 references.contains(name) ? evaluation.value(of: name).plainText : nil
             }
             let value = evaluation.value(of: name)
             let result = value.isKnown ? value.plainText : "unknown (\(reasonForUnknown(indicator.expression) ?? "no value"))"
-            lines.append("\(name) = \(indicator.expression) = \(substituted) = \(result)")
+            return "\(name) = \(indicator.expression) = \(substituted) = \(result)"
         }
-        for name in names { visit(name) }
-        return lines
     }
 
     /// Why an expression that evaluates to unknown has no value: the first unknown name it reads,

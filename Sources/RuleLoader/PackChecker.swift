@@ -188,19 +188,11 @@ struct PackChecker {
         var checker = TypeChecker(facts: draft.facts, parameters: draft.parameters, diagnostics: draft.diagnostics)
         var dependencies: [String: [String]] = [:]
         for indicator in draft.indicators { dependencies[indicator.id] = indicator.expression.references }
-        // Indicators in dependency order, so that each one's type is known before it is used.
-        var done = Set<String>()
-        var remaining = draft.indicators.sorted { $0.id < $1.id }
-        while !remaining.isEmpty {
-            let ready = remaining.filter { indicator in
-                (dependencies[indicator.id] ?? []).allSatisfy { dependencies[$0] == nil || done.contains($0) }
-            }
-            for indicator in ready {
-                checker.checkIndicator(indicator)
-                done.insert(indicator.id)
-            }
-            remaining.removeAll { done.contains($0.id) }
-            if ready.isEmpty { break }
+        // Indicators in dependency order, so that each one's type is known before it is used
+        // (checkCycles has shown there is no cycle).
+        let indicators = Dictionary(draft.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in (try? DependencyOrder.sorted(dependencies)) ?? [] {
+            if let indicator = indicators[id] { checker.checkIndicator(indicator) }
         }
         for diagnostic in draft.diagnostics { checker.checkCondition(diagnostic.condition) }
         diagnostics += checker.diagnostics

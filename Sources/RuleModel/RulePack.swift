@@ -28,14 +28,17 @@ public struct RulePack: Hashable, Sendable {
     }
 
     public var metadata: Metadata
-    public var facts: [FactDefinition]
-    public var parameters: [Parameter]
-    public var indicators: [Indicator]
-    public var diagnostics: [DiagnosticRule]
-    public var recommendations: [Recommendation]
+    public var facts: [FactDefinition] { didSet { Self.keepSortedByID(&facts, \.id) } }
+    public var parameters: [Parameter] { didSet { Self.keepSortedByID(&parameters, \.id) } }
+    public var indicators: [Indicator] { didSet { Self.keepSortedByID(&indicators, \.id) } }
+    public var diagnostics: [DiagnosticRule] { didSet { Self.keepSortedByID(&diagnostics, \.id) } }
+    public var recommendations: [Recommendation] { didSet { Self.keepSortedByID(&recommendations, \.id) } }
     public var dimensions: [Dimension]
     /// A hash of the pack's files, to tell versions apart in reports.
     public var contentHash: String
+
+    // Collections are kept sorted by id (a change that breaks the order sorts them again), so that
+    // looking one up is a binary search: packs may hold tens of thousands of rules.
 
     /// Creates a pack; every collection but `dimensions` is sorted by id.
     public init(metadata: Metadata, facts: [FactDefinition] = [], parameters: [Parameter] = [],
@@ -52,15 +55,31 @@ public struct RulePack: Hashable, Sendable {
     }
 
     /// The fact with `id`.
-    public func fact(_ id: String) -> FactDefinition? { facts.first { $0.id == id } }
+    public func fact(_ id: String) -> FactDefinition? { Self.element(of: facts, withID: id, \.id) }
     /// The parameter with `id`.
-    public func parameter(_ id: String) -> Parameter? { parameters.first { $0.id == id } }
+    public func parameter(_ id: String) -> Parameter? { Self.element(of: parameters, withID: id, \.id) }
     /// The indicator with `id`.
-    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+    public func indicator(_ id: String) -> Indicator? { Self.element(of: indicators, withID: id, \.id) }
     /// The diagnostic with `id`.
-    public func diagnostic(_ id: String) -> DiagnosticRule? { diagnostics.first { $0.id == id } }
+    public func diagnostic(_ id: String) -> DiagnosticRule? { Self.element(of: diagnostics, withID: id, \.id) }
     /// The recommendation with `id`.
-    public func recommendation(_ id: String) -> Recommendation? { recommendations.first { $0.id == id } }
-    /// The dimension with `id`.
+    public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id, \.id) }
+    /// The dimension with `id` (at most a few dozen, in the author's order).
     public func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
+
+    private static func keepSortedByID<Element>(_ elements: inout [Element], _ id: KeyPath<Element, String>) {
+        let sorted = zip(elements, elements.dropFirst()).allSatisfy { $0[keyPath: id] <= $1[keyPath: id] }
+        if !sorted { elements.sort { $0[keyPath: id] < $1[keyPath: id] } }
+    }
+
+    /// A binary search in elements sorted by id; the first of equal ids.
+    private static func element<Element>(of elements: [Element], withID wanted: String, _ id: KeyPath<Element, String>) -> Element? {
+        var low = 0
+        var high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if elements[middle][keyPath: id] < wanted { low = middle + 1 } else { high = middle }
+        }
+        return low < elements.count && elements[low][keyPath: id] == wanted ? elements[low] : nil
+    }
 }
