@@ -46,7 +46,7 @@ let loadTime = try measure {
 let engine = try Engine(pack: defaultPack)
 let storyFile = SourceFile(path: "story.yaml", contents: Array(try Data(contentsOf: root.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml"))))
 let story = try ProfileLoader.load(storyFile, pack: defaultPack).get()
-let profileLoad = try measure { for _ in 0..<1000 { _ = ProfileLoader.load(storyFile, pack: defaultPack) } } / 1000
+let profileLoad = measure { for _ in 0..<1000 { _ = ProfileLoader.load(storyFile, pack: defaultPack) } } / 1000
 let fullEvaluation = measure { for _ in 0..<1000 { _ = engine.evaluate(story) } } / 1000
 let decision = measure { for _ in 0..<10_000 { _ = engine.decide(story) } } / 10_000
 
