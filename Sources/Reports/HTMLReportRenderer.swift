@@ -41,7 +41,7 @@ public struct HTMLReportRenderer: Sendable {
               <p class="eyebrow">\(e(words("report_title")))</p>
               <h1>\(e(model.organisationName))</h1>
               <dl class="facts">
-                \(model.organisationKind.map { "<div><dt>\(e(words("kind")))</dt><dd>\(e($0))</dd></div>" } ?? "")
+                \(model.organisationKindLabel.map { "<div><dt>\(e(words("kind")))</dt><dd>\(e($0))</dd></div>" } ?? "")
                 \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e($0))</dd></div>" } ?? "")
                 <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(model.packID)) \(e(model.packVersion)) · \(e(model.packHash))</span></dd></div>
               </dl>

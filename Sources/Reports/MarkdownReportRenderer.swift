@@ -13,7 +13,7 @@ public struct MarkdownReportRenderer: Sendable {
         var out = "# \(words("report_title")) — \(e(model.organisationName))\n\n"
         out += "| | |\n|---|---|\n"
         out += "| \(words("organisation")) | \(e(model.organisationName)) |\n"
-        if let kind = model.organisationKind { out += "| \(words("kind")) | \(e(kind)) |\n" }
+        if let kind = model.organisationKindLabel { out += "| \(words("kind")) | \(e(kind)) |\n" }
         if let date = model.assessedOn { out += "| \(words("assessed_on")) | \(e(date)) |\n" }
         out += "| \(words("pack")) | \(e(model.packName)) (`\(model.packID)` \(e(model.packVersion)), `\(model.packHash)`) |\n\n"
         out += "## \(words("summary"))\n\n"

@@ -25,8 +25,11 @@ public struct PackReferenceRenderer: Sendable {
             markdown ? String(repeating: "#", count: level) + " \(e(title))\n\n" : (level == 2 ? "\n\(title.uppercased())\n" : level == 1 ? "\(title)\n" : "\n\(title)\n")
         }
         var out = heading(1, "\(text(pack.metadata.name)) — \(pack.metadata.id) \(pack.metadata.version)")
+        let kinds = pack.metadata.organisationKinds.map { kind in
+            pack.metadata.organisationKindLabels[kind].map { "\(code(kind)) (\(e(text($0))))" } ?? code(kind)
+        }
         out += "\(words("languages"))\(words.colon)\(pack.metadata.languages.joined(separator: ", ")) · "
-            + "\(words("kinds"))\(words.colon)\(pack.metadata.organisationKinds.joined(separator: ", "))\n"
+            + "\(words("kinds"))\(words.colon)\(kinds.joined(separator: ", "))\n"
 
         out += heading(2, words("dimensions"))
         for dimension in pack.dimensions {

@@ -69,6 +69,8 @@ public struct ReportModel: Sendable {
     public let language: String
     public let organisationName: String
     public let organisationKind: String?
+    /// The kind as the pack names it in the report's language, or the kind's word.
+    public let organisationKindLabel: String?
     public let assessedOn: String?
     public let packID: String
     public let packName: String
@@ -109,6 +111,7 @@ public struct ReportModel: Sendable {
         self.language = language
         organisationName = evaluation.profile.name
         organisationKind = evaluation.profile.kind
+        organisationKindLabel = evaluation.profile.kind.map { text(pack.metadata.organisationKindLabels[$0]) ?? $0 }
         assessedOn = evaluation.profile.assessedOn
         packID = pack.metadata.id
         packName = text(pack.metadata.name) ?? pack.metadata.id

@@ -23,7 +23,7 @@ public struct TextReportRenderer: Sendable {
         }
 
         line(paint("\(words("report_title")) — \(model.organisationName)", "1"))
-        line("\(words("organisation"))\(words.colon)\(model.organisationName)" + (model.organisationKind.map { " (\($0))" } ?? ""))
+        line("\(words("organisation"))\(words.colon)\(model.organisationName)" + (model.organisationKindLabel.map { " (\($0))" } ?? ""))
         if let date = model.assessedOn { line("\(words("assessed_on"))\(words.colon)\(date)") }
         line("\(words("pack"))\(words.colon)\(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
         line(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),

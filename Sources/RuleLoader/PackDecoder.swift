@@ -43,7 +43,20 @@ struct PackDecoder {
                                          "version '\(text)' is not a semantic version MAJOR.MINOR.PATCH", at: version.location))
                 }
             }
-            metadata.organisationKinds = fields["organisation_kinds"].map { reader.ids($0).map(\.id) } ?? []
+            if let kinds = fields["organisation_kinds"] {
+                if case .mapping(let pairs) = kinds.content {
+                    // `organisation_kinds: {cci: {fr: …, en: …}, …}`: kinds with how they read in reports.
+                    for pair in pairs {
+                        guard let kind = reader.id(pair.key) else { continue }
+                        metadata.organisationKinds.append(kind)
+                        if let label = localized(pair.value, "label of organisation kind '\(kind)'") {
+                            metadata.organisationKindLabels[kind] = label
+                        }
+                    }
+                } else {
+                    metadata.organisationKinds = reader.ids(kinds).map(\.id)
+                }
+            }
             draft.metadata = metadata
         }
     }

@@ -14,16 +14,20 @@ public struct RulePack: Hashable, Sendable {
         public var defaultLanguage: String
         /// The organisation kinds profiles may declare.
         public var organisationKinds: [String]
+        /// How some kinds read in reports (`cci`: "Chambre de commerce et d'industrie").
+        public var organisationKindLabels: [String: LocalizedText]
 
         /// Creates pack metadata.
         public init(id: String, name: LocalizedText = LocalizedText([:]), version: String = "0.1.0",
-                    languages: [String] = ["en"], defaultLanguage: String = "en", organisationKinds: [String] = []) {
+                    languages: [String] = ["en"], defaultLanguage: String = "en", organisationKinds: [String] = [],
+                    organisationKindLabels: [String: LocalizedText] = [:]) {
             self.id = id
             self.name = name
             self.version = version
             self.languages = languages
             self.defaultLanguage = defaultLanguage
             self.organisationKinds = organisationKinds
+            self.organisationKindLabels = organisationKindLabels
         }
     }
 

@@ -193,6 +193,29 @@ import RuleModel
         ])
     }
 
+    @Test func organisationKindsMayBeLabelled() throws {
+        let pack = """
+            pack:
+              id: test
+              version: 1.0.0
+              languages: [fr, en]
+              organisation_kinds:
+                caf: {fr: Caisse d'allocations familiales, en: Family allowance fund}
+                cci: {fr: Chambre de commerce et d'industrie}
+                Metropole: {fr: Métropole, en: Metropolitan authority}
+
+            """
+        let result = loadPack(files: ["p": pack])
+        #expect(result.diagnostics.summaries.filter { !$0.contains("unused") } == [
+            "p.yaml:7:10 warning pack.missing-translation label of organisation kind 'cci' has no 'en' text",
+            "p.yaml:8:5 error pack.invalid-id 'Metropole' is not a valid id; use lowercase letters, digits and '_', starting with a letter",
+        ])
+        let metadata = try #require(loadPack(files: ["p": pack.replacingOccurrences(of: "    Metropole: {fr: Métropole, en: Metropolitan authority}\n", with: "")]).pack).metadata
+        #expect(metadata.organisationKinds == ["caf", "cci"])
+        #expect(metadata.organisationKindLabels["caf"]?.text(in: "en", fallback: "fr") == "Family allowance fund")
+        #expect(metadata.organisationKindLabels["cci"]?.text(in: "en", fallback: "fr") == "Chambre de commerce et d'industrie")
+    }
+
     @Test func contradictionAcrossAllBlockWithParameters() {
         let rule = """
             parameters:
