@@ -13,16 +13,7 @@ import Testing
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try CLIRunner.run(arguments, executable: URL(fileURLWithPath: executable)).stdout
     }
 
     /// Renders `html` to PDF and PNG in `folder`; returns the PDF's text.

@@ -22,12 +22,14 @@ enum CLIRunner {
         return folder.appendingPathComponent("orgdiag")
     }
 
-    /// Runs `orgdiag arguments` in the package root with a fixed date, no colour and 100 columns.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    /// Runs `orgdiag arguments` (or another `executable`) in `folder`, by default the package root,
+    /// with a fixed date, no colour and 100 columns.
+    static func run(_ arguments: [String], executable: URL = binary, in folder: URL = packageRoot,
+                    environment extra: [String: String] = [:]) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = "1795651200"  // 2026-11-26
         environment["NO_COLOR"] = "1"

@@ -47,18 +47,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("orgdiag")
         try FileManager.default.copyItem(at: CLIRunner.binary, to: copy)
-        let process = Process()
-        process.executableURL = copy
-        process.arguments = ["lint"]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self) == "0 errors, 0 warnings\n")
+        let outcome = try CLIRunner.run(["lint"], executable: copy, in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "0 errors, 0 warnings\n")
     }
 
     @Test func anInstalledBinaryUsesThePackInstalledBesideIt() throws {
@@ -70,16 +61,8 @@ import Testing
         // The sample pack stands in for the installed one, to show which pack is found.
         try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("fixtures/packs/sample"),
                                          to: prefix.appendingPathComponent("share/orgdiag/rules"))
-        let process = Process()
-        process.executableURL = prefix.appendingPathComponent("bin/orgdiag")
-        process.arguments = ["rules", "--lang", "en"]
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(output.hasPrefix("Sample pack — sample 1.0.0\n"))
+        let outcome = try CLIRunner.run(["rules", "--lang", "en"], executable: prefix.appendingPathComponent("bin/orgdiag"),
+                                        in: FileManager.default.temporaryDirectory)
+        #expect(outcome.stdout.hasPrefix("Sample pack — sample 1.0.0\n"))
     }
 }
