@@ -6,14 +6,6 @@ import RuleModel
 /// order of rules, the fast program agrees with the reference evaluator, and three-valued logic
 /// agrees with a brute-force reading on small cases.
 @Suite struct GeneratedPackPropertyTests {
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 11 | state << 53
-        }
-    }
-
     /// Facts: numbers n0 n1, an enum e0, a boolean f0, a set s0.
     private static let facts = [
         FactDefinition(id: "n0", type: .number), FactDefinition(id: "n1", type: .number),

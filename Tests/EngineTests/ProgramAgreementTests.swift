@@ -5,14 +5,6 @@ import RuleModel
 /// The fast program and the reference tree evaluator agree on every slot, for every expression
 /// form, on random profiles with missing facts.
 @Suite struct ProgramAgreementTests {
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 11 | state << 53
-        }
-    }
-
     static let conditions = [
         "a > 5 or b < 2", "not (a == 5)", "a != 5", "a between 3 and c", "a / b > 1", "b * c >= 1000", "-a < -3",
         "e == 'none'", "e != 'broad'", "e < 'partial'", "e in ['none', 'partial']", "e not in ['none']", "e in [e, 'x']",

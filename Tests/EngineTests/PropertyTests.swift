@@ -17,15 +17,6 @@ import RuleModel
         Recommendation(id: "r2", kind: .organisation, requires: ["r0"], impact: .high),
     ]
 
-    /// A seeded generator, so that failures reproduce.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     private func randomProfile(_ generator: inout SeededGenerator) -> Profile {
         var facts: [String: Value] = [:]
         if Bool.random(using: &generator) { facts["a"] = .number(Double(Int.random(in: 0...10, using: &generator))) }
