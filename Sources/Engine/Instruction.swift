@@ -44,6 +44,13 @@ struct Instruction {
         case setHasBit
         /// destination = the number constants in b <= a <= c
         case betweenNumbers
+        /// Short-circuit: go on at instruction b when register a holds false (`jumpIfFalse`) or
+        /// true (`jumpIfTrue`); an unknown never jumps. Kleene `and`/`or` then give the same value
+        /// as evaluating every operand.
+        case jumpIfFalse, jumpIfTrue
+        /// destination = a and b (`andJumpIfFalse`) or a or b (`orJumpIfTrue`), then go on at
+        /// instruction c when destination holds false (true): one step of `all` (`any`)
+        case andJumpIfFalse, orJumpIfTrue
     }
 
     var opcode: Opcode

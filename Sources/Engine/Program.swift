@@ -118,14 +118,21 @@ struct Program: Sendable {
                             view.setBool(derivation.slot, false)
                             continue
                         }
-                        for index in derivation.instructions { execute(instructions[index], &view) }
+                        var next = derivation.instructions.lowerBound
+                        let end = derivation.instructions.upperBound
+                        while next < end {
+                            let instruction = instructions[next]
+                            next += 1
+                            execute(instruction, &view, next: &next)
+                        }
                     }
                 }
             }
         }
     }
 
-    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView) {
+    /// Runs one instruction; a jump changes `next`, the index of the instruction to run next.
+    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView, next: inout Int) {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
@@ -158,18 +165,22 @@ struct Program: Sendable {
             if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
         case .compare:
             r.setTruth(destination, compare(Self.comparisonOperators[c], a, b, r))
-        case .and, .or:
+        case .and, .or, .andJumpIfFalse, .orJumpIfTrue:
             // Kleene: the deciding value (false for and, true for or) wins, then unknown.
-            let deciding: UInt64 = instruction.opcode == .and ? 0 : 1
+            let deciding: UInt64 = instruction.opcode == .and || instruction.opcode == .andJumpIfFalse ? 0 : 1
             let leftBool = r.tags[a] == Registers.Tag.bool.rawValue
             let rightBool = r.tags[b] == Registers.Tag.bool.rawValue
             if (leftBool && r.payloads[a] == deciding) || (rightBool && r.payloads[b] == deciding) {
                 r.setBool(destination, deciding == 1)
+                if instruction.opcode == .andJumpIfFalse || instruction.opcode == .orJumpIfTrue { next = c }
             } else if leftBool && rightBool {
                 r.setBool(destination, deciding == 0)
             } else {
                 r.setUnknown(destination)
             }
+        case .jumpIfFalse, .jumpIfTrue:
+            let wanted: UInt64 = instruction.opcode == .jumpIfTrue ? 1 : 0
+            if r.tags[a] == Registers.Tag.bool.rawValue && r.payloads[a] == wanted { next = b }
         case .not:
             if r.tags[a] == Registers.Tag.bool.rawValue { r.setBool(destination, r.payloads[a] == 0) } else { r.setUnknown(destination) }
         case .inList, .notInList:

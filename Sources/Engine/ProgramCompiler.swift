@@ -121,6 +121,23 @@ struct ProgramCompiler {
         program.instructions.append(instruction)
     }
 
+    /// Emits a jump on the truth in `register` whose target ``landJumps(_:)`` sets later.
+    private mutating func emitJump(_ opcode: Instruction.Opcode, on register: Int) -> Int {
+        emit(Instruction(opcode, -1, a: register))
+        return program.instructions.count - 1
+    }
+
+    /// Makes the jumps at these positions go on after the last instruction emitted so far.
+    private mutating func landJumps(_ jumps: [Int]) {
+        let target = Int32(program.instructions.count)
+        for jump in jumps {
+            switch program.instructions[jump].opcode {
+            case .andJumpIfFalse, .orJumpIfTrue: program.instructions[jump].c = target
+            default: program.instructions[jump].b = target
+            }
+        }
+    }
+
     // MARK: Conditions and expressions
 
     private mutating func compile(_ condition: Condition, into destination: Int) {
@@ -134,24 +151,61 @@ struct ProgramCompiler {
                 if case .none = condition { emit(Instruction(.not, destination, a: destination)) }
                 return
             }
-            let opcode: Instruction.Opcode = isAll ? .and : .or
-            let accumulator = parts.count == 1 ? destination : temporary()
-            compile(parts[0], into: accumulator)
-            for part in parts.dropFirst() {
-                let register = temporary()
-                compile(part, into: register)
-                emit(Instruction(opcode, accumulator, a: accumulator, b: register))
-            }
-            if case .none = condition {
-                emit(Instruction(.not, destination, a: accumulator))
-            } else if accumulator != destination {
-                emit(Instruction(.copy, destination, a: accumulator))
-            }
+            junction(parts.map(JunctionPart.condition), isAnd: isAll, into: destination)
+            if case .none = condition { emit(Instruction(.not, destination, a: destination)) }
         case .not(let part, _):
             let register = temporary()
             compile(part, into: register)
             emit(Instruction(.not, destination, a: register))
         }
+    }
+
+    /// An operand of `all`/`and` or `any`/`or`.
+    private enum JunctionPart {
+        case condition(Condition)
+        case expression(Expression)
+    }
+
+    /// Kleene `and` (`isAnd`) or `or` of `parts`, accumulated in `destination` (nothing reads it
+    /// before its derivation ends) and short-circuited: once the destination holds the deciding
+    /// value, the remaining parts cannot change it and are skipped.
+    private mutating func junction(_ parts: [JunctionPart], isAnd: Bool, into destination: Int) {
+        var jumps: [Int] = []
+        for (index, part) in parts.enumerated() {
+            if index == 0 {
+                switch part {
+                case .condition(let condition): compile(condition, into: destination)
+                case .expression(let expression): compile(expression, into: destination)
+                }
+                if parts.count > 1 { jumps.append(emitJump(isAnd ? .jumpIfFalse : .jumpIfTrue, on: destination)) }
+                continue
+            }
+            let operand: Int
+            switch part {
+            case .condition(let condition):
+                operand = temporary()
+                compile(condition, into: operand)
+            case .expression(let expression):
+                operand = register(expression)
+            }
+            emit(Instruction(isAnd ? .andJumpIfFalse : .orJumpIfTrue, destination, a: destination, b: operand))
+            jumps.append(program.instructions.count - 1)
+        }
+        landJumps(jumps)
+    }
+
+    /// The operands of a chain of `and` (`isAnd`) or `or`: `a and b and c` gives a, b, c.
+    private func operands(of expression: Expression, isAnd: Bool) -> [Expression] {
+        var operands: [Expression] = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            switch next.kind {
+            case .and(let lhs, let rhs) where isAnd: pending += [rhs, lhs]
+            case .or(let lhs, let rhs) where !isAnd: pending += [rhs, lhs]
+            default: operands.append(next)
+            }
+        }
+        return operands
     }
 
     /// The register holding the value of `expression`: its slot, a constant, or a new temporary.
@@ -190,10 +244,9 @@ struct ProgramCompiler {
             } else {
                 compileComparison(op, lhs, rhs, into: destination)
             }
-        case .and(let lhs, let rhs):
-            emit(Instruction(.and, destination, a: register(lhs), b: register(rhs)))
-        case .or(let lhs, let rhs):
-            emit(Instruction(.or, destination, a: register(lhs), b: register(rhs)))
+        case .and, .or:
+            let isAnd = if case .and = expression.kind { true } else { false }
+            junction(operands(of: expression, isAnd: isAnd).map(JunctionPart.expression), isAnd: isAnd, into: destination)
         case .between(let value, let low, let high):
             if case .literal(.number) = low.kind, case .literal(.number) = high.kind {
                 emit(Instruction(.betweenNumbers, destination, a: register(value), b: register(low), c: register(high)))

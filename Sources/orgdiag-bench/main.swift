@@ -170,3 +170,21 @@ for round in 0..<(quick ? 5 : 50) {
 }
 let after = peakRSSMegabytes()
 print("| peak RSS growth over \((quick ? 5 : 50) * 2000) decided profiles | \(String(format: "%.1f MB", after - before)) |")
+
+// MARK: The peer workload, when its converted folder is given (`--peer DIR`, see bench/peers-adapter)
+
+if let flag = CommandLine.arguments.firstIndex(of: "--peer"), flag + 1 < CommandLine.arguments.count {
+    let folder = CommandLine.arguments[flag + 1]
+    let peerPack = PackLoader.load(files: try PackDirectory.read(folder + "/pack").get()).pack!
+    let peerEngine = try Engine(pack: peerPack)
+    let peerFile = SourceFile(path: "profiles.yaml", contents: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/profiles.yaml"))))
+    let catalogue = ProfileLoader.Catalogue(peerPack.facts)
+    var peerProfiles: [Profile] = []
+    let decodeTime = measure(runs: quick ? 1 : 3) {
+        peerProfiles = ProfileStreamDecoder.decode(peerFile, pack: peerPack, catalogue: catalogue).compactMap { try? $0.get() }
+    }
+    let decideTime = measure(runs: quick ? 1 : 5) { for profile in peerProfiles { _ = peerEngine.decide(profile) } }
+    let count = Double(peerProfiles.count)
+    print("| peer workload (\(peerPack.diagnostics.count) rules): decode \(peerProfiles.count) YAML profiles, both cores | \(format(decodeTime)) (\(format(decodeTime / count)) per profile) |")
+    print("| peer workload: decide \(peerProfiles.count) profiles, one core | \(format(decideTime)) (\(format(decideTime / count)) per profile) |")
+}
