@@ -65,9 +65,9 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
 extension Diagnostic: Comparable {
     /// Orders by file path, position, severity, code and message, so that output is stable.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        let left = (lhs.location?.file.path ?? "", lhs.location?.range.start.line ?? 0,
+        let left = (lhs.location?.file.path ?? "", lhs.location?.rangeInFile.start.line ?? 0,
                     lhs.location?.range.start.column ?? 0)
-        let right = (rhs.location?.file.path ?? "", rhs.location?.range.start.line ?? 0,
+        let right = (rhs.location?.file.path ?? "", rhs.location?.rangeInFile.start.line ?? 0,
                      rhs.location?.range.start.column ?? 0)
         if left != right { return left < right }
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }

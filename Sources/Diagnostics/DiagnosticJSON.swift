@@ -6,7 +6,7 @@ public enum DiagnosticJSON {
         let quoted = JSONString.quoted
         func place(_ location: SourceLocation?) -> String {
             guard let location else { return "\"file\": null" }
-            let range = location.range
+            let range = location.rangeInFile
             return "\"file\": \(quoted(location.file.path)), \"line\": \(range.start.line), \"column\": \(range.start.column), "
                 + "\"end_line\": \(range.end.line), \"end_column\": \(range.end.column)"
         }

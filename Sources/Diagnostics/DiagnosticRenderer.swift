@@ -48,7 +48,7 @@ public struct DiagnosticRenderer: Sendable {
 
     private func excerpt(_ location: SourceLocation?) -> String {
         guard let location, let line = location.file.line(location.range.start.line) else { return "" }
-        let number = String(location.range.start.line)
+        let number = String(location.rangeInFile.start.line)
         let gutter = String(repeating: " ", count: max(0, 5 - number.count))
         let scalars = Array(line.unicodeScalars)
         let startColumn = max(1, location.range.start.column)

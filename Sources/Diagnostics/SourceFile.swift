@@ -1,16 +1,24 @@
 /// The bytes of one file a user gave us, kept so that diagnostics can quote the line they point at.
 ///
-/// Two source files are equal when they have the same path and contents.
+/// It may be a window of a larger file, read in pieces (a long stream of profiles): positions
+/// inside it then count from its first line, and ``SourceLocation`` shows them as lines of the
+/// whole file (``SourceLocation/rangeInFile``).
+///
+/// Two source files are equal when they have the same path, first line and contents.
 public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     /// The path as the user gave it (or a label such as `<stdin>`), printed in diagnostics.
     public let path: String
     /// The raw bytes, which may not be valid UTF-8.
     public let contents: [UInt8]
+    /// The line of the whole file where `contents` starts: 1 unless this is a later window of it.
+    public let firstLine: Int
 
-    /// Creates a source file from raw bytes.
-    public init(path: String, contents: [UInt8]) {
+    /// Creates a source file from raw bytes; `firstLine` is where they start in the whole file
+    /// when they are a window of it.
+    public init(path: String, contents: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.contents = contents
+        self.firstLine = firstLine
     }
 
     /// Creates a source file from text, stored as UTF-8.
@@ -64,7 +72,7 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public var description: String { path }
 
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
-        lhs === rhs || (lhs.path == rhs.path && lhs.contents == rhs.contents)
+        lhs === rhs || (lhs.path == rhs.path && lhs.firstLine == rhs.firstLine && lhs.contents == rhs.contents)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -11,6 +11,14 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.range = range
     }
 
-    /// `path:line:column` of the start of the range.
-    public var description: String { "\(file.path):\(range.start.line):\(range.start.column)" }
+    /// The range as lines of the whole file: `range` moved down when `file` is a later window of it.
+    public var rangeInFile: SourceRange {
+        let shift = file.firstLine - 1
+        guard shift != 0 else { return range }
+        return SourceRange(start: SourcePosition(line: range.start.line + shift, column: range.start.column),
+                           end: SourcePosition(line: range.end.line + shift, column: range.end.column))
+    }
+
+    /// `path:line:column` of the start of the range, as a line of the whole file.
+    public var description: String { "\(file.path):\(file.firstLine - 1 + range.start.line):\(range.start.column)" }
 }

@@ -44,13 +44,13 @@ public struct PortfolioReport: Sendable {
     }
 
     public let pack: RulePack
-    /// Rows sorted by path.
+    /// Rows in the order given (`orgdiag batch`: files sorted by path, each file's documents in order).
     public let rows: [Row]
 
-    /// Creates a portfolio report; rows are sorted by path so that output is deterministic.
+    /// Creates a portfolio report.
     public init(pack: RulePack, rows: [Row]) {
         self.pack = pack
-        self.rows = rows.sorted { $0.path < $1.path }
+        self.rows = rows
     }
 
     /// Every diagnostic with how many organisations it fired for, most frequent first, ties by id.
@@ -66,17 +66,23 @@ public struct PortfolioReport: Sendable {
     /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
     /// return) is prefixed with `'`.
     public func csv() -> String {
+        Self.csvHeader(pack: pack) + rows.map(Self.csvLine).joined()
+    }
+
+    /// The CSV header line, for writing rows one at a time.
+    public static func csvHeader(pack: RulePack) -> String {
         var header = ["path", "organisation", "kind", "assessed_on"]
         header += pack.dimensions.map { "maturity_\($0.id)" }
         header += ["critical", "high", "medium", "low", "unknown", "top_recommendations"]
-        var lines = [header.map(Self.cell).joined(separator: ",")]
-        for row in rows {
-            var cells = [row.path, row.name, row.kind ?? "", row.assessedOn ?? ""]
-            cells += row.maturity.map { $0.map(String.init) ?? "" }
-            cells += row.firedBySeverity.map(String.init) + [String(row.unknown), row.topRecommendations.joined(separator: " | ")]
-            lines.append(cells.map(Self.cell).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return header.map(cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// One row as a CSV line.
+    public static func csvLine(_ row: Row) -> String {
+        var cells = [row.path, row.name, row.kind ?? "", row.assessedOn ?? ""]
+        cells += row.maturity.map { $0.map(String.init) ?? "" }
+        cells += row.firedBySeverity.map(String.init) + [String(row.unknown), row.topRecommendations.joined(separator: " | ")]
+        return cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// A CSV cell, neutralised against formula injection and quoted when needed.

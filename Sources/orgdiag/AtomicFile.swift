@@ -1,40 +1,71 @@
 import Foundation
 
-/// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the
-/// same folder, which then replaces the target in one rename. An interrupted run leaves the old
-/// file intact.
-enum AtomicFile {
+/// Writes a file so that a reader never sees half of it: the bytes go to a temporary file in the
+/// same folder, which replaces the target in one rename when ``commit()`` is called. Dropped
+/// without a commit (an error, an interrupted batch), it removes the temporary file and leaves
+/// the old file intact.
+final class AtomicFile {
     struct WriteError: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func write(_ text: String, to path: String) throws {
+    private let path: String
+    private let temporary: String
+    private let descriptor: Int32
+    private var failure: String?
+    private var finished = false
+
+    /// Creates the temporary file beside `path`.
+    init(path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        self.path = path
+        temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             throw WriteError(description: "cannot write in '\(folder)': \(String(cString: strerror(errno)))")
         }
-        let bytes = Array(text.utf8)
-        var written = 0
-        var failed = false
-        bytes.withUnsafeBytes { buffer in
+    }
+
+    deinit {
+        guard !finished else { return }
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    /// Appends text; a failure is reported by ``commit()``.
+    func write(_ text: String) {
+        guard failure == nil else { return }
+        var text = text
+        text.withUTF8 { buffer in
+            var written = 0
             while written < buffer.count {
                 let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result <= 0 {
-                    failed = true
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else {
+                    failure = String(cString: strerror(errno))
                     return
                 }
                 written += result
             }
         }
-        let synced = fsync(descriptor) == 0
+    }
+
+    /// Makes the file appear at its path, complete.
+    func commit() throws {
+        finished = true
+        let synced = failure == nil && fsync(descriptor) == 0
+        if failure == nil && !synced { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        guard !failed, synced, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError(description: "cannot write '\(path)': \(reason)")
-        }
+        guard let failure = failure ?? (rename(temporary, path) == 0 ? nil : String(cString: strerror(errno))) else { return }
+        unlink(temporary)
+        throw WriteError(description: "cannot write '\(path)': \(failure)")
+    }
+
+    /// Writes `text` to `path` atomically.
+    static func write(_ text: String, to path: String) throws {
+        let file = try AtomicFile(path: path)
+        file.write(text)
+        try file.commit()
     }
 }

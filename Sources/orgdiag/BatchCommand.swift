@@ -48,111 +48,106 @@ struct BatchCommand: ParsableCommand {
         init(count: Int) { items = Array(repeating: nil, count: count) }
     }
 
-    /// A progress line on standard error, updated from several threads.
-    private final class Progress: @unchecked Sendable {
-        private let lock = NSLock()
-        private let total: Int
-        private let shown: Bool
-        private var done = 0
+    /// Time spent in each stage, summed over the windows of every file.
+    private struct Timings {
+        var load = Duration.zero
+        var parse = Duration.zero
+        var evaluation = Duration.zero
 
-        init(total: Int, shown: Bool) {
-            self.total = total
-            self.shown = shown
-        }
-
-        func advance() {
-            guard shown else { return }
-            lock.lock()
-            defer { lock.unlock() }
-            done += 1
-            if done % 500 == 0 || done == total { Terminal.standardError("\r\(done)/\(total) profiles") }
+        func line() -> String {
+            func seconds(_ duration: Duration) -> String {
+                String(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            }
+            return "BENCH {\"load_s\": \(seconds(load)), \"parse_s\": \(seconds(parse)), "
+                + "\"eval_s\": \(seconds(evaluation)), \"version\": \"orgdiag \(Orgdiag.version)\"}\n"
         }
     }
 
     func run() throws {
         let clock = ContinuousClock()
+        var spent = Timings()
         let loadStart = clock.now
         let rulePack = try pack.loadPack()
         let language = try ReportSupport.language(language, of: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
-        let loadTime = clock.now - loadStart
+        spent.load = clock.now - loadStart
 
-        let parseStart = clock.now
+        // Files in path order, each read in windows of whole documents: memory stays bounded
+        // however long a stream is (the text and JSON summaries keep one row per profile).
         let files = YAMLFileDiscovery.files(in: paths) {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
-        }
+        }.sorted()
         guard !files.isEmpty else { throw ExitStatus.usage("no profile found in \(paths.joined(separator: ", "))") }
-        // Every file on every core; each stream's documents are decoded on every core too.
         let catalogue = ProfileLoader.Catalogue(rulePack.facts)
-        let decoded = Slots<[(label: String, result: Result<Profile, DiagnosticList>)]>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let path = files[index]
-            switch ProfileInput.readFile(path) {
-            case .failure(let problems):
-                decoded.items[index] = [(path, .failure(problems))]
-            case .success(let file):
-                let results = ProfileStreamDecoder.decode(file, pack: rulePack, catalogue: catalogue)
-                decoded.items[index] = results.enumerated().map { (results.count == 1 ? path : "\(path)#\($0 + 1)", $1) }
-            }
-        }
-        let documents = decoded.items.flatMap { $0! }
-        let profiles = Slots<Result<Profile, DiagnosticList>>(count: documents.count)
-        profiles.items = documents.map(\.result)
+        let ids = rulePack.diagnostics.map(\.id)
+        let sink = try StreamingOutput(path: output)
+        if format == .csv { sink.write(PortfolioReport.csvHeader(pack: rulePack)) }
+        let showsProgress = isatty(2) == 1 && format != .fired
         var problems = DiagnosticList()
-        let parseTime = clock.now - parseStart
-
-        let evaluationStart = clock.now
-        let showsProgress = isatty(2) == 1 && documents.count >= 1000 && format != .fired
-        var rendered = ""
         var rows: [PortfolioReport.Row] = []
-        var decisions: [(fired: [Int], unknown: [Int])?] = []
-        if format == .fired {
-            let decided = Slots<(fired: [Int], unknown: [Int])>(count: documents.count)
-            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                guard case .success(let profile) = profiles.items[index]! else { return }
-                decided.items[index] = engine.decide(profile)
-            }
-            decisions = decided.items
-        } else {
-            let computed = Slots<PortfolioReport.Row>(count: documents.count)
-            let progress = Progress(total: documents.count, shown: showsProgress)
-            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                guard case .success(let profile) = profiles.items[index]! else { return }
-                computed.items[index] = PortfolioReport.Row(path: documents[index].label, evaluation: engine.evaluate(profile))
-                progress.advance()
-            }
-            if showsProgress { Terminal.standardError("\n") }
-            rows = computed.items.compactMap { $0 }
-        }
-        let evaluationTime = clock.now - evaluationStart
-        if format == .fired {
-            // Writing the lines is output, outside the timed evaluation.
-            let ids = rulePack.diagnostics.map(\.id)
-            rendered = decisions.compactMap { decision in
-                decision.map { decision in
-                    var line = decision.fired.map { ids[$0] }.joined(separator: " ")
-                    if !decision.unknown.isEmpty { line += " | " + decision.unknown.map { ids[$0] }.joined(separator: " ") }
-                    return line + "\n"
-                }
-            }.joined()
-        }
+        var profileCount = 0
 
-        for case .failure(let list) in profiles.items.compactMap({ $0 }) { problems.append(contentsOf: list) }
+        for path in files {
+            let reader: ProfileStreamReader
+            switch ProfileStreamReader.open(path) {
+            case .failure(let list):
+                problems.append(contentsOf: list)
+                continue
+            case .success(let opened):
+                reader = opened
+            }
+            var documentCount = 0
+            while let window = reader.next() {
+                let parseStart = clock.now
+                let results: [Result<Profile, DiagnosticList>] = switch window {
+                case .failure(let list): [.failure(list)]
+                case .success(let file): ProfileStreamDecoder.decode(file, pack: rulePack, catalogue: catalogue)
+                }
+                spent.parse += clock.now - parseStart
+                let wholeFile = reader.windowCount == 1 && reader.isFinished && results.count == 1
+                let labels = results.indices.map { wholeFile ? path : "\(path)#\(documentCount + $0 + 1)" }
+                documentCount += results.count
+                for case .failure(let list) in results { problems.append(contentsOf: list) }
+
+                let evaluationStart = clock.now
+                if format == .fired {
+                    let decided = Slots<(fired: [Int], unknown: [Int])>(count: results.count)
+                    DispatchQueue.concurrentPerform(iterations: results.count) { index in
+                        guard case .success(let profile) = results[index] else { return }
+                        decided.items[index] = engine.decide(profile)
+                    }
+                    spent.evaluation += clock.now - evaluationStart
+                    // Writing the lines is output, outside the timed evaluation.
+                    for case let decision? in decided.items {
+                        var line = decision.fired.map { ids[$0] }.joined(separator: " ")
+                        if !decision.unknown.isEmpty { line += " | " + decision.unknown.map { ids[$0] }.joined(separator: " ") }
+                        sink.write(line + "\n")
+                    }
+                } else {
+                    let computed = Slots<PortfolioReport.Row>(count: results.count)
+                    DispatchQueue.concurrentPerform(iterations: results.count) { index in
+                        guard case .success(let profile) = results[index] else { return }
+                        computed.items[index] = PortfolioReport.Row(path: labels[index], evaluation: engine.evaluate(profile))
+                    }
+                    spent.evaluation += clock.now - evaluationStart
+                    let windowRows = computed.items.compactMap { $0 }
+                    if format == .csv { windowRows.forEach { sink.write(PortfolioReport.csvLine($0)) } } else { rows += windowRows }
+                }
+                profileCount += results.count
+                if showsProgress && profileCount >= 1000 { Terminal.standardError("\r\(profileCount) profiles") }
+            }
+        }
+        if showsProgress && profileCount >= 1000 { Terminal.standardError("\n") }
+
         Terminal.report(problems)
         let report = PortfolioReport(pack: rulePack, rows: rows)
         switch format {
-        case .text: try ReportSupport.emit(report.text(language: language), to: output)
-        case .csv: try ReportSupport.emit(report.csv(), to: output)
-        case .json: try ReportSupport.emit(report.json(), to: output)
-        case .fired: try ReportSupport.emit(rendered, to: output)
+        case .text: sink.write(report.text(language: language))
+        case .json: sink.write(report.json())
+        case .csv, .fired: break
         }
-        if timings {
-            func seconds(_ duration: Duration) -> String {
-                String(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-            }
-            Terminal.standardError("BENCH {\"load_s\": \(seconds(loadTime)), \"parse_s\": \(seconds(parseTime)), "
-                                   + "\"eval_s\": \(seconds(evaluationTime)), \"version\": \"orgdiag \(Orgdiag.version)\"}\n")
-        }
+        try sink.finish()
+        if timings { Terminal.standardError(spent.line()) }
         if problems.hasErrors { throw ExitStatus.badInput }
     }
 }

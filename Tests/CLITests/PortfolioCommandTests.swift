@@ -19,6 +19,32 @@ import Testing
         #expect(outcome.stdout.contains("fixtures/profiles/cma-haut-val.yaml,Chambre de métiers"))
     }
 
+    /// A stream longer than one window (4 MiB) is read in pieces: rows in document order, a bad
+    /// document in a later window reported at its line of the whole file.
+    @Test func aLongStreamIsReadInWindows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("portfolio.yaml").path
+        let padding = String(repeating: "# a consultant's long notes on this organisation\n", count: 100)
+        var text = ""
+        for index in 1...1000 { text += "---\norganisation: {name: Org \(index), kind: caf}\nfacts:\n  staff_count: \(index)\n" + padding }
+        text += "---\norganisation: {name: Broken}\nfacts:\n  staff_count: many\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(text.utf8.count > 4_500_000)
+
+        let outcome = try CLIRunner.run(["batch", path, "--format", "csv", "-o", folder.appendingPathComponent("rows.csv").path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("\(path):104004:16: error[profile.wrong-type]"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("104004 |   staff_count: many"))
+        let rows = try String(contentsOfFile: folder.appendingPathComponent("rows.csv").path, encoding: .utf8)
+            .split(separator: "\r\n").dropFirst()
+        #expect(rows.count == 1000)
+        #expect(rows.prefix(3).map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+                == ["\(path)#1,Org 1", "\(path)#2,Org 2", "\(path)#3,Org 3"])
+        #expect(rows.last?.hasPrefix("\(path)#1000,Org 1000,") == true)
+    }
+
     @Test func initWritesATemplateThatLoads() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-init-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -21,32 +21,16 @@ import YAML
             let (documents, problems) = YAMLParser.parse(file, bytes: start.element..<end, lineOffset: start.offset,
                                                          lineStarts: lineStarts)
             if problems.contains(where: { $0.severity == .error }) {
-                results.append(describe(.failure(DiagnosticList(problems.filter { $0.severity == .error }))))
+                results.append(describeDecoded(.failure(DiagnosticList(problems.filter { $0.severity == .error }))))
             } else {
-                results += documents.map { describe(ProfileLoader.load(profile: $0, file: file, pack: pack)) }
+                results += documents.map { describeDecoded(ProfileLoader.load(profile: $0, file: file, pack: pack)) }
             }
         }
         return results
     }
 
-    private func describe(_ result: Result<Profile, DiagnosticList>) -> String {
-        switch result {
-        case .success(let profile):
-            return "ok \(profile.name) \(profile.kind ?? "-") \(profile.assessedOn ?? "-") \(profile.facts.sorted { $0.key < $1.key }) "
-                + "\(profile.evidence.sorted { $0.key < $1.key }) \(profile.factLocations.mapValues(\.description).sorted { $0.key < $1.key }) "
-                + "\(profile.indexedFacts?.values.description ?? "nil")"
-        case .failure(let list):
-            return "failed " + list.sorted.map(\.description).joined(separator: " / ")
-        }
-    }
-
     private func decoded(_ file: SourceFile, _ pack: RulePack) -> [String] {
-        ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts)).map(describe)
-    }
-
-    private func defaultPack() throws -> RulePack {
-        let files = try PackDirectory.read(packageRoot.appendingPathComponent("rules").path).get()
-        return try #require(PackLoader.load(files: files).pack)
+        ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts)).map(describeDecoded)
     }
 
     @Test func theFixturesAsOneStream() throws {

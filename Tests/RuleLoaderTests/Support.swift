@@ -43,3 +43,22 @@ extension Diagnostic {
 extension DiagnosticList {
     var summaries: [String] { sorted.map(\.summary) }
 }
+
+/// The default pack of the repository.
+func defaultPack() throws -> RulePack {
+    let result = loadPack("rules")
+    guard let pack = result.pack else { throw result.diagnostics }
+    return pack
+}
+
+/// A decoded profile or its diagnostics as one comparable line: every field, every location.
+func describeDecoded(_ result: Result<Profile, DiagnosticList>) -> String {
+    switch result {
+    case .success(let profile):
+        return "ok \(profile.name) \(profile.kind ?? "-") \(profile.assessedOn ?? "-") \(profile.facts.sorted { $0.key < $1.key }) "
+            + "\(profile.evidence.sorted { $0.key < $1.key }) \(profile.factLocations.mapValues(\.description).sorted { $0.key < $1.key }) "
+            + "\(profile.indexedFacts?.values.description ?? "nil")"
+    case .failure(let list):
+        return "failed " + list.sorted.map(\.description).joined(separator: " / ")
+    }
+}

@@ -1,0 +1,182 @@
+import Diagnostics
+import Foundation
+import YAML
+
+/// Reads a file of profiles (YAML documents separated by `---`) in windows of whole documents,
+/// so that a batch of any length runs in bounded memory: each window is a ``SourceFile`` that
+/// knows its first line, so diagnostics point at lines of the whole file.
+///
+/// A window is cut before a line that starts a document (`---`, then a space or the end of the
+/// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
+/// `read(2)`, so named pipes and process substitutions work too.
+public final class ProfileStreamReader {
+    /// The size a window grows to before it is cut at its last document start.
+    public static let defaultWindowBytes = 4 << 20
+
+    /// The file's path, as given.
+    public let path: String
+    private let descriptor: Int32
+    private let windowBytes: Int
+    private let maxDocumentBytes: Int
+    /// Bytes read and not handed out yet; they start at a line start.
+    private var buffer: [UInt8] = []
+    private var reachedEnd = false
+    /// The line of the file where `buffer` starts.
+    private var bufferLine = 1
+    /// How many windows were handed out.
+    public private(set) var windowCount = 0
+
+    private init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int) {
+        self.path = path
+        self.descriptor = descriptor
+        self.windowBytes = windowBytes
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    deinit { close(descriptor) }
+
+    /// Opens `path` for reading.
+    /// - Parameters:
+    ///   - windowBytes: about how many bytes a window holds (more when one document is longer).
+    ///   - maxDocumentBytes: the longest document accepted; a longer one is reported and skipped.
+    public static func open(_ path: String, windowBytes: Int = defaultWindowBytes,
+                            maxDocumentBytes: Int = YAMLLimits.default.maxBytes) -> Result<ProfileStreamReader, DiagnosticList> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "no such file '\(path)'", at: nil)]))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "'\(path)' is a folder; expected a YAML file", at: nil)]))
+        }
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot read '\(path)': \(reason)", at: nil)]))
+        }
+        return .success(ProfileStreamReader(path: path, descriptor: descriptor, windowBytes: max(1, windowBytes),
+                                            maxDocumentBytes: maxDocumentBytes))
+    }
+
+    /// Whether every byte of the file was handed out.
+    public var isFinished: Bool { reachedEnd && buffer.isEmpty }
+
+    /// The next window of whole documents, a problem (a read error, or a document over the size
+    /// limit, which is then skipped), or `nil` at the end of the file.
+    public func next() -> Result<SourceFile, DiagnosticList>? {
+        fill(upTo: windowBytes)
+        while true {
+            if buffer.isEmpty && reachedEnd { return nil }
+            if reachedEnd && buffer.count <= maxDocumentBytes { return hand(upTo: buffer.count) }
+            if let cut = Self.lastCut(in: buffer) {
+                return cut > maxDocumentBytes ? oversized() : hand(upTo: cut)
+            }
+            if buffer.count > maxDocumentBytes { return oversized() }
+            // One document so far, and more to read.
+            fill(upTo: buffer.count + windowBytes)
+        }
+    }
+
+    /// Reads until the buffer holds `count` bytes or the file ends.
+    private func fill(upTo count: Int) {
+        guard !reachedEnd, buffer.count < count else { return }
+        buffer.reserveCapacity(count)
+        var chunk = [UInt8](repeating: 0, count: min(count - buffer.count, 1 << 20))
+        while buffer.count < count {
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, count - buffer.count)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else {
+                reachedEnd = true
+                break
+            }
+            buffer.append(contentsOf: chunk[0..<got])
+        }
+    }
+
+    /// Hands out the first `count` bytes of the buffer as a window.
+    private func hand(upTo count: Int) -> Result<SourceFile, DiagnosticList> {
+        let window = SourceFile(path: path, contents: Array(buffer[0..<count]), firstLine: bufferLine)
+        bufferLine += buffer[0..<count].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        buffer.removeFirst(count)
+        windowCount += 1
+        return .success(window)
+    }
+
+    /// Reports the document at the start of the buffer as too long, and skips it.
+    private func oversized() -> Result<SourceFile, DiagnosticList> {
+        let firstLineEnd = buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
+        let quoted = SourceFile(path: path, contents: Array(buffer[0..<min(firstLineEnd, 200)]), firstLine: bufferLine)
+        let diagnostic = Diagnostic.error(
+            YAMLDiagnosticCode.fileTooLarge, "this document is over the limit of \(maxDocumentBytes) bytes; it is skipped",
+            at: SourceLocation(file: quoted, range: SourceRange(line: 1, column: 1)))
+        // Drop whole lines until the next document starts, reading on as needed.
+        while true {
+            if let cut = Self.firstCut(in: buffer) {
+                drop(cut)
+                break
+            }
+            let lastLineStart = (buffer.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+            drop(lastLineStart)
+            if reachedEnd {
+                drop(buffer.count)
+                break
+            }
+            fill(upTo: buffer.count + windowBytes)
+        }
+        windowCount += 1
+        return .failure(DiagnosticList([diagnostic]))
+    }
+
+    private func drop(_ count: Int) {
+        bufferLine += buffer[0..<count].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        buffer.removeFirst(count)
+    }
+
+    // MARK: Where documents start
+
+    /// The offsets (after the first byte) where a window may be cut: before each line that
+    /// starts a document, or before the directives (`%`) that belong to it. With `requiringContent`,
+    /// only after some content (not before the first document of a file that opens with comments).
+    static func cuts(in bytes: [UInt8], requiringContent: Bool = true) -> [Int] {
+        var cuts: [Int] = []
+        var directivesStart: Int?
+        var hasContent = !requiringContent
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if isMarker(bytes, at: lineStart, UInt8(ascii: "-")) {
+                let cut = directivesStart ?? lineStart
+                if cut > 0, hasContent { cuts.append(cut) }
+                directivesStart = nil
+                hasContent = true
+            } else if bytes[lineStart] == UInt8(ascii: "%") {
+                if directivesStart == nil { directivesStart = lineStart }
+            } else if !isBlankOrComment(bytes[lineStart..<lineEnd]) {
+                hasContent = true
+            }
+            lineStart = lineEnd + 1
+        }
+        return cuts
+    }
+
+    static func lastCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes).last }
+
+    /// Where the document after a skipped one starts.
+    static func firstCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes, requiringContent: false).first }
+
+    private static func isBlankOrComment(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else {
+            return true
+        }
+        return first == UInt8(ascii: "#")
+    }
+
+    /// Whether a line starting at `offset` is `---` (or `...`) followed by a space, a tab or the end of the line.
+    private static func isMarker(_ bytes: [UInt8], at offset: Int, _ character: UInt8) -> Bool {
+        guard offset + 3 <= bytes.count, bytes[offset] == character, bytes[offset + 1] == character,
+              bytes[offset + 2] == character else { return false }
+        guard offset + 3 < bytes.count else { return true }
+        let next = bytes[offset + 3]
+        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+    }
+}

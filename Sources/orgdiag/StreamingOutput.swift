@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where a command writes its output as it goes: standard output, or a file that appears
+/// complete or not at all (``AtomicFile``).
+final class StreamingOutput {
+    private let file: AtomicFile?
+    private var pending = ""
+
+    /// Standard output when `path` is `nil`.
+    init(path: String?) throws {
+        do {
+            file = try path.map(AtomicFile.init(path:))
+        } catch {
+            Terminal.standardError("error: \(error)\n")
+            throw ExitStatus.badInput
+        }
+    }
+
+    /// Writes `text`, buffered.
+    func write(_ text: String) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes what is buffered and, for a file, puts it in place.
+    func finish() throws {
+        flush()
+        do {
+            try file?.commit()
+        } catch {
+            Terminal.standardError("error: \(error)\n")
+            throw ExitStatus.badInput
+        }
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        if let file { file.write(pending) } else { Terminal.standardOutput(pending) }
+        pending = ""
+    }
+}

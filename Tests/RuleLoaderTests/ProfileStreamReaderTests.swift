@@ -1,0 +1,116 @@
+import Diagnostics
+import Foundation
+import Testing
+import RuleModel
+import YAML
+@testable import RuleLoader
+
+/// Reading a stream of profiles in windows gives what reading the whole file gives, with
+/// diagnostics at the lines of the whole file.
+@Suite struct ProfileStreamReaderTests {
+    private func temporaryFile(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Every window of `path` decoded, in order.
+    private func readInWindows(_ path: String, _ pack: RulePack, windowBytes: Int, maxDocumentBytes: Int = YAMLLimits.default.maxBytes)
+        throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
+        let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes).get()
+        var results: [Result<Profile, DiagnosticList>] = []
+        while let window = reader.next() {
+            switch window {
+            case .failure(let problems): results.append(.failure(problems))
+            case .success(let file): results += ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+            }
+        }
+        #expect(reader.isFinished)
+        return (results, reader.windowCount)
+    }
+
+    @Test func windowsGiveWhatTheWholeFileGives() throws {
+        let pack = try defaultPack()
+        let good = "---\norganisation: {name: Good, kind: caf}\nfacts:\n  staff_count: 10\n  paid_offer: none\n"
+        let bad = [
+            "---\norganisation: {name: A}\nfacts:\n  hierarchy_levles: 7\n",
+            "---\norganisation: {name: B}\nfacts:\n  staff_count: many\n",
+            "---\norganisation: {name: \"unterminated\n",
+            "---\norganisation: {name: C}\nfacts:\n  staff_count: 1\n  staff_count: 2\n",
+        ]
+        var text = "# a portfolio\n"
+        for document in bad { text += String(repeating: good, count: 30) + document }
+        text += String(repeating: good, count: 30)
+        let path = try temporaryFile(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let whole = SourceFile(path: path, text: text)
+        let expected = ProfileStreamDecoder.decode(whole, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+
+        let (results, windows) = try readInWindows(path, pack, windowBytes: 1000)
+        #expect(windows > 10)
+        #expect(results.map(describeDecoded) == expected.map(describeDecoded))
+        // Rendered with their source lines, as the batch command prints them.
+        let renderer = DiagnosticRenderer(usesColour: false)
+        func rendered(_ results: [Result<Profile, DiagnosticList>]) -> [String] {
+            results.compactMap { if case .failure(let list) = $0 { renderer.render(list) } else { nil } }
+        }
+        #expect(rendered(results) == rendered(expected))
+        #expect(rendered(results).count == 4)
+        #expect(rendered(results)[2].hasPrefix("\(path):462:1: error[yaml.syntax]"))
+        #expect(rendered(results)[2].contains("  462 | ---\n"))
+    }
+
+    @Test func cutsFallBeforeDocumentStartsOnly() {
+        let text = """
+            # leading comment
+            ---
+            a: 1
+            ---
+            b: |
+              --- not at the start of a line
+            ...
+            %YAML 1.2
+            ---
+            c: 3
+            --- {d: 4}
+            ----
+            ---x
+            ---\r
+            e: 5
+            """
+        let bytes = Array(text.utf8)
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        // Not before the first `---`: only a comment precedes it. Before the directive, not between
+        // it and its document.
+        let lines = ProfileStreamReader.cuts(in: bytes).map { cut in lineStarts.firstIndex(of: cut)! + 1 }
+        #expect(lines == [4, 8, 11, 14])
+    }
+
+    @Test func anOversizedDocumentIsReportedAndSkipped() throws {
+        let pack = try defaultPack()
+        let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
+        let huge = "---\norganisation: {name: Huge}\nevidence:\n" + String(repeating: "  # padding padding padding padding\n", count: 100)
+        let path = try temporaryFile(good + huge + good + good)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (results, _) = try readInWindows(path, pack, windowBytes: 200, maxDocumentBytes: 1000)
+        let described = results.map(describeDecoded)
+        try #require(described.count == 4)
+        #expect(described[1] == "failed \(path):5:1: error[yaml.file-too-large]: this document is over the limit of 1000 bytes; it is skipped")
+        #expect(described[0].hasPrefix("ok Good") && described[2].hasPrefix("ok Good") && described[3].hasPrefix("ok Good"))
+    }
+
+    @Test func oneDocumentLongerThanAWindowIsReadWhole() throws {
+        let pack = try defaultPack()
+        let text = "organisation: {name: Long}\nevidence:\n  staff_count: \"" + String(repeating: "x", count: 5000) + "\"\nfacts:\n  staff_count: 10\n"
+        let path = try temporaryFile(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (results, windows) = try readInWindows(path, pack, windowBytes: 100)
+        #expect(windows == 1)
+        #expect(results.map(describeDecoded) == [describeDecoded(ProfileLoader.load(SourceFile(path: path, text: text), pack: pack))])
+    }
+
+    @Test func missingFileAndFolderAreReported() {
+        #expect(throws: DiagnosticList.self) { try ProfileStreamReader.open("/no/such/file.yaml").get() }
+        #expect(throws: DiagnosticList.self) { try ProfileStreamReader.open(packageRoot.path).get() }
+    }
+}
