@@ -240,6 +240,8 @@ private struct PieceDecoder {
         if start.kind == .scalar, scalarNode(start).isNull { return }
         guard start.kind == .mappingStart else { throw Fallback() }
         var facts: [String: Value] = [:]
+        facts.reserveCapacity(catalogue.names.count)
+        profile.factLocations.reserveCapacity(catalogue.names.count)
         var indexed = catalogue.template
         var seen = [Bool](repeating: false, count: indexed.values.count)
         var reader = NodeReader(languages: pack.metadata.languages)
@@ -253,6 +255,12 @@ private struct PieceDecoder {
             seen[index] = true
             guess = index + 1
             let valueEvent = try event()
+            if valueEvent.kind == .scalar, let known = Self.commonValue(valueEvent, for: catalogue.definitions[index]) {
+                profile.factLocations[key.text] = location(valueEvent.start, valueEvent.end)
+                facts[key.text] = known
+                indexed.values[index] = known
+                continue
+            }
             let node: YAMLNode
             switch valueEvent.kind {
             case .scalar:
@@ -283,6 +291,41 @@ private struct PieceDecoder {
         }
         profile.facts = facts
         profile.indexedFacts = indexed
+    }
+
+    /// The value of a scalar of the most common forms, read without building a node: `true` or
+    /// `false`, a whole or decimal number within the fact's range, one of the fact's words. `nil`
+    /// leaves the scalar to ``NodeReader``, which gives the same value or the diagnostic.
+    static func commonValue(_ event: YAMLEventReader.Event, for fact: FactDefinition) -> Value? {
+        let plain = event.style == .plain
+        switch fact.type {
+        case .boolean:
+            guard plain else { return nil }
+            return event.text == "true" ? .bool(true) : event.text == "false" ? .bool(false) : nil
+        case .integer, .number, .percentage:
+            guard plain, let number = simpleNumber(event.text, allowingFraction: fact.type != .integer) else { return nil }
+            if let range = fact.range, !range.contains(number) { return nil }
+            return .number(number == 0 ? 0 : number)
+        case .enumeration:
+            if plain && ["", "~", "null", "Null", "NULL"].contains(event.text) { return nil }
+            return fact.values.contains(event.text) ? .string(event.text) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `-?[0-9]{1,15}`, or with `allowingFraction` also `-?[0-9]{1,15}\.[0-9]{1,15}`: forms that YAML's
+    /// core schema reads as the same number; anything else is `nil`.
+    private static func simpleNumber(_ text: String, allowingFraction: Bool) -> Double? {
+        var utf8 = text.utf8[...]
+        if utf8.first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
+        let digits = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard (1...15).contains(digits.count) else { return nil }
+        let rest = utf8.dropFirst(digits.count)
+        if rest.isEmpty { return Int(text).map(Double.init) }
+        guard allowingFraction, rest.first == UInt8(ascii: "."), (2...16).contains(rest.count),
+              rest.dropFirst().allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Double(text)
     }
 
     private func evidence(into profile: inout Profile) throws {

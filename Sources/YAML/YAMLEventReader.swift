@@ -26,7 +26,8 @@ public final class YAMLEventReader {
         public let end: SourcePosition
     }
 
-    private var parser = yaml_parser_t()
+    /// libyaml's parser, behind a pointer: no exclusivity check on every event.
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let lineOffset: Int
     private let maxScalarBytes: Int
@@ -42,15 +43,17 @@ public final class YAMLEventReader {
         _ = file.contents.withUnsafeBufferPointer { source in
             memcpy(buffer.baseAddress!, source.baseAddress! + bytes.lowerBound, bytes.count)
         }
-        if yaml_parser_initialize(&parser) == 1 {
-            yaml_parser_set_input_string(&parser, buffer.baseAddress!, bytes.count)
+        parser.initialize(to: yaml_parser_t())
+        if yaml_parser_initialize(parser) == 1 {
+            yaml_parser_set_input_string(parser, buffer.baseAddress!, bytes.count)
         } else {
             failed = true
         }
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(parser)
+        parser.deallocate()
         buffer.deallocate()
     }
 
@@ -58,7 +61,7 @@ public final class YAMLEventReader {
     public func next() -> Event? {
         guard !finished, !failed else { return nil }
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+        guard yaml_parser_parse(parser, &event) == 1 else {
             failed = true
             return nil
         }

@@ -69,6 +69,27 @@ import YAML
         #expect(decoded(file, pack) == reference(file, pack))
     }
 
+    /// Scalars near the forms the decoder reads without a node give the loader's values or diagnostics.
+    @Test func scalarsOfEveryFormGiveTheLoadersValues() throws {
+        let pack = try defaultPack()
+        let integers = ["7", "007", "-0", "0", "100", "101", "-1", "+3", "3.0", "3.5", "1e2", "0x1F", "0o7", "1_000", "\"5\"", "~", "''",
+                        "1234567890123456", "-", "7 # comment"]
+        let numbers = ["12.5", "-0.0", "-100", "-100.5", "300", "300.01", ".5", "5.", "1.5e1", "-.inf", ".nan", "0.1234567890123456", "'12'"]
+        let booleans = ["true", "false", "True", "FALSE", "yes", "\"true\"", "null", "1"]
+        let words = ["none", "'none'", "\"planned\"", "None", "null", "~", "existing ", "other"]
+        var text = ""
+        for value in integers { text += "---\norganisation: {name: I}\nfacts:\n  experiments_24m: \(value)\n" }
+        for value in numbers { text += "---\norganisation: {name: N}\nfacts:\n  public_funding_change_5y: \(value)\n" }
+        for value in booleans { text += "---\norganisation: {name: B}\nfacts:\n  activity_costing: \(value)\n" }
+        for value in words { text += "---\norganisation: {name: W}\nfacts:\n  paid_offer: \(value)\n" }
+        let file = SourceFile(path: "forms.yaml", text: text)
+        let actual = decoded(file, pack)
+        #expect(actual == reference(file, pack))
+        #expect(actual.count == integers.count + numbers.count + booleans.count + words.count)
+        #expect(actual.filter { $0.hasPrefix("ok") }.count > 20)
+        #expect(actual.filter { $0.hasPrefix("failed") }.count > 10)
+    }
+
     @Test func aSyntaxErrorInTheMiddleFailsItsDocumentOnly() throws {
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
