@@ -266,7 +266,7 @@ private struct PieceDecoder {
             case .scalar:
                 node = scalarNode(valueEvent)
             case .sequenceStart:
-                var items: [YAMLNode] = []
+                var items: [YAMLEventReader.Event] = []
                 var last = valueEvent
                 while true {
                     let item = try event()
@@ -275,9 +275,15 @@ private struct PieceDecoder {
                         break
                     }
                     guard item.kind == .scalar else { throw Fallback() }
-                    items.append(scalarNode(item))
+                    items.append(item)
                 }
-                node = YAMLNode(.sequence(items), location: location(valueEvent.start, last.end))
+                if let known = Self.commonSet(items, for: catalogue.definitions[index]) {
+                    profile.factLocations[key.text] = location(valueEvent.start, last.end)
+                    facts[key.text] = known
+                    indexed.values[index] = known
+                    continue
+                }
+                node = YAMLNode(.sequence(items.map(scalarNode)), location: location(valueEvent.start, last.end))
             default:
                 throw Fallback()
             }
@@ -312,6 +318,19 @@ private struct PieceDecoder {
         default:
             return nil
         }
+    }
+
+    /// The value of a list of a set fact's words, read without nodes; `nil` leaves it to
+    /// ``NodeReader`` (a word out of the fact's values, a null item, another type of fact).
+    static func commonSet(_ items: [YAMLEventReader.Event], for fact: FactDefinition) -> Value? {
+        guard fact.type == .set else { return nil }
+        var words: [String] = []
+        for item in items {
+            if item.style == .plain && ["", "~", "null", "Null", "NULL"].contains(item.text) { return nil }
+            guard fact.values.contains(item.text) else { return nil }
+            if !words.contains(item.text) { words.append(item.text) }
+        }
+        return .set(words.sorted())
     }
 
     /// `-?[0-9]{1,15}`, or with `allowingFraction` also `-?[0-9]{1,15}\.[0-9]{1,15}`: forms that YAML's

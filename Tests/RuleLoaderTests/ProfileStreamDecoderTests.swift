@@ -90,6 +90,24 @@ import YAML
         #expect(actual.filter { $0.hasPrefix("failed") }.count > 10)
     }
 
+    /// Lists of a set fact's words near the forms read without nodes give the loader's values or diagnostics.
+    @Test func listsOfEveryFormGiveTheLoadersValues() throws {
+        let result = loadPack(files: ["pack": header + "facts:\n  services: {type: set, values: [phone, desk, web], label: Services}\n"
+                                      + "  levels: {type: integer, range: [1, 20], label: Levels}\n"
+                                      + "diagnostics:\n  - {id: d, severity: low, title: T, when: \"levels > 3 and services contains 'web'\"}\n"])
+        let pack = try #require(result.pack, "\(result.diagnostics.summaries)")
+        let lists = ["[phone, desk]", "[web, phone, web]", "[]", "['desk', \"web\"]", "[phone, ~]", "[phone, null]", "[phone, fax]",
+                     "[Phone]", "[[phone]]", "[{a: 1}]", "\n    - desk\n    - phone", "phone", "~", "[1]", "[true]"]
+        var text = ""
+        for list in lists { text += "---\norganisation: {name: S}\nfacts:\n  services: \(list)\n" }
+        text += "---\norganisation: {name: L}\nfacts:\n  levels: [3]\n"
+        let file = SourceFile(path: "lists.yaml", text: text)
+        let actual = decoded(file, pack)
+        #expect(actual == reference(file, pack))
+        #expect(actual.count == lists.count + 1)
+        #expect(actual.filter { $0.hasPrefix("ok") }.count >= 6)
+    }
+
     @Test func aSyntaxErrorInTheMiddleFailsItsDocumentOnly() throws {
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
