@@ -7,23 +7,46 @@ public struct Engine: Sendable {
     public let compiled: CompiledPack
     /// The same pack as flat instructions over typed registers: the fast path.
     let program: Program
-    /// Which diagnostics apply, per organisation kind (`""` for no kind).
-    private let applicability: [String: [Bool]]
+    /// What every profile of one organisation kind starts from.
+    private struct KindSetup: Sendable {
+        /// The constants, and the parameters at their value for the kind.
+        let registers: Registers
+        /// Which diagnostics concern the kind.
+        let applies: [Bool]
+    }
+
+    /// The setup of each of the pack's organisation kinds, and of a profile without a kind.
+    private let setups: [String: KindSetup]
+    private let setupWithoutKind: KindSetup
     /// The identifier of the pack's catalogue, to use a profile's indexed facts.
     private let catalogue: Int
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
     public init(pack: RulePack) throws(EngineError) {
-        compiled = try CompiledPack(pack)
-        program = ProgramCompiler.compile(compiled)
-        var applicability: [String: [Bool]] = [:]
-        for kind in [nil] + pack.metadata.organisationKinds.map(Optional.some) {
-            let profile = Profile(name: "", kind: kind)
-            applicability[kind ?? ""] = pack.diagnostics.map { Self.applies($0, to: profile) }
-        }
-        self.applicability = applicability
+        let compiled = try CompiledPack(pack)
+        let program = ProgramCompiler.compile(compiled)
+        self.compiled = compiled
+        self.program = program
+        setupWithoutKind = Self.setup(forKind: nil, compiled: compiled, program: program)
+        setups = Dictionary(pack.metadata.organisationKinds.map { ($0, Self.setup(forKind: $0, compiled: compiled, program: program)) },
+                            uniquingKeysWith: { first, _ in first })
         catalogue = IndexedFacts.identifier(of: pack.facts)
+    }
+
+    private static func setup(forKind kind: String?, compiled: CompiledPack, program: Program) -> KindSetup {
+        var registers = Registers(template: program.template)
+        for (offset, parameter) in compiled.pack.parameters.enumerated() {
+            program.store(parameter.value(forKind: kind), into: &registers, at: compiled.factCount + offset)
+        }
+        let profile = Profile(name: "", kind: kind)
+        return KindSetup(registers: registers, applies: compiled.pack.diagnostics.map { applies($0, to: profile) })
+    }
+
+    /// The setup for a profile's kind (computed on the spot for a kind the pack does not list).
+    private func setup(for profile: Profile) -> KindSetup {
+        guard let kind = profile.kind else { return setupWithoutKind }
+        return setups[kind] ?? Self.setup(forKind: kind, compiled: compiled, program: program)
     }
 
     /// Evaluates a profile.
@@ -61,8 +84,9 @@ public struct Engine: Sendable {
     /// (ascending, so in id order): the fast path for batches that need no explanation, roadmap
     /// or maturity.
     public func decide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [Int], unknown: [Int]) {
-        let registers = run(profile, overrides: overrides)
-        let applies = applicability[profile.kind ?? ""] ?? compiled.pack.diagnostics.map { Self.applies($0, to: profile) }
+        let setup = setup(for: profile)
+        let registers = run(profile, overrides: overrides, setup: setup)
+        let applies = setup.applies
         var fired: [Int] = []
         var unknown: [Int] = []
         fired.reserveCapacity(64)
@@ -77,30 +101,29 @@ public struct Engine: Sendable {
     }
 
     /// Runs the program for a profile: facts and parameters stored, every derivation computed.
-    func run(_ profile: Profile, overrides: [String: Value]) -> Registers {
-        let pack = compiled.pack
-        var registers = Registers(template: program.template)
-        if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.values.count == pack.facts.count {
+    private func run(_ profile: Profile, overrides: [String: Value], setup: KindSetup) -> Registers {
+        var registers = setup.registers
+        if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.values.count == compiled.factCount {
             for (index, value) in indexed.values.enumerated() {
                 if let value { program.store(value, into: &registers, at: index, fact: index) }
             }
         } else {
-            for (index, fact) in pack.facts.enumerated() {
+            for (index, fact) in compiled.pack.facts.enumerated() {
                 if let value = profile.facts[fact.id] { program.store(value, into: &registers, at: index, fact: index) }
             }
         }
-        for (offset, parameter) in pack.parameters.enumerated() {
-            program.store(overrides[parameter.id] ?? parameter.value(forKind: profile.kind), into: &registers,
-                          at: compiled.factCount + offset)
+        if !overrides.isEmpty {
+            for (offset, parameter) in compiled.pack.parameters.enumerated() {
+                if let value = overrides[parameter.id] { program.store(value, into: &registers, at: compiled.factCount + offset) }
+            }
         }
-        let applies = applicability[profile.kind ?? ""] ?? pack.diagnostics.map { Self.applies($0, to: profile) }
-        program.run(&registers, applies: applies)
+        program.run(&registers, applies: setup.applies)
         return registers
     }
 
     /// Every slot's value: facts, parameters, then indicators and diagnostics.
     func computeSlots(_ profile: Profile, overrides: [String: Value]) -> [RuntimeValue] {
-        let registers = run(profile, overrides: overrides)
+        let registers = run(profile, overrides: overrides, setup: setup(for: profile))
         return (0..<compiled.slotCount).map { program.runtimeValue(registers, $0) }
     }
 

@@ -11,8 +11,8 @@ struct Instruction {
         case negate
         /// destination = a (op c) b, with c the raw value of a comparison operator
         case compare
-        /// Kleene logic
-        case and, or, not
+        /// Kleene negation (`and` and `or` are junctions, below)
+        case not
         /// destination = a in the registers b ..< b + c (a list); `notInList` negates
         case inList, notInList
         /// destination = the set in register a contains the word in register b
@@ -44,20 +44,29 @@ struct Instruction {
         case setHasBit
         /// destination = the number constants in b <= a <= c
         case betweenNumbers
-        /// Short-circuit: go on at instruction b when register a holds false (`jumpIfFalse`) or
-        /// true (`jumpIfTrue`); an unknown never jumps. Kleene `and`/`or` then give the same value
-        /// as evaluating every operand.
+        /// Nothing: the instruction carries a junction that no other instruction could carry
+        case test
+    }
+
+    /// What happens after the operation: one step of `all`/`any` (`and`/`or`), short-circuited.
+    /// Carried by the instruction that computes the step's operand, it saves a dispatch per step.
+    enum Junction: UInt8 {
+        case none
+        /// Go on at `target` when `destination` holds false (true); an unknown never jumps.
         case jumpIfFalse, jumpIfTrue
-        /// destination = a and b (`andJumpIfFalse`) or a or b (`orJumpIfTrue`), then go on at
-        /// instruction c when destination holds false (true): one step of `all` (`any`)
+        /// accumulator = accumulator and (or) destination, in Kleene logic; then go on at `target`
+        /// when the accumulator holds false (true): the remaining operands cannot change it.
         case andJumpIfFalse, orJumpIfTrue
     }
 
     var opcode: Opcode
+    var junction = Junction.none
     var destination: Int32
     var a: Int32 = -1
     var b: Int32 = -1
     var c: Int32 = -1
+    var accumulator: Int32 = -1
+    var target: Int32 = -1
 
     init(_ opcode: Opcode, _ destination: Int, a: Int = -1, b: Int = -1, c: Int = -1) {
         self.opcode = opcode

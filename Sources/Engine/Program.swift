@@ -123,7 +123,8 @@ struct Program: Sendable {
                         while next < end {
                             let instruction = instructions[next]
                             next += 1
-                            execute(instruction, &view, next: &next)
+                            execute(instruction, &view)
+                            if instruction.junction != .none { next = join(instruction, view, next: next) }
                         }
                     }
                 }
@@ -131,8 +132,32 @@ struct Program: Sendable {
         }
     }
 
-    /// Runs one instruction; a jump changes `next`, the index of the instruction to run next.
-    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView, next: inout Int) {
+    /// The junction step after an instruction: the index of the instruction to run next.
+    @inline(__always) private func join(_ instruction: Instruction, _ r: RegisterView, next: Int) -> Int {
+        let value = Int(instruction.destination)
+        let valueIsBool = r.tags[value] == Registers.Tag.bool.rawValue
+        switch instruction.junction {
+        case .none:
+            return next
+        case .jumpIfFalse, .jumpIfTrue:
+            let wanted: UInt64 = instruction.junction == .jumpIfTrue ? 1 : 0
+            return valueIsBool && r.payloads[value] == wanted ? Int(instruction.target) : next
+        case .andJumpIfFalse, .orJumpIfTrue:
+            // Kleene: the deciding value (false for and, true for or) wins, then unknown.
+            let deciding: UInt64 = instruction.junction == .orJumpIfTrue ? 1 : 0
+            let accumulator = Int(instruction.accumulator)
+            let accumulatorIsBool = r.tags[accumulator] == Registers.Tag.bool.rawValue
+            if (accumulatorIsBool && r.payloads[accumulator] == deciding) || (valueIsBool && r.payloads[value] == deciding) {
+                r.setBool(accumulator, deciding == 1)
+                return Int(instruction.target)
+            }
+            if accumulatorIsBool && valueIsBool { r.setBool(accumulator, deciding == 0) } else { r.setUnknown(accumulator) }
+            return next
+        }
+    }
+
+    /// Runs one instruction's operation.
+    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView) {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
@@ -165,22 +190,8 @@ struct Program: Sendable {
             if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
         case .compare:
             r.setTruth(destination, compare(Self.comparisonOperators[c], a, b, r))
-        case .and, .or, .andJumpIfFalse, .orJumpIfTrue:
-            // Kleene: the deciding value (false for and, true for or) wins, then unknown.
-            let deciding: UInt64 = instruction.opcode == .and || instruction.opcode == .andJumpIfFalse ? 0 : 1
-            let leftBool = r.tags[a] == Registers.Tag.bool.rawValue
-            let rightBool = r.tags[b] == Registers.Tag.bool.rawValue
-            if (leftBool && r.payloads[a] == deciding) || (rightBool && r.payloads[b] == deciding) {
-                r.setBool(destination, deciding == 1)
-                if instruction.opcode == .andJumpIfFalse || instruction.opcode == .orJumpIfTrue { next = c }
-            } else if leftBool && rightBool {
-                r.setBool(destination, deciding == 0)
-            } else {
-                r.setUnknown(destination)
-            }
-        case .jumpIfFalse, .jumpIfTrue:
-            let wanted: UInt64 = instruction.opcode == .jumpIfTrue ? 1 : 0
-            if r.tags[a] == Registers.Tag.bool.rawValue && r.payloads[a] == wanted { next = b }
+        case .test:
+            break
         case .not:
             if r.tags[a] == Registers.Tag.bool.rawValue { r.setBool(destination, r.payloads[a] == 0) } else { r.setUnknown(destination) }
         case .inList, .notInList:

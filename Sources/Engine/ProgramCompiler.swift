@@ -8,6 +8,8 @@ struct ProgramCompiler {
     private var nextRegister: Int
     private var temporaryBase = 0
     private var highestRegister = 0
+    /// Where the last jumps landed: no junction step may be hung on the instruction before.
+    private var lastLanding = -1
 
     /// Compiles the pack; the layout of the first registers is the pack's slots.
     static func compile(_ compiled: CompiledPack) -> Program {
@@ -121,21 +123,29 @@ struct ProgramCompiler {
         program.instructions.append(instruction)
     }
 
-    /// Emits a jump on the truth in `register` whose target ``landJumps(_:)`` sets later.
-    private mutating func emitJump(_ opcode: Instruction.Opcode, on register: Int) -> Int {
-        emit(Instruction(opcode, -1, a: register))
+    /// Hangs a junction step on the last instruction when it computed `value` since `start`,
+    /// or else on a new `test` instruction; returns the instruction, whose target
+    /// ``landJumps(_:)`` sets later.
+    private mutating func join(_ junction: Instruction.Junction, value: Int, accumulator: Int, since start: Int) -> Int {
+        let last = program.instructions.count - 1
+        // Not when a jump lands just after the last instruction: it would skip the step.
+        if last >= start, program.instructions[last].destination == value, program.instructions[last].junction == .none,
+           lastLanding != program.instructions.count {
+            program.instructions[last].junction = junction
+            program.instructions[last].accumulator = Int32(accumulator)
+            return last
+        }
+        var test = Instruction(.test, value)
+        test.junction = junction
+        test.accumulator = Int32(accumulator)
+        emit(test)
         return program.instructions.count - 1
     }
 
-    /// Makes the jumps at these positions go on after the last instruction emitted so far.
+    /// Makes the jumps of these instructions go on after the last instruction emitted so far.
     private mutating func landJumps(_ jumps: [Int]) {
-        let target = Int32(program.instructions.count)
-        for jump in jumps {
-            switch program.instructions[jump].opcode {
-            case .andJumpIfFalse, .orJumpIfTrue: program.instructions[jump].c = target
-            default: program.instructions[jump].b = target
-            }
-        }
+        lastLanding = program.instructions.count
+        for jump in jumps { program.instructions[jump].target = Int32(lastLanding) }
     }
 
     // MARK: Conditions and expressions
@@ -151,47 +161,127 @@ struct ProgramCompiler {
                 if case .none = condition { emit(Instruction(.not, destination, a: destination)) }
                 return
             }
-            junction(parts.map(JunctionPart.condition), isAnd: isAll, into: destination)
+            junction(parts.map { .condition($0, negated: false) }, isAnd: isAll, into: destination)
             if case .none = condition { emit(Instruction(.not, destination, a: destination)) }
         case .not(let part, _):
+            compileNegation(of: part, into: destination)
+        }
+    }
+
+    /// An operand of `all`/`and` or `any`/`or`, possibly negated.
+    private enum JunctionPart {
+        case condition(Condition, negated: Bool)
+        case expression(Expression, negated: Bool)
+    }
+
+    /// Kleene negation, pushed down to the comparisons where it can be (De Morgan's laws hold in
+    /// Kleene logic, and a comparison of values that compare fails exactly when its negated
+    /// operator holds), so that most negations cost no instruction.
+    private mutating func compileNegation(of condition: Condition, into destination: Int) {
+        switch condition {
+        case .expression(let expression):
+            compileNegation(of: expression, into: destination)
+        case .not(let part, _):
+            compile(part, into: destination)
+        case .all(let parts, _) where !parts.isEmpty:
+            junction(parts.map { .condition($0, negated: true) }, isAnd: false, into: destination)
+        case .any(let parts, _) where !parts.isEmpty:
+            junction(parts.map { .condition($0, negated: true) }, isAnd: true, into: destination)
+        case .none(let parts, _) where !parts.isEmpty:
+            junction(parts.map { .condition($0, negated: false) }, isAnd: false, into: destination)
+        default:
             let register = temporary()
-            compile(part, into: register)
+            compile(condition, into: register)
             emit(Instruction(.not, destination, a: register))
         }
     }
 
-    /// An operand of `all`/`and` or `any`/`or`.
-    private enum JunctionPart {
-        case condition(Condition)
-        case expression(Expression)
+    private mutating func compileNegation(of expression: Expression, into destination: Int) {
+        switch expression.kind {
+        case .not(let operand):
+            compile(operand, into: destination)
+        case .comparison(let op, let lhs, let rhs):
+            compile(Expression(.comparison(op.negated, lhs, rhs), at: expression.location), into: destination)
+        case .membership(let value, let collection, let negated):
+            compile(Expression(.membership(value, collection, negated: !negated), at: expression.location), into: destination)
+        case .and, .or:
+            let isAnd = if case .and = expression.kind { true } else { false }
+            junction(operands(of: expression, isAnd: isAnd).map { .expression($0, negated: true) }, isAnd: !isAnd, into: destination)
+        default:
+            emit(Instruction(.not, destination, a: register(expression)))
+        }
     }
 
     /// Kleene `and` (`isAnd`) or `or` of `parts`, accumulated in `destination` (nothing reads it
     /// before its derivation ends) and short-circuited: once the destination holds the deciding
     /// value, the remaining parts cannot change it and are skipped.
     private mutating func junction(_ parts: [JunctionPart], isAnd: Bool, into destination: Int) {
+        let parts = flattened(parts, isAnd: isAnd)
+        guard !parts.isEmpty else {
+            // Every part was an empty `all` (`any`): the value is the junction's identity.
+            emit(Instruction(.copy, destination, a: constant(.bool(isAnd))))
+            return
+        }
         var jumps: [Int] = []
         for (index, part) in parts.enumerated() {
-            if index == 0 {
-                switch part {
-                case .condition(let condition): compile(condition, into: destination)
-                case .expression(let expression): compile(expression, into: destination)
-                }
-                if parts.count > 1 { jumps.append(emitJump(isAnd ? .jumpIfFalse : .jumpIfTrue, on: destination)) }
-                continue
-            }
-            let operand: Int
+            let start = program.instructions.count
+            let value: Int
             switch part {
-            case .condition(let condition):
-                operand = temporary()
-                compile(condition, into: operand)
-            case .expression(let expression):
-                operand = register(expression)
+            case .condition(let condition, let negated):
+                value = index == 0 ? destination : temporary()
+                if negated { compileNegation(of: condition, into: value) } else { compile(condition, into: value) }
+            case .expression(let expression, let negated):
+                if negated {
+                    value = index == 0 ? destination : temporary()
+                    compileNegation(of: expression, into: value)
+                } else if index == 0 {
+                    value = destination
+                    compile(expression, into: destination)
+                } else {
+                    value = register(expression)
+                }
             }
-            emit(Instruction(isAnd ? .andJumpIfFalse : .orJumpIfTrue, destination, a: destination, b: operand))
-            jumps.append(program.instructions.count - 1)
+            guard parts.count > 1 else { break }
+            let step: Instruction.Junction = index == 0 ? (isAnd ? .jumpIfFalse : .jumpIfTrue) : (isAnd ? .andJumpIfFalse : .orJumpIfTrue)
+            jumps.append(join(step, value: value, accumulator: destination, since: start))
         }
         landJumps(jumps)
+    }
+
+    /// The parts with every nested junction of the same kind spliced in (Kleene `and` and `or` are
+    /// associative; a negated `any` is an `all` of negations, and so on), so that one accumulator
+    /// and one chain of jumps serve them all.
+    private func flattened(_ parts: [JunctionPart], isAnd: Bool) -> [JunctionPart] {
+        var result: [JunctionPart] = []
+        var pending = Array(parts.reversed())
+        while let part = pending.popLast() {
+            var spliced: [JunctionPart]?
+            switch part {
+            case .condition(.expression(let expression), let negated):
+                spliced = [.expression(expression, negated: negated)]
+            case .condition(.not(let inner, _), let negated):
+                spliced = [.condition(inner, negated: !negated)]
+            case .condition(.all(let inner, _), let negated) where isAnd != negated:
+                spliced = inner.map { .condition($0, negated: negated) }
+            case .condition(.any(let inner, _), let negated) where isAnd == negated:
+                spliced = inner.map { .condition($0, negated: negated) }
+            case .condition(.none(let inner, _), let negated) where isAnd != negated:
+                spliced = inner.map { .condition($0, negated: !negated) }
+            case .expression(let expression, let negated):
+                switch expression.kind {
+                case .not(let inner):
+                    spliced = [.expression(inner, negated: !negated)]
+                case .and where isAnd != negated, .or where isAnd == negated:
+                    spliced = operands(of: expression, isAnd: isAnd != negated).map { .expression($0, negated: negated) }
+                default:
+                    break
+                }
+            default:
+                break
+            }
+            if let spliced { pending += spliced.reversed() } else { result.append(part) }
+        }
+        return result
     }
 
     /// The operands of a chain of `and` (`isAnd`) or `or`: `a and b and c` gives a, b, c.
@@ -229,7 +319,7 @@ struct ProgramCompiler {
         case .negate(let operand):
             emit(Instruction(.negate, destination, a: register(operand)))
         case .not(let operand):
-            emit(Instruction(.not, destination, a: register(operand)))
+            compileNegation(of: operand, into: destination)
         case .arithmetic(let op, let lhs, let rhs):
             let opcode: Instruction.Opcode = switch op {
             case .add: .add
@@ -246,7 +336,7 @@ struct ProgramCompiler {
             }
         case .and, .or:
             let isAnd = if case .and = expression.kind { true } else { false }
-            junction(operands(of: expression, isAnd: isAnd).map(JunctionPart.expression), isAnd: isAnd, into: destination)
+            junction(operands(of: expression, isAnd: isAnd).map { .expression($0, negated: false) }, isAnd: isAnd, into: destination)
         case .between(let value, let low, let high):
             if case .literal(.number) = low.kind, case .literal(.number) = high.kind {
                 emit(Instruction(.betweenNumbers, destination, a: register(value), b: register(low), c: register(high)))

@@ -10,6 +10,19 @@ extension Expression.ComparisonOperator {
         }
     }
 
+    /// The operator that holds exactly when this one does not, for values that compare (a total
+    /// order): `a < b` fails exactly when `a >= b` holds.
+    public var negated: Expression.ComparisonOperator {
+        switch self {
+        case .equal: return .notEqual
+        case .notEqual: return .equal
+        case .less: return .greaterOrEqual
+        case .lessOrEqual: return .greater
+        case .greater: return .lessOrEqual
+        case .greaterOrEqual: return .less
+        }
+    }
+
     /// Whether `left op right` holds.
     @inlinable
     public func holds<T: Comparable>(_ left: T, _ right: T) -> Bool {
