@@ -52,6 +52,16 @@ import Testing
         #expect(outcome.stdout == "0 errors, 0 warnings\n")
     }
 
+    /// The date a report prints is the UTC day of `SOURCE_DATE_EPOCH`, leap days and centuries included.
+    @Test(arguments: [("0", "1970-01-01"), ("-1", "1969-12-31"), ("951782400", "2000-02-29"), ("951868799", "2000-02-29"),
+                      ("951868800", "2000-03-01"), ("1709251199", "2024-02-29"), ("4107456000", "2100-02-28"),
+                      ("4107542400", "2100-03-01"), ("1795651200", "2026-11-26"), ("253402300799", "9999-12-31")])
+    func reportsAreDatedWithTheDayOfTheEpoch(_ epoch: String, _ day: String) throws {
+        let outcome = try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", "--format", "json"],
+                                        environment: ["SOURCE_DATE_EPOCH": epoch])
+        #expect(outcome.stdout.contains("\"on\": \"\(day)\""), "\(outcome.stdout.prefix(400))")
+    }
+
     @Test func anInstalledBinaryUsesThePackInstalledBesideIt() throws {
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-prefix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
