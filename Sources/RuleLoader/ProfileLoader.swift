@@ -115,7 +115,6 @@ public enum ProfileLoader {
         // Filled locally and assigned once: each change of `profile.facts` drops its index.
         var facts = profile.facts
         facts.reserveCapacity(pairs.count)
-        profile.factLocations.reserveCapacity(pairs.count)
         var indexed = catalogue.template
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
@@ -125,7 +124,6 @@ public enum ProfileLoader {
                                      at: pair.key.location))
                 continue
             }
-            profile.factLocations[id] = pair.value.location
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {
                 facts[id] = value
                 indexed.values[index] = value

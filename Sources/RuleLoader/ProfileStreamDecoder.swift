@@ -241,7 +241,6 @@ private struct PieceDecoder {
         guard start.kind == .mappingStart else { throw Fallback() }
         var facts: [String: Value] = [:]
         facts.reserveCapacity(catalogue.names.count)
-        profile.factLocations.reserveCapacity(catalogue.names.count)
         var indexed = catalogue.template
         var seen = [Bool](repeating: false, count: indexed.values.count)
         var reader = NodeReader(languages: pack.metadata.languages)
@@ -256,7 +255,6 @@ private struct PieceDecoder {
             guess = index + 1
             let valueEvent = try event()
             if valueEvent.kind == .scalar, let known = Self.commonValue(valueEvent, for: catalogue.definitions[index]) {
-                profile.factLocations[key.text] = location(valueEvent.start, valueEvent.end)
                 facts[key.text] = known
                 indexed.values[index] = known
                 continue
@@ -278,7 +276,6 @@ private struct PieceDecoder {
                     items.append(item)
                 }
                 if let known = Self.commonSet(items, for: catalogue.definitions[index]) {
-                    profile.factLocations[key.text] = location(valueEvent.start, last.end)
                     facts[key.text] = known
                     indexed.values[index] = known
                     continue
@@ -289,7 +286,6 @@ private struct PieceDecoder {
             }
             let value = reader.factValue(node, for: catalogue.definitions[index])
             guard reader.diagnostics.isEmpty else { throw Fallback() }
-            profile.factLocations[key.text] = node.location
             if case .some(.some(let known)) = value {
                 facts[key.text] = known
                 indexed.values[index] = known

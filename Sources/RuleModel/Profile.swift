@@ -13,8 +13,6 @@ public struct Profile: Hashable, Sendable {
     }
     /// Where each value came from, per fact.
     public var evidence: [String: String]
-    /// Where each fact's value is written, per fact.
-    public var factLocations: [String: SourceLocation]
     /// The file the profile was read from.
     public var source: SourceFile?
     /// The facts by catalogue position, when a loader filled them (they then agree with `facts`).
@@ -22,13 +20,12 @@ public struct Profile: Hashable, Sendable {
 
     /// Creates a profile.
     public init(name: String, kind: String? = nil, assessedOn: String? = nil, facts: [String: Value] = [:],
-                evidence: [String: String] = [:], factLocations: [String: SourceLocation] = [:], source: SourceFile? = nil) {
+                evidence: [String: String] = [:], source: SourceFile? = nil) {
         self.name = name
         self.kind = kind
         self.assessedOn = assessedOn
         self.facts = facts
         self.evidence = evidence
-        self.factLocations = factLocations
         self.source = source
     }
 }

@@ -56,7 +56,7 @@ func describeDecoded(_ result: Result<Profile, DiagnosticList>) -> String {
     switch result {
     case .success(let profile):
         return "ok \(profile.name) \(profile.kind ?? "-") \(profile.assessedOn ?? "-") \(profile.facts.sorted { $0.key < $1.key }) "
-            + "\(profile.evidence.sorted { $0.key < $1.key }) \(profile.factLocations.mapValues(\.description).sorted { $0.key < $1.key }) "
+            + "\(profile.evidence.sorted { $0.key < $1.key }) "
             + "\(profile.indexedFacts?.values.description ?? "nil")"
     case .failure(let list):
         return "failed " + list.sorted.map(\.description).joined(separator: " / ")
