@@ -254,7 +254,10 @@ private struct PieceDecoder {
             seen[index] = true
             guess = index + 1
             let valueEvent = try event()
-            if valueEvent.kind == .scalar, let known = Self.commonValue(valueEvent, for: catalogue.definitions[index]) {
+            // The definition's fields one by one: copying the whole definition costs more than reading the value.
+            if valueEvent.kind == .scalar,
+               let known = Self.commonValue(valueEvent, type: catalogue.definitions[index].type, range: catalogue.definitions[index].range,
+                                            values: catalogue.definitions[index].values) {
                 facts[key.text] = known
                 indexed.values[index] = known
                 continue
@@ -275,7 +278,7 @@ private struct PieceDecoder {
                     guard item.kind == .scalar else { throw Fallback() }
                     items.append(item)
                 }
-                if let known = Self.commonSet(items, for: catalogue.definitions[index]) {
+                if let known = Self.commonSet(items, type: catalogue.definitions[index].type, values: catalogue.definitions[index].values) {
                     facts[key.text] = known
                     indexed.values[index] = known
                     continue
@@ -298,19 +301,20 @@ private struct PieceDecoder {
     /// The value of a scalar of the most common forms, read without building a node: `true` or
     /// `false`, a whole or decimal number within the fact's range, one of the fact's words. `nil`
     /// leaves the scalar to ``NodeReader``, which gives the same value or the diagnostic.
-    static func commonValue(_ event: YAMLEventReader.Event, for fact: FactDefinition) -> Value? {
+    static func commonValue(_ event: YAMLEventReader.Event, type: FactDefinition.FactType, range: ClosedRange<Double>?,
+                            values: [String]) -> Value? {
         let plain = event.style == .plain
-        switch fact.type {
+        switch type {
         case .boolean:
             guard plain else { return nil }
             return event.text == "true" ? .bool(true) : event.text == "false" ? .bool(false) : nil
         case .integer, .number, .percentage:
-            guard plain, let number = simpleNumber(event.text, allowingFraction: fact.type != .integer) else { return nil }
-            if let range = fact.range, !range.contains(number) { return nil }
+            guard plain, let number = simpleNumber(event.text, allowingFraction: type != .integer) else { return nil }
+            if let range, !range.contains(number) { return nil }
             return .number(number == 0 ? 0 : number)
         case .enumeration:
-            if plain && ["", "~", "null", "Null", "NULL"].contains(event.text) { return nil }
-            return fact.values.contains(event.text) ? .string(event.text) : nil
+            if plain && isNullForm(event.text) { return nil }
+            return values.contains(event.text) ? .string(event.text) : nil
         default:
             return nil
         }
@@ -318,29 +322,45 @@ private struct PieceDecoder {
 
     /// The value of a list of a set fact's words, read without nodes; `nil` leaves it to
     /// ``NodeReader`` (a word out of the fact's values, a null item, another type of fact).
-    static func commonSet(_ items: [YAMLEventReader.Event], for fact: FactDefinition) -> Value? {
-        guard fact.type == .set else { return nil }
+    static func commonSet(_ items: [YAMLEventReader.Event], type: FactDefinition.FactType, values: [String]) -> Value? {
+        guard type == .set else { return nil }
         var words: [String] = []
         for item in items {
-            if item.style == .plain && ["", "~", "null", "Null", "NULL"].contains(item.text) { return nil }
-            guard fact.values.contains(item.text) else { return nil }
+            if item.style == .plain && isNullForm(item.text) { return nil }
+            guard values.contains(item.text) else { return nil }
             if !words.contains(item.text) { words.append(item.text) }
         }
         return .set(words.sorted())
     }
 
+    /// The plain scalars YAML's core schema reads as null.
+    private static func isNullForm(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
     /// `-?[0-9]{1,15}`, or with `allowingFraction` also `-?[0-9]{1,15}\.[0-9]{1,15}`: forms that YAML's
     /// core schema reads as the same number; anything else is `nil`.
     private static func simpleNumber(_ text: String, allowingFraction: Bool) -> Double? {
-        var utf8 = text.utf8[...]
-        if utf8.first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
-        let digits = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard (1...15).contains(digits.count) else { return nil }
-        let rest = utf8.dropFirst(digits.count)
-        if rest.isEmpty { return Int(text).map(Double.init) }
-        guard allowingFraction, rest.first == UInt8(ascii: "."), (2...16).contains(rest.count),
-              rest.dropFirst().allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Double(text)
+        var text = text
+        return text.withUTF8 { bytes -> Double? in
+            var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            let negative = index == 1
+            var whole = 0
+            let digitsStart = index
+            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+                whole = whole &* 10 &+ Int(bytes[index] &- UInt8(ascii: "0"))
+                index += 1
+            }
+            guard (1...15).contains(index - digitsStart) else { return nil }
+            if index == bytes.count { return Double(negative ? -whole : whole) }
+            guard allowingFraction, bytes[index] == UInt8(ascii: "."), (2...16).contains(bytes.count - index) else { return nil }
+            for position in (index + 1)..<bytes.count where bytes[position] &- UInt8(ascii: "0") >= 10 { return nil }
+            // Correctly rounded, as the node reader reads it.
+            return Double(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     private func evidence(into profile: inout Profile) throws {

@@ -16,7 +16,17 @@ enum UTF8Scanner {
             let location = SourceLocation(file: file, range: SourceRange(line: line, column: column, endColumn: column + 1))
             problems.append(.error(code, message, at: location))
         }
-        while index < bytes.count, problems.count < limit {
+        let count = bytes.count
+        while index < count, problems.count < limit {
+            // Runs of printable ASCII, the bulk of any file, go through a tight loop.
+            let run = bytes.withUnsafeBufferPointer { buffer in
+                var end = index
+                while end < count, buffer[end] &- 0x20 < 0x5F { end += 1 }
+                return end - index
+            }
+            index += run
+            column += run
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0x0A {

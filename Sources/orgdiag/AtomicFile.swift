@@ -35,19 +35,22 @@ final class AtomicFile {
 
     /// Appends text; a failure is reported by ``commit()``.
     func write(_ text: String) {
-        guard failure == nil else { return }
         var text = text
-        text.withUTF8 { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else {
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += result
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends bytes; a failure is reported by ``commit()``.
+    func write(_ buffer: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = buffer.baseAddress else { return }
+        var written = 0
+        while written < buffer.count {
+            let result = Foundation.write(descriptor, base + written, buffer.count - written)
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                failure = String(cString: strerror(errno))
+                return
             }
+            written += result
         }
     }
 

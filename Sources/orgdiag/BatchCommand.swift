@@ -79,7 +79,7 @@ struct BatchCommand: ParsableCommand {
         }.sorted()
         guard !files.isEmpty else { throw ExitStatus.usage("no profile found in \(paths.joined(separator: ", "))") }
         let catalogue = ProfileLoader.Catalogue(rulePack.facts)
-        let ids = rulePack.diagnostics.map(\.id)
+        let lines = DecisionLines(ids: rulePack.diagnostics.map(\.id))
         let sink = try StreamingOutput(path: output)
         if format == .csv { sink.write(PortfolioReport.csvHeader(pack: rulePack)) }
         let showsProgress = isatty(2) == 1 && format != .fired
@@ -118,11 +118,9 @@ struct BatchCommand: ParsableCommand {
                     }
                     spent.evaluation += clock.now - evaluationStart
                     // Writing the lines is output, outside the timed evaluation.
-                    for case let decision? in decided.items {
-                        var line = decision.fired.map { ids[$0] }.joined(separator: " ")
-                        if !decision.unknown.isEmpty { line += " | " + decision.unknown.map { ids[$0] }.joined(separator: " ") }
-                        sink.write(line + "\n")
-                    }
+                    var bytes: [UInt8] = []
+                    for case let decision? in decided.items { lines.append(fired: decision.fired, unknown: decision.unknown, to: &bytes) }
+                    sink.write(bytes: bytes)
                 } else {
                     let computed = Slots<PortfolioReport.Row>(count: results.count)
                     DispatchQueue.concurrentPerform(iterations: results.count) { index in

@@ -4,7 +4,7 @@ import Foundation
 /// complete or not at all (``AtomicFile``).
 final class StreamingOutput {
     private let file: AtomicFile?
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     /// Standard output when `path` is `nil`.
     init(path: String?) throws {
@@ -18,8 +18,13 @@ final class StreamingOutput {
 
     /// Writes `text`, buffered.
     func write(_ text: String) {
-        pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes UTF-8 bytes, buffered.
+    func write(bytes: [UInt8]) {
+        pending += bytes
+        if pending.count >= 1 << 16 { flush() }
     }
 
     /// Writes what is buffered and, for a file, puts it in place.
@@ -35,7 +40,7 @@ final class StreamingOutput {
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        if let file { file.write(pending) } else { Terminal.standardOutput(pending) }
-        pending = ""
+        if let file { pending.withUnsafeBytes { file.write($0) } } else { FileHandle.standardOutput.write(Data(pending)) }
+        pending.removeAll(keepingCapacity: true)
     }
 }
