@@ -95,7 +95,7 @@ public final class ProfileStreamReader {
     /// Hands out the first `count` bytes of the buffer as a window.
     private func hand(upTo count: Int) -> Result<SourceFile, DiagnosticList> {
         let window = SourceFile(path: path, contents: Array(buffer[0..<count]), firstLine: bufferLine)
-        bufferLine += buffer[0..<count].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        bufferLine += Self.lineBreaks(in: buffer, before: count)
         buffer.removeFirst(count)
         windowCount += 1
         return .success(window)
@@ -127,7 +127,7 @@ public final class ProfileStreamReader {
     }
 
     private func drop(_ count: Int) {
-        bufferLine += buffer[0..<count].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        bufferLine += Self.lineBreaks(in: buffer, before: count)
         buffer.removeFirst(count)
     }
 
@@ -142,8 +142,10 @@ public final class ProfileStreamReader {
         var hasContent = !requiringContent
         var lineStart = 0
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = bytes.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
+                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
+            }
             if isMarker(bytes, at: lineStart, UInt8(ascii: "-")) {
                 let cut = directivesStart ?? lineStart
                 if cut > 0, hasContent { cuts.append(cut) }
@@ -151,7 +153,7 @@ public final class ProfileStreamReader {
                 hasContent = true
             } else if bytes[lineStart] == UInt8(ascii: "%") {
                 if directivesStart == nil { directivesStart = lineStart }
-            } else if !isBlankOrComment(bytes[lineStart..<lineEnd]) {
+            } else if !hasContent, !isBlankOrComment(bytes[lineStart..<lineEnd]) {
                 hasContent = true
             }
             lineStart = lineEnd + 1
@@ -160,6 +162,15 @@ public final class ProfileStreamReader {
     }
 
     static func lastCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes).last }
+
+    /// How many line breaks the first `count` bytes hold.
+    private static func lineBreaks(in bytes: [UInt8], before count: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var breaks = 0
+            for index in 0..<count where buffer[index] == UInt8(ascii: "\n") { breaks += 1 }
+            return breaks
+        }
+    }
 
     /// Where the document after a skipped one starts.
     static func firstCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes, requiringContent: false).first }

@@ -6,7 +6,8 @@ path users run.
     convert.py WORKLOAD_JSON PROFILES_JSONL OUT_DIR [MAX_PROFILES]
 
 Writes OUT_DIR/pack/ (pack.yaml, facts.yaml, indicators.yaml, diagnostics.yaml) and
-OUT_DIR/profiles.yaml (one YAML document per profile, in input order).
+OUT_DIR/profiles.yaml (one YAML document per profile, in input order, its facts on one line as a
+flow mapping, like the source's JSON lines: 8.8 MB for 10,000 profiles, as the source).
 
 Mapping (kleene semantics, which are orgdiag's):
 * each fact of the schema becomes a fact: int -> integer with its range, float -> number,
@@ -109,9 +110,8 @@ def main():
             if limit is not None and index >= limit:
                 break
             profile = json.loads(line)
-            target.write(f"---\norganisation: {{name: p{index:07d}}}\nfacts:\n")
-            for key, value in profile.items():
-                target.write(f"  {key}: {yaml_value(value)}\n")
+            facts = ", ".join(f"{key}: {yaml_value(value)}" for key, value in profile.items())
+            target.write(f"---\norganisation: {{name: p{index:07d}}}\nfacts: {{{facts}}}\n")
 
 
 if __name__ == "__main__":
