@@ -188,12 +188,13 @@ private struct PieceDecoder {
     private func document() throws -> Profile {
         guard try event().kind == .mappingStart else { throw Fallback() }
         var profile = Profile(name: "", source: file)
-        var seen = Set<String>()
+        var seen: [String] = []  // a few keys: scanned, not hashed
         var hasOrganisation = false
         while true {
             let key = try event()
             if key.kind == .mappingEnd { break }
-            guard key.kind == .scalar, key.style == .plain, seen.insert(key.text).inserted else { throw Fallback() }
+            guard key.kind == .scalar, key.style == .plain, !seen.contains(key.text) else { throw Fallback() }
+            seen.append(key.text)
             switch key.text {
             case "organisation":
                 try organisation(into: &profile)
@@ -209,21 +210,22 @@ private struct PieceDecoder {
 
     private func organisation(into profile: inout Profile) throws {
         guard try event().kind == .mappingStart else { throw Fallback() }
-        var seen = Set<String>()
+        var seen: [String] = []
         var hasName = false
         while true {
             let key = try event()
             if key.kind == .mappingEnd { break }
             let value = try event()
-            guard key.kind == .scalar, key.style == .plain, value.kind == .scalar, seen.insert(key.text).inserted else { throw Fallback() }
-            let node = scalarNode(value)
+            guard key.kind == .scalar, key.style == .plain, value.kind == .scalar, !seen.contains(key.text) else { throw Fallback() }
+            seen.append(key.text)
+            let isNull = value.style == .plain && Self.isNullForm(value.text)
             switch key.text {
             case "name":
-                guard node.scalar?.resolved != .null else { throw Fallback() }
+                guard !isNull else { throw Fallback() }
                 profile.name = value.text
                 hasName = true
             case "kind":
-                guard node.scalar?.resolved != .null, pack.metadata.organisationKinds.contains(value.text) else { throw Fallback() }
+                guard !isNull, pack.metadata.organisationKinds.contains(value.text) else { throw Fallback() }
                 profile.kind = value.text
             case "assessed_on":
                 guard NodeReader.isISODate(value.text) else { throw Fallback() }
@@ -341,27 +343,35 @@ private struct PieceDecoder {
         }
     }
 
-    /// `-?[0-9]{1,15}`, or with `allowingFraction` also `-?[0-9]{1,15}\.[0-9]{1,15}`: forms that YAML's
-    /// core schema reads as the same number; anything else is `nil`.
+    /// `-?D`, or with `allowingFraction` also `-?D.D`, with at most 15 digits in all: forms that
+    /// YAML's core schema reads as the same number; anything else is `nil`.
     private static func simpleNumber(_ text: String, allowingFraction: Bool) -> Double? {
-        var text = text
-        return text.withUTF8 { bytes -> Double? in
-            var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
-            let negative = index == 1
-            var whole = 0
-            let digitsStart = index
-            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
-                whole = whole &* 10 &+ Int(bytes[index] &- UInt8(ascii: "0"))
-                index += 1
+        var mantissa = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenPoint = false
+        for (position, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "-") && position == 0 {
+                negative = true
+            } else if byte == UInt8(ascii: ".") && allowingFraction && !seenPoint && digits > 0 {
+                seenPoint = true
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10, digits < 15 else { return nil }
+                mantissa = mantissa * 10 + Int(digit)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
             }
-            guard (1...15).contains(index - digitsStart) else { return nil }
-            if index == bytes.count { return Double(negative ? -whole : whole) }
-            guard allowingFraction, bytes[index] == UInt8(ascii: "."), (2...16).contains(bytes.count - index) else { return nil }
-            for position in (index + 1)..<bytes.count where bytes[position] &- UInt8(ascii: "0") >= 10 { return nil }
-            // Correctly rounded, as the node reader reads it.
-            return Double(String(decoding: bytes, as: UTF8.self))
         }
+        guard digits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        // Both operands are exact (under 2^53 and 10^15), so the quotient is correctly rounded:
+        // the double that the text denotes, as the node reader reads it.
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     private func evidence(into profile: inout Profile) throws {
         let start = try event()

@@ -74,7 +74,8 @@ import YAML
         let pack = try defaultPack()
         let integers = ["7", "007", "-0", "0", "100", "101", "-1", "+3", "3.0", "3.5", "1e2", "0x1F", "0o7", "1_000", "\"5\"", "~", "''",
                         "1234567890123456", "-", "7 # comment"]
-        let numbers = ["12.5", "-0.0", "-100", "-100.5", "300", "300.01", ".5", "5.", "1.5e1", "-.inf", ".nan", "0.1234567890123456", "'12'"]
+        let numbers = ["12.5", "-0.0", "-100", "-100.5", "300", "300.01", ".5", "5.", "1.5e1", "-.inf", ".nan", "0.1234567890123456", "'12'",
+                       "0.1", "2.675", "0.3", "99.999999999999", "1.00000000000001", "-99.1234567890123", "1.2.3", "--1", "-.5", "4-"]
         let booleans = ["true", "false", "True", "FALSE", "yes", "\"true\"", "null", "1"]
         let words = ["none", "'none'", "\"planned\"", "None", "null", "~", "existing ", "other"]
         var text = ""
@@ -88,6 +89,26 @@ import YAML
         #expect(actual.count == integers.count + numbers.count + booleans.count + words.count)
         #expect(actual.filter { $0.hasPrefix("ok") }.count > 20)
         #expect(actual.filter { $0.hasPrefix("failed") }.count > 10)
+    }
+
+    /// Decimals read from their digits are the doubles the loader reads (correctly rounded).
+    @Test func decimalsAreReadAsTheLoaderReadsThem() throws {
+        let pack = try defaultPack()
+        var text = ""
+        for index in 0..<3000 {
+            let fractionDigits = 1 + index % 12
+            var modulus = 1
+            for _ in 0..<fractionDigits { modulus *= 10 }
+            let fraction = String((index * 104_729 + 12_345) % modulus)
+            let whole = (index * 37) % 300 - 100
+            let sign = whole == 0 && index % 2 == 1 ? "-" : ""
+            let value = "\(sign)\(whole).\(String(repeating: "0", count: fractionDigits - fraction.count))\(fraction)"
+            text += "---\norganisation: {name: N}\nfacts:\n  public_funding_change_5y: \(value)\n"
+        }
+        let file = SourceFile(path: "decimals.yaml", text: text)
+        let actual = decoded(file, pack)
+        #expect(actual.count == 3000)
+        #expect(actual == reference(file, pack))
     }
 
     /// Lists of a set fact's words near the forms read without nodes give the loader's values or diagnostics.
