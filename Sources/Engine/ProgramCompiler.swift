@@ -216,7 +216,10 @@ struct ProgramCompiler {
     /// before its derivation ends) and short-circuited: once the destination holds the deciding
     /// value, the remaining parts cannot change it and are skipped.
     private mutating func junction(_ parts: [JunctionPart], isAnd: Bool, into destination: Int) {
-        let parts = flattened(parts, isAnd: isAnd)
+        // Cheaper operands first (Kleene `and` and `or` commute): when one decides, the costlier
+        // ones are skipped. Equal costs keep the order written.
+        let parts = flattened(parts, isAnd: isAnd).enumerated()
+            .sorted { (Self.cost(of: $0.element), $0.offset) < (Self.cost(of: $1.element), $1.offset) }.map(\.element)
         guard !parts.isEmpty else {
             // Every part was an empty `all` (`any`): the value is the junction's identity.
             emit(Instruction(.copy, destination, a: constant(.bool(isAnd))))
@@ -282,6 +285,16 @@ struct ProgramCompiler {
             if let spliced { pending += spliced.reversed() } else { result.append(part) }
         }
         return result
+    }
+
+    /// An estimate of what evaluating a part costs: how many expression nodes it holds.
+    private static func cost(of part: JunctionPart) -> Int {
+        var nodes = 0
+        switch part {
+        case .condition(let condition, _): condition.expressions.forEach { $0.visit { _ in nodes += 1 } }
+        case .expression(let expression, _): expression.visit { _ in nodes += 1 }
+        }
+        return nodes
     }
 
     /// The operands of a chain of `and` (`isAnd`) or `or`: `a and b and c` gives a, b, c.
