@@ -31,9 +31,10 @@ public final class YAMLEventReader {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let lineOffset: Int
     private let maxScalarBytes: Int
-    private var finished = false
+    // Read and written on every event by one thread: no dynamic exclusivity check.
+    @exclusivity(unchecked) private var finished = false
     /// Whether libyaml reported an error (the reader then returns no more events).
-    public private(set) var failed = false
+    @exclusivity(unchecked) public private(set) var failed = false
 
     /// Reads the bytes `bytes` of `file`, whose first line is line `lineOffset + 1` of the file.
     public init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, maxScalarBytes: Int = YAMLLimits.default.maxScalarBytes) {
