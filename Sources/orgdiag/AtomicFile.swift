@@ -64,11 +64,4 @@ final class AtomicFile {
         unlink(temporary)
         throw WriteError(description: "cannot write '\(path)': \(failure)")
     }
-
-    /// Writes `text` to `path` atomically.
-    static func write(_ text: String, to path: String) throws {
-        let file = try AtomicFile(path: path)
-        file.write(text)
-        try file.commit()
-    }
 }

@@ -51,15 +51,8 @@ enum ReportSupport {
 
     /// Writes to `path` atomically, or to standard output.
     static func emit(_ text: String, to path: String?) throws {
-        guard let path else {
-            Terminal.standardOutput(text)
-            return
-        }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            Terminal.standardError("error: \(error)\n")
-            throw ExitStatus.badInput
-        }
+        let output = try StreamingOutput(path: path)
+        output.write(text)
+        try output.finish()
     }
 }
