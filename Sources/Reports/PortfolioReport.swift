@@ -57,7 +57,12 @@ public struct PortfolioReport: Sendable {
     public var frequencies: [Frequency] {
         var counts: [String: Int] = [:]
         for row in rows { for id in row.fired { counts[id, default: 0] += 1 } }
-        let total = Double(max(rows.count, 1))
+        return Self.rankedFrequencies(pack: pack, counts: counts, organisations: rows.count)
+    }
+
+    /// The frequencies of `pack`'s diagnostics from how many of `organisations` each fired for.
+    static func rankedFrequencies(pack: RulePack, counts: [String: Int], organisations: Int) -> [Frequency] {
+        let total = Double(max(organisations, 1))
         return pack.diagnostics.map { Frequency(diagnostic: $0.id, fired: counts[$0.id] ?? 0, share: Double(counts[$0.id] ?? 0) / total) }
             .sorted { ($1.fired, $0.diagnostic) < ($0.fired, $1.diagnostic) }
     }
@@ -100,28 +105,8 @@ public struct PortfolioReport: Sendable {
 
     /// The portfolio as JSON: `{"schema": "orgdiag.portfolio/1", "organisations": [...], "diagnostics": [...]}`.
     public func json() -> String {
-        let organisations = rows.map { row in
-            JSON.object([
-                ("path", .string(row.path)), ("name", .string(row.name)), ("kind", .optional(row.kind)),
-                ("assessed_on", .optional(row.assessedOn)),
-                ("maturity", .object(zip(pack.dimensions, row.maturity).map { ($0.id, JSON.optional($1)) })),
-                ("fired", .object(zip(RuleSeverity.allCases, row.firedBySeverity).map { ($0.rawValue, JSON.number(Double($1))) })),
-                ("unknown", .number(Double(row.unknown))),
-                ("fired_diagnostics", .array(row.fired.map(JSON.string))),
-                ("top_recommendations", .array(row.topRecommendations.map(JSON.string))),
-            ])
-        }
-        let diagnostics = frequencies.map { frequency in
-            JSON.object([("id", .string(frequency.diagnostic)), ("fired", .number(Double(frequency.fired))),
-                         ("share", .number((frequency.share * 1000).rounded() / 1000))])
-        }
-        return JSON.object([
-            ("schema", .string("orgdiag.portfolio/1")),
-            ("pack", .object([("id", .string(pack.metadata.id)), ("version", .string(pack.metadata.version)),
-                              ("content_hash", .string(pack.contentHash))])),
-            ("organisations", .array(organisations)),
-            ("diagnostics", .array(diagnostics)),
-        ]).written() + "\n"
+        var stream = PortfolioJSONStream(pack: pack)
+        return stream.head() + rows.map { stream.row($0) }.joined() + stream.tail()
     }
 
     /// A summary for a terminal: one line per organisation, then the most frequent diagnostics.

@@ -81,7 +81,11 @@ struct BatchCommand: ParsableCommand {
         let catalogue = ProfileLoader.Catalogue(rulePack.facts)
         let lines = DecisionLines(ids: rulePack.diagnostics.map(\.id))
         let sink = try StreamingOutput(path: output)
+        // CSV and JSON are written a row at a time; the text summary prints its count first, so it
+        // keeps its rows until the end.
+        var json = PortfolioJSONStream(pack: rulePack)
         if format == .csv { sink.write(PortfolioReport.csvHeader(pack: rulePack)) }
+        if format == .json { sink.write(json.head()) }
         let showsProgress = isatty(2) == 1 && format != .fired
         var problems = DiagnosticList()
         var rows: [PortfolioReport.Row] = []
@@ -130,7 +134,12 @@ struct BatchCommand: ParsableCommand {
                     }
                     spent.evaluation += clock.now - evaluationStart
                     let windowRows = computed.items.compactMap { $0 }
-                    if format == .csv { windowRows.forEach { sink.write(PortfolioReport.csvLine($0)) } } else { rows += windowRows }
+                    switch format {
+                    case .csv: windowRows.forEach { sink.write(PortfolioReport.csvLine($0)) }
+                    case .json: windowRows.forEach { sink.write(json.row($0)) }
+                    case .text: rows += windowRows
+                    case .fired: break  // decided above
+                    }
                 }
                 profileCount += results.count
                 if showsProgress && profileCount >= 1000 { Terminal.standardError("\r\(profileCount) profiles") }
@@ -140,10 +149,9 @@ struct BatchCommand: ParsableCommand {
         if showsProgress && profileCount >= 1000 { Terminal.standardError("\n") }
 
         Terminal.report(problems)
-        let report = PortfolioReport(pack: rulePack, rows: rows)
         switch format {
-        case .text: sink.write(report.text(language: language))
-        case .json: sink.write(report.json())
+        case .text: sink.write(PortfolioReport(pack: rulePack, rows: rows).text(language: language))
+        case .json: sink.write(json.tail())
         case .csv, .fired: break
         }
         try sink.finish()

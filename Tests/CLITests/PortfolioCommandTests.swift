@@ -43,6 +43,34 @@ import Testing
         #expect(rows.prefix(3).map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
                 == ["\(path)#1,Org 1", "\(path)#2,Org 2", "\(path)#3,Org 3"])
         #expect(rows.last?.hasPrefix("\(path)#1000,Org 1000,") == true)
+
+        // The JSON portfolio is written a row at a time too, and stays one valid document.
+        let json = try CLIRunner.run(["batch", path, "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let organisations = try #require(document["organisations"] as? [[String: Any]])
+        #expect(organisations.count == 1000)
+        #expect(organisations.first?["name"] as? String == "Org 1")
+        #expect(organisations.last?["name"] as? String == "Org 1000")
+    }
+
+    /// The JSON portfolio's summary counts what its rows list, and an empty portfolio is valid.
+    @Test func theJSONPortfolioIsConsistent() throws {
+        let outcome = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let organisations = try #require(document["organisations"] as? [[String: Any]])
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(organisations.count == 8)
+        for diagnostic in diagnostics {
+            let id = try #require(diagnostic["id"] as? String)
+            let listing = organisations.filter { ($0["fired_diagnostics"] as? [String])?.contains(id) == true }.count
+            #expect(diagnostic["fired"] as? Int == listing, "\(id)")
+        }
+        #expect(diagnostics.contains { ($0["fired"] as? Int ?? 0) > 0 })
+
+        let empty = try CLIRunner.run(["batch", "Package.swift", "--format", "json"])
+        #expect(empty.status == 2)
+        let emptyDocument = try #require(try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [String: Any])
+        #expect((emptyDocument["organisations"] as? [Any])?.isEmpty == true)
     }
 
     @Test func initWritesATemplateThatLoads() throws {
