@@ -73,7 +73,7 @@ struct BatchCommand: ParsableCommand {
         spent.load = clock.now - loadStart
 
         // Files in path order, each read in windows of whole documents: memory stays bounded
-        // however long a stream is (the text and JSON summaries keep one row per profile).
+        // however long a stream is (the text summary keeps one row per profile).
         let files = YAMLFileDiscovery.files(in: paths) {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
         }.sorted()
