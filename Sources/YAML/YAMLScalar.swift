@@ -61,14 +61,18 @@ public struct YAMLScalar: Sendable, Equatable {
 
     /// The core schema's resolution of an untagged plain scalar.
     static func resolvePlain(_ text: String) -> Resolved {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        // The special words are short and start with one of a few characters: most scalars (words,
+        // sentences) skip comparing against each of them.
+        if text.utf8.count <= 6, text.utf8.first.map(mayStartSpecialWord) ?? true {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: break
+            }
         }
         var text = text
         return text.withUTF8 { bytes in
@@ -94,6 +98,17 @@ public struct YAMLScalar: Sendable, Equatable {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Whether a plain scalar starting with `byte` may be one of the core schema's special words.
+    private static func mayStartSpecialWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The value of `[-+]?[0-9]+`, or `nil` when it does not fit in 64 bits.
     private static func decimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
