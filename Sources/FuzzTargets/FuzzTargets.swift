@@ -65,14 +65,32 @@ public enum FuzzTargets {
         for rule in pack.diagnostics.prefix(20) { _ = explainer.explain(rule.id) }
     }
 
-    /// A profile checked against the sample pack, read both ways, then evaluated.
+    /// A profile checked against the sample pack, read both ways, then evaluated. The batch's
+    /// decoder must read a one-document file as the profile loader does: the same profile, or a
+    /// failure on both sides.
     public static func profile(_ bytes: [UInt8]) {
         let file = SourceFile(path: "profile.yaml", contents: bytes)
-        if case .success(let profile) = ProfileLoader.load(file, pack: samplePack, limits: limits) {
+        let loaded = ProfileLoader.load(file, pack: samplePack, limits: limits)
+        if case .success(let profile) = loaded {
             _ = sampleEngine.evaluate(profile)
         }
-        for case .success(let profile) in ProfileStreamDecoder.decode(file, pack: samplePack, catalogue: sampleCatalogue, limits: limits) {
+        let decoded = ProfileStreamDecoder.decode(file, pack: samplePack, catalogue: sampleCatalogue, limits: limits)
+        for case .success(let profile) in decoded {
             _ = sampleEngine.decide(profile)
+        }
+        guard decoded.count == 1 else { return }
+        switch (loaded, decoded[0]) {
+        case (.success(let expected), .success(let actual)):
+            if (expected.name, expected.kind, expected.assessedOn, expected.facts, expected.evidence, expected.indexedFacts)
+                != (actual.name, actual.kind, actual.assessedOn, actual.facts, actual.evidence, actual.indexedFacts) {
+                fatalError("the stream decoder read \(actual) where the profile loader read \(expected)")
+            }
+        case (.success, .failure(let problems)):
+            fatalError("the stream decoder refused what the profile loader read: \(problems)")
+        case (.failure(let problems), .success):
+            fatalError("the stream decoder read what the profile loader refused: \(problems)")
+        case (.failure, .failure):
+            break
         }
     }
 

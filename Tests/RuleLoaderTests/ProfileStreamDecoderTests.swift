@@ -129,6 +129,21 @@ import YAML
         #expect(actual.filter { $0.hasPrefix("ok") }.count >= 6)
     }
 
+    /// libyaml breaks lines at a lone CR, NEL, LS and PS too (found by fuzzing: a lone CR in a
+    /// comment made the fast path map libyaml's line numbers to the wrong bytes).
+    @Test func otherLineBreaksGiveTheLoadersResults() throws {
+        let pack = try defaultPack()
+        let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
+        for lineBreak in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let odd = "#remi\(lineBreak)ernd.\norganisation:\n  name: Odd\n"
+            let file = SourceFile(path: "breaks.yaml", text: String(repeating: good, count: 300) + "---\n" + odd + String(repeating: good, count: 300))
+            #expect(decoded(file, pack) == reference(file, pack), "\(lineBreak.unicodeScalars.map { $0.value })")
+            let single = SourceFile(path: "single.yaml", text: odd)
+            #expect(decoded(single, pack) == [describeDecoded(ProfileLoader.load(single, pack: pack))],
+                    "\(lineBreak.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func aSyntaxErrorInTheMiddleFailsItsDocumentOnly() throws {
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
