@@ -33,12 +33,6 @@ final class AtomicFile {
         unlink(temporary)
     }
 
-    /// Appends text; a failure is reported by ``commit()``.
-    func write(_ text: String) {
-        var text = text
-        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-    }
-
     /// Appends bytes; a failure is reported by ``commit()``.
     func write(_ buffer: UnsafeRawBufferPointer) {
         guard failure == nil, let base = buffer.baseAddress else { return }

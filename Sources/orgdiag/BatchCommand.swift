@@ -110,7 +110,7 @@ struct BatchCommand: ParsableCommand {
                 }
                 spent.parse += clock.now - parseStart
                 let wholeFile = reader.windowCount == 1 && reader.isFinished && results.count == 1
-                let labels = results.indices.map { wholeFile ? path : "\(path)#\(documentCount + $0 + 1)" }
+                let firstDocument = documentCount + 1
                 documentCount += results.count
                 for case .failure(let list) in results { problems.append(contentsOf: list) }
 
@@ -130,7 +130,8 @@ struct BatchCommand: ParsableCommand {
                     let computed = Slots<PortfolioReport.Row>(count: results.count)
                     DispatchQueue.concurrentPerform(iterations: results.count) { index in
                         guard case .success(let profile) = results[index] else { return }
-                        computed.items[index] = PortfolioReport.Row(path: labels[index], evaluation: engine.evaluate(profile))
+                        let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
+                        computed.items[index] = PortfolioReport.Row(path: label, evaluation: engine.evaluate(profile))
                     }
                     spent.evaluation += clock.now - evaluationStart
                     let windowRows = computed.items.compactMap { $0 }
