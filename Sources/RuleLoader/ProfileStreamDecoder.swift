@@ -244,7 +244,7 @@ private struct PieceDecoder {
             let value = try event()
             guard key.kind == .scalar, key.style == .plain, value.kind == .scalar, !seen.contains(key.text) else { throw Fallback() }
             seen.append(key.text)
-            let isNull = value.style == .plain && Self.isNullForm(value.text)
+            let isNull = value.style == .plain && YAMLScalar.isNullWord(value.text)
             switch key.text {
             case "name":
                 guard !isNull else { throw Fallback() }
@@ -341,7 +341,7 @@ private struct PieceDecoder {
             if let range, !range.contains(number) { return nil }
             return .number(number == 0 ? 0 : number)
         case .enumeration:
-            if plain && isNullForm(event.text) { return nil }
+            if plain && YAMLScalar.isNullWord(event.text) { return nil }
             return values.contains(event.text) ? .string(event.text) : nil
         default:
             return nil
@@ -354,19 +354,11 @@ private struct PieceDecoder {
         guard type == .set else { return nil }
         var words: [String] = []
         for item in items {
-            if item.style == .plain && isNullForm(item.text) { return nil }
+            if item.style == .plain && YAMLScalar.isNullWord(item.text) { return nil }
             guard values.contains(item.text) else { return nil }
             if !words.contains(item.text) { words.append(item.text) }
         }
         return .set(words.sorted())
-    }
-
-    /// The plain scalars YAML's core schema reads as null.
-    private static func isNullForm(_ text: String) -> Bool {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
     }
 
     /// `-?D`, or with `allowingFraction` also `-?D.D`, with at most 15 digits in all: forms that

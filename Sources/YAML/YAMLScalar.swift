@@ -59,13 +59,21 @@ public struct YAMLScalar: Sendable, Equatable {
         return style == .plain ? resolvePlain(text) : .string
     }
 
+    /// Whether an untagged plain scalar with this text is null under the core schema.
+    public static func isNullWord(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
     /// The core schema's resolution of an untagged plain scalar.
     static func resolvePlain(_ text: String) -> Resolved {
         // The special words are short and start with one of a few characters: most scalars (words,
         // sentences) skip comparing against each of them.
         if text.utf8.count <= 6, text.utf8.first.map(mayStartSpecialWord) ?? true {
+            if isNullWord(text) { return .null }
             switch text {
-            case "", "~", "null", "Null", "NULL": return .null
             case "true", "True", "TRUE": return .bool(true)
             case "false", "False", "FALSE": return .bool(false)
             case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
