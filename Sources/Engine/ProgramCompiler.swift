@@ -218,8 +218,8 @@ struct ProgramCompiler {
     private mutating func junction(_ parts: [JunctionPart], isAnd: Bool, into destination: Int) {
         // Cheaper operands first (Kleene `and` and `or` commute): when one decides, the costlier
         // ones are skipped. Equal costs keep the order written.
-        let parts = flattened(parts, isAnd: isAnd).enumerated()
-            .sorted { (Self.cost(of: $0.element), $0.offset) < (Self.cost(of: $1.element), $1.offset) }.map(\.element)
+        let parts = flattened(parts, isAnd: isAnd).enumerated().map { (part: $1, cost: Self.cost(of: $1), offset: $0) }
+            .sorted { ($0.cost, $0.offset) < ($1.cost, $1.offset) }.map(\.part)
         guard !parts.isEmpty else {
             // Every part was an empty `all` (`any`): the value is the junction's identity.
             emit(Instruction(.copy, destination, a: constant(.bool(isAnd))))
