@@ -18,7 +18,8 @@ final class StreamingOutput {
 
     /// Writes `text`, buffered.
     func write(_ text: String) {
-        write(bytes: Array(text.utf8))
+        pending += text.utf8
+        if pending.count >= 1 << 16 { flush() }
     }
 
     /// Writes UTF-8 bytes, buffered.
