@@ -38,17 +38,19 @@ let package = Package(
         .executableTarget(name: "orgdiag-fuzz", dependencies: ["FuzzTargets"]),
         // The benchmark suite: `swift run -c release orgdiag-bench` (docs/performance.md).
         .executableTarget(name: "orgdiag-bench", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+        // What several test targets share: the repository's root, the binary runner, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
-        .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
+        .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
-        .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel"]),
-        .testTarget(name: "CLITests", dependencies: ["orgdiag"], exclude: ["Golden"]),
-        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleLoader", "YAML", "Diagnostics"]),
-        .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "CLITests", dependencies: ["orgdiag", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleLoader", "YAML", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `orgdiag ask` run for real under a pseudo-terminal (`script`), answering as a consultant would.
 @Suite(.serialized) struct AskCommandTests {

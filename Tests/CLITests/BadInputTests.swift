@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every kind of bad file a user can pass: a located diagnostic on stderr, exit 2, no crash, no hang.
 @Suite(.serialized) struct BadInputTests {

@@ -1,16 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The HTML report checked in a real browser: headless Chromium prints it to PDF and PNG, and the
 /// PDF's text must show the sections, the organisation's name, and hostile strings as plain text.
 @Suite(.serialized) struct BrowserRenderingTests {
-    static let chromium = "/usr/bin/chromium-headless-shell"
-    static let pdftotext = "/usr/bin/pdftotext"
+    static let tools = [ExternalTool.chromium, .pdftotext]
 
-    /// Runs where Chromium is installed, and always in CI (where .ci/run installs it).
-    static var browserIsExpected: Bool {
-        FileManager.default.fileExists(atPath: chromium) || ProcessInfo.processInfo.environment["CI"] != nil
-    }
+    /// Runs where Chromium and pdftotext are installed, and always in CI (where .ci/run installs
+    /// them); elsewhere the skip names the packages to install.
+    static var browserIsExpected: Bool { ExternalTool.expected(tools) }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
         try CLIRunner.run(arguments, executable: URL(fileURLWithPath: executable)).stdout
@@ -20,14 +19,15 @@ import Testing
     private func render(_ html: URL, in folder: URL) throws -> String {
         let pdf = folder.appendingPathComponent("report.pdf").path
         let png = folder.appendingPathComponent("report.png").path
-        _ = try run(Self.chromium, ["--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", html.absoluteString])
-        _ = try run(Self.chromium, ["--no-sandbox", "--disable-gpu", "--window-size=1000,1400", "--screenshot=\(png)", html.absoluteString])
+        _ = try run(ExternalTool.chromium.path, ["--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", html.absoluteString])
+        _ = try run(ExternalTool.chromium.path, ["--no-sandbox", "--disable-gpu", "--window-size=1000,1400", "--screenshot=\(png)", html.absoluteString])
         #expect(FileManager.default.fileExists(atPath: png))
-        return try run(Self.pdftotext, ["-layout", pdf, "-"])
+        return try run(ExternalTool.pdftotext.path, ["-layout", pdf, "-"])
     }
 
-    @Test(.enabled(if: browserIsExpected))
+    @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func htmlReportRendersWithItsSections() throws {
+        guard ExternalTool.require(Self.tools) else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,8 +44,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: browserIsExpected))
+    @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func hostileStringsShowAsText() throws {
+        guard ExternalTool.require(Self.tools) else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-xss-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,12 +6,12 @@ import RuleLoader
 import RuleModel
 import RuleTesting
 import Testing
+import TestSupport
 
 /// The default pack's own checks, run in CI: it lints clean, its examples and the fixtures' rule
 /// tests pass, and it meets the size the issue asks for.
 @Suite struct DefaultPackTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
     static func load() throws -> RulePack {
         let files = try PackDirectory.read(root.appendingPathComponent("rules").path).get()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every command shown in docs/cli.md under a `<!-- run: exit N -->` marker runs from the
 /// repository's root and exits with that code.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// docs/diagnostics.md lists every code the sources use, and no code they do not.
 @Suite struct DiagnosticCodesDocumentedTests {

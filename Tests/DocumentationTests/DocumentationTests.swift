@@ -1,20 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The examples of the documentation run as written: files marked `<!-- file: PATH -->` before a
 /// fenced block are written to a folder, and the commands of the page run on them with the
 /// built binary.
 @Suite struct DocumentationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
-    static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("orgdiag").path), folder.path != "/" {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("orgdiag")
-    }
+    static var binary: URL { CLIRunner.binary }
 
     /// Writes the marked files of a page into a new folder and returns it.
     static func extractFiles(from page: String) throws -> URL {

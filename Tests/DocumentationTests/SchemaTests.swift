@@ -3,6 +3,7 @@ import Foundation
 import RuleLoader
 import Testing
 import YAML
+import TestSupport
 
 /// The JSON Schemas of docs/schema stay in step with the loaders and validate the real files.
 @Suite struct SchemaTests {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small JSON Schema validator for the keywords our schemas use: `type`, `enum`, `const`,
 /// `properties`, `required`, `additionalProperties`, `propertyNames`, `items`, `minItems`,

@@ -1,11 +1,13 @@
 import FuzzTargets
 import Foundation
 import Testing
+import TestSupport
+import TestSupport
 
 /// Every input the fuzzers found a problem with (Tests/Fuzz/regressions/TARGET/), and the seeds,
 /// run through the fuzz targets in process: none may crash.
 @Suite struct FuzzRegressionTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.url("Tests")
 
     static var cases: [String] {
         var found: [String] = []

@@ -2,10 +2,10 @@ import Diagnostics
 import Foundation
 import RuleModel
 @testable import RuleLoader
+import TestSupport
 
 /// The repository's root folder.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+let packageRoot = Repository.root
 
 /// Loads a pack folder of the repository (`fixtures/packs/sample`, `rules`).
 func loadPack(_ relativePath: String) -> PackLoadResult {

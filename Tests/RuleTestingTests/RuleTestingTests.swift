@@ -5,11 +5,11 @@ import RuleLoader
 import RuleModel
 import RuleTesting
 import Testing
+import TestSupport
 
 /// Rule-test files: their format, their diagnostics (with where they point) and the runner.
 @Suite struct RuleTestingTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
     private func pack() throws -> RulePack {
         let files = try PackDirectory.read(Self.root.appendingPathComponent("fixtures/packs/sample").path).get()

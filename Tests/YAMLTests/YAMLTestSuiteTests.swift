@@ -2,25 +2,21 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import YAML
+import TestSupport
 
-/// Walks the official YAML test suite (../shared/yaml-test-suite): every case with `in.json` must
+/// Walks the official YAML test suite (fixtures/yaml-test-suite/data, a copy of its `data` branch
+/// keeping each case's `in.yaml`, `in.json`, `error` and title): every case with `in.json` must
 /// load to that data, every case with `error` must be refused with a located diagnostic. The
 /// cases libyaml itself gets wrong are listed in fixtures/yaml-test-suite/known-failures.txt.
 @Suite struct YAMLTestSuiteTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = Repository.root
 
+    /// The suite's data: the repository's copy, or the folder `ORGDIAG_YAML_TEST_SUITE` names.
     static var suiteFolder: URL {
         if let path = ProcessInfo.processInfo.environment["ORGDIAG_YAML_TEST_SUITE"] {
             return URL(fileURLWithPath: path)
         }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/yaml-test-suite")
-    }
-
-    /// Runs where the suite's data is present, and always in CI, where its absence is a failure.
-    static var suiteIsExpected: Bool {
-        FileManager.default.fileExists(atPath: suiteFolder.path)
-            || ProcessInfo.processInfo.environment["CI"] != nil
+        return packageRoot.appendingPathComponent("fixtures/yaml-test-suite/data")
     }
 
     struct Outcome {
@@ -28,7 +24,7 @@ import Testing
         var failures: [String: String] = [:]
     }
 
-    @Test(.enabled(if: suiteIsExpected))
+    @Test
     func conformance() throws {
         let cases = try caseFolders()
         #expect(cases.count > 300, "found only \(cases.count) cases in \(Self.suiteFolder.path)")
