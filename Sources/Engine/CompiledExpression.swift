@@ -14,7 +14,7 @@ indirect enum CompiledExpression: Sendable {
     case membership(CompiledExpression, CompiledExpression, negated: Bool)
     case contains(CompiledExpression, CompiledExpression)
     case between(CompiledExpression, CompiledExpression, CompiledExpression)
-    case call(Expression.Function, [CompiledExpression])
+    case call(ExpressionFunction, [CompiledExpression])
 
     /// Compiles `expression`, resolving each name through `slot`.
     static func compile(_ expression: Expression, slot: (String) -> Int?) throws(EngineError) -> CompiledExpression {
@@ -84,7 +84,7 @@ indirect enum CompiledExpression: Sendable {
             return truthValue(Self.compare(.greaterOrEqual, subject, low.evaluate(slots))
                               && Self.compare(.lessOrEqual, subject, high.evaluate(slots)))
         case .call(let function, let arguments):
-            return Self.call(function, arguments.map { $0.evaluate(slots) })
+            return function.evaluate(arguments.map { $0.evaluate(slots) })
         }
     }
 
@@ -143,64 +143,5 @@ indirect enum CompiledExpression: Sendable {
         default:
             return .unknown
         }
-    }
-
-    static func call(_ function: Expression.Function, _ arguments: [RuntimeValue]) -> RuntimeValue {
-        if function == .known { return .bool(arguments.first?.isKnown ?? false) }
-        // Functions over a collection take one list or set argument, or several numbers.
-        let items: [RuntimeValue]
-        if arguments.count == 1, case .list(let elements) = arguments[0] {
-            items = elements
-        } else if arguments.count == 1, case .set(let elements) = arguments[0] {
-            items = elements.map(RuntimeValue.string)
-        } else {
-            items = arguments
-        }
-        switch function {
-        case .count:
-            if arguments.count == 1, case .set(let elements) = arguments[0] { return .number(Double(elements.count)) }
-            var count = 0
-            for item in items {
-                switch item {
-                case .bool(true): count += 1
-                case .bool(false): break
-                default: return .unknown
-                }
-            }
-            return .number(Double(count))
-        case .abs:
-            guard case .number(let value)? = items.first, items.count == 1 else { return .unknown }
-            return .number(Swift.abs(value))
-        case .round:
-            guard case .number(let value)? = arguments.first else { return .unknown }
-            var digits = 0.0
-            if arguments.count == 2 {
-                guard case .number(let requested) = arguments[1] else { return .unknown }
-                digits = requested
-            }
-            let scale = pow10(digits)
-            return .number((value * scale).rounded() / scale)
-        case .min, .max, .sum, .mean:
-            var numbers: [Double] = []
-            for item in items {
-                guard case .number(let value) = item else { return .unknown }
-                numbers.append(value)
-            }
-            guard !numbers.isEmpty else { return function == .sum ? .number(0) : .unknown }
-            switch function {
-            case .min: return .number(numbers.min()!)
-            case .max: return .number(numbers.max()!)
-            case .sum: return .number(numbers.reduce(0, +))
-            default: return .number(numbers.reduce(0, +) / Double(numbers.count))
-            }
-        case .known:
-            return .unknown
-        }
-    }
-
-    private static func pow10(_ digits: Double) -> Double {
-        var scale = 1.0
-        for _ in 0..<Int(Swift.max(0, Swift.min(digits, 10))) { scale *= 10 }
-        return scale
     }
 }

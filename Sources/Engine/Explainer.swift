@@ -113,8 +113,8 @@ public struct Explainer: Sendable {
             return "division by zero"
         case .arithmetic:
             return "the result is too large"
-        case .call(let function, _) where [.min, .max, .mean].contains(function):
-            return "'\(function.rawValue)' of an empty list"
+        case .call(let function, _):
+            return function.unknownReason.map { "'\(function.name)' \($0)" }
         default:
             return nil
         }

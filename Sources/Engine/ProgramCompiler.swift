@@ -386,7 +386,7 @@ struct ProgramCompiler {
         }
     }
 
-    private mutating func compileCall(_ function: Expression.Function, _ arguments: [Expression], _ call: Expression,
+    private mutating func compileCall(_ function: ExpressionFunction, _ arguments: [Expression], _ call: Expression,
                                       into destination: Int) {
         switch function {
         case .known where arguments.count == 1:

@@ -5,8 +5,9 @@ import YAML
 /// The structure stage: reads each file's sections into a ``PackDraft``, checking keys, types and
 /// expression syntax as it goes.
 struct PackDecoder {
-    static let reservedWords: Set<String> = Set(["and", "or", "not", "in", "contains", "between", "true", "false", "kind"])
-        .union(Expression.Function.allCases.map(\.rawValue))
+    /// Words that cannot be ids: the language's keywords, and `kind`, which conditions read as the
+    /// organisation's kind.
+    static let reservedWords: Set<String> = Expression.keywords.union(["kind"])
 
     var reader = NodeReader()
     var draft = PackDraft()

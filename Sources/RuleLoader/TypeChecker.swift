@@ -139,42 +139,41 @@ struct TypeChecker {
         }
     }
 
-    private mutating func checkCall(_ function: Expression.Function, _ arguments: [Expression], _ call: Expression) -> ExpressionType {
+    /// Checks a call against its function's declared ``ExpressionFunction/Arguments``.
+    private mutating func checkCall(_ function: ExpressionFunction, _ arguments: [Expression], _ call: Expression) -> ExpressionType {
+        let name = "'\(function.name)'"
         let types = arguments.map { check($0) }
         func arity(_ allowed: ClosedRange<Int>) -> Bool {
             guard allowed.contains(arguments.count) else {
-                error("'\(function.rawValue)' takes \(allowed.lowerBound == allowed.upperBound ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)") argument\(allowed.upperBound == 1 ? "" : "s"), found \(arguments.count)", at: call)
+                let count = allowed.lowerBound == allowed.upperBound ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)"
+                error("\(name) takes \(count) argument\(allowed.upperBound == 1 ? "" : "s"), found \(arguments.count)", at: call)
                 return false
             }
             return true
         }
-        switch function {
-        case .known:
+        switch function.arguments {
+        case .anyValue:
             _ = arity(1...1)
-            return .boolean
-        case .abs:
-            if arity(1...1) { expect(.number, arguments[0], "'abs'") }
-            return .number
-        case .round:
-            if arity(1...2) { for argument in arguments { expect(.number, argument, "'round'") } }
-            return .number
-        case .count:
-            guard arity(1...1) else { return .number }
+        case .fixed(let expected, let optional):
+            if arity((expected.count - optional)...expected.count) {
+                for (argument, type) in zip(arguments, expected) { expect(type, argument, name) }
+            }
+        case .setOrConditions:
+            guard arity(1...1) else { break }
             switch types[0] {
             case .set, .any, .list(.boolean), .list(.any): break
-            default: error("'count' counts the words of a set or the true items of a list of conditions, found \(types[0])", at: arguments[0])
+            default: error("\(name) counts the words of a set or the true items of a list of conditions, found \(types[0])", at: arguments[0])
             }
-            return .number
-        case .min, .max, .sum, .mean:
+        case .numbers:
             if arguments.count == 1, case .list(let element) = types[0] {
-                if element != .number && element != .any { error("'\(function.rawValue)' needs numbers, found a list of \(element)", at: arguments[0]) }
+                if element != .number && element != .any { error("\(name) needs numbers, found a list of \(element)", at: arguments[0]) }
             } else if arguments.isEmpty {
-                error("'\(function.rawValue)' needs at least one number", at: call)
+                error("\(name) needs at least one number", at: call)
             } else {
-                for argument in arguments { expect(.number, argument, "'\(function.rawValue)'") }
+                for argument in arguments { expect(.number, argument, name) }
             }
-            return .number
         }
+        return function.result
     }
 
     private func isSet(_ type: ExpressionType) -> Bool {

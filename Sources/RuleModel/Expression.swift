@@ -13,10 +13,9 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     }
 
-    /// The functions the language offers.
-    public enum Function: String, Hashable, Sendable, CaseIterable {
-        case min, max, abs, round, count, sum, mean, known
-    }
+    /// The words of the language that cannot be names: its operators and literals. Function
+    /// names are not among them (they are recognised only before `(`, see ``ExpressionFunction``).
+    public static let keywords: Set<String> = ["and", "or", "not", "in", "contains", "between", "true", "false"]
 
     /// What an expression is.
     public indirect enum Kind: Hashable, Sendable {
@@ -36,7 +35,7 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
         case contains(Expression, Expression)
         /// `x between low and high`, inclusive at both ends.
         case between(Expression, Expression, Expression)
-        case call(Function, [Expression])
+        case call(ExpressionFunction, [Expression])
     }
 
     /// What the expression is.
@@ -99,7 +98,7 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
         case .contains(let set, let value): return "\(set.wrapped) contains \(value.wrapped)"
         case .between(let value, let low, let high): return "\(value.wrapped) between \(low.wrapped) and \(high.wrapped)"
         case .call(let function, let arguments):
-            return "\(function.rawValue)(" + arguments.map(\.description).joined(separator: ", ") + ")"
+            return "\(function.name)(" + arguments.map(\.description).joined(separator: ", ") + ")"
         }
     }
 

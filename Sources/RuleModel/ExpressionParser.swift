@@ -252,12 +252,12 @@ public struct ExpressionParser {
             return node(.literal(.bool(true)), from: start)
         case .identifier("false"):
             return node(.literal(.bool(false)), from: start)
-        case .identifier(let name) where ["and", "or", "not", "in", "contains", "between"].contains(name):
+        case .identifier(let name) where Expression.keywords.contains(name):
             throw error("expected a value, found the keyword '\(name)'", at: start)
         case .identifier(let name):
             guard isSymbol("(") else { return node(.reference(name), from: start) }
-            guard let function = Expression.Function(rawValue: name) else {
-                let known = Expression.Function.allCases.map(\.rawValue)
+            guard let function = ExpressionFunction.named(name) else {
+                let known = ExpressionFunction.all.map(\.name)
                 throw error("unknown function '\(name)'\(Suggestion.didYouMean(name, among: known))", at: start)
             }
             index += 1

@@ -1,5 +1,6 @@
-/// The type of an expression, as the checker infers it.
-indirect enum ExpressionType: Equatable, CustomStringConvertible {
+/// The type of an expression, as the type checker infers it and as functions declare their
+/// arguments and results.
+public indirect enum ExpressionType: Equatable, Sendable, CustomStringConvertible {
     case boolean
     case number
     /// Text; `values` lists the allowed words when it comes from an enum fact.
@@ -10,7 +11,7 @@ indirect enum ExpressionType: Equatable, CustomStringConvertible {
     /// Not known (after an error), compatible with everything so that one error is reported once.
     case any
 
-    var description: String {
+    public var description: String {
         switch self {
         case .boolean: return "a boolean"
         case .number: return "a number"
@@ -22,7 +23,7 @@ indirect enum ExpressionType: Equatable, CustomStringConvertible {
     }
 
     /// Whether two types may be compared with `==` (ignoring enum values).
-    func isComparable(with other: ExpressionType) -> Bool {
+    public func isComparable(with other: ExpressionType) -> Bool {
         switch (self, other) {
         case (.any, _), (_, .any), (.boolean, .boolean), (.number, .number), (.text, .text), (.set, .set): return true
         case (.list(let left), .list(let right)): return left.isComparable(with: right)

@@ -1,5 +1,3 @@
-import RuleModel
-
 /// A value during evaluation: a known value, or unknown.
 public enum RuntimeValue: Hashable, Sendable, CustomStringConvertible {
     case unknown
