@@ -372,11 +372,7 @@ struct PackDecoder {
             return nil
         }
         if case .bool(let flag) = scalar.resolved { return Expression(.literal(.bool(flag)), at: node.location) }
-        var origin = node.location
-        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { origin.range.start.column += 1 }
-        if scalar.style == .literal || scalar.style == .folded {
-            origin.range.start = SourcePosition(line: origin.range.start.line + 1, column: origin.range.start.column)
-        }
+        let origin = node.textOrigin()
         return reader.read({ () throws(Diagnostic) in try ExpressionParser.parse(scalar.text, origin: origin) })
     }
 }

@@ -18,7 +18,7 @@ public struct ExpressionParser {
     }
 
     private let scalars: [Unicode.Scalar]
-    private let origin: SourceLocation?
+    private let origin: TextOrigin?
     private var tokens: [(token: Token, start: Int, end: Int)] = []
     private var index = 0
     private var depth = 0
@@ -26,9 +26,9 @@ public struct ExpressionParser {
     /// Parses `text`.
     /// - Parameters:
     ///   - text: the expression.
-    ///   - origin: where the text's first character stands in its file, to locate errors and nodes.
+    ///   - origin: where each character of the text stands in its file, to locate errors and nodes.
     /// - Throws: a diagnostic with code ``syntaxCode`` pointing at the offending column.
-    public static func parse(_ text: String, origin: SourceLocation? = nil) throws(Diagnostic) -> Expression {
+    public static func parse(_ text: String, origin: TextOrigin? = nil) throws(Diagnostic) -> Expression {
         var parser = ExpressionParser(scalars: Array(text.unicodeScalars), origin: origin)
         guard parser.scalars.count <= maxLength else {
             throw parser.error("expression is \(parser.scalars.count) characters long, over the limit of \(maxLength)", at: 0)
@@ -42,7 +42,7 @@ public struct ExpressionParser {
         return expression
     }
 
-    private init(scalars: [Unicode.Scalar], origin: SourceLocation?) {
+    private init(scalars: [Unicode.Scalar], origin: TextOrigin?) {
         self.scalars = scalars
         self.origin = origin
     }
@@ -300,18 +300,13 @@ public struct ExpressionParser {
     }
 
     private func location(_ start: Int, _ end: Int) -> SourceLocation? {
-        guard let origin else { return nil }
-        let base = origin.range.start
-        return SourceLocation(file: origin.file, range: SourceRange(
-            start: SourcePosition(line: base.line, column: base.column + start),
-            end: SourcePosition(line: base.line, column: base.column + max(end, start + 1))))
+        origin?.location(from: start, to: max(end, start + 1))
     }
 
     private func error(_ message: String, at offset: Int) -> Diagnostic {
-        let fallback = origin ?? SourceLocation(file: SourceFile(path: "<expression>", contents: Array(String(String.UnicodeScalarView(scalars)).utf8)),
-                                                range: SourceRange(line: 1, column: 1))
         let location = self.location(offset, offset + 1)
-            ?? SourceLocation(file: fallback.file, range: SourceRange(line: 1, column: offset + 1))
+            ?? SourceLocation(file: SourceFile(path: "<expression>", contents: Array(String(String.UnicodeScalarView(scalars)).utf8)),
+                              range: SourceRange(line: 1, column: offset + 1))
         return .error(Self.syntaxCode, message, at: location)
     }
 }

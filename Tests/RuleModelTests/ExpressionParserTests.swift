@@ -58,7 +58,7 @@ import Testing
 
     @Test func locationsFollowTheOrigin() throws {
         let file = SourceFile(path: "p.yaml", text: "    when: a > 1\n")
-        let origin = SourceLocation(file: file, range: SourceRange(line: 1, column: 11))
+        let origin = TextOrigin(file: file, start: SourcePosition(line: 1, column: 11), length: 5)
         let expression = try ExpressionParser.parse("a > 1", origin: origin)
         #expect(expression.location?.range.start == SourcePosition(line: 1, column: 11))
         #expect(expression.children[1].location?.range.start == SourcePosition(line: 1, column: 15))
