@@ -21,17 +21,19 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// Error or warning.
     public var severity: Severity
     /// A stable, never reused code such as `yaml.duplicate-key`; see docs/diagnostics.md.
-    public var code: String
+    public var code: DiagnosticCode
     /// What is wrong, in one line.
     public var message: String
     /// Where it is wrong; `nil` only for problems that concern no particular place (a missing file).
     public var location: SourceLocation?
     /// Further remarks, possibly at other places.
     public var notes: [Note]
+    /// Edits that would fix the problem (the word a "did you mean" names, in place of the typo).
+    public var fixIts: [FixIt] = []
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, code: String, message: String,
+        _ severity: Severity, code: DiagnosticCode, message: String,
         at location: SourceLocation?, notes: [Note] = []
     ) {
         self.severity = severity
@@ -43,16 +45,28 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
 
     /// Creates an error.
     public static func error(
-        _ code: String, _ message: String, at location: SourceLocation?, notes: [Note] = []
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [Note] = []
     ) -> Diagnostic {
         Diagnostic(.error, code: code, message: message, at: location, notes: notes)
     }
 
     /// Creates a warning.
     public static func warning(
-        _ code: String, _ message: String, at location: SourceLocation?, notes: [Note] = []
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [Note] = []
     ) -> Diagnostic {
         Diagnostic(.warning, code: code, message: message, at: location, notes: notes)
+    }
+
+    /// This diagnostic with `hint` appended to its message and, when the hint names a replacement
+    /// and the diagnostic's range is the misspelt word, the fix-it that makes it.
+    /// - Parameter written: how the replacement is written in the file (quoted, for a text literal).
+    public func suggesting(_ hint: Suggestion.Hint, written: (String) -> String = { $0 }) -> Diagnostic {
+        var result = self
+        result.message += hint.text
+        if let replacement = hint.replacement, let location {
+            result.fixIts.append(FixIt("replace with '\(replacement)'", replacing: location, with: written(replacement)))
+        }
+        return result
     }
 
     /// `path:line:column: severity[code]: message`, without the source excerpt.

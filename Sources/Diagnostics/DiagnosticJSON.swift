@@ -1,5 +1,6 @@
 /// Diagnostics as JSON, for editors and CI: `{"errors": N, "warnings": N, "diagnostics": [...]}`,
-/// each with severity, code, message, file, line, column, end line, end column and notes.
+/// each with severity, code, message, file, line, column, end line, end column, notes and fix-its
+/// (each a message, the range to replace and its replacement).
 public enum DiagnosticJSON {
     /// Renders a list of diagnostics, sorted, ending with a newline.
     public static func render(_ list: DiagnosticList) -> String {
@@ -12,8 +13,12 @@ public enum DiagnosticJSON {
         }
         let items = list.sorted.map { diagnostic in
             let notes = diagnostic.notes.map { "{\"message\": \(quoted($0.message)), \(place($0.location))}" }
-            return "    {\"severity\": \"\(diagnostic.severity.rawValue)\", \"code\": \(quoted(diagnostic.code)), "
-                + "\"message\": \(quoted(diagnostic.message)), \(place(diagnostic.location)), \"notes\": [\(notes.joined(separator: ", "))]}"
+            let fixIts = diagnostic.fixIts.map {
+                "{\"message\": \(quoted($0.message)), \(place($0.location)), \"replacement\": \(quoted($0.replacement))}"
+            }
+            return "    {\"severity\": \"\(diagnostic.severity.rawValue)\", \"code\": \(quoted(diagnostic.code.rawValue)), "
+                + "\"message\": \(quoted(diagnostic.message)), \(place(diagnostic.location)), \"notes\": [\(notes.joined(separator: ", "))], "
+                + "\"fixits\": [\(fixIts.joined(separator: ", "))]}"
         }
         return "{\n  \"errors\": \(list.errorCount),\n  \"warnings\": \(list.warningCount),\n  \"diagnostics\": [\n"
             + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ]\n}\n"

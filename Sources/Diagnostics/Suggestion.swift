@@ -16,9 +16,30 @@ public enum Suggestion {
         return best?.candidate
     }
 
-    /// `; did you mean 'x'?` when a close candidate exists, else an empty string, to append to a message.
+    /// What to add to a message about a word that is not one of `candidates`.
+    public struct Hint: Sendable, Equatable {
+        /// `; did you mean 'x'?`, `; expected one of 'a', 'b'`, or empty.
+        public let text: String
+        /// The candidate to write instead, when one is close enough to be the word meant.
+        public let replacement: String?
+    }
+
+    /// The one way orgdiag answers an unknown word: "did you mean" the closest candidate when one
+    /// is a plausible typo; otherwise, when `listingAll` is set, the list of the words allowed
+    /// (in the order given). ``Diagnostic/suggesting(_:written:)`` appends it and adds the fix-it.
+    public static func hint(for word: String, among candidates: some Sequence<String>, listingAll: Bool = false) -> Hint {
+        let candidates = Array(candidates)
+        if let match = closest(to: word, among: candidates) {
+            return Hint(text: "; did you mean '\(match)'?", replacement: match)
+        }
+        guard listingAll, !candidates.isEmpty else { return Hint(text: "", replacement: nil) }
+        return Hint(text: "; expected one of " + candidates.map { "'\($0)'" }.joined(separator: ", "), replacement: nil)
+    }
+
+    /// `; did you mean 'x'?` when a close candidate exists, else an empty string, for messages that
+    /// are not diagnostics (command-line usage errors).
     public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        hint(for: word, among: candidates).text
     }
 
     /// Optimal string alignment distance between two scalar arrays.

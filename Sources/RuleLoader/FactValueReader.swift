@@ -85,9 +85,8 @@ extension NodeReader {
     }
 
     private mutating func reportUnknownValue(_ text: String, fact: FactDefinition, at location: SourceLocation) {
-        let hint = Suggestion.closest(to: text, among: fact.values).map { "; did you mean '\($0)'?" }
-            ?? "; expected one of " + fact.values.map { "'\($0)'" }.joined(separator: ", ")
-        report(.error(LoaderCode.profileUnknownValue, "'\(text)' is not a value of '\(fact.id)'\(hint)", at: location))
+        report(.error(LoaderCode.profileUnknownValue, "'\(text)' is not a value of '\(fact.id)'", at: location)
+            .suggesting(Suggestion.hint(for: text, among: fact.values, listingAll: true)))
     }
 
     /// `YYYY-MM-DD` with a real month and day.

@@ -33,9 +33,8 @@ struct NodeReader {
         for pair in pairs {
             guard let key = read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
             guard allowed.contains(key) else {
-                let hint = Suggestion.closest(to: key, among: allowed).map { "; did you mean '\($0)'?" }
-                    ?? "; expected one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
-                report(.error(unknownKeyCode, "unknown key '\(key)' in \(what)\(hint)", at: pair.key.location))
+                report(.error(unknownKeyCode, "unknown key '\(key)' in \(what)", at: pair.key.location)
+                    .suggesting(Suggestion.hint(for: key, among: allowed, listingAll: true)))
                 continue
             }
             fields[key] = pair.value

@@ -59,8 +59,8 @@ struct PackChecker {
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
-                diagnostics.append(.error(LoaderCode.unknownName,
-                                          "unknown name '\(name)'\(Suggestion.didYouMean(name, among: known))", at: node.location))
+                diagnostics.append(.error(LoaderCode.unknownName, "unknown name '\(name)'", at: node.location)
+                    .suggesting(Suggestion.hint(for: name, among: known)))
             }
         }
         let nameErrors = diagnostics.count > before
@@ -85,15 +85,13 @@ struct PackChecker {
         for diagnostic in draft.diagnostics { checkDimension(diagnostic.dimension, of: "diagnostic '\(diagnostic.id)'", at: diagnostic.location) }
         let recommendations = Set(draft.recommendations.map(\.id))
         for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
-            diagnostics.append(.error(LoaderCode.unknownReference,
-                                      "unknown recommendation '\(mention.id)'\(Suggestion.didYouMean(mention.id, among: recommendations))",
-                                      at: mention.location))
+            diagnostics.append(.error(LoaderCode.unknownReference, "unknown recommendation '\(mention.id)'", at: mention.location)
+                .suggesting(Suggestion.hint(for: mention.id, among: recommendations)))
         }
         let kinds = Set(draft.metadata?.organisationKinds ?? [])
         for mention in draft.kindMentions where !kinds.contains(mention.kind) {
-            diagnostics.append(.error(LoaderCode.unknownReference,
-                                      "unknown organisation kind '\(mention.kind)'\(Suggestion.didYouMean(mention.kind, among: kinds))",
-                                      at: mention.location))
+            diagnostics.append(.error(LoaderCode.unknownReference, "unknown organisation kind '\(mention.kind)'", at: mention.location)
+                .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
         }
         return !nameErrors
     }

@@ -357,9 +357,8 @@ struct PackDecoder {
                 return key == "all" ? .all(parts, location: location) : key == "any" ? .any(parts, location: location)
                     : .none(parts, location: location)
             default:
-                reader.report(.error(LoaderCode.unknownKey,
-                                     "unknown condition block '\(key)'\(Suggestion.didYouMean(key, among: ["all", "any", "none", "not"]))",
-                                     at: pairs[0].key.location))
+                reader.report(.error(LoaderCode.unknownKey, "unknown condition block '\(key)'", at: pairs[0].key.location)
+                    .suggesting(Suggestion.hint(for: key, among: ["all", "any", "none", "not"])))
                 return nil
             }
         }

@@ -6,7 +6,7 @@ import YAML
 /// (comments, order, layout): what `orgdiag ask` saves after each answer.
 public enum ProfileEditor {
     /// The stable code of an edit that cannot be made.
-    public static let code = "profile.cannot-edit"
+    public static let code = DiagnosticCode("profile.cannot-edit")
 
     /// Reads an answer typed for `fact` (as YAML: `12`, `true`, `none`, `[phone, desk]`, `~`).
     /// - Returns: the value, `nil` for an explicit unknown (`~` or `?`), or why the answer does not fit.

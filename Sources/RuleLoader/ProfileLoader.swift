@@ -50,10 +50,8 @@ public enum ProfileLoader {
                     profile.kind = kind
                 } else {
                     let kinds = pack.metadata.organisationKinds
-                    let hint = Suggestion.closest(to: kind, among: kinds).map { "; did you mean '\($0)'?" }
-                        ?? "; the pack knows " + kinds.map { "'\($0)'" }.joined(separator: ", ")
-                    reader.report(.error(LoaderCode.profileUnknownKind, "unknown organisation kind '\(kind)'\(hint)",
-                                         at: kindNode.location))
+                    reader.report(.error(LoaderCode.profileUnknownKind, "unknown organisation kind '\(kind)'", at: kindNode.location)
+                        .suggesting(Suggestion.hint(for: kind, among: kinds, listingAll: true)))
                 }
             }
             if let date = identity["assessed_on"] {
@@ -74,9 +72,8 @@ public enum ProfileLoader {
                 guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }),
                       let text = reader.read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }
                 guard pack.fact(id) != nil else {
-                    reader.report(.error(LoaderCode.profileUnknownFact,
-                                         "evidence for unknown fact '\(id)'\(Suggestion.didYouMean(id, among: pack.facts.map(\.id)))",
-                                         at: pair.key.location))
+                    reader.report(.error(LoaderCode.profileUnknownFact, "evidence for unknown fact '\(id)'", at: pair.key.location)
+                        .suggesting(Suggestion.hint(for: id, among: pack.facts.map(\.id))))
                     continue
                 }
                 profile.evidence[id] = text
@@ -119,9 +116,8 @@ public enum ProfileLoader {
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
             guard let (index, fact) = catalogue.facts[id] else {
-                reader.report(.error(LoaderCode.profileUnknownFact,
-                                     "unknown fact '\(id)'\(Suggestion.didYouMean(id, among: catalogue.names))",
-                                     at: pair.key.location))
+                reader.report(.error(LoaderCode.profileUnknownFact, "unknown fact '\(id)'", at: pair.key.location)
+                    .suggesting(Suggestion.hint(for: id, among: catalogue.names)))
                 continue
             }
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {

@@ -191,9 +191,8 @@ struct TypeChecker {
     /// A text literal compared with an enum must be one of its values.
     private mutating func checkWord(_ expression: Expression, against type: ExpressionType) {
         guard case .literal(.string(let word)) = expression.kind, case .text(let values?) = type, !values.contains(word) else { return }
-        let hint = Suggestion.closest(to: word, among: values).map { "; did you mean '\($0)'?" }
-            ?? "; expected one of " + values.map { "'\($0)'" }.joined(separator: ", ")
-        diagnostics.append(.error(LoaderCode.unknownValue, "'\(word)' is not a declared value\(hint)", at: expression.location))
+        diagnostics.append(.error(LoaderCode.unknownValue, "'\(word)' is not a declared value", at: expression.location)
+            .suggesting(Suggestion.hint(for: word, among: values, listingAll: true), written: { "'\($0)'" }))
     }
 
     /// A percentage fact compared with a number outside 0–100 can never match as meant.

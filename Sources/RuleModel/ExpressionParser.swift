@@ -7,7 +7,7 @@ import Diagnostics
 /// `contains`, `between … and …`), `+ -`, `* /`, unary `-`.
 public struct ExpressionParser {
     /// The stable code of expression syntax errors.
-    public static let syntaxCode = "expr.syntax"
+    public static let syntaxCode = DiagnosticCode("expr.syntax")
     /// The longest expression accepted, in characters.
     public static let maxLength = 4_000
     /// The deepest nesting of parentheses, lists and operators accepted.

@@ -18,9 +18,11 @@ import YAML
 /// ```
 public enum RuleTestFileLoader {
     /// The stable codes of test-file problems.
-    public static let unknownDiagnosticCode = "test.unknown-diagnostic"
-    public static let unknownRecommendationCode = "test.unknown-recommendation"
-    public static let profilePathCode = "test.profile-path"
+    public static let unknownDiagnosticCode = DiagnosticCode("test.unknown-diagnostic")
+    public static let unknownRecommendationCode = DiagnosticCode("test.unknown-recommendation")
+    public static let profilePathCode = DiagnosticCode("test.profile-path")
+    public static let unknownKeyCode = DiagnosticCode("test.unknown-key")
+    public static let missingKeyCode = DiagnosticCode("test.missing-key")
 
     /// Reads the cases of one test file; problems with the file are returned alongside.
     public static func load(_ file: SourceFile, pack: RulePack) -> (cases: [RuleTestCase], problems: DiagnosticList) {
@@ -38,7 +40,7 @@ public enum RuleTestFileLoader {
         var cases: [RuleTestCase] = []
         for pair in pairs {
             guard pair.key.scalar?.text == "tests" else {
-                problems.append(.error("test.unknown-key", "unknown key '\(pair.key.scalar?.text ?? "?")' in a test file; expected 'tests'",
+                problems.append(.error(unknownKeyCode, "unknown key '\(pair.key.scalar?.text ?? "?")' in a test file; expected 'tests'",
                                        at: pair.key.location))
                 continue
             }
@@ -52,7 +54,7 @@ public enum RuleTestFileLoader {
 
     private static func readCase(_ node: YAMLNode, file: SourceFile, pack: RulePack, problems: inout DiagnosticList) -> RuleTestCase? {
         guard case .mapping(let pairs) = node.content else {
-            problems.append(.error("yaml.type-mismatch", "expected a test case (a mapping), found \(node.kindDescription)", at: node.location))
+            problems.append(.error(YAMLDiagnosticCode.typeMismatch, "expected a test case (a mapping), found \(node.kindDescription)", at: node.location))
             return nil
         }
         var fields: [String: YAMLNode] = [:]
@@ -60,14 +62,14 @@ public enum RuleTestFileLoader {
             let key = pair.key.scalar?.text ?? ""
             let allowed = ["name", "profile", "expect"]
             guard allowed.contains(key) else {
-                problems.append(.error("test.unknown-key", "unknown key '\(key)' in a test case\(Suggestion.didYouMean(key, among: allowed))",
-                                       at: pair.key.location))
+                problems.append(.error(unknownKeyCode, "unknown key '\(key)' in a test case", at: pair.key.location)
+                    .suggesting(Suggestion.hint(for: key, among: allowed)))
                 continue
             }
             fields[key] = pair.value
         }
         guard let profileNode = fields["profile"] else {
-            problems.append(.error("test.missing-key", "a test case lacks its 'profile'", at: node.location))
+            problems.append(.error(missingKeyCode, "a test case lacks its 'profile'", at: node.location))
             return nil
         }
         let name = fields["name"]?.scalar?.text ?? "case at line \(node.location.range.start.line)"
@@ -93,8 +95,8 @@ public enum RuleTestFileLoader {
             for pair in expectations {
                 let key = pair.key.scalar?.text ?? ""
                 guard allowed.contains(key) else {
-                    problems.append(.error("test.unknown-key", "unknown expectation '\(key)'\(Suggestion.didYouMean(key, among: allowed))",
-                                           at: pair.key.location))
+                    problems.append(.error(unknownKeyCode, "unknown expectation '\(key)'", at: pair.key.location)
+                        .suggesting(Suggestion.hint(for: key, among: allowed)))
                     continue
                 }
                 let items: [YAMLNode]
@@ -106,15 +108,15 @@ public enum RuleTestFileLoader {
                     if !known {
                         let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.diagnostics.map(\.id)
                         problems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
-                                               "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'\(Suggestion.didYouMean(id, among: candidates))",
-                                               at: item.location))
+                                               "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'", at: item.location)
+                            .suggesting(Suggestion.hint(for: id, among: candidates)))
                         continue
                     }
                     expected[key, default: []].append(id)
                 }
             }
         } else {
-            problems.append(.error("test.missing-key", "a test case lacks its 'expect' mapping", at: node.location))
+            problems.append(.error(missingKeyCode, "a test case lacks its 'expect' mapping", at: node.location))
             return nil
         }
         return RuleTestCase(name: name, origin: .testFile, profile: profile, expectedFired: expected["fired"] ?? [],

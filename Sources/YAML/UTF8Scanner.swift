@@ -12,7 +12,7 @@ enum UTF8Scanner {
         var index = 0
         var line = 1
         var column = 1
-        func report(_ code: String, _ message: String) {
+        func report(_ code: DiagnosticCode, _ message: String) {
             let location = SourceLocation(file: file, range: SourceRange(line: line, column: column, endColumn: column + 1))
             problems.append(.error(code, message, at: location))
         }

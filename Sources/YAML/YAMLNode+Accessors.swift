@@ -66,9 +66,8 @@ extension YAMLNode {
     public func word(oneOf words: some Collection<String>) throws(Diagnostic) -> String {
         let text = try string()
         guard words.contains(text) else {
-            let hint = Suggestion.closest(to: text, among: words).map { "; did you mean '\($0)'?" }
-                ?? "; expected one of " + words.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            throw Diagnostic.error(YAMLDiagnosticCode.unknownWord, "unknown value '\(text)'\(hint)", at: location)
+            throw Diagnostic.error(YAMLDiagnosticCode.unknownWord, "unknown value '\(text)'", at: location)
+                .suggesting(Suggestion.hint(for: text, among: words.sorted(), listingAll: true))
         }
         return text
     }

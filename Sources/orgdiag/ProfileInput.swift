@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import RuleLoader
 import RuleModel
+import YAML
 
 /// Reads profile files given on the command line.
 enum ProfileInput {
@@ -19,7 +20,7 @@ enum ProfileInput {
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size > maxBytes {
-            return .failure(DiagnosticList([.error("yaml.file-too-large",
+            return .failure(DiagnosticList([.error(YAMLDiagnosticCode.fileTooLarge,
                                                    "'\(path)' is \(size) bytes, over the limit of \(maxBytes) bytes for a profile", at: nil)]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {

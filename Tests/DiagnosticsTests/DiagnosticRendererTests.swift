@@ -6,7 +6,7 @@ import Testing
 
     @Test func rendersHeaderExcerptAndCaret() {
         let diagnostic = Diagnostic.error(
-            "profile.unknown-fact", "unknown fact 'hierarchy_levles'; did you mean 'hierarchy_levels'?",
+            DiagnosticCode("profile.unknown-fact"), "unknown fact 'hierarchy_levles'; did you mean 'hierarchy_levels'?",
             at: SourceLocation(file: file, range: SourceRange(line: 3, column: 3, endColumn: 19)))
         #expect(DiagnosticRenderer().render(diagnostic) == """
             profile.yaml:3:3: error[profile.unknown-fact]: unknown fact 'hierarchy_levles'; did you mean 'hierarchy_levels'?
@@ -18,7 +18,7 @@ import Testing
 
     @Test func rendersNotesAtTheirOwnPlace() {
         let diagnostic = Diagnostic.error(
-            "yaml.duplicate-key", "duplicate key 'name'",
+            DiagnosticCode("yaml.duplicate-key"), "duplicate key 'name'",
             at: SourceLocation(file: file, range: SourceRange(line: 2, column: 1, endColumn: 6)),
             notes: [.init("first occurrence of 'name'",
                           at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1, endColumn: 5)))])
@@ -35,12 +35,12 @@ import Testing
 
     @Test func caretFollowsTabs() {
         let tabbed = SourceFile(path: "t.yaml", text: "a:\n\tb: x\n")
-        let diagnostic = Diagnostic.warning("w", "look", at: SourceLocation(file: tabbed, range: SourceRange(line: 2, column: 5)))
+        let diagnostic = Diagnostic.warning(DiagnosticCode("w"), "look", at: SourceLocation(file: tabbed, range: SourceRange(line: 2, column: 5)))
         #expect(DiagnosticRenderer().render(diagnostic).hasSuffix("  | \t   ^\n"))
     }
 
     @Test func colourOnlyWhenAsked() {
-        let diagnostic = Diagnostic.error("c", "m", at: nil)
+        let diagnostic = Diagnostic.error(DiagnosticCode("c"), "m", at: nil)
         #expect(DiagnosticRenderer(usesColour: false).render(diagnostic) == "error[c]: m\n")
         #expect(DiagnosticRenderer(usesColour: true).render(diagnostic).contains("\u{1B}[1;31merror"))
     }
@@ -55,8 +55,8 @@ import Testing
 
     @Test func listSortsDeduplicatesAndCaps() {
         var list = DiagnosticList(limit: 2)
-        let late = Diagnostic.error("b", "late", at: SourceLocation(file: file, range: SourceRange(line: 3, column: 1)))
-        let early = Diagnostic.warning("a", "early", at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1)))
+        let late = Diagnostic.error(DiagnosticCode("b"), "late", at: SourceLocation(file: file, range: SourceRange(line: 3, column: 1)))
+        let early = Diagnostic.warning(DiagnosticCode("a"), "early", at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1)))
         list.append(late)
         list.append(early)
         list.append(late)

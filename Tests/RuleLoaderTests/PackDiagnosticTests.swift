@@ -298,3 +298,49 @@ import RuleModel
             .diagnostics.summaries == ["- error pack.too-large the pack has 2 files, over the limit of 1"])
     }
 }
+
+/// A "did you mean" comes with its fix-it: the misspelt word's range and the word meant.
+@Suite struct FixItTests {
+    @Test func anUnknownNameCarriesItsReplacement() throws {
+        let pack = header + """
+            facts:
+              levels: {type: integer, label: Levels}
+            diagnostics:
+              - id: d
+                severity: high
+                title: T
+                when: |
+                  levels > 1 and
+                  levles > 5
+
+            """
+        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == LoaderCode.unknownName })
+        let fixIt = try #require(problem.fixIts.first)
+        #expect(fixIt.replacement == "levels")
+        #expect(fixIt.location.range == SourceRange(start: SourcePosition(line: 10, column: 7), end: SourcePosition(line: 10, column: 13)))
+        let json = DiagnosticJSON.render(DiagnosticList([problem]))
+        #expect(json.contains("\"fixits\": [{\"message\": \"replace with 'levels'\", \"file\": \"p.yaml\", \"line\": 10, \"column\": 7, \"end_line\": 10, \"end_column\": 13, \"replacement\": \"levels\"}]"))
+    }
+
+    @Test func anUnknownEnumWordIsReplacedQuoted() throws {
+        let pack = header + """
+            facts:
+              delegation: {type: enum, values: [none, partial, broad], label: Delegation}
+            diagnostics:
+              - id: d
+                severity: high
+                title: T
+                when: delegation == 'nnoe'
+
+            """
+        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == LoaderCode.unknownValue })
+        #expect(problem.message == "'nnoe' is not a declared value; did you mean 'none'?")
+        #expect(problem.fixIts.map(\.replacement) == ["'none'"])
+    }
+
+    @Test func aWordFarFromEveryCandidateListsThemAndHasNoFixIt() throws {
+        let hint = Suggestion.hint(for: "zzzzzz", among: ["none", "partial"], listingAll: true)
+        #expect(hint.text == "; expected one of 'none', 'partial'")
+        #expect(hint.replacement == nil)
+    }
+}
