@@ -127,8 +127,7 @@ struct ContradictionFinder {
             }
         }
         return bounds.keys.sorted().filter { bounds[$0]!.isEmpty }.map { name in
-            .warning(LoaderCode.contradiction,
-                     "conditions on '\(name)' in '\(rule)' can never all hold: \(texts[name]!.joined(separator: " and "))",
+            PackCheck.contradiction.diagnostic("conditions on '\(name)' in '\(rule)' can never all hold: \(texts[name]!.joined(separator: " and "))",
                      at: location)
         }
     }

@@ -9,8 +9,8 @@ struct NodeReader {
     /// The pack's languages, for localised texts; the first is the default.
     var languages: [String] = ["en"]
     /// The code for an unknown key (pack or profile flavour).
-    var unknownKeyCode = LoaderCode.unknownKey
-    var missingKeyCode = LoaderCode.missingKey
+    var unknownKeyCode = PackCheck.unknownKey.code
+    var missingKeyCode = PackCheck.missingKey.code
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
@@ -49,8 +49,7 @@ struct NodeReader {
     mutating func id(_ node: YAMLNode) -> String? {
         guard let text = read({ () throws(Diagnostic) in try node.string() }) else { return nil }
         guard Self.isValidID(text) else {
-            report(.error(LoaderCode.invalidID,
-                          "'\(text)' is not a valid id; use lowercase letters, digits and '_', starting with a letter",
+            report(PackCheck.invalidID.diagnostic("'\(text)' is not a valid id; use lowercase letters, digits and '_', starting with a letter",
                           at: node.location))
             return nil
         }
@@ -88,8 +87,7 @@ struct NodeReader {
             guard let language = read({ () throws(Diagnostic) in try pair.key.string() }),
                   let text = read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }
             guard languages.contains(language) else {
-                report(.error(LoaderCode.unknownLanguage,
-                              "language '\(language)' is not one of the pack's languages (\(languages.joined(separator: ", ")))",
+                report(PackCheck.unknownLanguage.diagnostic("language '\(language)' is not one of the pack's languages (\(languages.joined(separator: ", ")))",
                               at: pair.key.location))
                 continue
             }

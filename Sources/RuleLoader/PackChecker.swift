@@ -2,33 +2,57 @@ import Diagnostics
 import RuleModel
 import YAML
 
-/// The stages after `structure`: identifiers, references, cycles, types, examples, translations
-/// and usage (see ``PackLoader``).
+/// The stages after `structure` (see ``PackCheck/Stage``): identifiers, references, cycles,
+/// types, examples, translations and usage, run in the order of ``stages``.
 struct PackChecker {
+    /// One stage: what it checks, when it runs, and how.
+    struct StageRun {
+        let stage: PackCheck.Stage
+        /// Whether it runs, given what the earlier stages found.
+        let runs: @Sendable (PackChecker) -> Bool
+        let body: @Sendable (inout PackChecker) -> Void
+    }
+
+    /// The stages, in order, as OPA's compiler keeps its stages: a table, not inline calls.
+    static let stages: [StageRun] = [
+        StageRun(stage: .identifiers, runs: { _ in true }, body: { $0.checkIdentifiers() }),
+        StageRun(stage: .references, runs: { _ in true }, body: { $0.namesResolve = $0.checkReferences() }),
+        StageRun(stage: .cycles, runs: { _ in true }, body: { $0.acyclic = $0.checkCycles() }),
+        // Types only when every name resolves and nothing is circular: otherwise each unknown name
+        // would be reported again as a type error.
+        StageRun(stage: .types, runs: { $0.namesResolve && $0.acyclic }, body: { $0.checkTypes() }),
+        StageRun(stage: .examples, runs: { _ in true }, body: { $0.decodeExamples() }),
+        StageRun(stage: .translations, runs: { _ in true }, body: { $0.checkTranslations() }),
+        // Usage warnings would be noise while a file could not be read: what it uses is unknown.
+        StageRun(stage: .usage, runs: { $0.checksUsage }, body: { $0.checkUsage() }),
+    ]
+
     var draft: PackDraft
     /// Whether to run the `usage` stage (only when every file could be read).
     let checksUsage: Bool
     var diagnostics: [Diagnostic] = []
+    /// What the `references` stage found: every name in every expression resolves.
+    private(set) var namesResolve = true
+    /// What the `cycles` stage found: no indicator or diagnostic depends on itself.
+    private(set) var acyclic = true
+
+    init(draft: PackDraft, checksUsage: Bool) {
+        self.draft = draft
+        self.checksUsage = checksUsage
+    }
 
     mutating func run() {
-        checkIdentifiers()
-        let namesResolve = checkReferences()
-        let acyclic = checkCycles()
-        if namesResolve && acyclic { checkTypes() }
-        decodeExamples()
-        checkTranslations()
-        if checksUsage { checkUsage() }
+        for stage in Self.stages where stage.runs(self) { stage.body(&self) }
     }
 
     // MARK: identifiers
 
-    private mutating func checkIdentifiers() {
+    fileprivate mutating func checkIdentifiers() {
         var first: [String: (what: String, location: SourceLocation?)] = [:]
         func claim(_ id: String, _ what: String, _ location: SourceLocation?, namespace: String) {
             let key = namespace + ":" + id
             if let previous = first[key] {
-                diagnostics.append(.error(LoaderCode.duplicateID,
-                                          "'\(id)' is already defined as a \(previous.what)", at: location,
+                diagnostics.append(PackCheck.duplicateID.diagnostic("'\(id)' is already defined as a \(previous.what)", at: location,
                                           notes: [.init("first definition of '\(id)'", at: previous.location)]))
             } else {
                 first[key] = (what, location)
@@ -51,7 +75,7 @@ struct PackChecker {
     }
 
     /// Returns whether every name in every expression resolves.
-    private mutating func checkReferences() -> Bool {
+    fileprivate mutating func checkReferences() -> Bool {
         let known = Set(names)
         let before = diagnostics.count
         var expressions = draft.indicators.map(\.expression)
@@ -59,7 +83,7 @@ struct PackChecker {
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
-                diagnostics.append(.error(LoaderCode.unknownName, "unknown name '\(name)'", at: node.location)
+                diagnostics.append(PackCheck.unknownName.diagnostic("unknown name '\(name)'", at: node.location)
                     .suggesting(Suggestion.hint(for: name, among: known)))
             }
         }
@@ -67,8 +91,7 @@ struct PackChecker {
         for (index, diagnostic) in draft.diagnostics.enumerated() {
             for template in diagnostic.because?.translations.values.sorted() ?? [] {
                 for name in Self.placeholders(in: template) where !known.contains(name) {
-                    diagnostics.append(.error(LoaderCode.unknownName,
-                                              "'because' of '\(diagnostic.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
+                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(diagnostic.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
                                               at: draft.becauseLocations[index]))
                 }
             }
@@ -76,8 +99,7 @@ struct PackChecker {
         let dimensions = Set(draft.dimensions.map(\.id))
         func checkDimension(_ id: String?, of what: String, at location: SourceLocation?) {
             guard let id, !dimensions.contains(id) else { return }
-            diagnostics.append(.error(LoaderCode.unknownReference,
-                                      "\(what) belongs to unknown dimension '\(id)'\(Suggestion.didYouMean(id, among: dimensions))",
+            diagnostics.append(PackCheck.unknownReference.diagnostic("\(what) belongs to unknown dimension '\(id)'\(Suggestion.didYouMean(id, among: dimensions))",
                                       at: location))
         }
         for fact in draft.facts { checkDimension(fact.dimension, of: "fact '\(fact.id)'", at: fact.location) }
@@ -85,12 +107,12 @@ struct PackChecker {
         for diagnostic in draft.diagnostics { checkDimension(diagnostic.dimension, of: "diagnostic '\(diagnostic.id)'", at: diagnostic.location) }
         let recommendations = Set(draft.recommendations.map(\.id))
         for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
-            diagnostics.append(.error(LoaderCode.unknownReference, "unknown recommendation '\(mention.id)'", at: mention.location)
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown recommendation '\(mention.id)'", at: mention.location)
                 .suggesting(Suggestion.hint(for: mention.id, among: recommendations)))
         }
         let kinds = Set(draft.metadata?.organisationKinds ?? [])
         for mention in draft.kindMentions where !kinds.contains(mention.kind) {
-            diagnostics.append(.error(LoaderCode.unknownReference, "unknown organisation kind '\(mention.kind)'", at: mention.location)
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown organisation kind '\(mention.kind)'", at: mention.location)
                 .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
         }
         return !nameErrors
@@ -116,7 +138,7 @@ struct PackChecker {
     // MARK: cycles
 
     /// Returns whether indicators and diagnostics are free of cycles.
-    private mutating func checkCycles() -> Bool {
+    fileprivate mutating func checkCycles() -> Bool {
         var locations: [String: SourceLocation?] = [:]
         var dependencies: [String: [String]] = [:]
         for indicator in draft.indicators {
@@ -145,7 +167,7 @@ struct PackChecker {
     private mutating func report(cycle: [String], locations: [String: SourceLocation?], what: String) {
         let path = (cycle + [cycle[0]]).map { "'\($0)'" }.joined(separator: " -> ")
         let notes = cycle.dropFirst().map { Diagnostic.Note("'\($0)' is part of the cycle", at: locations[$0] ?? nil) }
-        diagnostics.append(.error(LoaderCode.cycle, "circular \(what): \(path)", at: locations[cycle[0]] ?? nil, notes: notes))
+        diagnostics.append(PackCheck.cycle.diagnostic("circular \(what): \(path)", at: locations[cycle[0]] ?? nil, notes: notes))
     }
 
     /// The cycles a depth-first search meets (roots and edges in sorted order), each starting at its
@@ -182,7 +204,7 @@ struct PackChecker {
 
     // MARK: types
 
-    private mutating func checkTypes() {
+    fileprivate mutating func checkTypes() {
         var checker = TypeChecker(facts: draft.facts, parameters: draft.parameters, diagnostics: draft.diagnostics)
         var dependencies: [String: [String]] = [:]
         for indicator in draft.indicators { dependencies[indicator.id] = indicator.expression.references }
@@ -198,7 +220,7 @@ struct PackChecker {
 
     // MARK: examples
 
-    private mutating func decodeExamples() {
+    fileprivate mutating func decodeExamples() {
         let catalogue = ProfileLoader.Catalogue(draft.facts)
         var reader = NodeReader(languages: draft.metadata?.languages ?? ["en"])
         let kinds = draft.metadata?.organisationKinds ?? []
@@ -227,24 +249,24 @@ struct PackChecker {
 
     // MARK: translations
 
-    private mutating func checkTranslations() {
+    fileprivate mutating func checkTranslations() {
         guard let languages = draft.metadata?.languages else { return }
         for text in draft.texts {
             for language in languages where text.text.translations[language] == nil {
-                diagnostics.append(.warning(LoaderCode.missingTranslation, "\(text.what) has no '\(language)' text", at: text.location))
+                diagnostics.append(PackCheck.missingTranslation.diagnostic("\(text.what) has no '\(language)' text", at: text.location))
             }
         }
     }
 
     // MARK: usage
 
-    private mutating func checkUsage() {
+    fileprivate mutating func checkUsage() {
         var used = Set<String>()
         for expression in draft.indicators.map(\.expression) + draft.diagnostics.flatMap(\.condition.expressions) {
             used.formUnion(expression.references)
         }
         for fact in draft.facts where !used.contains(fact.id) {
-            diagnostics.append(.warning(LoaderCode.unusedFact, "fact '\(fact.id)' is used by no indicator or diagnostic",
+            diagnostics.append(PackCheck.unusedFact.diagnostic("fact '\(fact.id)' is used by no indicator or diagnostic",
                                         at: fact.location))
         }
         var recommended = Set(draft.diagnostics.flatMap(\.recommend))
@@ -254,8 +276,7 @@ struct PackChecker {
             for prerequisite in requires[id] ?? [] where recommended.insert(prerequisite).inserted { pending.append(prerequisite) }
         }
         for recommendation in draft.recommendations where !recommended.contains(recommendation.id) {
-            diagnostics.append(.warning(LoaderCode.unusedRecommendation,
-                                        "recommendation '\(recommendation.id)' is recommended by no diagnostic, nor required by one that is",
+            diagnostics.append(PackCheck.unusedRecommendation.diagnostic("recommendation '\(recommendation.id)' is recommended by no diagnostic, nor required by one that is",
                                         at: recommendation.location))
         }
         let finder = ContradictionFinder(parameters: draft.parameters)
@@ -264,8 +285,7 @@ struct PackChecker {
             if diagnostic.examples.fires.isEmpty { missing.append("that fires") }
             if diagnostic.examples.doesNotFire.isEmpty { missing.append("that does not fire") }
             if !missing.isEmpty {
-                diagnostics.append(.warning(LoaderCode.missingExamples,
-                                            "diagnostic '\(diagnostic.id)' has no example \(missing.joined(separator: " and no example "))",
+                diagnostics.append(PackCheck.missingExamples.diagnostic("diagnostic '\(diagnostic.id)' has no example \(missing.joined(separator: " and no example "))",
                                             at: diagnostic.location))
             }
             diagnostics += finder.warnings(in: diagnostic.condition, of: diagnostic.id)

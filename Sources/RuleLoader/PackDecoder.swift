@@ -18,7 +18,7 @@ struct PackDecoder {
             guard case .mapping(let pairs) = root.content,
                   let pair = pairs.first(where: { $0.key.scalar?.text == "pack" }) else { continue }
             if let first = draft.headerLocation {
-                reader.report(.error(LoaderCode.duplicateID, "a second 'pack' header; a pack has exactly one",
+                reader.report(PackCheck.duplicateID.diagnostic("a second 'pack' header; a pack has exactly one",
                                      at: pair.key.location, notes: [.init("first 'pack' header", at: first)]))
                 continue
             }
@@ -28,8 +28,7 @@ struct PackDecoder {
             let languages = fields["languages"].map { reader.ids($0).map(\.id) } ?? ["en"]
             let defaultLanguage = fields["default_language"].flatMap { reader.id($0) } ?? languages.first ?? "en"
             if !languages.contains(defaultLanguage), let node = fields["default_language"] {
-                reader.report(.error(LoaderCode.unknownLanguage,
-                                     "default language '\(defaultLanguage)' is not one of the pack's languages", at: node.location))
+                reader.report(PackCheck.unknownLanguage.diagnostic("default language '\(defaultLanguage)' is not one of the pack's languages", at: node.location))
             }
             reader.languages = [defaultLanguage] + languages.filter { $0 != defaultLanguage }
             var metadata = RulePack.Metadata(id: fields["id"].flatMap { reader.id($0) } ?? "pack")
@@ -40,8 +39,7 @@ struct PackDecoder {
                 if Self.isSemanticVersion(text) {
                     metadata.version = text
                 } else {
-                    reader.report(.error(LoaderCode.invalidVersion,
-                                         "version '\(text)' is not a semantic version MAJOR.MINOR.PATCH", at: version.location))
+                    reader.report(PackCheck.invalidVersion.diagnostic("version '\(text)' is not a semantic version MAJOR.MINOR.PATCH", at: version.location))
                 }
             }
             if let kinds = fields["organisation_kinds"] {
@@ -96,7 +94,7 @@ struct PackDecoder {
         for pair in pairs {
             guard let id = reader.id(pair.key) else { continue }
             guard !Self.reservedWords.contains(id) || section == "dimensions" else {
-                reader.report(.error(LoaderCode.invalidID, "'\(id)' is a reserved word of the rule language; choose another id",
+                reader.report(PackCheck.invalidID.diagnostic("'\(id)' is a reserved word of the rule language; choose another id",
                                      at: pair.key.location))
                 continue
             }
@@ -131,17 +129,15 @@ struct PackDecoder {
             if let bounds = reader.read({ () throws(Diagnostic) in try rangeNode.sequence() }) {
                 let numbers = bounds.compactMap { bound in reader.read({ () throws(Diagnostic) in try bound.number() }) }
                 if bounds.count != 2 || !type.isNumeric {
-                    reader.report(.error(LoaderCode.invalidRange,
-                                         type.isNumeric ? "a range is two numbers: [lowest, highest]"
+                    reader.report(PackCheck.invalidRange.diagnostic(type.isNumeric ? "a range is two numbers: [lowest, highest]"
                                              : "only numeric facts have a range; '\(id)' is \(type.rawValue)",
                                          at: rangeNode.location))
                 } else if numbers.count == 2 {
                     if numbers[0] > numbers[1] {
-                        reader.report(.error(LoaderCode.invalidRange,
-                                             "the range starts above its end: \(Value.format(numbers[0])) > \(Value.format(numbers[1]))",
+                        reader.report(PackCheck.invalidRange.diagnostic("the range starts above its end: \(Value.format(numbers[0])) > \(Value.format(numbers[1]))",
                                              at: rangeNode.location))
                     } else if type == .percentage && (numbers[0] < 0 || numbers[1] > 100) {
-                        reader.report(.error(LoaderCode.invalidRange, "a percentage's range must lie within 0–100",
+                        reader.report(PackCheck.invalidRange.diagnostic("a percentage's range must lie within 0–100",
                                              at: rangeNode.location))
                     } else {
                         range = numbers[0]...numbers[1]
@@ -163,11 +159,11 @@ struct PackDecoder {
                 values = reader.ids(valuesNode).map(\.id)
             }
             if type != .enumeration && type != .set {
-                reader.report(.error(LoaderCode.invalidRange, "only enum and set facts list values; '\(id)' is \(type.rawValue)",
+                reader.report(PackCheck.invalidRange.diagnostic("only enum and set facts list values; '\(id)' is \(type.rawValue)",
                                      at: valuesNode.location))
             }
         } else if type == .enumeration || type == .set {
-            reader.report(.error(LoaderCode.missingKey, "\(what) is \(type.rawValue) and lacks the required key 'values'",
+            reader.report(PackCheck.missingKey.diagnostic("\(what) is \(type.rawValue) and lacks the required key 'values'",
                                  at: location))
         }
         draft.facts.append(FactDefinition(
@@ -194,8 +190,7 @@ struct PackDecoder {
             for pair in pairs {
                 guard let kind = reader.id(pair.key), let kindValue = parameterValue(pair.value) else { continue }
                 if kindValue.typeName != value.typeName {
-                    reader.report(.error(LoaderCode.typeError,
-                                         "the value for '\(kind)' is a \(kindValue.typeName), but \(what) is a \(value.typeName)",
+                    reader.report(PackCheck.typeError.diagnostic("the value for '\(kind)' is a \(kindValue.typeName), but \(what) is a \(value.typeName)",
                                          at: pair.value.location))
                 }
                 draft.kindMentions.append((kind, pair.key.location))
@@ -210,7 +205,7 @@ struct PackDecoder {
 
     private mutating func parameterValue(_ node: YAMLNode) -> Value? {
         guard let scalar = node.scalar else {
-            reader.report(.error(LoaderCode.typeError, "a parameter's value is a number, true or false, or a word", at: node.location))
+            reader.report(PackCheck.typeError.diagnostic("a parameter's value is a number, true or false, or a word", at: node.location))
             return nil
         }
         switch scalar.resolved {
@@ -218,7 +213,7 @@ struct PackDecoder {
         case .integer, .float: return reader.read({ () throws(Diagnostic) in try node.number() }).map(Value.number)
         case .string: return .string(scalar.text)
         case .null:
-            reader.report(.error(LoaderCode.typeError, "a parameter needs a value", at: node.location))
+            reader.report(PackCheck.typeError.diagnostic("a parameter needs a value", at: node.location))
             return nil
         }
     }
@@ -247,7 +242,7 @@ struct PackDecoder {
         if let levelsNode = fields["levels"], let items = reader.read({ () throws(Diagnostic) in try levelsNode.sequence() }) {
             levels = items.enumerated().compactMap { localized($1, "level \($0 + 1) of \(what)") }
             if items.count != 5 {
-                reader.report(.error(LoaderCode.invalidRange, "\(what) names \(items.count) maturity levels; it needs 5",
+                reader.report(PackCheck.invalidRange.diagnostic("\(what) names \(items.count) maturity levels; it needs 5",
                                      at: levelsNode.location))
             }
         }
@@ -341,7 +336,7 @@ struct PackDecoder {
             return parts.count == items.count ? .all(parts, location: node.location) : nil
         case .mapping(let pairs):
             guard pairs.count == 1, let key = pairs[0].key.scalar?.text else {
-                reader.report(.error(LoaderCode.unknownKey, "a condition block has exactly one key: 'all', 'any', 'none' or 'not'",
+                reader.report(PackCheck.unknownKey.diagnostic("a condition block has exactly one key: 'all', 'any', 'none' or 'not'",
                                      at: node.location))
                 return nil
             }
@@ -357,7 +352,7 @@ struct PackDecoder {
                 return key == "all" ? .all(parts, location: location) : key == "any" ? .any(parts, location: location)
                     : .none(parts, location: location)
             default:
-                reader.report(.error(LoaderCode.unknownKey, "unknown condition block '\(key)'", at: pairs[0].key.location)
+                reader.report(PackCheck.unknownKey.diagnostic("unknown condition block '\(key)'", at: pairs[0].key.location)
                     .suggesting(Suggestion.hint(for: key, among: ["all", "any", "none", "not"])))
                 return nil
             }
@@ -367,7 +362,7 @@ struct PackDecoder {
     /// Parses a scalar as an expression, locating it inside the YAML text.
     mutating func expression(_ node: YAMLNode) -> Expression? {
         guard let scalar = node.scalar else {
-            reader.report(.error(LoaderCode.typeError, "expected an expression, found \(node.kindDescription)", at: node.location))
+            reader.report(PackCheck.typeError.diagnostic("expected an expression, found \(node.kindDescription)", at: node.location))
             return nil
         }
         if case .bool(let flag) = scalar.resolved { return Expression(.literal(.bool(flag)), at: node.location) }

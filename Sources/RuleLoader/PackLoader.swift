@@ -12,30 +12,16 @@ public struct PackLoadResult: Sendable {
 
 /// Loads a rule pack from its YAML files and checks it (this is the linter).
 ///
-/// The checks run as named stages; every problem of every stage is reported at once:
-/// 1. `read`: YAML syntax and limits.
-/// 2. `structure`: sections, keys, value types, ids, expression syntax.
-/// 3. `identifiers`: an id defined twice, across files.
-/// 4. `references`: unknown names in expressions and `because` sentences, unknown dimensions,
-///    recommendations and organisation kinds.
-/// 5. `cycles`: indicators and diagnostics that depend on themselves, circular `requires`.
-/// 6. `types`: comparisons of unlike values, undeclared enum values, percentages outside 0–100.
-/// 7. `examples`: each example's facts against the catalogue.
-/// 8. `translations`: a text missing in one of the pack's languages (warning).
-/// 9. `usage`: unused facts and recommendations, diagnostics without examples, contradictory
-///    conditions (warnings).
+/// The checks run as the named stages of ``PackCheck/Stage``: `read` and `structure` here, the
+/// others in ``PackChecker/stages``; every problem of every stage is reported at once. What each
+/// check reports is declared in ``PackCheck/all``.
 public enum PackLoader {
-    /// The stage names, in order.
-    public static let stages = ["read", "structure", "identifiers", "references", "cycles", "types", "examples",
-                                "translations", "usage"]
-
     /// Loads a pack from its files (the order of the files does not matter).
     public static func load(files: [SourceFile], limits: YAMLLimits = .default, packLimits: PackLimits = .default) -> PackLoadResult {
         var diagnostics = DiagnosticList()
         let files = files.sorted { $0.path < $1.path }
         guard files.count <= packLimits.maxFiles else {
-            diagnostics.append(.error(LoaderCode.packTooLarge,
-                                      "the pack has \(files.count) files, over the limit of \(packLimits.maxFiles)", at: nil))
+            diagnostics.append(PackCheck.packTooLarge.diagnostic("the pack has \(files.count) files, over the limit of \(packLimits.maxFiles)", at: nil))
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
 
@@ -49,7 +35,7 @@ public enum PackLoader {
             }
         }
         guard !files.isEmpty else {
-            diagnostics.append(.error(LoaderCode.noPackFiles, "the pack has no YAML files", at: nil))
+            diagnostics.append(PackCheck.noPackFiles.diagnostic("the pack has no YAML files", at: nil))
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
 
@@ -58,8 +44,7 @@ public enum PackLoader {
         decoder.readHeader(documents)
         if decoder.draft.metadata == nil, !documents.isEmpty || diagnostics.isEmpty {
             let firstFile = documents.first.map { SourceLocation(file: $0.file, range: SourceRange(line: 1, column: 1)) }
-            diagnostics.append(.error(LoaderCode.missingHeader,
-                                      "no file of the pack has a 'pack:' header with its id, version and languages", at: firstFile))
+            diagnostics.append(PackCheck.missingHeader.diagnostic("no file of the pack has a 'pack:' header with its id, version and languages", at: firstFile))
         }
         for document in documents { decoder.readSections(document.root) }
         diagnostics.append(contentsOf: decoder.reader.diagnostics)
@@ -73,14 +58,12 @@ public enum PackLoader {
             ("dimensions", draft.dimensions.map(\.location), packLimits.maxDimensions),
         ]
         for (what, locations, limit) in sizes where locations.count > limit {
-            diagnostics.append(.error(LoaderCode.packTooLarge,
-                                      "the pack has \(locations.count) \(what), over the limit of \(limit); this one is the first beyond it",
+            diagnostics.append(PackCheck.packTooLarge.diagnostic("the pack has \(locations.count) \(what), over the limit of \(limit); this one is the first beyond it",
                                       at: locations[limit]))
         }
         if diagnostics.hasErrors, sizes.contains(where: { $0.1.count > $0.2 }) {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
-        // Usage warnings would be noise while a file could not be read: what it uses is unknown.
         var checker = PackChecker(draft: draft, checksUsage: documents.count == files.count)
         checker.run()
         diagnostics.append(contentsOf: checker.diagnostics)

@@ -191,7 +191,7 @@ struct TypeChecker {
     /// A text literal compared with an enum must be one of its values.
     private mutating func checkWord(_ expression: Expression, against type: ExpressionType) {
         guard case .literal(.string(let word)) = expression.kind, case .text(let values?) = type, !values.contains(word) else { return }
-        diagnostics.append(.error(LoaderCode.unknownValue, "'\(word)' is not a declared value", at: expression.location)
+        diagnostics.append(PackCheck.unknownValue.diagnostic("'\(word)' is not a declared value", at: expression.location)
             .suggesting(Suggestion.hint(for: word, among: values, listingAll: true), written: { "'\($0)'" }))
     }
 
@@ -203,6 +203,6 @@ struct TypeChecker {
     }
 
     private mutating func error(_ message: String, at expression: Expression) {
-        diagnostics.append(.error(LoaderCode.typeError, message, at: expression.location))
+        diagnostics.append(PackCheck.typeError.diagnostic(message, at: expression.location))
     }
 }

@@ -56,7 +56,7 @@ import RuleModel
     @Test func aCycleThroughTheWholeChainIsReported() throws {
         let text = chainPack(closingTheLoop: true)
         let result = try onSmallStack { loadPack(files: ["p": text]) }
-        let cycle = try #require(result.diagnostics.sorted.first { $0.code == LoaderCode.cycle })
+        let cycle = try #require(result.diagnostics.sorted.first { $0.code == PackCheck.cycle.code })
         #expect(cycle.location?.description == "p.yaml:5:3")
         #expect(cycle.notes.count == Self.length - 1)
     }

@@ -65,7 +65,7 @@ import RuleModel
 
     @Test func duplicateIDAcrossFilesNotesTheFirst() throws {
         let result = loadPack(files: ["a": header + facts, "b": "facts:\n  levels: {type: integer, label: Again}\n"])
-        let duplicate = try #require(result.diagnostics.sorted.first { $0.code == LoaderCode.duplicateID })
+        let duplicate = try #require(result.diagnostics.sorted.first { $0.code == PackCheck.duplicateID.code })
         #expect(duplicate.summary == "b.yaml:2:3 error pack.duplicate-id 'levels' is already defined as a fact")
         #expect(duplicate.notes.first?.location?.description == "a.yaml:3:3")
     }
@@ -134,7 +134,7 @@ import RuleModel
 
             """
         let result = loadPack(files: ["p": header + facts + indicators])
-        let cycle = try #require(result.diagnostics.sorted.first { $0.code == LoaderCode.cycle })
+        let cycle = try #require(result.diagnostics.sorted.first { $0.code == PackCheck.cycle.code })
         #expect(cycle.summary == "p.yaml:8:3 error pack.cycle circular definitions: 'a' -> 'b' -> 'c' -> 'a'")
         #expect(cycle.notes.map { $0.location?.description ?? "" } == ["p.yaml:9:3", "p.yaml:10:3"])
     }
@@ -314,7 +314,7 @@ import RuleModel
                   levles > 5
 
             """
-        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == LoaderCode.unknownName })
+        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == PackCheck.unknownName.code })
         let fixIt = try #require(problem.fixIts.first)
         #expect(fixIt.replacement == "levels")
         #expect(fixIt.location.range == SourceRange(start: SourcePosition(line: 10, column: 7), end: SourcePosition(line: 10, column: 13)))
@@ -333,7 +333,7 @@ import RuleModel
                 when: delegation == 'nnoe'
 
             """
-        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == LoaderCode.unknownValue })
+        let problem = try #require(loadPack(files: ["p": pack]).diagnostics.sorted.first { $0.code == PackCheck.unknownValue.code })
         #expect(problem.message == "'nnoe' is not a declared value; did you mean 'none'?")
         #expect(problem.fixIts.map(\.replacement) == ["'none'"])
     }

@@ -1,0 +1,179 @@
+import Diagnostics
+import RuleModel
+
+extension PackCheck {
+    /// Every check of `orgdiag lint`, in the order of docs/diagnostics.md's table.
+    public static let all: [PackCheck] = [
+        noPackFiles, packTooLarge, missingHeader, unknownKey, missingKey, invalidID, duplicateID, invalidVersion,
+        invalidRange, unknownLanguage, expressionSyntax, unknownName, unknownReference, cycle, typeError, unknownValue,
+        missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction,
+    ]
+
+    /// The check with `code`, if it is one of ``all``.
+    public static func named(_ code: DiagnosticCode) -> PackCheck? { all.first { $0.code == code } }
+
+    /// The pack header the snippets start from.
+    static let header = "pack: {id: t, version: 1.0.0, languages: [en], organisation_kinds: [caf, metropole]}\n"
+
+    /// A fact catalogue the snippets use.
+    static let facts = """
+        facts:
+          levels: {type: integer, label: Levels}
+          delegation: {type: enum, values: [none, partial, broad], label: Delegation}
+          satisfaction: {type: percentage, label: Satisfaction}
+
+        """
+
+    /// A diagnostic reading `condition`, with examples that fire and do not fire.
+    static func diagnostic(_ condition: String, id: String = "d", extra: String = "") -> String {
+        """
+        diagnostics:
+          - id: \(id)
+            severity: high
+            title: T
+            when: \(condition)
+        \(extra)    examples:
+              fires: [{levels: 9, delegation: none, satisfaction: 10}]
+              does_not_fire: [{levels: 1, delegation: broad, satisfaction: 90}]
+
+        """
+    }
+
+    public static let noPackFiles = PackCheck(
+        "pack.no-files", .error, stage: .read, "the pack's folder holds no YAML file",
+        triggering: [], nonTriggering: [header + facts + diagnostic("levels > 5")])
+
+    public static let packTooLarge = PackCheck(
+        "pack.too-large", .error, stage: .structure,
+        "more files, facts, parameters, indicators, diagnostics, recommendations or dimensions than the limits of docs/limits.md",
+        triggering: [], nonTriggering: [header + facts + diagnostic("levels > 5")])
+
+    public static let missingHeader = PackCheck(
+        "pack.missing-header", .error, stage: .structure, "no file has the `pack:` header",
+        triggering: ["↓facts:\n  levels: {type: integer, label: Levels}\n"],
+        nonTriggering: [header + facts + diagnostic("levels > 5")])
+
+    public static let unknownKey = PackCheck(
+        "pack.unknown-key", .error, stage: .structure, "a key the format does not know, with \"did you mean\"",
+        triggering: [
+            header + "facts:\n  levels: {type: integer, label: Levels, ↓unit_: levels}\n",
+            header + "↓diagnostic: []\n",
+            header + facts + diagnostic("\n      ↓al: [levels > 5]"),
+        ],
+        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5]")])
+
+    public static let missingKey = PackCheck(
+        "pack.missing-key", .error, stage: .structure, "a required key is missing (`type`, `label`, `values` of an enum…)",
+        triggering: [
+            header + "facts:\n  levels: ↓{type: integer}\n",
+            header + "facts:\n  ↓delegation: {type: enum, label: Delegation}\n",
+        ],
+        nonTriggering: [header + facts])
+
+    public static let invalidID = PackCheck(
+        "pack.invalid-id", .error, stage: .structure, "an id that is not snake_case, or a reserved word",
+        triggering: [
+            "pack: {id: ↓Test-Pack, version: 1.0.0, languages: [en]}\n",
+            header + "facts:\n  ↓between: {type: integer, label: Between}\n",
+        ],
+        nonTriggering: [header + "facts:\n  min: {type: integer, label: A function's name is an id}\n"])
+
+    public static let duplicateID = PackCheck(
+        "pack.duplicate-id", .error, stage: .identifiers, "an id defined twice, in any file; a note shows the first",
+        triggering: [header + facts + "parameters:\n  ↓levels: {value: 3, label: Levels}\n"],
+        nonTriggering: [header + facts + "parameters:\n  max_levels: {value: 3, label: Levels}\n"])
+
+    public static let invalidVersion = PackCheck(
+        "pack.invalid-version", .error, stage: .structure, "a version that is not `MAJOR.MINOR.PATCH`",
+        triggering: ["pack: {id: t, version: ↓'1.0', languages: [en]}\n"],
+        nonTriggering: [header])
+
+    public static let invalidRange = PackCheck(
+        "pack.invalid-range", .error, stage: .structure,
+        "a range upside down, outside 0–100 for a percentage, on a non-numeric fact; not 5 maturity levels",
+        triggering: [
+            header + "facts:\n  levels: {type: integer, label: Levels, range: ↓[9, 1]}\n",
+            header + "facts:\n  share: {type: percentage, label: Share, range: ↓[0, 120]}\n",
+        ],
+        nonTriggering: [header + "facts:\n  levels: {type: integer, label: Levels, range: [1, 9]}\n"])
+
+    public static let unknownLanguage = PackCheck(
+        "pack.unknown-language", .error, stage: .structure, "a text in a language the pack does not declare",
+        triggering: [header + "facts:\n  levels: {type: integer, label: {en: Levels, ↓de: Ebenen}}\n"],
+        nonTriggering: [header + "facts:\n  levels: {type: integer, label: {en: Levels}}\n"])
+
+    public static let expressionSyntax = PackCheck(
+        ExpressionParser.syntaxCode.rawValue, .error, stage: .structure, "an expression that does not parse, at its column",
+        triggering: [
+            header + facts + diagnostic("levels ↓= 5"),
+            header + facts + diagnostic("levels > 5 and ↓)"),
+        ],
+        nonTriggering: [header + facts + diagnostic("levels == 5")])
+
+    public static let unknownName = PackCheck(
+        "pack.unknown-name", .error, stage: .references,
+        "an expression or a `because` placeholder naming nothing, with \"did you mean\"",
+        triggering: [
+            header + facts + diagnostic("↓levles > 5"),
+            header + facts + diagnostic("levels > 5 and delegation == 'none' and ↓satisfacton < 50"),
+        ],
+        nonTriggering: [header + facts + diagnostic("levels > 5 and satisfaction < 50")])
+
+    public static let unknownReference = PackCheck(
+        "pack.unknown-reference", .error, stage: .references, "an unknown dimension, recommendation or organisation kind",
+        triggering: [
+            header + facts + diagnostic("levels > 5", extra: "    recommend: [↓no_such_action]\n"),
+            header + facts + diagnostic("levels > 5", extra: "    applies_to: [↓cpam]\n"),
+        ],
+        nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    applies_to: [caf]\n")])
+
+    public static let cycle = PackCheck(
+        "pack.cycle", .error, stage: .cycles,
+        "indicators or diagnostics that depend on themselves, or circular `requires`; notes show each member",
+        triggering: [header + facts + "indicators:\n  ↓a: {expr: b + 1, label: A}\n  b: {expr: a + levels, label: B}\n"
+                     + diagnostic("a > 5")],
+        nonTriggering: [header + facts + "indicators:\n  a: {expr: b + 1, label: A}\n  b: {expr: levels * 2, label: B}\n"
+                        + diagnostic("a > 5")])
+
+    public static let typeError = PackCheck(
+        "pack.type-error", .error, stage: .types,
+        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a function on the wrong arguments",
+        triggering: [
+            header + facts + diagnostic("↓levels == 'five'"),
+            header + facts + diagnostic("satisfaction > ↓150"),
+            header + facts + diagnostic("↓abs(levels, 2) > 1"),
+        ],
+        nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
+
+    public static let unknownValue = PackCheck(
+        "pack.unknown-value", .error, stage: .types, "a word an enum or set fact does not declare, with \"did you mean\"",
+        triggering: [header + facts + diagnostic("levels > 1 and delegation == ↓'nnoe'")],
+        nonTriggering: [header + facts + diagnostic("levels > 1 and delegation == 'none'")])
+
+    public static let missingTranslation = PackCheck(
+        "pack.missing-translation", .warning, stage: .translations, "a text missing in one of the pack's languages",
+        triggering: ["pack: {id: t, version: 1.0.0, languages: [fr, en]}\nfacts:\n  levels: {type: integer, label: ↓{fr: Niveaux}}\n"],
+        nonTriggering: ["pack: {id: t, version: 1.0.0, languages: [fr, en]}\nfacts:\n  levels: {type: integer, label: {fr: Niveaux, en: Levels}}\n"])
+
+    public static let unusedFact = PackCheck(
+        "pack.unused-fact", .warning, stage: .usage, "a fact used by no indicator or diagnostic",
+        triggering: [header + facts + "  ↓spare: {type: boolean, label: Spare}\n" + diagnostic("levels > 5 and delegation == 'none' and satisfaction < 50")],
+        nonTriggering: [header + facts + diagnostic("levels > 5 and delegation == 'none' and satisfaction < 50")])
+
+    public static let unusedRecommendation = PackCheck(
+        "pack.unused-recommendation", .warning, stage: .usage,
+        "a recommendation no diagnostic calls for, nor requires through another",
+        triggering: [header + facts + diagnostic("levels > 5") + "recommendations:\n  - id: ↓spare\n    kind: governance\n    title: Spare\n"],
+        nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    recommend: [used]\n")
+                        + "recommendations:\n  - id: used\n    kind: governance\n    title: Used\n"])
+
+    public static let missingExamples = PackCheck(
+        "pack.missing-examples", .warning, stage: .usage, "a diagnostic without an example that fires and one that does not",
+        triggering: [header + facts + "diagnostics:\n  - id: ↓d\n    severity: high\n    title: T\n    when: levels > 5\n"],
+        nonTriggering: [header + facts + diagnostic("levels > 5")])
+
+    public static let contradiction = PackCheck(
+        "pack.contradiction", .warning, stage: .usage, "conditions on one fact that can never all hold (`x > 5 and x < 3`)",
+        triggering: [header + facts + diagnostic("\n      ↓all: [levels > 5, levels < 3]")],
+        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5, levels < 9]")])
+}
