@@ -159,20 +159,19 @@ private struct PieceDecoder {
         return results
     }
 
-    /// The lines after `line`, up to the end of the piece, that start a document (`---`).
+    /// The lines (1-based) after `line`, up to the end of the piece, where a document starts
+    /// (``DocumentStartScanner``).
     private func documentStartLines(after line: Int) -> [Int] {
-        let contents = file.contents
         var lines: [Int] = []
-        var index = line  // 0-based index of the line after `line`
-        while index < lineStarts.count, lineStarts[index] < bytes.upperBound {
-            let offset = lineStarts[index]
-            if offset + 3 <= contents.count, contents[offset] == UInt8(ascii: "-"), contents[offset + 1] == UInt8(ascii: "-"),
-               contents[offset + 2] == UInt8(ascii: "-"),
-               offset + 3 == contents.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-                .contains(contents[offset + 3]) {
-                lines.append(index + 1)
+        var scanner = DocumentStartScanner()
+        file.contents.withUnsafeBufferPointer { contents in
+            var index = line  // 0-based index of the line after `line`
+            while index < lineStarts.count, lineStarts[index] < bytes.upperBound {
+                if let document = scanner.feed(lineAt: lineStarts[index], line: index, in: contents) {
+                    lines.append(document.line + 1)
+                }
+                index += 1
             }
-            index += 1
         }
         return lines
     }

@@ -138,25 +138,23 @@ public final class ProfileStreamReader {
     /// only after some content (not before the first document of a file that opens with comments).
     static func cuts(in bytes: [UInt8], requiringContent: Bool = true) -> [Int] {
         var cuts: [Int] = []
-        var directivesStart: Int?
+        var scanner = DocumentStartScanner()
         var hasContent = !requiringContent
         var lineStart = 0
-        while lineStart < bytes.count {
-            let lineEnd = bytes.withUnsafeBufferPointer { buffer in
-                memchr(buffer.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
+        var line = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while lineStart < buffer.count {
+                let lineEnd = memchr(buffer.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
                     .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
+                if let document = scanner.feed(lineAt: lineStart, line: line, in: buffer) {
+                    if document.offset > 0, hasContent { cuts.append(document.offset) }
+                    hasContent = true
+                } else if !hasContent, buffer[lineStart] != UInt8(ascii: "%"), !isBlankOrComment(bytes[lineStart..<lineEnd]) {
+                    hasContent = true
+                }
+                lineStart = lineEnd + 1
+                line += 1
             }
-            if isMarker(bytes, at: lineStart, UInt8(ascii: "-")) {
-                let cut = directivesStart ?? lineStart
-                if cut > 0, hasContent { cuts.append(cut) }
-                directivesStart = nil
-                hasContent = true
-            } else if bytes[lineStart] == UInt8(ascii: "%") {
-                if directivesStart == nil { directivesStart = lineStart }
-            } else if !hasContent, !isBlankOrComment(bytes[lineStart..<lineEnd]) {
-                hasContent = true
-            }
-            lineStart = lineEnd + 1
         }
         return cuts
     }
@@ -180,14 +178,5 @@ public final class ProfileStreamReader {
             return true
         }
         return first == UInt8(ascii: "#")
-    }
-
-    /// Whether a line starting at `offset` is `---` (or `...`) followed by a space, a tab or the end of the line.
-    private static func isMarker(_ bytes: [UInt8], at offset: Int, _ character: UInt8) -> Bool {
-        guard offset + 3 <= bytes.count, bytes[offset] == character, bytes[offset + 1] == character,
-              bytes[offset + 2] == character else { return false }
-        guard offset + 3 < bytes.count else { return true }
-        let next = bytes[offset + 3]
-        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
     }
 }

@@ -114,33 +114,27 @@ public enum YAMLParser {
         return lineStarts
     }
 
-    /// Where to cut a stream into about `pieces` parts of similar size, at lines that start a
-    /// document (`---` then a space or the end of the line). No cut when a directive (`%`) starts
-    /// a line, since a directive belongs to the document after it.
+    /// Where to cut a stream into about `pieces` parts of similar size, at places where a
+    /// document starts (``DocumentStartScanner``).
     public static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
-        let bytes = file.contents
-        let whole = [(bytes: 0..<bytes.count, line: 0)]
-        guard pieces > 1, bytes.count >= 64 << 10 else { return whole }
-        let target = bytes.count / pieces
+        let count = file.contents.count
+        guard pieces > 1, count >= 64 << 10 else { return [(bytes: 0..<count, line: 0)] }
+        let target = count / pieces
         var cuts: [(bytes: Range<Int>, line: Int)] = []
         var start = 0
         var startLine = 0
-        for (line, offset) in lineStarts.enumerated() {
-            guard offset < bytes.count else { break }
-            if bytes[offset] == UInt8(ascii: "%") { return whole }
-            guard offset - start >= target, offset + 3 <= bytes.count,
-                  bytes[offset] == UInt8(ascii: "-"), bytes[offset + 1] == UInt8(ascii: "-"), bytes[offset + 2] == UInt8(ascii: "-")
-            else { continue }
-            if offset + 3 < bytes.count {
-                let next = bytes[offset + 3]
-                guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
-                        || next == UInt8(ascii: "\r") else { continue }
+        var scanner = DocumentStartScanner()
+        file.contents.withUnsafeBufferPointer { bytes in
+            for (line, offset) in lineStarts.enumerated() {
+                guard offset < count else { break }
+                guard let document = scanner.feed(lineAt: offset, line: line, in: bytes),
+                      document.offset - start >= target else { continue }
+                cuts.append((start..<document.offset, startLine))
+                start = document.offset
+                startLine = document.line
             }
-            cuts.append((start..<offset, startLine))
-            start = offset
-            startLine = line
         }
-        cuts.append((start..<bytes.count, startLine))
+        cuts.append((start..<count, startLine))
         return cuts
     }
 }

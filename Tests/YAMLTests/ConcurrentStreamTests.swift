@@ -34,8 +34,23 @@ import Testing
         #expect(concurrent.diagnostics.sorted.first?.location?.range.start.line == 17510)
     }
 
-    @Test func aStreamWithDirectivesIsNotCut() {
-        let file = SourceFile(path: "d.yaml", text: "%YAML 1.2\n" + String(repeating: "---\na: 1\n...\n", count: 10_000))
-        #expect(YAMLParser.documentCuts(file, lineStarts: UTF8Scanner.scan(file).lineStarts, pieces: 8).count == 1)
+    @Test func directivesStayWithTheirDocument() {
+        let file = SourceFile(path: "d.yaml", text: String(repeating: "%YAML 1.2\n---\na: 1\n...\n", count: 10_000))
+        let cuts = YAMLParser.documentCuts(file, lineStarts: UTF8Scanner.scan(file).lineStarts, pieces: 8)
+        #expect(cuts.count > 1)
+        for cut in cuts { #expect(file.contents[cut.bytes.lowerBound] == UInt8(ascii: "%")) }
+        let concurrent = YAMLParser.parseStreamConcurrently(file, pieces: 8)
+        #expect(concurrent.diagnostics.isEmpty)
+        #expect(concurrent.documents.count == 10_000)
+    }
+
+    @Test func aDirectiveAfterAnImplicitEndIsReportedAsInASequentialRead() {
+        var text = String(repeating: "---\na: 1\n", count: 9_000)
+        text += "%YAML 1.2\n---\nb: 2\n" + String(repeating: "---\na: 1\n", count: 9_000)
+        let file = SourceFile(path: "d.yaml", text: text)
+        let concurrent = YAMLParser.parseStreamConcurrently(file, pieces: 8)
+        let sequential = YAMLParser.parse(file, limits: .default, maxDocuments: .max)
+        #expect(sequential.diagnostics.sorted.first?.message == "a directive must follow a document end marker '...'")
+        #expect(concurrent.diagnostics.sorted.first?.description == sequential.diagnostics.sorted.first?.description)
     }
 }
