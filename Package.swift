@@ -20,16 +20,20 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "Diagnostics"),
-        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        // The one helper that fills results on every core (DispatchQueue.concurrentPerform).
+        .target(name: "Parallel"),
+        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
-        .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics"]),
+        .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
         .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["Engine", "RuleModel"]),
+        // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
+        .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),
         .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
         .executableTarget(
             name: "orgdiag",
             dependencies: [
-                "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting",
+                "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +46,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Reports", "Engine", "RuleLoader", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics", "TestSupport"]),

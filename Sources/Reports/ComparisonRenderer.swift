@@ -26,7 +26,7 @@ public struct ComparisonRenderer: Sendable {
         let before = comparison.before.profile
         let after = comparison.after.profile
         var out = heading(1, "\(words("comparison")) — \(e(after.name))")
-        out += "\(ReportFormat.sentence(words("before")).dropLast())\(words.colon)\(e(before.assessedOn ?? "?")) · \(words("after"))\(words.colon)\(e(after.assessedOn ?? "?"))\n\n"
+        out += "\(ReportText.sentence(words("before")).dropLast())\(words.colon)\(e(before.assessedOn ?? "?")) · \(words("after"))\(words.colon)\(e(after.assessedOn ?? "?"))\n\n"
         func section(_ key: String, _ unsorted: [DiagnosticOutcome]) {
             let outcomes = unsorted.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
             out += heading(2, "\(words(key)) (\(outcomes.count))")

@@ -2,7 +2,7 @@ import RuleModel
 
 /// The report as one self-contained HTML page: no network, no script, printable (page breaks
 /// between sections), a maturity chart in SVG, and every string from a pack or a profile escaped.
-public struct HTMLReportRenderer: Sendable {
+public struct HTMLReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init() {}
 
@@ -30,6 +30,10 @@ public struct HTMLReportRenderer: Sendable {
 
     /// Renders one report as a page.
     public func render(_ model: ReportModel) -> String { render([model]) }
+
+    public func render(_ models: [ReportModel], to output: OutputSink) {
+        output.write(render(models))
+    }
 
     private func body(_ model: ReportModel) -> String {
         let words = ReportStrings(language: model.language)
@@ -59,7 +63,7 @@ public struct HTMLReportRenderer: Sendable {
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
             if let dimension = finding.dimension { body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n" }
-            if let because = finding.because { body += "<p class=\"because\">\(e(ReportFormat.sentence(because)))</p>\n" }
+            if let because = finding.because { body += "<p class=\"because\">\(e(ReportText.sentence(because)))</p>\n" }
             if let rationale = finding.rationale { body += "<p class=\"rationale\">\(e(rationale))</p>\n" }
             if !finding.evidence.isEmpty {
                 body += "<ul class=\"evidence\">\n"

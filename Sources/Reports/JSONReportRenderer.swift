@@ -1,11 +1,18 @@
 /// The report as JSON, in the versioned schema of docs/report-schema.md (`orgdiag.report/1`),
 /// separate from internal types so that it changes only on purpose.
-public struct JSONReportRenderer: Sendable {
+public struct JSONReportRenderer: ReportRenderer {
     /// The schema identifier written in every report.
     public static let schema = "orgdiag.report/1"
 
     /// Creates a renderer.
     public init() {}
+
+    /// Renders one report as a JSON object, several as an array of them.
+    public func render(_ models: [ReportModel], to output: OutputSink) {
+        let documents = models.map(render)
+        guard documents.count != 1 else { return output.write(documents[0]) }
+        output.write("[\n" + documents.map { String($0.reversed().drop { $0 == "\n" }.reversed()) }.joined(separator: ",\n") + "\n]\n")
+    }
 
     /// Renders a report, ending with a newline.
     public func render(_ model: ReportModel) -> String {

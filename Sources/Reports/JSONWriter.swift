@@ -18,7 +18,7 @@ indirect enum JSON {
         switch self {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(let value): return ReportFormat.number(value)
+        case .number(let value): return ReportText.number(value)
         case .string(let text): return Self.quoted(text)
         case .array(let items):
             if items.isEmpty { return "[]" }

@@ -2,9 +2,14 @@ import RuleModel
 
 /// The report as Markdown, for a consultant's deliverable: renders on GitHub and in pandoc. Every
 /// string from a pack or a profile is escaped, so that it shows as text and never as markup.
-public struct MarkdownReportRenderer: Sendable {
+public struct MarkdownReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init() {}
+
+    /// Renders reports one after the other.
+    public func render(_ models: [ReportModel], to output: OutputSink) {
+        output.write(models.map(render).joined(separator: "\n\n"))
+    }
 
     /// Renders a report.
     public func render(_ model: ReportModel) -> String {
@@ -36,7 +41,7 @@ public struct MarkdownReportRenderer: Sendable {
             out += "**\(words("severity"))\(words.boldColon)** \(words.severity(finding.severity))"
             if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.boldColon)** \(e(dimension))" }
             out += "\n\n"
-            if let because = finding.because { out += ReportFormat.sentence(e(because)) + "\n\n" }
+            if let because = finding.because { out += ReportText.sentence(e(because)) + "\n\n" }
             if let rationale = finding.rationale { out += "> \(e(rationale))\n\n" }
             if !finding.evidence.isEmpty {
                 out += "**\(words("evidence"))\(words.boldColon)**\n\n"

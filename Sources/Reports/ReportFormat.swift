@@ -1,14 +1,14 @@
-import RuleModel
+/// The formats `orgdiag report` writes, each with its renderer.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, html
 
-/// Small formatting helpers shared by the renderers.
-enum ReportFormat {
-    /// A score or weight without a useless decimal part.
-    static func number(_ value: Double) -> String { Value.format(value) }
-
-    /// The text with a capital first letter and a final full stop, unless it already ends a sentence.
-    static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        let capitalised = first.uppercased() + text.dropFirst()
-        return [".", "!", "?"].contains(capitalised.last) ? capitalised : capitalised + "."
+    /// The renderer of this format. `width` and `usesColour` matter to the terminal text only.
+    public func renderer(width: Int = 80, usesColour: Bool = false) -> any ReportRenderer {
+        switch self {
+        case .text: TextReportRenderer(width: width, usesColour: usesColour)
+        case .markdown: MarkdownReportRenderer()
+        case .json: JSONReportRenderer()
+        case .html: HTMLReportRenderer()
+        }
     }
 }

@@ -1,7 +1,7 @@
 import RuleModel
 
 /// The report for a terminal: plain text wrapped to a width, maturity as bars, colour only when asked.
-public struct TextReportRenderer: Sendable {
+public struct TextReportRenderer: ReportRenderer {
     /// The line width to wrap to.
     public var width: Int
     /// Whether to use ANSI colours (decide with `ColourPolicy`).
@@ -11,6 +11,11 @@ public struct TextReportRenderer: Sendable {
     public init(width: Int = 80, usesColour: Bool = false) {
         self.width = width
         self.usesColour = usesColour
+    }
+
+    /// Renders reports one after the other, separated by a rule.
+    public func render(_ models: [ReportModel], to output: OutputSink) {
+        output.write(models.map(render).joined(separator: "\n" + String(repeating: "─", count: 40) + "\n\n"))
     }
 
     /// Renders a report.
@@ -51,7 +56,7 @@ public struct TextReportRenderer: Sendable {
         for finding in model.findings {
             line("  " + paint("[\(words.severity(finding.severity))]", severityColour(finding.severity)) + " " + paint(finding.title, "1"),
                  indent: "    ")
-            if let because = finding.because { line("    " + ReportFormat.sentence(because), indent: "    ") }
+            if let because = finding.because { line("    " + ReportText.sentence(because), indent: "    ") }
             for evidence in finding.evidence {
                 line("    · \(evidence.label)\(words.colon)\(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
             }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Parallel
 import Dispatch
 import RuleModel
 import YAML
@@ -14,17 +15,11 @@ public enum ProfileStreamDecoder {
         var problems = DiagnosticList()
         guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else { return [.failure(problems)] }
         let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
-        final class Results: @unchecked Sendable {
-            var pieces: [[Result<Profile, DiagnosticList>]]
-            init(count: Int) { pieces = Array(repeating: [], count: count) }
-        }
-        let results = Results(count: pieces.count)
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+        let all = concurrentMap(count: pieces.count) { index in
             var decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
                                        lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits)
-            results.pieces[index] = decoder.run()
-        }
-        let all = results.pieces.flatMap { $0 }
+            return decoder.run()
+        }.flatMap { $0 }
         if all.isEmpty {
             let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
             return [.failure(DiagnosticList([.error(YAMLDiagnosticCode.emptyDocument,

@@ -1,5 +1,6 @@
 internal import CYAML
 import Diagnostics
+import Parallel
 import Dispatch
 
 /// Reads YAML text into ``YAMLNode`` trees through the system libyaml's event parser.
@@ -77,20 +78,15 @@ public enum YAMLParser {
             diagnostics.append(contentsOf: builder.diagnostics)
             return (builder.documents, diagnostics)
         }
-        final class Pieces: @unchecked Sendable {
-            var results: [(documents: [YAMLNode], diagnostics: [Diagnostic])]
-            init(count: Int) { results = Array(repeating: ([], []), count: count) }
-        }
-        let pieces = Pieces(count: cuts.count)
-        DispatchQueue.concurrentPerform(iterations: cuts.count) { index in
+        let pieces = concurrentMap(count: cuts.count) { index in
             let piece = cuts[index]
             var builder = TreeBuilder(file: file, bytes: piece.bytes, lineOffset: piece.line, lineStarts: lineStarts,
                                       limits: limits, maxDocuments: .max)
             builder.run()
-            pieces.results[index] = (builder.documents, builder.diagnostics)
+            return (documents: builder.documents, diagnostics: builder.diagnostics)
         }
         var documents: [YAMLNode] = []
-        for result in pieces.results {
+        for result in pieces {
             documents += result.documents
             diagnostics.append(contentsOf: result.diagnostics)
         }

@@ -17,12 +17,11 @@ struct AskCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("lang"), help: "Language of the questions (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let rulePack = try pack.loadPack()
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         let prompt = QuestionPrompt(pack: rulePack, language: language)
         var file = try readProfileFile()
@@ -88,7 +87,9 @@ struct AskCommand: ParsableCommand {
         case .success(let text):
             let edited = SourceFile(path: file.path, text: text)
             let profile = try loadProfile(edited, pack: pack)
-            try ReportSupport.emit(text, to: file.path)
+            let sink = try StreamingOutput(path: file.path)
+            sink.write(text)
+            try sink.finish()
             return (edited, profile)
         }
     }

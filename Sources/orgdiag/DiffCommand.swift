@@ -21,15 +21,14 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("lang"), help: "Language of the comparison (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format.")
     var format: Format = .text
 
     func run() throws {
         let rulePack = try pack.loadPack()
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         var profiles: [Profile] = []
         var failed = false

@@ -18,15 +18,14 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("lang"), help: "Language of the texts (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the pack.", valueName: "param=value"))
     var overrides: [ParameterOverride] = []
 
     func run() throws {
         let rulePack = try pack.loadPack()
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         let values = try ParameterOverride.resolve(overrides, in: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         let profile: Profile

@@ -14,22 +14,20 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The organisation kind to write in the template.")
     var kind: String?
 
-    @Option(name: .customLong("lang"), help: "Language of the comments (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the template to this file (never over an existing one).", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     func run() throws {
         let rulePack = try pack.loadPack()
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         if let kind, !rulePack.metadata.organisationKinds.contains(kind) {
             throw ExitStatus.usage("--kind: unknown organisation kind '\(kind)'\(Suggestion.didYouMean(kind, among: rulePack.metadata.organisationKinds))")
         }
-        if let output, FileManager.default.fileExists(atPath: output) {
+        if let output = output.output, FileManager.default.fileExists(atPath: output) {
             throw ExitStatus.usage("'\(output)' already exists; orgdiag init never overwrites a profile")
         }
         let template = ProfileTemplateRenderer(language: language).render(rulePack, kind: kind, date: ReportSupport.today())
-        try ReportSupport.emit(template, to: output)
+        try output.emit(template)
     }
 }

@@ -17,13 +17,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var pack: PackOptions
 
     @Option(help: "Output format.")
-    var format: ReportFormatOption = .text
+    var format: ReportFormat = .text
 
-    @Option(name: .customLong("lang"), help: "Language of the report (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the pack.", valueName: "param=value"))
     var overrides: [ParameterOverride] = []
@@ -34,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let rulePack = try pack.loadPack()
         let values = try ParameterOverride.resolve(overrides, in: rulePack)
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         var models: [ReportModel] = []
         var failed = false
@@ -55,23 +53,12 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitStatus.badInput }
-        try ReportSupport.emit(render(models), to: output)
+        let sink = try output.open()
+        format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
+        try sink.finish()
         if reachedThreshold { throw ExitStatus.problemsFound }
     }
-
-    private func render(_ models: [ReportModel]) -> String {
-        switch format {
-        case .text:
-            let renderer = TextReportRenderer(width: Terminal.width, usesColour: output == nil && Terminal.stdoutUsesColour)
-            return models.map(renderer.render).joined(separator: "\n" + String(repeating: "─", count: 40) + "\n\n")
-        case .markdown:
-            return models.map(MarkdownReportRenderer().render).joined(separator: "\n\n")
-        case .json:
-            let documents = models.map(JSONReportRenderer().render)
-            return documents.count == 1 ? documents[0]
-                : "[\n" + documents.map { $0.trimmingCharacters(in: .newlines) }.joined(separator: ",\n") + "\n]\n"
-        case .html:
-            return HTMLReportRenderer().render(models)
-        }
-    }
 }
+
+/// `--format` of `orgdiag report` takes the report formats by name.
+extension ReportFormat: ExpressibleByArgument {}

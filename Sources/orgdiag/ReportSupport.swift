@@ -3,17 +3,8 @@ import Engine
 import Foundation
 import RuleModel
 
-/// What several commands share: the report language, the engine, the date, writing output.
+/// What several commands share: the engine and the date.
 enum ReportSupport {
-    /// The language asked for, which must be one of the pack's; the pack's default otherwise.
-    static func language(_ requested: String?, of pack: RulePack) throws -> String {
-        guard let requested else { return pack.metadata.defaultLanguage }
-        guard pack.metadata.languages.contains(requested) else {
-            throw ExitStatus.usage("--lang: the pack speaks \(pack.metadata.languages.joined(separator: ", ")), not '\(requested)'")
-        }
-        return requested
-    }
-
     static func engine(for pack: RulePack) throws -> Engine {
         do {
             return try Engine(pack: pack)
@@ -47,12 +38,5 @@ enum ReportSupport {
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
-    }
-
-    /// Writes to `path` atomically, or to standard output.
-    static func emit(_ text: String, to path: String?) throws {
-        let output = try StreamingOutput(path: path)
-        output.write(text)
-        try output.finish()
     }
 }

@@ -13,19 +13,17 @@ struct RulesCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("lang"), help: "Language of the reference (default: the pack's).")
-    var language: String?
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     func run() throws {
         let rulePack = try pack.loadPack()
-        let language = try ReportSupport.language(language, of: rulePack)
+        let language = try language.resolve(for: rulePack)
         let reference = PackReferenceRenderer(language: language, markdown: format == .markdown).render(rulePack)
-        try ReportSupport.emit(reference, to: output)
+        try output.emit(reference)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import Reports
 
 /// Where a command writes its output as it goes: standard output, or a file that appears
 /// complete or not at all (``AtomicFile``).
-final class StreamingOutput {
+final class StreamingOutput: OutputSink {
     private let file: AtomicFile?
     private var pending: [UInt8] = []
 

@@ -1,0 +1,131 @@
+import Diagnostics
+import Engine
+import Parallel
+import Reports
+import RuleLoader
+import RuleModel
+
+/// A portfolio of profiles evaluated on every core: what `orgdiag batch` does, as a library.
+///
+/// Files are read in order, each in windows of whole documents (``ProfileStreamReader``), so
+/// memory stays bounded however long a stream is; each window is decoded and evaluated on every
+/// core, and its rows written to the output before the next window is read (the text summary,
+/// which prints its count first, keeps its rows until the end). A bad profile is reported and the
+/// others still run.
+public struct BatchRun {
+    /// What the batch writes.
+    public enum Format: String, CaseIterable, Sendable {
+        /// A summary: how often each diagnostic fires.
+        case text
+        /// One row per organisation.
+        case csv
+        /// Both, as JSON.
+        case json
+        /// One line per profile: the ids of the diagnostics that fired, then ` | ` and those left unknown.
+        case fired
+    }
+
+    /// Time spent in each stage, summed over the windows of every file.
+    public struct Timings: Sendable {
+        /// Reading and decoding the profiles (reading counts, as the peer harness's `parse_s` asks).
+        public var parse = Duration.zero
+        /// Evaluating them.
+        public var evaluation = Duration.zero
+    }
+
+    /// What a run found.
+    public struct Outcome: Sendable {
+        /// Problems with the files and profiles that could not be read.
+        public var problems = DiagnosticList()
+        /// How many profiles were read, good or bad.
+        public var profileCount = 0
+        /// Where the time went.
+        public var timings = Timings()
+    }
+
+    private let pack: RulePack
+    private let engine: Engine
+    private let format: Format
+    private let language: String
+    private let catalogue: ProfileLoader.Catalogue
+
+    /// Prepares a run of `engine` (compiled from `pack`) writing `format` in `language`.
+    public init(pack: RulePack, engine: Engine, format: Format, language: String) {
+        self.pack = pack
+        self.engine = engine
+        self.format = format
+        self.language = language
+        self.catalogue = ProfileLoader.Catalogue(pack.facts)
+    }
+
+    /// Evaluates every profile of `files` (in this order), writing to `output`; `progress` is told
+    /// the number of profiles read after each window.
+    public func run(files: [String], to output: OutputSink, progress: (Int) -> Void = { _ in }) -> Outcome {
+        let clock = ContinuousClock()
+        var outcome = Outcome()
+        let lines = DecisionLines(ids: pack.diagnostics.map(\.id))
+        var json = PortfolioJSONStream(pack: pack)
+        var rows: [PortfolioReport.Row] = []
+        if format == .csv { output.write(PortfolioReport.csvHeader(pack: pack)) }
+        if format == .json { output.write(json.head()) }
+
+        for path in files {
+            let reader: ProfileStreamReader
+            switch ProfileStreamReader.open(path) {
+            case .failure(let list):
+                outcome.problems.append(contentsOf: list)
+                continue
+            case .success(let opened):
+                reader = opened
+            }
+            var documentCount = 0
+            var parseStart = clock.now
+            while let window = reader.next() {
+                let results: [Result<Profile, DiagnosticList>] = switch window {
+                case .failure(let list): [.failure(list)]
+                case .success(let file): ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
+                }
+                outcome.timings.parse += clock.now - parseStart
+                let wholeFile = reader.windowCount == 1 && reader.isFinished && results.count == 1
+                let firstDocument = documentCount + 1
+                documentCount += results.count
+                for case .failure(let list) in results { outcome.problems.append(contentsOf: list) }
+
+                let evaluationStart = clock.now
+                if format == .fired {
+                    let decided = concurrentMap(count: results.count) { [engine] index -> (fired: [Int], unknown: [Int])? in
+                        guard case .success(let profile) = results[index] else { return nil }
+                        return engine.decide(profile)
+                    }
+                    outcome.timings.evaluation += clock.now - evaluationStart
+                    // Writing the lines is output, outside the timed evaluation.
+                    var bytes: [UInt8] = []
+                    for case let decision? in decided { lines.append(fired: decision.fired, unknown: decision.unknown, to: &bytes) }
+                    output.write(bytes: bytes)
+                } else {
+                    let windowRows = concurrentMap(count: results.count) { [engine] index -> PortfolioReport.Row? in
+                        guard case .success(let profile) = results[index] else { return nil }
+                        let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
+                        return PortfolioReport.Row(path: label, evaluation: engine.evaluate(profile))
+                    }.compactMap { $0 }
+                    outcome.timings.evaluation += clock.now - evaluationStart
+                    switch format {
+                    case .csv: windowRows.forEach { output.write(PortfolioReport.csvLine($0)) }
+                    case .json: windowRows.forEach { output.write(json.row($0)) }
+                    case .text: rows += windowRows
+                    case .fired: break  // decided above
+                    }
+                }
+                outcome.profileCount += results.count
+                progress(outcome.profileCount)
+                parseStart = clock.now
+            }
+        }
+        switch format {
+        case .text: output.write(PortfolioReport(pack: pack, rows: rows).text(language: language))
+        case .json: output.write(json.tail())
+        case .csv, .fired: break
+        }
+        return outcome
+    }
+}

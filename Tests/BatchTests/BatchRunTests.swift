@@ -1,0 +1,78 @@
+import Batch
+import Diagnostics
+import Engine
+import Foundation
+import Reports
+import RuleLoader
+import RuleModel
+import Testing
+import TestSupport
+
+/// The batch as a library: every profile of every file evaluated, in file and document order, bad
+/// profiles reported while the others run.
+@Suite struct BatchRunTests {
+    static func defaultPack() throws -> (RulePack, Engine) {
+        let files = try PackDirectory.read(Repository.url("rules").path).get()
+        guard let pack = PackLoader.load(files: files).pack else { throw CocoaError(.fileReadCorruptFile) }
+        return (pack, try Engine(pack: pack))
+    }
+
+    static var fixtures: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: Repository.url("fixtures/profiles").path))?
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".tests.yaml") }.sorted()
+            .map { Repository.url("fixtures/profiles/\($0)").path } ?? []
+    }
+
+    @Test func firedLinesFollowTheFilesAndAgreeWithTheEngine() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let output = MemoryOutput()
+        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "fr").run(files: Self.fixtures, to: output)
+        #expect(outcome.problems.isEmpty)
+        #expect(outcome.profileCount == Self.fixtures.count)
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == Self.fixtures.count)
+        // The first fixture's line is what the engine decides for it alone.
+        let profile = try ProfileLoader.load(SourceFile(path: Self.fixtures[0], contents: Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixtures[0])))), pack: pack).get()
+        let decision = engine.decide(profile)
+        var expected: [UInt8] = []
+        DecisionLines(ids: pack.diagnostics.map(\.id)).append(fired: decision.fired, unknown: decision.unknown, to: &expected)
+        #expect(String(lines[0]) + "\n" == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test func aBadProfileIsReportedAndTheOthersRun() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let folder = try Repository.temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stream = folder.appendingPathComponent("stream.yaml")
+        try Data("""
+            organisation: {name: A, kind: cci}
+            facts: {named_sponsor: false}
+            ---
+            organisation: {name: B, kind: cci}
+            facts: {no_such_fact: 1}
+            ---
+            organisation: {name: C, kind: cci}
+            facts: {named_sponsor: true}
+
+            """.utf8).write(to: stream)
+        let output = MemoryOutput()
+        let outcome = BatchRun(pack: pack, engine: engine, format: .csv, language: "en").run(files: [stream.path], to: output)
+        #expect(outcome.profileCount == 3)
+        #expect(outcome.problems.sorted.map { "\($0.location?.description ?? "-") \($0.code)" } == ["\(stream.path):5:9 profile.unknown-fact"])
+        // CSV rows end with CRLF (RFC 4180).
+        let rows = output.text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("stream.yaml#1") == true)
+        #expect(rows.last?.contains("stream.yaml#3") == true)
+    }
+
+    @Test func aMissingFileIsAProblemNotAStop() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let output = MemoryOutput()
+        let outcome = BatchRun(pack: pack, engine: engine, format: .text, language: "en")
+            .run(files: ["/nonexistent/profile.yaml"] + Self.fixtures.prefix(1), to: output)
+        #expect(outcome.problems.hasErrors)
+        #expect(outcome.profileCount == 1)
+        #expect(!output.text.isEmpty)
+    }
+}
