@@ -46,15 +46,6 @@ public struct Evaluation: Sendable {
     /// Fills `{name}` placeholders with values written by `format(name, value)`, which may
     /// localise them.
     public func fill(_ template: String, format: (String, RuntimeValue) -> String) -> String {
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            result += format(name, value(of: name))
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        SentenceTemplate(template).filled { name in format(name, value(of: name)) }
     }
 }

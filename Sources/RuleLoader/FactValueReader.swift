@@ -16,7 +16,7 @@ extension NodeReader {
         switch fact.type {
         case .boolean:
             guard case .bool(let flag)? = node.scalar?.resolved else {
-                if let text = node.scalar?.text, ["yes", "no", "oui", "non", "on", "off"].contains(text.lowercased()) {
+                if let text = node.scalar?.text, YAMLScalar.isBooleanLikeWord(text) {
                     report(.error(LoaderCode.profileWrongType,
                                   "'\(fact.id)' expects true or false, found '\(text)'; write true or false",
                                   at: node.location))

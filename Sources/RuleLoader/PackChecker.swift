@@ -90,7 +90,7 @@ struct PackChecker {
         let nameErrors = diagnostics.count > before
         for (index, diagnostic) in draft.diagnostics.enumerated() {
             for template in diagnostic.because?.translations.values.sorted() ?? [] {
-                for name in Self.placeholders(in: template) where !known.contains(name) {
+                for (name, _) in SentenceTemplate(template).placeholders where !known.contains(name) {
                     diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(diagnostic.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
                                               at: draft.becauseLocations[index]))
                 }
@@ -116,23 +116,6 @@ struct PackChecker {
                 .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
         }
         return !nameErrors
-    }
-
-    /// The `{name}` placeholders of a sentence.
-    static func placeholders(in template: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in template {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
     }
 
     // MARK: cycles

@@ -44,7 +44,7 @@ extension YAMLNode {
     public func bool() throws(Diagnostic) -> Bool {
         guard let scalar else { throw mismatch("true or false") }
         if case .bool(let value) = scalar.resolved { return value }
-        if ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased()) {
+        if YAMLScalar.isBooleanLikeWord(scalar.text) {
             throw invalid("expected true or false, found '\(scalar.text)'; YAML 1.2 reads it as text")
         }
         throw mismatch("true or false")

@@ -59,6 +59,13 @@ public struct YAMLScalar: Sendable, Equatable {
         return style == .plain ? resolvePlain(text) : .string
     }
 
+    /// Whether someone writing `text` surely meant true or false, although YAML 1.2 reads it as
+    /// text: YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n`, and French `oui`, `non` (any case).
+    /// Readers of booleans refuse them with a hint rather than take them as words.
+    public static func isBooleanLikeWord(_ text: String) -> Bool {
+        ["yes", "no", "on", "off", "y", "n", "oui", "non"].contains(text.lowercased())
+    }
+
     /// Whether an untagged plain scalar with this text is null under the core schema.
     public static func isNullWord(_ text: String) -> Bool {
         switch text {

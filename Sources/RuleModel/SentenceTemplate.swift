@@ -1,0 +1,69 @@
+/// A sentence with `{name}` placeholders (a diagnostic's `because`), parsed once for everything
+/// that reads it: the pack checker (do the names exist?) and the engine (fill them with values).
+///
+/// A placeholder is `{`, a name made of letters, digits and `_`, then `}`; any other brace is
+/// text, so `{a{b}` is the text `{a` then the placeholder `b`, and an unclosed `{` is text.
+public struct SentenceTemplate: Sendable, Equatable {
+    /// A piece of the sentence.
+    public enum Segment: Sendable, Equatable {
+        /// Text written as it is.
+        case text(String)
+        /// A placeholder: its name, and where it stands in the sentence (offsets in Unicode
+        /// scalars, braces included).
+        case placeholder(String, Range<Int>)
+    }
+
+    /// The sentence's pieces, in order.
+    public let segments: [Segment]
+
+    /// Parses `sentence`.
+    /// - Complexity: linear in the sentence's length.
+    public init(_ sentence: String) {
+        var segments: [Segment] = []
+        var text = String.UnicodeScalarView()
+        let scalars = Array(sentence.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{" {
+                var end = index + 1
+                while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
+                if end < scalars.count, scalars[end] == "}", end > index + 1 {
+                    if !text.isEmpty { segments.append(.text(String(text))) }
+                    text = String.UnicodeScalarView()
+                    segments.append(.placeholder(String(String.UnicodeScalarView(scalars[(index + 1)..<end])), index..<(end + 1)))
+                    index = end + 1
+                    continue
+                }
+            }
+            text.append(scalars[index])
+            index += 1
+        }
+        if !text.isEmpty { segments.append(.text(String(text))) }
+        self.segments = segments
+    }
+
+    /// The placeholders' names with where each stands, in order.
+    public var placeholders: [(name: String, range: Range<Int>)] {
+        segments.compactMap { segment in
+            if case .placeholder(let name, let range) = segment { return (name, range) }
+            return nil
+        }
+    }
+
+    /// The sentence with each placeholder replaced by `value(name)`; the values are not read
+    /// again for placeholders.
+    public func filled(_ value: (String) -> String) -> String {
+        var result = ""
+        for segment in segments {
+            switch segment {
+            case .text(let text): result += text
+            case .placeholder(let name, _): result += value(name)
+            }
+        }
+        return result
+    }
+
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+}
