@@ -1,13 +1,15 @@
 internal import CYAML
 import Diagnostics
 
-/// A pull reader of libyaml's events over part of a file, for decoders that go straight from
-/// events to values (the batch path) and fall back to ``YAMLParser`` for anything unusual.
+/// The one reader of libyaml's events: it owns the parser and each event (freed as soon as its
+/// fields are copied into an ``Event``), and turns libyaml's failures into located diagnostics.
 ///
-/// It does none of the tree builder's checks (duplicate keys, aliases, depth): a decoder that
-/// uses it must treat anchors, aliases, tags and unexpected shapes as reasons to fall back.
+/// Both readers of YAML go through it: the tree builder of ``YAMLParser``, which adds the checks
+/// libyaml leaves to its callers (duplicate keys, aliases, depth and expansion limits), and the
+/// stream decoder of profiles, which goes straight from events to values and falls back to the
+/// tree builder for anything unusual.
 public final class YAMLEventReader {
-    /// One event, with the text of a scalar.
+    /// One event, with everything a reader needs and no libyaml type.
     public struct Event {
         public enum Kind: Sendable {
             case streamStart, streamEnd, documentStart, documentEnd
@@ -19,25 +21,45 @@ public final class YAMLEventReader {
         public let text: String
         /// The scalar's style (plain for other events).
         public let style: YAMLScalar.Style
-        /// Whether the event carries a tag or an anchor.
-        public let isDecorated: Bool
+        /// The explicit tag of a scalar or collection.
+        public let tag: String?
+        /// The anchor a node defines, or the one an alias refers to.
+        public let anchor: String?
+        /// Whether a collection is written in flow style (`[…]`, `{…}`).
+        public let isFlow: Bool
+        /// Whether a document start carries directives (`%YAML`, `%TAG`).
+        public let hasDirectives: Bool
+        /// Whether a document ended without an explicit `...`.
+        public let isImplicitEnd: Bool
         /// Where the event starts and ends, lines counted in the whole file.
         public let start: SourcePosition
         public let end: SourcePosition
+
+        /// Whether the event carries a tag, an anchor or directives, or is an alias: what a
+        /// decoder that reads plain data must hand over to the tree builder.
+        public var isDecorated: Bool { tag != nil || anchor != nil || hasDirectives || kind == .alias }
     }
 
     /// libyaml's parser, behind a pointer: no exclusivity check on every event.
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private let file: SourceFile
+    private let bytes: Range<Int>
     private let lineOffset: Int
     private let maxScalarBytes: Int
     // Read and written on every event by one thread: no dynamic exclusivity check.
     @exclusivity(unchecked) private var finished = false
-    /// Whether libyaml reported an error (the reader then returns no more events).
-    @exclusivity(unchecked) public private(set) var failed = false
+    /// Why the reader stopped before the end of the stream: a syntax error, a scalar over the
+    /// limit, or libyaml failing; `nil` while it reads on or after a clean end.
+    @exclusivity(unchecked) public private(set) var error: Diagnostic?
+
+    /// Whether the reader stopped on an error.
+    public var failed: Bool { error != nil }
 
     /// Reads the bytes `bytes` of `file`, whose first line is line `lineOffset + 1` of the file.
     public init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, maxScalarBytes: Int = YAMLLimits.default.maxScalarBytes) {
+        self.file = file
+        self.bytes = bytes
         self.lineOffset = lineOffset
         self.maxScalarBytes = maxScalarBytes
         buffer = UnsafeMutableBufferPointer.allocate(capacity: max(bytes.count, 1))
@@ -48,7 +70,8 @@ public final class YAMLEventReader {
         if yaml_parser_initialize(parser) == 1 {
             yaml_parser_set_input_string(parser, buffer.baseAddress!, bytes.count)
         } else {
-            failed = true
+            error = .error(YAMLDiagnosticCode.internal, "libyaml could not start a parser",
+                           at: SourceLocation(file: file, range: SourceRange(line: lineOffset + 1, column: 1)))
         }
     }
 
@@ -58,57 +81,108 @@ public final class YAMLEventReader {
         buffer.deallocate()
     }
 
-    /// The next event, or `nil` after the end of the stream or an error.
+    /// The next event, or `nil` after the end of the stream or an error (then in ``error``).
     public func next() -> Event? {
-        guard !finished, !failed else { return nil }
+        guard !finished, error == nil else { return nil }
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else {
-            failed = true
+            error = syntaxError()
             return nil
         }
         defer { yaml_event_delete(&event) }
-        let start = SourcePosition(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
-        let end = SourcePosition(line: Int(event.end_mark.line) + 1 + lineOffset, column: Int(event.end_mark.column) + 1)
+        let start = position(event.start_mark)
+        let end = position(event.end_mark)
+        func make(_ kind: Event.Kind, text: String = "", style: YAMLScalar.Style = .plain, tag: String? = nil,
+                  anchor: String? = nil, isFlow: Bool = false, hasDirectives: Bool = false, isImplicitEnd: Bool = false) -> Event {
+            Event(kind: kind, text: text, style: style, tag: tag, anchor: anchor, isFlow: isFlow, hasDirectives: hasDirectives,
+                  isImplicitEnd: isImplicitEnd, start: start, end: end)
+        }
         switch event.type {
-        case YAML_STREAM_START_EVENT: return Event(kind: .streamStart, text: "", style: .plain, isDecorated: false, start: start, end: end)
+        case YAML_STREAM_START_EVENT: return make(.streamStart)
         case YAML_STREAM_END_EVENT:
             finished = true
-            return Event(kind: .streamEnd, text: "", style: .plain, isDecorated: false, start: start, end: end)
+            return make(.streamEnd)
         case YAML_DOCUMENT_START_EVENT:
             let document = event.data.document_start
-            let directives = document.version_directive != nil || document.tag_directives.start != document.tag_directives.end
-            return Event(kind: .documentStart, text: "", style: .plain, isDecorated: directives, start: start, end: end)
-        case YAML_DOCUMENT_END_EVENT: return Event(kind: .documentEnd, text: "", style: .plain, isDecorated: false, start: start, end: end)
+            return make(.documentStart,
+                        hasDirectives: document.version_directive != nil || document.tag_directives.start != document.tag_directives.end)
+        case YAML_DOCUMENT_END_EVENT: return make(.documentEnd, isImplicitEnd: event.data.document_end.implicit != 0)
         case YAML_MAPPING_START_EVENT:
-            let decorated = event.data.mapping_start.anchor != nil || event.data.mapping_start.tag != nil
-            return Event(kind: .mappingStart, text: "", style: .plain, isDecorated: decorated, start: start, end: end)
-        case YAML_MAPPING_END_EVENT: return Event(kind: .mappingEnd, text: "", style: .plain, isDecorated: false, start: start, end: end)
+            let mapping = event.data.mapping_start
+            return make(.mappingStart, tag: string(mapping.tag), anchor: string(mapping.anchor),
+                        isFlow: mapping.style == YAML_FLOW_MAPPING_STYLE)
+        case YAML_MAPPING_END_EVENT: return make(.mappingEnd)
         case YAML_SEQUENCE_START_EVENT:
-            let decorated = event.data.sequence_start.anchor != nil || event.data.sequence_start.tag != nil
-            return Event(kind: .sequenceStart, text: "", style: .plain, isDecorated: decorated, start: start, end: end)
-        case YAML_SEQUENCE_END_EVENT: return Event(kind: .sequenceEnd, text: "", style: .plain, isDecorated: false, start: start, end: end)
+            let sequence = event.data.sequence_start
+            return make(.sequenceStart, tag: string(sequence.tag), anchor: string(sequence.anchor),
+                        isFlow: sequence.style == YAML_FLOW_SEQUENCE_STYLE)
+        case YAML_SEQUENCE_END_EVENT: return make(.sequenceEnd)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             guard scalar.length <= maxScalarBytes else {
-                // Let the tree parser report it, with its location.
-                failed = true
+                error = .error(YAMLDiagnosticCode.scalarTooLong,
+                               "a value of \(scalar.length) bytes, over the limit of \(maxScalarBytes) bytes",
+                               at: SourceLocation(file: file, range: SourceRange(start: start, end: nil)))
                 return nil
             }
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            let style: YAMLScalar.Style
-            switch scalar.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            return Event(kind: .scalar, text: text, style: style, isDecorated: scalar.anchor != nil || scalar.tag != nil,
-                         start: start, end: end)
-        case YAML_ALIAS_EVENT: return Event(kind: .alias, text: "", style: .plain, isDecorated: true, start: start, end: end)
+            return make(.scalar, text: text, style: style(scalar.style), tag: string(scalar.tag), anchor: string(scalar.anchor))
+        case YAML_ALIAS_EVENT: return make(.alias, anchor: string(event.data.alias.anchor) ?? "")
         default:
-            failed = true
+            error = .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(event.type.rawValue); please report this",
+                           at: SourceLocation(file: file, range: SourceRange(start: start, end: nil)))
             return nil
         }
+    }
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    private func location(_ start: SourcePosition, _ end: SourcePosition? = nil) -> SourceLocation {
+        SourceLocation(file: file, range: SourceRange(start: start, end: end))
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// libyaml's error as a diagnostic: at its problem mark, with its context as a note; a tab
+    /// where YAML needs spaces gets its own code.
+    private func syntaxError() -> Diagnostic {
+        let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.pointee.error {
+        case YAML_MEMORY_ERROR:
+            return .error(YAMLDiagnosticCode.internal, "libyaml ran out of memory", at: location(SourcePosition(line: lineOffset + 1, column: 1)))
+        case YAML_READER_ERROR:
+            return .error(YAMLDiagnosticCode.syntax, problem,
+                          at: location(file.position(ofByteOffset: bytes.lowerBound + parser.pointee.problem_offset)))
+        default:
+            break
+        }
+        let at = position(parser.pointee.problem_mark)
+        let context = parser.pointee.context.map { String(cString: $0) }
+        var notes: [Diagnostic.Note] = []
+        if let context {
+            notes.append(.init("\(context) that starts here", at: location(position(parser.pointee.context_mark))))
+        }
+        let lineText = Array((file.line(at.line) ?? "").unicodeScalars)
+        let isTab = at.column - 1 < lineText.count && lineText[at.column - 1] == "\t"
+        let caret = location(at, SourcePosition(line: at.line, column: at.column + 1))
+        if isTab || problem.contains("tab character") {
+            return .error(YAMLDiagnosticCode.tabIndentation, "a tab character where YAML expects spaces; indent with spaces",
+                          at: caret, notes: notes)
+        }
+        return .error(YAMLDiagnosticCode.syntax, context.map { "\(problem) \($0)" } ?? problem, at: caret, notes: notes)
     }
 }

@@ -1,4 +1,3 @@
-internal import CYAML
 import Diagnostics
 import Parallel
 import Dispatch
@@ -201,46 +200,25 @@ private struct TreeBuilder {
     }
 
     mutating func run() {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(.error(YAMLDiagnosticCode.internal, "libyaml could not start a parser",
-                                      at: location(SourcePosition(line: 1, column: 1))))
-            return
-        }
-        defer { yaml_parser_delete(&parser) }
-        file.contents.withUnsafeBufferPointer { buffer in
-            // libyaml reads from the buffer during the whole loop, which stays inside this closure.
-            let start = (buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!) + (buffer.isEmpty ? 0 : bytes.lowerBound)
-            yaml_parser_set_input_string(&parser, start, bytes.count)
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    diagnostics.append(syntaxError(parser))
-                    return
-                }
-                let isEnd = event.type == YAML_STREAM_END_EVENT
-                do {
-                    try handle(event)
-                } catch {
-                    yaml_event_delete(&event)
-                    return
-                }
-                yaml_event_delete(&event)
-                if isEnd { return }
+        let reader = YAMLEventReader(file: file, bytes: bytes, lineOffset: lineOffset, maxScalarBytes: limits.maxScalarBytes)
+        while let event = reader.next() {
+            do {
+                try handle(event)
+            } catch {
+                return
             }
+            if event.kind == .streamEnd { return }
         }
+        if let error = reader.error { diagnostics.append(error) }
     }
 
-    private mutating func handle(_ event: yaml_event_t) throws(Stop) {
-        let start = position(event.start_mark)
-        switch event.type {
-        case YAML_STREAM_START_EVENT, YAML_STREAM_END_EVENT:
+    private mutating func handle(_ event: YAMLEventReader.Event) throws(Stop) {
+        let start = event.start
+        switch event.kind {
+        case .streamStart, .streamEnd:
             break
-        case YAML_DOCUMENT_START_EVENT:
-            let document = event.data.document_start
-            let hasDirectives = document.version_directive != nil
-                || document.tag_directives.start != document.tag_directives.end
-            if hasDirectives, lastDocumentEndedImplicitly {
+        case .documentStart:
+            if event.hasDirectives, lastDocumentEndedImplicitly {
                 // libyaml lets this through; the YAML spec requires `...` before directives.
                 diagnostics.append(.error(YAMLDiagnosticCode.syntax,
                                           "a directive must follow a document end marker '...'",
@@ -254,85 +232,68 @@ private struct TreeBuilder {
                                           at: location(start)))
                 throw Stop()
             }
-        case YAML_DOCUMENT_END_EVENT:
+        case .documentEnd:
             if let root { documents.append(root) }
-            lastDocumentEndedImplicitly = event.data.document_end.implicit != 0
+            lastDocumentEndedImplicitly = event.isImplicitEnd
             root = nil
             anchors = [:]
             expandedNodes = 0  // the budget is per document
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            guard scalar.length <= limits.maxScalarBytes else {
-                diagnostics.append(.error(YAMLDiagnosticCode.scalarTooLong,
-                                          "a value of \(scalar.length) bytes, over the limit of \(limits.maxScalarBytes) bytes",
-                                          at: location(start)))
-                throw Stop()
-            }
-            let text = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
-            let tag = string(scalar.tag)
-            let isQuoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE
-                || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-            if isQuoted { try refuseCommentWithoutSpace(after: event.end_mark) }
-            let node = YAMLNode(.scalar(YAMLScalar(text: text, style: style(scalar.style), tag: tag)),
-                                tag: tag, location: location(start, position(event.end_mark)))
-            try add(node, size: 1, anchor: string(scalar.anchor))
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+        case .scalar:
+            if event.style == .singleQuoted || event.style == .doubleQuoted { try refuseCommentWithoutSpace(after: event.end) }
+            let node = YAMLNode(.scalar(YAMLScalar(text: event.text, style: event.style, tag: event.tag)),
+                                tag: event.tag, location: location(start, event.end))
+            try add(node, size: 1, anchor: event.anchor)
+        case .sequenceStart, .mappingStart:
             guard stack.count < limits.maxDepth else {
                 diagnostics.append(.error(YAMLDiagnosticCode.tooDeep,
                                           "collections nested deeper than \(limits.maxDepth) levels",
                                           at: location(start)))
                 throw Stop()
             }
-            let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let anchor = string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
-            let tag = string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
-            let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
             try count(1, at: start)
-            stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { throw unexpected(event, at: start) }
-            if frame.isFlow { try refuseCommentWithoutSpace(after: event.end_mark) }
+            stack.append(Frame(isMapping: event.kind == .mappingStart, isFlow: event.isFlow, start: start, tag: event.tag,
+                               anchor: event.anchor))
+        case .sequenceEnd, .mappingEnd:
+            guard let frame = stack.popLast() else {
+                diagnostics.append(.error(YAMLDiagnosticCode.internal, "a collection ends that never started; please report this",
+                                          at: location(start)))
+                throw Stop()
+            }
+            if frame.isFlow { try refuseCommentWithoutSpace(after: event.end) }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            let node = YAMLNode(content, tag: frame.tag, location: location(frame.start, position(event.end_mark)))
+            let node = YAMLNode(content, tag: frame.tag, location: location(frame.start, event.end))
             try add(node, size: frame.size, anchor: frame.anchor, counted: true)
-        case YAML_ALIAS_EVENT:
-            let name = string(event.data.alias.anchor) ?? ""
+        case .alias:
+            let name = event.anchor ?? ""
             guard let target = anchors[name] else {
                 diagnostics.append(.error(YAMLDiagnosticCode.undefinedAlias,
                                           "alias '*\(name)' refers to no anchor defined before it",
-                                          at: location(start, position(event.end_mark))))
-                let placeholder = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)),
-                                           location: location(start, position(event.end_mark)))
+                                          at: location(start, event.end)))
+                let placeholder = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), location: location(start, event.end))
                 try add(placeholder, size: 1, anchor: nil)
                 return
             }
             try count(target.size, at: start)
             try add(target.node, size: target.size, anchor: nil, counted: true)
-        default:
-            throw unexpected(event, at: start)
         }
     }
 
     /// A `#` right after a closing quote or bracket starts no comment in YAML (a comment needs a
     /// space before it), yet libyaml takes it as one.
-    private mutating func refuseCommentWithoutSpace(after mark: yaml_mark_t) throws(Stop) {
-        guard character(at: mark) == UInt8(ascii: "#") else { return }
-        diagnostics.append(.error(YAMLDiagnosticCode.syntax, "a comment needs a space before '#'",
-                                  at: location(position(mark))))
+    private mutating func refuseCommentWithoutSpace(after end: SourcePosition) throws(Stop) {
+        guard character(at: end) == UInt8(ascii: "#") else { return }
+        diagnostics.append(.error(YAMLDiagnosticCode.syntax, "a comment needs a space before '#'", at: location(end)))
         throw Stop()
     }
 
-    /// The byte at a libyaml mark when it is ASCII, found from the line's start.
-    private func character(at mark: yaml_mark_t) -> UInt8? {
-        let line = Int(mark.line) + lineOffset
-        guard line < lineStarts.count else { return nil }
+    /// The byte at a position when it is ASCII, found from the line's start.
+    private func character(at position: SourcePosition) -> UInt8? {
+        let line = position.line - 1
+        guard line >= 0, line < lineStarts.count else { return nil }
         var index = lineStarts[line]
         var column = 0
         let bytes = file.contents
-        while index < bytes.count, column < Int(mark.column) {
+        while index < bytes.count, column < position.column - 1 {
             index += 1
             while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
             column += 1
@@ -394,62 +355,7 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func unexpected(_ event: yaml_event_t, at start: SourcePosition) -> Stop {
-        diagnostics.append(.error(YAMLDiagnosticCode.internal,
-                                  "unexpected libyaml event \(event.type.rawValue); please report this",
-                                  at: location(start)))
-        return Stop()
-    }
-
-    private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-        switch parser.error {
-        case YAML_MEMORY_ERROR:
-            return .error(YAMLDiagnosticCode.internal, "libyaml ran out of memory",
-                          at: location(SourcePosition(line: 1, column: 1)))
-        case YAML_READER_ERROR:
-            return .error(YAMLDiagnosticCode.syntax, problem,
-                          at: location(file.position(ofByteOffset: bytes.lowerBound + parser.problem_offset)))
-        default:
-            break
-        }
-        let at = position(parser.problem_mark)
-        let context = parser.context.map { String(cString: $0) }
-        var notes: [Diagnostic.Note] = []
-        if let context {
-            notes.append(.init("\(context) that starts here", at: location(position(parser.context_mark))))
-        }
-        let lineText = Array((file.line(at.line) ?? "").unicodeScalars)
-        let isTab = at.column - 1 < lineText.count && lineText[at.column - 1] == "\t"
-        if isTab || problem.contains("tab character") {
-            return .error(YAMLDiagnosticCode.tabIndentation,
-                          "a tab character where YAML expects spaces; indent with spaces",
-                          at: location(at, SourcePosition(line: at.line, column: at.column + 1)), notes: notes)
-        }
-        let message = context.map { "\(problem) \($0)" } ?? problem
-        return .error(YAMLDiagnosticCode.syntax, message,
-                      at: location(at, SourcePosition(line: at.line, column: at.column + 1)), notes: notes)
-    }
-
-    private func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
-    }
-
     private func location(_ start: SourcePosition, _ end: SourcePosition? = nil) -> SourceLocation {
         SourceLocation(file: file, range: SourceRange(start: start, end: end))
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
-    private func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
-        }
     }
 }
