@@ -158,7 +158,7 @@ public struct Explainer: Sendable {
             let fact = compiled.pack.facts[factSlot]
             let current = evaluation.slots[factSlot]
             var best: (value: Value, status: DiagnosticOutcome.Status, distance: Double)?
-            for candidate in candidates(for: fact, current: current, thresholds: thresholds) {
+            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds) {
                 var status = outcome(of: rule, with: fact.id, set: candidate)
                 var value = candidate
                 guard status != self.outcome(of: rule, with: nil, set: nil) else { continue }
@@ -191,41 +191,14 @@ public struct Explainer: Sendable {
                         status: DiagnosticOutcome.Status) -> (Value, DiagnosticOutcome.Status) {
         var near = start
         var far = target
-        let step = fact.type == .integer ? 1.0 : 0.01
+        let step = fact.type.step ?? 0.01
         for _ in 0..<40 where abs(far - near) > step {
             var middle = (near + far) / 2
-            middle = fact.type == .integer ? middle.rounded() : (middle * 100).rounded() / 100
+            middle = step == 1 ? middle.rounded() : (middle * 100).rounded() / 100
             if middle == near || middle == far { break }
             if outcome(of: rule, with: fact.id, set: .number(middle)) == status { far = middle } else { near = middle }
         }
         return (.number(far), status)
-    }
-
-    private func candidates(for fact: FactDefinition, current: RuntimeValue, thresholds: [Double]) -> [Value] {
-        switch fact.type {
-        case .boolean:
-            return [.bool(true), .bool(false)].filter { RuntimeValue($0) != current }
-        case .enumeration:
-            return fact.values.map(Value.string).filter { RuntimeValue($0) != current }
-        case .set:
-            guard case .set(let present) = current else { return fact.values.map { .set([$0]) } + [.set([])] }
-            return fact.values.map { value in
-                present.contains(value) ? .setOf(present.filter { $0 != value }) : .setOf(present + [value])
-            }
-        case .integer, .number, .percentage:
-            var values = Set<Double>()
-            let step = fact.type == .integer ? 1.0 : 0.01
-            for threshold in thresholds { values.formUnion([threshold - step, threshold, threshold + step]) }
-            if let range = fact.range { values.formUnion([range.lowerBound, range.upperBound]) }
-            if case .number(let now) = current {
-                for factor in [0.0, 0.5, 0.9, 1.1, 1.5, 2, 10] { values.insert(now * factor) }
-            }
-            return values.filter { value in
-                value.isFinite && (fact.range?.contains(value) ?? true) && (fact.type != .integer || value.rounded() == value)
-            }.sorted().map(Value.number)
-        case .string, .date:
-            return []
-        }
     }
 
     private func numericConstants(_ pack: RulePack) -> [Double] {

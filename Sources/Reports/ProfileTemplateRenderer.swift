@@ -44,14 +44,14 @@ public struct ProfileTemplateRenderer: Sendable {
 
     private func hint(_ fact: FactDefinition, words: ReportStrings, unit: String) -> String {
         let unitText = unit.isEmpty ? "" : " (\(unit))"
-        switch fact.type {
+        switch fact.type.answer {
         case .boolean: return "true | false"
-        case .integer, .number, .percentage:
+        case .number(let whole):
             let range = fact.range.map { "\(Value.format($0.lowerBound))…\(Value.format($0.upperBound))" } ?? words("a_number")
-            return (fact.type == .integer ? words("whole_number") + " " : "") + range + unitText
-        case .enumeration: return fact.values.joined(separator: " | ")
-        case .set: return "[" + fact.values.joined(separator: ", ") + "]"
-        case .string: return words("text")
+            return (whole ? words("whole_number") + " " : "") + range + unitText
+        case .word: return fact.values.joined(separator: " | ")
+        case .words: return "[" + fact.values.joined(separator: ", ") + "]"
+        case .text: return words("text")
         case .date: return "YYYY-MM-DD"
         }
     }

@@ -26,14 +26,14 @@ public struct QuestionPrompt: Sendable {
         guard let fact = pack.fact(missing.factID) else { return missing.factID }
         let question = (fact.question ?? fact.label).text(in: language, fallback: fallback)
         var expected: String
-        switch fact.type {
+        switch fact.type.answer {
         case .boolean: expected = "true | false"
-        case .integer, .number, .percentage:
+        case .number:
             expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
             if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + unit }
-        case .enumeration: expected = fact.values.joined(separator: " | ")
-        case .set: expected = "[" + fact.values.joined(separator: ", ") + "]"
-        case .string: expected = words("text")
+        case .word: expected = fact.values.joined(separator: " | ")
+        case .words: expected = "[" + fact.values.joined(separator: ", ") + "]"
+        case .text: expected = words("text")
         case .date: expected = "YYYY-MM-DD"
         }
         return "[\(number)] \(question) (\(fact.id): \(expected)) — \(words("decides", String(missing.decides.count)))\n> "

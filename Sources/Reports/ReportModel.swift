@@ -133,7 +133,7 @@ public struct ReportModel: Sendable {
                 let value = evaluation.value(of: id)
                 guard value.isKnown, let fact = pack.fact(id) else { return nil }
                 // "24 %" in French, "24%" in English.
-                let unitText = text(fact.unit) ?? (fact.type == .percentage ? "%" : "")
+                let unitText = text(fact.unit) ?? (fact.type.defaultUnit ?? "")
                 let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : " ") + unitText
                 return Evidence(fact: id, label: text(fact.label) ?? id, value: words.value(value, of: fact, fallback: fallback) + unit,
                                 source: evaluation.profile.evidence[id])

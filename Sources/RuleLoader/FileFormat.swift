@@ -20,8 +20,19 @@ public enum FileFormat {
     public static let exampleKeys = ["fires", "does_not_fire", "unknown"]
     /// A recommendation; `id`, `kind` and `title` are required.
     public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "requires", "impact", "effort"]
+    /// The sections of a profile; `organisation` is required.
+    public enum ProfileSection: String, CaseIterable, Sendable {
+        case organisation, facts, evidence
+    }
+
+    /// The fields of a profile's `organisation`; `name` is required.
+    public enum OrganisationField: String, CaseIterable, Sendable {
+        case name, kind
+        case assessedOn = "assessed_on"
+    }
+
     /// A profile; `organisation` is required.
-    public static let profileKeys = ["organisation", "facts", "evidence"]
+    public static let profileKeys = ProfileSection.allCases.map(\.rawValue)
     /// A profile's `organisation`; `name` is required.
-    public static let organisationKeys = ["name", "kind", "assessed_on"]
+    public static let organisationKeys = OrganisationField.allCases.map(\.rawValue)
 }

@@ -136,9 +136,10 @@ struct PackDecoder {
                     if numbers[0] > numbers[1] {
                         reader.report(PackCheck.invalidRange.diagnostic("the range starts above its end: \(Value.format(numbers[0])) > \(Value.format(numbers[1]))",
                                              at: rangeNode.location))
-                    } else if type == .percentage && (numbers[0] < 0 || numbers[1] > 100) {
-                        reader.report(PackCheck.invalidRange.diagnostic("a percentage's range must lie within 0–100",
-                                             at: rangeNode.location))
+                    } else if let bounds = type.defaultRange, numbers[0] < bounds.lowerBound || numbers[1] > bounds.upperBound {
+                        reader.report(PackCheck.invalidRange.diagnostic(
+                            "a \(type)'s range must lie within \(Value.format(bounds.lowerBound))–\(Value.format(bounds.upperBound))",
+                            at: rangeNode.location))
                     } else {
                         range = numbers[0]...numbers[1]
                     }
@@ -158,11 +159,11 @@ struct PackDecoder {
             } else {
                 values = reader.ids(valuesNode).map(\.id)
             }
-            if type != .enumeration && type != .set {
+            if !type.takesValues {
                 reader.report(PackCheck.invalidRange.diagnostic("only enum and set facts list values; '\(id)' is \(type.rawValue)",
                                      at: valuesNode.location))
             }
-        } else if type == .enumeration || type == .set {
+        } else if type.takesValues {
             reader.report(PackCheck.missingKey.diagnostic("\(what) is \(type.rawValue) and lacks the required key 'values'",
                                  at: location))
         }

@@ -37,15 +37,15 @@ public enum ProfileLoader {
 
     static func read(_ root: YAMLNode, file: SourceFile, pack: RulePack, catalogue: Catalogue, reader: inout NodeReader) -> Profile? {
         guard let fields = reader.fields(root, allowed: FileFormat.profileKeys,
-                                         required: ["organisation"], what: "a profile") else { return nil }
+                                         required: [FileFormat.ProfileSection.organisation.rawValue], what: "a profile") else { return nil }
         var profile = Profile(name: "", source: file)
-        if let organisation = fields["organisation"],
-           let identity = reader.fields(organisation, allowed: FileFormat.organisationKeys, required: ["name"],
+        if let organisation = fields[FileFormat.ProfileSection.organisation.rawValue],
+           let identity = reader.fields(organisation, allowed: FileFormat.organisationKeys, required: [FileFormat.OrganisationField.name.rawValue],
                                         what: "'organisation'") {
-            if let name = identity["name"] {
+            if let name = identity[FileFormat.OrganisationField.name.rawValue] {
                 profile.name = reader.read({ () throws(Diagnostic) in try name.string() }) ?? ""
             }
-            if let kindNode = identity["kind"], let kind = reader.read({ () throws(Diagnostic) in try kindNode.string() }) {
+            if let kindNode = identity[FileFormat.OrganisationField.kind.rawValue], let kind = reader.read({ () throws(Diagnostic) in try kindNode.string() }) {
                 if pack.metadata.organisationKinds.contains(kind) {
                     profile.kind = kind
                 } else {
@@ -54,7 +54,7 @@ public enum ProfileLoader {
                         .suggesting(Suggestion.hint(for: kind, among: kinds, listingAll: true)))
                 }
             }
-            if let date = identity["assessed_on"] {
+            if let date = identity[FileFormat.OrganisationField.assessedOn.rawValue] {
                 if let text = date.scalar?.text, NodeReader.isISODate(text) {
                     profile.assessedOn = text
                 } else {
@@ -64,10 +64,10 @@ public enum ProfileLoader {
             }
         }
         // An empty section (`facts:` or `evidence:` with nothing under it) is simply empty.
-        if let facts = fields["facts"], !facts.isNull {
+        if let facts = fields[FileFormat.ProfileSection.facts.rawValue], !facts.isNull {
             readFacts(facts, catalogue: catalogue, into: &profile, reader: &reader)
         }
-        if let evidence = fields["evidence"], !evidence.isNull, let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
+        if let evidence = fields[FileFormat.ProfileSection.evidence.rawValue], !evidence.isNull, let pairs = reader.read({ () throws(Diagnostic) in try evidence.mapping() }) {
             for pair in pairs {
                 guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }),
                       let text = reader.read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }

@@ -215,13 +215,13 @@ private struct PieceDecoder {
             if key.kind == .mappingEnd { break }
             guard key.kind == .scalar, key.style == .plain, !seen.contains(key.text) else { throw Fallback() }
             seen.append(key.text)
-            switch key.text {
-            case "organisation":
+            switch FileFormat.ProfileSection(rawValue: key.text) {
+            case .organisation:
                 try organisation(into: &profile)
                 hasOrganisation = true
-            case "facts": try facts(into: &profile)
-            case "evidence": try evidence(into: &profile)
-            default: throw Fallback()
+            case .facts: try facts(into: &profile)
+            case .evidence: try evidence(into: &profile)
+            case nil: throw Fallback()
             }
         }
         guard hasOrganisation, try event().kind == .documentEnd else { throw Fallback() }
@@ -239,18 +239,18 @@ private struct PieceDecoder {
             guard key.kind == .scalar, key.style == .plain, value.kind == .scalar, !seen.contains(key.text) else { throw Fallback() }
             seen.append(key.text)
             let isNull = value.style == .plain && YAMLScalar.isNullWord(value.text)
-            switch key.text {
-            case "name":
+            switch FileFormat.OrganisationField(rawValue: key.text) {
+            case .name:
                 guard !isNull else { throw Fallback() }
                 profile.name = value.text
                 hasName = true
-            case "kind":
+            case .kind:
                 guard !isNull, pack.metadata.organisationKinds.contains(value.text) else { throw Fallback() }
                 profile.kind = value.text
-            case "assessed_on":
+            case .assessedOn:
                 guard NodeReader.isISODate(value.text) else { throw Fallback() }
                 profile.assessedOn = value.text
-            default:
+            case nil:
                 throw Fallback()
             }
         }
@@ -326,26 +326,26 @@ private struct PieceDecoder {
     static func commonValue(_ event: YAMLEventReader.Event, type: FactDefinition.FactType, range: ClosedRange<Double>?,
                             values: [String]) -> Value? {
         let plain = event.style == .plain
-        switch type {
+        switch type.answer {
         case .boolean:
             guard plain else { return nil }
             return event.text == "true" ? .bool(true) : event.text == "false" ? .bool(false) : nil
-        case .integer, .number, .percentage:
-            guard plain, let number = simpleNumber(event.text, allowingFraction: type != .integer) else { return nil }
+        case .number(let whole):
+            guard plain, let number = simpleNumber(event.text, allowingFraction: !whole) else { return nil }
             if let range, !range.contains(number) { return nil }
             return .number(number == 0 ? 0 : number)
-        case .enumeration:
+        case .word:
             if plain && YAMLScalar.isNullWord(event.text) { return nil }
             return values.contains(event.text) ? .string(event.text) : nil
-        default:
-            return nil
+        case .words, .text, .date:
+            return nil  // the node reader's
         }
     }
 
     /// The value of a list of a set fact's words, read without nodes; `nil` leaves it to
     /// ``NodeReader`` (a word out of the fact's values, a null item, another type of fact).
     static func commonSet(_ items: [YAMLEventReader.Event], type: FactDefinition.FactType, values: [String]) -> Value? {
-        guard type == .set else { return nil }
+        guard type.answer == .words else { return nil }
         var words: [String] = []
         for item in items {
             if item.style == .plain && YAMLScalar.isNullWord(item.text) { return nil }

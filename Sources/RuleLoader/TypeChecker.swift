@@ -11,15 +11,7 @@ struct TypeChecker {
     init(facts: [FactDefinition], parameters: [Parameter], diagnostics: [DiagnosticRule]) {
         self.facts = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var types: [String: ExpressionType] = [:]
-        for fact in facts {
-            switch fact.type {
-            case .boolean: types[fact.id] = .boolean
-            case .integer, .number, .percentage: types[fact.id] = .number
-            case .enumeration: types[fact.id] = .text(values: fact.values)
-            case .set: types[fact.id] = .set(values: fact.values)
-            case .string, .date: types[fact.id] = .text(values: nil)
-            }
-        }
+        for fact in facts { types[fact.id] = fact.type.expressionType(fact) }
         for parameter in parameters {
             switch parameter.value {
             case .bool: types[parameter.id] = .boolean

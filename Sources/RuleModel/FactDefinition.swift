@@ -2,16 +2,6 @@ import Diagnostics
 
 /// One entry of a pack's fact catalogue: what a profile may say about an organisation.
 public struct FactDefinition: Hashable, Sendable {
-    /// The kinds of values a fact can hold.
-    public enum FactType: String, Hashable, Sendable, CaseIterable {
-        case boolean, integer, number, percentage
-        case enumeration = "enum"
-        case set, string, date
-
-        /// Whether values of this type are numbers.
-        public var isNumeric: Bool { self == .integer || self == .number || self == .percentage }
-    }
-
     /// The snake_case id used in expressions and profiles.
     public var id: String
     /// The type of its values.
@@ -40,7 +30,7 @@ public struct FactDefinition: Hashable, Sendable {
                 question: LocalizedText? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.type = type
-        self.range = range ?? (type == .percentage ? 0...100 : nil)
+        self.range = range ?? type.defaultRange
         self.values = values
         self.valueLabels = valueLabels
         self.unit = unit
