@@ -63,7 +63,7 @@ public struct BatchRun {
     public func run(files: [String], to output: OutputSink, progress: (Int) -> Void = { _ in }) -> Outcome {
         let clock = ContinuousClock()
         var outcome = Outcome()
-        let lines = DecisionLines(ids: pack.diagnostics.map(\.id))
+        let lines = DecisionLines(ids: pack.findings.map(\.id))
         var json = PortfolioJSONStream(pack: pack)
         var rows: [PortfolioReport.Row] = []
         if format == .csv { output.write(PortfolioReport.csvHeader(pack: pack)) }

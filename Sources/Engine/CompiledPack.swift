@@ -7,7 +7,7 @@ public struct CompiledPack: Sendable {
     struct Derivation: Sendable {
         enum Subject: Sendable {
             case indicator(Int)
-            case diagnostic(Int)
+            case finding(Int)
         }
         let subject: Subject
         let slot: Int
@@ -32,7 +32,7 @@ public struct CompiledPack: Sendable {
     public init(_ pack: RulePack) throws(EngineError) {
         self.pack = pack
         var seen = Set<String>()
-        for id in pack.facts.map(\.id) + pack.parameters.map(\.id) + pack.indicators.map(\.id) + pack.diagnostics.map(\.id)
+        for id in pack.facts.map(\.id) + pack.parameters.map(\.id) + pack.indicators.map(\.id) + pack.findings.map(\.id)
         where !seen.insert(id).inserted {
             throw EngineError.duplicateID(id)
         }
@@ -44,7 +44,7 @@ public struct CompiledPack: Sendable {
         // Order indicators and diagnostics so that each comes after what it reads.
         var references: [String: [String]] = [:]
         for indicator in pack.indicators { references[indicator.id] = indicator.expression.references }
-        for diagnostic in pack.diagnostics { references[diagnostic.id] = diagnostic.condition.references }
+        for finding in pack.findings { references[finding.id] = finding.condition.references }
         let order: [String]
         do { order = try DependencyOrder.sorted(references) } catch { throw EngineError.cycle(error.members) }
         for id in order { slots[id] = slots.count }
@@ -53,14 +53,14 @@ public struct CompiledPack: Sendable {
 
         var derivations: [Derivation] = []
         let indicatorIndex = Dictionary(pack.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let diagnosticIndex = Dictionary(pack.diagnostics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let diagnosticIndex = Dictionary(pack.findings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in order {
             if let index = indicatorIndex[id] {
                 let expression = try CompiledExpression.compile(pack.indicators[index].expression) { slots[$0] }
                 derivations.append(Derivation(subject: .indicator(index), slot: slots[id]!, expression: expression))
             } else if let index = diagnosticIndex[id] {
-                let expression = try Self.compile(pack.diagnostics[index].condition) { slots[$0] }
-                derivations.append(Derivation(subject: .diagnostic(index), slot: slots[id]!, expression: expression))
+                let expression = try Self.compile(pack.findings[index].condition) { slots[$0] }
+                derivations.append(Derivation(subject: .finding(index), slot: slots[id]!, expression: expression))
             }
         }
         self.derivations = derivations
@@ -74,8 +74,8 @@ public struct CompiledPack: Sendable {
             }
             cones[id] = cone
         }
-        factCones = pack.diagnostics.map { (cones[$0.id] ?? []).sorted() }
-        diagnosticSlots = pack.diagnostics.map { slots[$0.id]! }
+        factCones = pack.findings.map { (cones[$0.id] ?? []).sorted() }
+        diagnosticSlots = pack.findings.map { slots[$0.id]! }
     }
 
     /// The slot of a name, if the pack defines it.

@@ -40,7 +40,7 @@ public struct Engine: Sendable {
             program.store(parameter.value(forKind: kind), into: &registers, at: compiled.factCount + offset)
         }
         let profile = Profile(name: "", kind: kind)
-        return KindSetup(registers: registers, applies: compiled.pack.diagnostics.map { applies($0, to: profile) })
+        return KindSetup(registers: registers, applies: compiled.pack.findings.map { applies($0, to: profile) })
     }
 
     /// The setup for a profile's kind (computed on the spot for a kind the pack does not list).
@@ -56,9 +56,9 @@ public struct Engine: Sendable {
     public func evaluate(_ profile: Profile, overrides: [String: Value] = [:]) -> Evaluation {
         let pack = compiled.pack
         let slots = computeSlots(profile, overrides: overrides)
-        var outcomes: [DiagnosticOutcome] = []
-        for (index, rule) in pack.diagnostics.enumerated() {
-            let status: DiagnosticOutcome.Status
+        var outcomes: [FindingOutcome] = []
+        for (index, rule) in pack.findings.enumerated() {
+            let status: FindingOutcome.Status
             var missing: [String] = []
             if !Self.applies(rule, to: profile) {
                 status = .notApplicable
@@ -71,7 +71,7 @@ public struct Engine: Sendable {
                     missing = compiled.factCones[index].filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
                 }
             }
-            outcomes.append(DiagnosticOutcome(rule: rule, status: status, missingFacts: missing))
+            outcomes.append(FindingOutcome(rule: rule, status: status, missingFacts: missing))
         }
         return Evaluation(
             compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
@@ -139,7 +139,7 @@ public struct Engine: Sendable {
             slots[compiled.factCount + offset] = RuntimeValue(overrides[parameter.id] ?? parameter.value(forKind: profile.kind))
         }
         for derivation in compiled.derivations {
-            if case .diagnostic(let index) = derivation.subject, !Self.applies(pack.diagnostics[index], to: profile) {
+            if case .finding(let index) = derivation.subject, !Self.applies(pack.findings[index], to: profile) {
                 // A diagnostic that does not concern this kind of organisation reads as false.
                 slots[derivation.slot] = .bool(false)
                 continue
@@ -149,14 +149,14 @@ public struct Engine: Sendable {
         return slots
     }
 
-    static func applies(_ rule: DiagnosticRule, to profile: Profile) -> Bool {
+    static func applies(_ rule: FindingRule, to profile: Profile) -> Bool {
         guard let kinds = rule.appliesTo else { return true }
         guard let kind = profile.kind else { return true }
         return kinds.contains(kind)
     }
 
     /// Missing facts ranked by the severity-weighted number of unknown diagnostics they bear on.
-    static func rankMissingFacts(_ outcomes: [DiagnosticOutcome]) -> [MissingFact] {
+    static func rankMissingFacts(_ outcomes: [FindingOutcome]) -> [MissingFact] {
         var weights: [String: Double] = [:]
         var decides: [String: [String]] = [:]
         for outcome in outcomes where outcome.status == .unknown {
@@ -170,7 +170,7 @@ public struct Engine: Sendable {
     }
 
     /// Each dimension's level: 5 minus the deductions of its fired diagnostics, at least 1.
-    static func maturity(pack: RulePack, outcomes: [DiagnosticOutcome]) -> [DimensionMaturity] {
+    static func maturity(pack: RulePack, outcomes: [FindingOutcome]) -> [DimensionMaturity] {
         pack.dimensions.map { dimension in
             let own = outcomes.filter { $0.rule.dimension == dimension.id && $0.status != .notApplicable }
             let fired = own.filter { $0.status == .fired }

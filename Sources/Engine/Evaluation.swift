@@ -12,7 +12,7 @@ public struct Evaluation: Sendable {
     /// The value of every slot.
     let slots: [RuntimeValue]
     /// Every diagnostic's outcome, in pack order (by id).
-    public let outcomes: [DiagnosticOutcome]
+    public let outcomes: [FindingOutcome]
     /// The recommendations, by phase, then score (highest first), then id.
     public let roadmap: [RoadmapItem]
     /// The missing facts, most decisive first, ties by id.
@@ -29,12 +29,12 @@ public struct Evaluation: Sendable {
     }
 
     /// The outcome of the diagnostic with `id`.
-    public func outcome(of id: String) -> DiagnosticOutcome? {
+    public func outcome(of id: String) -> FindingOutcome? {
         outcomes.first { $0.rule.id == id }
     }
 
     /// The outcomes with a given status, in pack order.
-    public func outcomes(_ status: DiagnosticOutcome.Status) -> [DiagnosticOutcome] {
+    public func outcomes(_ status: FindingOutcome.Status) -> [FindingOutcome] {
         outcomes.filter { $0.status == status }
     }
 

@@ -20,11 +20,11 @@ public struct EvaluationComparison: Sendable {
     public let before: Evaluation
     public let after: Evaluation
     /// Diagnostics that fired before and no longer do, by id.
-    public let resolved: [DiagnosticOutcome]
+    public let resolved: [FindingOutcome]
     /// Diagnostics that fire now and did not before.
-    public let new: [DiagnosticOutcome]
+    public let new: [FindingOutcome]
     /// Diagnostics that fire in both.
-    public let persisting: [DiagnosticOutcome]
+    public let persisting: [FindingOutcome]
     /// Every dimension, with its level before and after.
     public let maturity: [MaturityChange]
     /// Facts whose value changed, appeared or disappeared, by id.

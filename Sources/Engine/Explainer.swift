@@ -15,7 +15,7 @@ public struct Explainer: Sendable {
     /// Explains the diagnostic or indicator `id`; `nil` when the pack has neither with that id.
     public func explain(_ id: String) -> Explanation? {
         let pack = evaluation.pack
-        if let rule = pack.diagnostic(id) {
+        if let rule = pack.finding(id) {
             let outcome = evaluation.outcome(of: id)!
             return Explanation(subject: id, tree: node(rule.condition), derivations: derivations(rule.condition.references),
                                outcome: outcome.status,
@@ -149,15 +149,15 @@ public struct Explainer: Sendable {
 
     /// For each fact the diagnostic depends on, the value closest to the current one that gives
     /// another outcome, found by trying the thresholds of the pack and bisecting towards them.
-    private func changes(for rule: DiagnosticRule, from status: DiagnosticOutcome.Status) -> [Explanation.Change] {
+    private func changes(for rule: FindingRule, from status: FindingOutcome.Status) -> [Explanation.Change] {
         let compiled = engine.compiled
-        guard let index = compiled.pack.diagnostics.firstIndex(where: { $0.id == rule.id }) else { return [] }
+        guard let index = compiled.pack.findings.firstIndex(where: { $0.id == rule.id }) else { return [] }
         let thresholds = numericConstants(compiled.pack)
         var found: [(change: Explanation.Change, distance: Double)] = []
         for factSlot in compiled.factCones[index] {
             let fact = compiled.pack.facts[factSlot]
             let current = evaluation.slots[factSlot]
-            var best: (value: Value, status: DiagnosticOutcome.Status, distance: Double)?
+            var best: (value: Value, status: FindingOutcome.Status, distance: Double)?
             for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds) {
                 var status = outcome(of: rule, with: fact.id, set: candidate)
                 var value = candidate
@@ -175,7 +175,7 @@ public struct Explainer: Sendable {
         return found.sorted { ($0.distance, $0.change.factID) < ($1.distance, $1.change.factID) }.map(\.change)
     }
 
-    private func outcome(of rule: DiagnosticRule, with factID: String?, set value: Value?) -> DiagnosticOutcome.Status {
+    private func outcome(of rule: FindingRule, with factID: String?, set value: Value?) -> FindingOutcome.Status {
         var profile = evaluation.profile
         if let factID, let value { profile.facts[factID] = value }
         let slots = engine.computeSlots(profile, overrides: evaluation.overrides)
@@ -187,8 +187,8 @@ public struct Explainer: Sendable {
     }
 
     /// Narrows a numeric change down to the value closest to `start` that still gives `status`.
-    private func bisect(_ rule: DiagnosticRule, fact: FactDefinition, from start: Double, to target: Double,
-                        status: DiagnosticOutcome.Status) -> (Value, DiagnosticOutcome.Status) {
+    private func bisect(_ rule: FindingRule, fact: FactDefinition, from start: Double, to target: Double,
+                        status: FindingOutcome.Status) -> (Value, FindingOutcome.Status) {
         var near = start
         var far = target
         let step = fact.type.step ?? 0.01
@@ -206,7 +206,7 @@ public struct Explainer: Sendable {
         func collect(_ expression: Expression) {
             expression.visit { if case .literal(.number(let value)) = $0.kind { values.insert(value) } }
         }
-        pack.diagnostics.flatMap(\.condition.expressions).forEach(collect)
+        pack.findings.flatMap(\.condition.expressions).forEach(collect)
         pack.indicators.map(\.expression).forEach(collect)
         for parameter in pack.parameters {
             for value in [parameter.value] + Array(parameter.byKind.values) {

@@ -20,10 +20,10 @@ public struct Explanation: Hashable, Sendable {
         /// The value that would change the outcome.
         public let to: Value
         /// The outcome it would give.
-        public let outcome: DiagnosticOutcome.Status
+        public let outcome: FindingOutcome.Status
 
         /// Creates a change.
-        public init(factID: String, from: RuntimeValue, to: Value, outcome: DiagnosticOutcome.Status) {
+        public init(factID: String, from: RuntimeValue, to: Value, outcome: FindingOutcome.Status) {
             self.factID = factID
             self.from = from
             self.to = to
@@ -38,7 +38,7 @@ public struct Explanation: Hashable, Sendable {
     /// How each indicator it reads was computed: `span_of_control = staff_count / manager_count = 240 / 12 = 20`.
     public let derivations: [String]
     /// For a diagnostic: its outcome.
-    public let outcome: DiagnosticOutcome.Status?
+    public let outcome: FindingOutcome.Status?
     /// For a diagnostic: the smallest single-fact changes that would change its outcome, one per fact,
     /// smallest relative change first.
     public let changes: [Change]

@@ -36,7 +36,7 @@ struct ProgramCompiler {
             expression.visit { if case .literal(.string(let text)) = $0.kind { words.insert(text) } }
         }
         pack.indicators.map(\.expression).forEach(collect)
-        pack.diagnostics.flatMap(\.condition.expressions).forEach(collect)
+        pack.findings.flatMap(\.condition.expressions).forEach(collect)
         for parameter in pack.parameters {
             for value in [parameter.value] + Array(parameter.byKind.values) {
                 if case .string(let text) = value { words.insert(text) }
@@ -55,7 +55,7 @@ struct ProgramCompiler {
         // Constants first, so that every derivation's temporaries start after them.
         var literals: [Expression] = []
         pack.indicators.map(\.expression).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
-        pack.diagnostics.flatMap(\.condition.expressions).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
+        pack.findings.flatMap(\.condition.expressions).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
         for literal in literals { _ = constant(literal) }
         for value in [RuntimeValue.bool(true), .bool(false), .unknown] { _ = constant(value) }
         temporaryBase = nextRegister
@@ -69,9 +69,9 @@ struct ProgramCompiler {
             case .indicator(let index):
                 diagnostic = nil
                 compile(pack.indicators[index].expression, into: derivation.slot)
-            case .diagnostic(let index):
+            case .finding(let index):
                 diagnostic = index
-                compile(pack.diagnostics[index].condition, into: derivation.slot)
+                compile(pack.findings[index].condition, into: derivation.slot)
             }
             program.derivations.append(Program.Derivation(instructions: start..<program.instructions.count,
                                                           slot: derivation.slot, diagnostic: diagnostic))

@@ -10,7 +10,7 @@ import RuleModel
 /// - A recommendation's phase is 1 plus the latest phase of its prerequisites.
 /// - Items are ordered by phase, then score (highest first), then id.
 enum RoadmapPlanner {
-    static func plan(pack: RulePack, outcomes: [DiagnosticOutcome]) -> [RoadmapItem] {
+    static func plan(pack: RulePack, outcomes: [FindingOutcome]) -> [RoadmapItem] {
         var calledBy: [String: [String]] = [:]
         for outcome in outcomes where outcome.status == .fired {
             for id in outcome.rule.recommend { calledBy[id, default: []].append(outcome.rule.id) }

@@ -46,8 +46,8 @@ public enum FuzzTargets {
         let facts = names.enumerated().map { index, name in
             FactDefinition(id: name, type: index % 2 == 0 ? .number : .enumeration, values: ["a", "b"])
         }
-        let rule = DiagnosticRule(id: "fuzz_rule_\(names.count)", severity: .low, condition: .expression(expression))
-        guard !names.contains(rule.id), let engine = try? Engine(pack: RulePack(metadata: .init(id: "fuzz"), facts: facts, diagnostics: [rule]))
+        let rule = FindingRule(id: "fuzz_rule_\(names.count)", severity: .low, condition: .expression(expression))
+        guard !names.contains(rule.id), let engine = try? Engine(pack: RulePack(metadata: .init(id: "fuzz"), facts: facts, findings: [rule]))
         else { return }
         var profileFacts: [String: Value] = [:]
         for (index, name) in names.enumerated() { profileFacts[name] = index % 2 == 0 ? .number(Double(index) - 1) : .string("a") }
@@ -62,7 +62,7 @@ public enum FuzzTargets {
         guard let pack = result.pack, let engine = try? Engine(pack: pack) else { return }
         let evaluation = engine.evaluate(Profile(name: "fuzz"))
         let explainer = Explainer(engine: engine, evaluation: evaluation)
-        for rule in pack.diagnostics.prefix(20) { _ = explainer.explain(rule.id) }
+        for rule in pack.findings.prefix(20) { _ = explainer.explain(rule.id) }
     }
 
     /// A profile checked against the sample pack, read both ways, then evaluated. The batch's

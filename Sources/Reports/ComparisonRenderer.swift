@@ -18,7 +18,7 @@ public struct ComparisonRenderer: Sendable {
         let pack = comparison.after.pack
         let fallback = pack.metadata.defaultLanguage
         func text(_ localized: LocalizedText?) -> String { localized?.text(in: language, fallback: fallback) ?? "" }
-        func title(_ outcome: DiagnosticOutcome) -> String {
+        func title(_ outcome: FindingOutcome) -> String {
             "\(text(outcome.rule.title)) (\(words.severity(outcome.rule.severity)))"
         }
         let markdown = self.markdown
@@ -27,7 +27,7 @@ public struct ComparisonRenderer: Sendable {
         let after = comparison.after.profile
         var out = heading(1, "\(words("comparison")) — \(e(after.name))")
         out += "\(ReportText.sentence(words("before")).dropLast())\(words.colon)\(e(before.assessedOn ?? "?")) · \(words("after"))\(words.colon)\(e(after.assessedOn ?? "?"))\n\n"
-        func section(_ key: String, _ unsorted: [DiagnosticOutcome]) {
+        func section(_ key: String, _ unsorted: [FindingOutcome]) {
             let outcomes = unsorted.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
             out += heading(2, "\(words(key)) (\(outcomes.count))")
             for outcome in outcomes { out += "- \(e(title(outcome)))\n" }

@@ -16,7 +16,7 @@ public struct ExplanationRenderer: Sendable {
         let pack = evaluation.pack
         let fallback = pack.metadata.defaultLanguage
         var out = ""
-        if let rule = pack.diagnostic(explanation.subject), let outcome = explanation.outcome {
+        if let rule = pack.finding(explanation.subject), let outcome = explanation.outcome {
             out += "\(rule.id): \(rule.title.text(in: language, fallback: fallback))\n"
             out += "outcome: \(outcome.rawValue.replacingAll("_", with: " ")) (severity \(rule.severity.rawValue))\n"
             if outcome == .notApplicable {
@@ -57,7 +57,7 @@ public struct ExplanationRenderer: Sendable {
         let fallback = pack.metadata.defaultLanguage
         var out = "\(id): \(recommendation.title.text(in: language, fallback: fallback))\n"
         guard let item = evaluation.roadmap.first(where: { $0.recommendation.id == id }) else {
-            let callers = pack.diagnostics.filter { $0.recommend.contains(id) }
+            let callers = pack.findings.filter { $0.recommend.contains(id) }
             out += "not in the roadmap: "
             out += callers.isEmpty ? "no diagnostic recommends it\n"
                 : "none of the diagnostics that call for it fired (" + callers.map {
@@ -69,7 +69,7 @@ public struct ExplanationRenderer: Sendable {
         if item.pulledIn {
             out += "pulled in as a prerequisite of: \(item.requiredBy.joined(separator: ", "))\n"
         } else {
-            let weights = item.calledBy.compactMap { pack.diagnostic($0) }.map { "\(Value.format($0.severity.weight)) (\($0.id), \($0.severity.rawValue))" }
+            let weights = item.calledBy.compactMap { pack.finding($0) }.map { "\(Value.format($0.severity.weight)) (\($0.id), \($0.severity.rawValue))" }
             out += "called for by: \(item.calledBy.joined(separator: ", "))\n"
             out += "priority = severity weights × impact / effort = (\(weights.joined(separator: " + "))) × \(Value.format(recommendation.impact.factor)) / \(Value.format(recommendation.effort.factor)) = \(Value.format(item.score))\n"
         }

@@ -65,7 +65,7 @@ public struct PackReferenceRenderer: Sendable {
         }
 
         out += heading(2, words("diagnostics_reference"))
-        for rule in pack.diagnostics {
+        for rule in pack.findings {
             out += heading(3, "\(text(rule.title)) (\(rule.id))")
             out += "\(words("severity"))\(words.colon)\(words.severity(rule.severity))"
             if let dimension = rule.dimension { out += " · \(words("dimension"))\(words.colon)\(e(text(pack.dimension(dimension)?.label)))" }

@@ -63,7 +63,7 @@ public struct PortfolioReport: Sendable {
     /// The frequencies of `pack`'s diagnostics from how many of `organisations` each fired for.
     static func rankedFrequencies(pack: RulePack, counts: [String: Int], organisations: Int) -> [Frequency] {
         let total = Double(max(organisations, 1))
-        return pack.diagnostics.map { Frequency(diagnostic: $0.id, fired: counts[$0.id] ?? 0, share: Double(counts[$0.id] ?? 0) / total) }
+        return pack.findings.map { Frequency(diagnostic: $0.id, fired: counts[$0.id] ?? 0, share: Double(counts[$0.id] ?? 0) / total) }
             .sorted { ($1.fired, $0.diagnostic) < ($0.fired, $1.diagnostic) }
     }
 
@@ -122,7 +122,7 @@ public struct PortfolioReport: Sendable {
         }
         out += "\n\(words("most_frequent"))\n"
         for frequency in frequencies.prefix(15) where frequency.fired > 0 {
-            let title = pack.diagnostic(frequency.diagnostic)?.title.text(in: language, fallback: fallback) ?? frequency.diagnostic
+            let title = pack.finding(frequency.diagnostic)?.title.text(in: language, fallback: fallback) ?? frequency.diagnostic
             out += "  \(frequency.fired)/\(rows.count)  \(title)\n"
         }
         return out

@@ -105,7 +105,7 @@ public struct ReportModel: Sendable {
         let fallback = pack.metadata.defaultLanguage
         let words = ReportStrings(language: language)
         func text(_ localized: LocalizedText?) -> String? { localized.map { $0.text(in: language, fallback: fallback) } }
-        func title(ofDiagnostic id: String) -> String { text(pack.diagnostic(id)?.title) ?? id }
+        func title(ofDiagnostic id: String) -> String { text(pack.finding(id)?.title) ?? id }
         func title(ofRecommendation id: String) -> String { text(pack.recommendation(id)?.title) ?? id }
 
         self.language = language

@@ -61,7 +61,7 @@ struct PackChecker {
         for fact in draft.facts { claim(fact.id, "fact", fact.location, namespace: "name") }
         for parameter in draft.parameters { claim(parameter.id, "parameter", parameter.location, namespace: "name") }
         for indicator in draft.indicators { claim(indicator.id, "indicator", indicator.location, namespace: "name") }
-        for diagnostic in draft.diagnostics { claim(diagnostic.id, "diagnostic", diagnostic.location, namespace: "name") }
+        for finding in draft.findings { claim(finding.id, "diagnostic", finding.location, namespace: "name") }
         for recommendation in draft.recommendations {
             claim(recommendation.id, "recommendation", recommendation.location, namespace: "recommendation")
         }
@@ -71,7 +71,7 @@ struct PackChecker {
     // MARK: references
 
     private var names: [String] {
-        draft.facts.map(\.id) + draft.parameters.map(\.id) + draft.indicators.map(\.id) + draft.diagnostics.map(\.id)
+        draft.facts.map(\.id) + draft.parameters.map(\.id) + draft.indicators.map(\.id) + draft.findings.map(\.id)
     }
 
     /// Returns whether every name in every expression resolves.
@@ -79,7 +79,7 @@ struct PackChecker {
         let known = Set(names)
         let before = diagnostics.count
         var expressions = draft.indicators.map(\.expression)
-        expressions += draft.diagnostics.flatMap(\.condition.expressions)
+        expressions += draft.findings.flatMap(\.condition.expressions)
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
@@ -88,10 +88,10 @@ struct PackChecker {
             }
         }
         let nameErrors = diagnostics.count > before
-        for (index, diagnostic) in draft.diagnostics.enumerated() {
-            for template in diagnostic.because?.translations.values.sorted() ?? [] {
+        for (index, finding) in draft.findings.enumerated() {
+            for template in finding.because?.translations.values.sorted() ?? [] {
                 for (name, _) in SentenceTemplate(template).placeholders where !known.contains(name) {
-                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(diagnostic.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
+                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(finding.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
                                               at: draft.becauseLocations[index]))
                 }
             }
@@ -104,7 +104,7 @@ struct PackChecker {
         }
         for fact in draft.facts { checkDimension(fact.dimension, of: "fact '\(fact.id)'", at: fact.location) }
         for indicator in draft.indicators { checkDimension(indicator.dimension, of: "indicator '\(indicator.id)'", at: indicator.location) }
-        for diagnostic in draft.diagnostics { checkDimension(diagnostic.dimension, of: "diagnostic '\(diagnostic.id)'", at: diagnostic.location) }
+        for finding in draft.findings { checkDimension(finding.dimension, of: "diagnostic '\(finding.id)'", at: finding.location) }
         let recommendations = Set(draft.recommendations.map(\.id))
         for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown recommendation '\(mention.id)'", at: mention.location)
@@ -128,9 +128,9 @@ struct PackChecker {
             dependencies[indicator.id] = indicator.expression.references
             locations[indicator.id] = indicator.location
         }
-        for diagnostic in draft.diagnostics {
-            dependencies[diagnostic.id] = diagnostic.condition.references
-            locations[diagnostic.id] = diagnostic.location
+        for finding in draft.findings {
+            dependencies[finding.id] = finding.condition.references
+            locations[finding.id] = finding.location
         }
         let definitionCycles = Self.cycles(dependencies)
         for cycle in definitionCycles {
@@ -188,7 +188,7 @@ struct PackChecker {
     // MARK: types
 
     fileprivate mutating func checkTypes() {
-        var checker = TypeChecker(facts: draft.facts, parameters: draft.parameters, diagnostics: draft.diagnostics)
+        var checker = TypeChecker(facts: draft.facts, parameters: draft.parameters, findings: draft.findings)
         var dependencies: [String: [String]] = [:]
         for indicator in draft.indicators { dependencies[indicator.id] = indicator.expression.references }
         // Indicators in dependency order, so that each one's type is known before it is used
@@ -197,7 +197,7 @@ struct PackChecker {
         for id in (try? DependencyOrder.sorted(dependencies)) ?? [] {
             if let indicator = indicators[id] { checker.checkIndicator(indicator) }
         }
-        for diagnostic in draft.diagnostics { checker.checkCondition(diagnostic.condition) }
+        for finding in draft.findings { checker.checkCondition(finding.condition) }
         diagnostics += checker.diagnostics
     }
 
@@ -220,11 +220,11 @@ struct PackChecker {
             }
             let factsNode = YAMLNode(.mapping(factPairs), location: pending.node.location)
             ProfileLoader.readFacts(factsNode, catalogue: catalogue, into: &profile, reader: &reader)
-            let example = DiagnosticRule.Example(facts: profile.facts, kind: profile.kind, location: pending.node.location)
+            let example = FindingRule.Example(facts: profile.facts, kind: profile.kind, location: pending.node.location)
             switch pending.expected {
-            case .fires: draft.diagnostics[pending.diagnosticIndex].examples.fires.append(example)
-            case .doesNotFire: draft.diagnostics[pending.diagnosticIndex].examples.doesNotFire.append(example)
-            case .unknown: draft.diagnostics[pending.diagnosticIndex].examples.unknown.append(example)
+            case .fires: draft.findings[pending.findingIndex].examples.fires.append(example)
+            case .doesNotFire: draft.findings[pending.findingIndex].examples.doesNotFire.append(example)
+            case .unknown: draft.findings[pending.findingIndex].examples.unknown.append(example)
             }
         }
         diagnostics += reader.diagnostics.sorted
@@ -245,14 +245,14 @@ struct PackChecker {
 
     fileprivate mutating func checkUsage() {
         var used = Set<String>()
-        for expression in draft.indicators.map(\.expression) + draft.diagnostics.flatMap(\.condition.expressions) {
+        for expression in draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions) {
             used.formUnion(expression.references)
         }
         for fact in draft.facts where !used.contains(fact.id) {
             diagnostics.append(PackCheck.unusedFact.diagnostic("fact '\(fact.id)' is used by no indicator or diagnostic",
                                         at: fact.location))
         }
-        var recommended = Set(draft.diagnostics.flatMap(\.recommend))
+        var recommended = Set(draft.findings.flatMap(\.recommend))
         var pending = Array(recommended)
         let requires = Dictionary(draft.recommendations.map { ($0.id, $0.requires) }, uniquingKeysWith: { first, _ in first })
         while let id = pending.popLast() {
@@ -263,15 +263,15 @@ struct PackChecker {
                                         at: recommendation.location))
         }
         let finder = ContradictionFinder(parameters: draft.parameters)
-        for diagnostic in draft.diagnostics {
+        for finding in draft.findings {
             var missing: [String] = []
-            if diagnostic.examples.fires.isEmpty { missing.append("that fires") }
-            if diagnostic.examples.doesNotFire.isEmpty { missing.append("that does not fire") }
+            if finding.examples.fires.isEmpty { missing.append("that fires") }
+            if finding.examples.doesNotFire.isEmpty { missing.append("that does not fire") }
             if !missing.isEmpty {
-                diagnostics.append(PackCheck.missingExamples.diagnostic("diagnostic '\(diagnostic.id)' has no example \(missing.joined(separator: " and no example "))",
-                                            at: diagnostic.location))
+                diagnostics.append(PackCheck.missingExamples.diagnostic("diagnostic '\(finding.id)' has no example \(missing.joined(separator: " and no example "))",
+                                            at: finding.location))
             }
-            diagnostics += finder.warnings(in: diagnostic.condition, of: diagnostic.id)
+            diagnostics += finder.warnings(in: finding.condition, of: finding.id)
         }
     }
 }

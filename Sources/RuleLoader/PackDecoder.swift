@@ -269,7 +269,7 @@ struct PackDecoder {
               let severityName = reader.read({ () throws(Diagnostic) in try severityNode.word(oneOf: RuleSeverity.allCases.map(\.rawValue)) }),
               let severity = RuleSeverity(rawValue: severityName),
               let whenNode = fields["when"], let condition = condition(whenNode) else { return }
-        let index = draft.diagnostics.count
+        let index = draft.findings.count
         var appliesTo: [String]?
         if let kinds = fields["applies_to"] {
             let mentions = reader.ids(kinds)
@@ -279,7 +279,7 @@ struct PackDecoder {
         let recommend = fields["recommend"].map { reader.ids($0) } ?? []
         draft.recommendationMentions += recommend.map { ($0.id, $0.location) }
         if let because = fields["because"] { draft.becauseLocations[index] = because.location }
-        draft.diagnostics.append(DiagnosticRule(
+        draft.findings.append(FindingRule(
             id: id, dimension: fields["dimension"].flatMap { reader.id($0) }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
@@ -289,10 +289,10 @@ struct PackDecoder {
             recommend: recommend.map(\.id), location: idNode.location))
         if let examples = fields["examples"],
            let lists = reader.fields(examples, allowed: FileFormat.exampleKeys, what: "the examples of \(what)") {
-            let kinds: [(String, PackDraft.DiagnosticOutcome)] = [("fires", .fires), ("does_not_fire", .doesNotFire), ("unknown", .unknown)]
+            let kinds: [(String, PackDraft.ExampleExpectation)] = [("fires", .fires), ("does_not_fire", .doesNotFire), ("unknown", .unknown)]
             for (key, expected) in kinds {
                 guard let list = lists[key], let items = reader.read({ () throws(Diagnostic) in try list.sequence() }) else { continue }
-                draft.examples += items.map { PackDraft.PendingExample(diagnosticIndex: index, expected: expected, node: $0) }
+                draft.examples += items.map { PackDraft.PendingExample(findingIndex: index, expected: expected, node: $0) }
             }
         }
     }

@@ -6,13 +6,13 @@ import YAML
 struct PackDraft {
     /// An example not yet decoded: it needs the whole fact catalogue.
     struct PendingExample {
-        let diagnosticIndex: Int
-        let expected: DiagnosticOutcome
+        let findingIndex: Int
+        let expected: ExampleExpectation
         let node: YAMLNode
     }
 
     /// The three example lists of a diagnostic.
-    enum DiagnosticOutcome { case fires, doesNotFire, unknown }
+    enum ExampleExpectation { case fires, doesNotFire, unknown }
 
     /// A localised text and where it is written, for the translation check.
     struct Text {
@@ -27,7 +27,7 @@ struct PackDraft {
     var parameters: [Parameter] = []
     var indicators: [Indicator] = []
     var dimensions: [Dimension] = []
-    var diagnostics: [DiagnosticRule] = []
+    var findings: [FindingRule] = []
     var recommendations: [Recommendation] = []
     var examples: [PendingExample] = []
     var texts: [Text] = []

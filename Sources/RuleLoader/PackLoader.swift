@@ -53,7 +53,7 @@ public enum PackLoader {
             ("facts", draft.facts.map(\.location), packLimits.maxFacts),
             ("parameters", draft.parameters.map(\.location), packLimits.maxParameters),
             ("indicators", draft.indicators.map(\.location), packLimits.maxIndicators),
-            ("diagnostics", draft.diagnostics.map(\.location), packLimits.maxDiagnostics),
+            ("diagnostics", draft.findings.map(\.location), packLimits.maxDiagnostics),
             ("recommendations", draft.recommendations.map(\.location), packLimits.maxRecommendations),
             ("dimensions", draft.dimensions.map(\.location), packLimits.maxDimensions),
         ]
@@ -73,7 +73,7 @@ public enum PackLoader {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
         let pack = RulePack(metadata: metadata, facts: draft.facts, parameters: draft.parameters,
-                            indicators: draft.indicators, diagnostics: draft.diagnostics,
+                            indicators: draft.indicators, findings: draft.findings,
                             recommendations: draft.recommendations, dimensions: draft.dimensions,
                             contentHash: contentHash(files))
         return PackLoadResult(pack: pack, diagnostics: diagnostics)

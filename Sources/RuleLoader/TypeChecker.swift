@@ -8,7 +8,7 @@ struct TypeChecker {
     let facts: [String: FactDefinition]
     var diagnostics: [Diagnostic] = []
 
-    init(facts: [FactDefinition], parameters: [Parameter], diagnostics: [DiagnosticRule]) {
+    init(facts: [FactDefinition], parameters: [Parameter], findings: [FindingRule]) {
         self.facts = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var types: [String: ExpressionType] = [:]
         for fact in facts { types[fact.id] = fact.type.expressionType(fact) }
@@ -20,7 +20,7 @@ struct TypeChecker {
             case .set: types[parameter.id] = .set(values: [])
             }
         }
-        for diagnostic in diagnostics { types[diagnostic.id] = .boolean }
+        for finding in findings { types[finding.id] = .boolean }
         self.types = types
     }
 

@@ -35,7 +35,7 @@ public struct RulePack: Hashable, Sendable {
     public var facts: [FactDefinition] { didSet { Self.keepSortedByID(&facts, \.id) } }
     public var parameters: [Parameter] { didSet { Self.keepSortedByID(&parameters, \.id) } }
     public var indicators: [Indicator] { didSet { Self.keepSortedByID(&indicators, \.id) } }
-    public var diagnostics: [DiagnosticRule] { didSet { Self.keepSortedByID(&diagnostics, \.id) } }
+    public var findings: [FindingRule] { didSet { Self.keepSortedByID(&findings, \.id) } }
     public var recommendations: [Recommendation] { didSet { Self.keepSortedByID(&recommendations, \.id) } }
     public var dimensions: [Dimension]
     /// A hash of the pack's files, to tell versions apart in reports.
@@ -46,13 +46,13 @@ public struct RulePack: Hashable, Sendable {
 
     /// Creates a pack; every collection but `dimensions` is sorted by id.
     public init(metadata: Metadata, facts: [FactDefinition] = [], parameters: [Parameter] = [],
-                indicators: [Indicator] = [], diagnostics: [DiagnosticRule] = [],
+                indicators: [Indicator] = [], findings: [FindingRule] = [],
                 recommendations: [Recommendation] = [], dimensions: [Dimension] = [], contentHash: String = "") {
         self.metadata = metadata
         self.facts = facts.sorted { $0.id < $1.id }
         self.parameters = parameters.sorted { $0.id < $1.id }
         self.indicators = indicators.sorted { $0.id < $1.id }
-        self.diagnostics = diagnostics.sorted { $0.id < $1.id }
+        self.findings = findings.sorted { $0.id < $1.id }
         self.recommendations = recommendations.sorted { $0.id < $1.id }
         self.dimensions = dimensions
         self.contentHash = contentHash
@@ -64,8 +64,8 @@ public struct RulePack: Hashable, Sendable {
     public func parameter(_ id: String) -> Parameter? { Self.element(of: parameters, withID: id, \.id) }
     /// The indicator with `id`.
     public func indicator(_ id: String) -> Indicator? { Self.element(of: indicators, withID: id, \.id) }
-    /// The diagnostic with `id`.
-    public func diagnostic(_ id: String) -> DiagnosticRule? { Self.element(of: diagnostics, withID: id, \.id) }
+    /// The finding rule (a `diagnostics:` entry of the pack) with `id`.
+    public func finding(_ id: String) -> FindingRule? { Self.element(of: findings, withID: id, \.id) }
     /// The recommendation with `id`.
     public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id, \.id) }
     /// The dimension with `id` (at most a few dozen, in the author's order).

@@ -36,8 +36,8 @@ public struct RuleTestCase: Sendable {
 
     /// The cases a pack's own examples make: one per example.
     public static func examples(of pack: RulePack) -> [RuleTestCase] {
-        pack.diagnostics.flatMap { rule -> [RuleTestCase] in
-            func cases(_ examples: [DiagnosticRule.Example], _ label: String,
+        pack.findings.flatMap { rule -> [RuleTestCase] in
+            func cases(_ examples: [FindingRule.Example], _ label: String,
                        _ make: (Profile, SourceLocation?, String) -> RuleTestCase) -> [RuleTestCase] {
                 examples.enumerated().map { index, example in
                     let profile = Profile(name: "\(rule.id) example", kind: example.kind, facts: example.facts)

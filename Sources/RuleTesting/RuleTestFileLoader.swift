@@ -104,9 +104,9 @@ public enum RuleTestFileLoader {
                 for item in items {
                     guard let id = item.scalar?.text else { continue }
                     let isRecommendation = key == "roadmap_starts_with"
-                    let known = isRecommendation ? pack.recommendation(id) != nil : pack.diagnostic(id) != nil
+                    let known = isRecommendation ? pack.recommendation(id) != nil : pack.finding(id) != nil
                     if !known {
-                        let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.diagnostics.map(\.id)
+                        let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.findings.map(\.id)
                         problems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
                                                "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'", at: item.location)
                             .suggesting(Suggestion.hint(for: id, among: candidates)))

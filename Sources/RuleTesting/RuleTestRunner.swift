@@ -19,14 +19,14 @@ public struct RuleTestRunner: Sendable {
         let fired = Set(cases.flatMap(\.expectedFired))
         let notFired = Set(cases.flatMap(\.expectedNotFired))
         return RuleTestReport(results: results, problems: problems,
-                              neverFired: pack.diagnostics.map(\.id).filter { !fired.contains($0) },
-                              neverNotFired: pack.diagnostics.map(\.id).filter { !notFired.contains($0) })
+                              neverFired: pack.findings.map(\.id).filter { !fired.contains($0) },
+                              neverNotFired: pack.findings.map(\.id).filter { !notFired.contains($0) })
     }
 
     private func run(_ testCase: RuleTestCase) -> RuleTestResult {
         let evaluation = engine.evaluate(testCase.profile)
         var failures: [String] = []
-        func check(_ ids: [String], _ expected: DiagnosticOutcome.Status) {
+        func check(_ ids: [String], _ expected: FindingOutcome.Status) {
             for id in ids {
                 guard let outcome = evaluation.outcome(of: id) else {
                     failures.append("no diagnostic '\(id)' in the pack")

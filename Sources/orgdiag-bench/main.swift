@@ -52,7 +52,7 @@ let decision = measure { for _ in 0..<10_000 { _ = engine.decide(story) } } / 10
 
 print("| benchmark | median |")
 print("|---|---:|")
-print("| default pack: read, check and compile (\(defaultPack.diagnostics.count) diagnostics) | \(format(loadTime)) |")
+print("| default pack: read, check and compile (\(defaultPack.findings.count) diagnostics) | \(format(loadTime)) |")
 print("| default pack: read and check one profile | \(format(profileLoad)) |")
 print("| default pack: full evaluation of one profile (roadmap, maturity, missing facts) | \(format(fullEvaluation)) |")
 print("| default pack: decide one profile (fired and unknown only) | \(format(decision)) |")
@@ -104,15 +104,15 @@ func condition(_ generator: inout SeededGenerator, depth: Int, derived: [String]
 
 func syntheticPack(rules: Int) throws -> RulePack {
     var generator = SeededGenerator(state: 42)
-    var diagnostics: [DiagnosticRule] = []
+    var diagnostics: [FindingRule] = []
     var derived: [String] = []
     for index in 0..<rules {
         let id = "r" + String(10_000 + index)
         let text = condition(&generator, depth: 3, derived: derived)
-        diagnostics.append(DiagnosticRule(id: id, severity: .medium, condition: .expression(try ExpressionParser.parse(text))))
+        diagnostics.append(FindingRule(id: id, severity: .medium, condition: .expression(try ExpressionParser.parse(text))))
         if index % 5 == 0 { derived.append(id) }
     }
-    return RulePack(metadata: .init(id: "synthetic"), facts: syntheticFacts(), diagnostics: diagnostics)
+    return RulePack(metadata: .init(id: "synthetic"), facts: syntheticFacts(), findings: diagnostics)
 }
 
 func syntheticProfiles(_ count: Int, seed: UInt64) -> [Profile] {
@@ -185,6 +185,6 @@ if let flag = CommandLine.arguments.firstIndex(of: "--peer"), flag + 1 < Command
     }
     let decideTime = measure(runs: quick ? 1 : 5) { for profile in peerProfiles { _ = peerEngine.decide(profile) } }
     let count = Double(peerProfiles.count)
-    print("| peer workload (\(peerPack.diagnostics.count) rules): decode \(peerProfiles.count) YAML profiles, both cores | \(format(decodeTime)) (\(format(decodeTime / count)) per profile) |")
+    print("| peer workload (\(peerPack.findings.count) rules): decode \(peerProfiles.count) YAML profiles, both cores | \(format(decodeTime)) (\(format(decodeTime / count)) per profile) |")
     print("| peer workload: decide \(peerProfiles.count) profiles, one core | \(format(decideTime)) (\(format(decideTime / count)) per profile) |")
 }

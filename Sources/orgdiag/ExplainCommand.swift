@@ -43,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
         } else if let explanation = Explainer(engine: engine, evaluation: evaluation).explain(id) {
             Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
         } else {
-            let known = rulePack.diagnostics.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
+            let known = rulePack.findings.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
             throw ExitStatus.usage("no diagnostic, indicator or recommendation '\(id)'\(Suggestion.didYouMean(id, among: known))")
         }
     }

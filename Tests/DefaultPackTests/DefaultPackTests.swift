@@ -33,7 +33,7 @@ import TestSupport
         #expect(pack.facts.count >= 50)
         #expect(pack.facts.allSatisfy { $0.question != nil && $0.dimension != nil })
         #expect(pack.indicators.count >= 10)
-        #expect(pack.diagnostics.count >= 40)
+        #expect(pack.findings.count >= 40)
         #expect(pack.recommendations.count >= 30)
         #expect(Set(pack.recommendations.map(\.kind)) == Set(Recommendation.Kind.allCases))
         #expect(pack.metadata.languages.sorted() == ["en", "fr"])
@@ -116,6 +116,6 @@ import TestSupport
         let listed = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.compactMap { line in
             line.split(separator: "`").dropFirst().first.map(String.init)
         })
-        #expect(listed == Set(pack.diagnostics.map(\.id)))
+        #expect(listed == Set(pack.findings.map(\.id)))
     }
 }

@@ -3,7 +3,7 @@ import RuleModel
 @testable import Engine
 
 @Suite struct EvaluationTests {
-    private func status(_ condition: String, _ facts: [String: Value] = [:], indicators: [String: String] = [:]) throws -> DiagnosticOutcome.Status {
+    private func status(_ condition: String, _ facts: [String: Value] = [:], indicators: [String: String] = [:]) throws -> FindingOutcome.Status {
         try PackBuilder.evaluate(condition, facts, indicators: indicators)
     }
 

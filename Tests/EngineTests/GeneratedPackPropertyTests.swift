@@ -40,13 +40,13 @@ import RuleModel
         }
     }
 
-    private func pack(seed: UInt64, rules: Int) throws -> [DiagnosticRule] {
+    private func pack(seed: UInt64, rules: Int) throws -> [FindingRule] {
         var g = SeededGenerator(state: seed)
-        var diagnostics: [DiagnosticRule] = []
+        var diagnostics: [FindingRule] = []
         for index in 0..<rules {
             let id = "g" + String(100 + index)
             let text = condition(&g, depth: 3, derived: diagnostics.map(\.id))
-            diagnostics.append(DiagnosticRule(id: id, severity: RuleSeverity.allCases.randomElement(using: &g)!,
+            diagnostics.append(FindingRule(id: id, severity: RuleSeverity.allCases.randomElement(using: &g)!,
                                               condition: .expression(try ExpressionParser.parse(text))))
         }
         return diagnostics
@@ -65,17 +65,17 @@ import RuleModel
         }
     }
 
-    private func outcomes(_ engine: Engine, _ profile: Profile) -> [String: DiagnosticOutcome.Status] {
+    private func outcomes(_ engine: Engine, _ profile: Profile) -> [String: FindingOutcome.Status] {
         Dictionary(uniqueKeysWithValues: engine.evaluate(profile).outcomes.map { ($0.rule.id, $0.status) })
     }
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func deterministicOrderIndependentAndAgreeing(seed: UInt64) throws {
         let rules = try pack(seed: seed, rules: 25)
-        let engine = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts, diagnostics: rules))
+        let engine = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts, findings: rules))
         var g = SeededGenerator(state: seed &+ 99)
         let shuffled = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts.shuffled(using: &g),
-                                                 diagnostics: rules.shuffled(using: &g)))
+                                                 findings: rules.shuffled(using: &g)))
         for profile in profiles(seed: seed, count: 200) {
             let first = outcomes(engine, profile)
             #expect(first == outcomes(engine, profile))
@@ -91,7 +91,7 @@ import RuleModel
         var generator = self
         generator.usesKnown = false
         let rules = try generator.pack(seed: seed, rules: 8)
-        let engine = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts, diagnostics: rules))
+        let engine = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts, findings: rules))
         let domains: [String: [Value]] = [
             "n0": [0, 1, 2, 3].map { .number($0) }, "n1": [0, 1, 2, 3].map { .number($0) },
             "e0": ["a", "b", "c"].map(Value.string), "f0": [.bool(true), .bool(false)],

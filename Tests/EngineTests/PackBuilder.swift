@@ -12,13 +12,13 @@ enum PackBuilder {
     }
 
     static func diagnostic(_ id: String, _ condition: String, severity: RuleSeverity = .high, dimension: String? = "structure",
-                           recommend: [String] = [], appliesTo: [String]? = nil) -> DiagnosticRule {
-        DiagnosticRule(id: id, dimension: dimension, severity: severity, appliesTo: appliesTo, condition: .expression(expression(condition)),
+                           recommend: [String] = [], appliesTo: [String]? = nil) -> FindingRule {
+        FindingRule(id: id, dimension: dimension, severity: severity, appliesTo: appliesTo, condition: .expression(expression(condition)),
                        recommend: recommend)
     }
 
     /// A pack with numeric facts a, b, c, an enum e, a set s and a boolean f.
-    static func pack(diagnostics: [DiagnosticRule] = [], indicators: [String: String] = [:],
+    static func pack(diagnostics: [FindingRule] = [], indicators: [String: String] = [:],
                      recommendations: [Recommendation] = [], parameters: [Parameter] = []) -> RulePack {
         RulePack(
             metadata: .init(id: "test", organisationKinds: ["caf", "metropole"]),
@@ -32,11 +32,11 @@ enum PackBuilder {
             ],
             parameters: parameters,
             indicators: indicators.map { Indicator(id: $0.key, expression: expression($0.value)) },
-            diagnostics: diagnostics, recommendations: recommendations,
+            findings: diagnostics, recommendations: recommendations,
             dimensions: [Dimension(id: "structure"), Dimension(id: "service")])
     }
 
-    static func evaluate(_ condition: String, _ facts: [String: Value], indicators: [String: String] = [:]) throws -> DiagnosticOutcome.Status {
+    static func evaluate(_ condition: String, _ facts: [String: Value], indicators: [String: String] = [:]) throws -> FindingOutcome.Status {
         let engine = try Engine(pack: pack(diagnostics: [diagnostic("d", condition)], indicators: indicators))
         return engine.evaluate(Profile(name: "p", facts: facts)).outcome(of: "d")!.status
     }

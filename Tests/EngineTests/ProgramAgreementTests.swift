@@ -28,7 +28,7 @@ import RuleModel
                                                  Parameter(id: "mode", value: .string("partial"))])
         pack.facts.append(FactDefinition(id: "t", type: .date))
         pack = RulePack(metadata: pack.metadata, facts: pack.facts, parameters: pack.parameters, indicators: pack.indicators,
-                        diagnostics: pack.diagnostics, recommendations: [], dimensions: pack.dimensions)
+                        findings: pack.findings, recommendations: [], dimensions: pack.dimensions)
         return pack
     }
 

@@ -86,7 +86,7 @@ import RuleModel
                     facts["a"] = a
                     facts["b"] = b
                     facts["f"] = f
-                    var outcomes = Set<DiagnosticOutcome.Status>()
+                    var outcomes = Set<FindingOutcome.Status>()
                     for fullA in a.map({ [$0] }) ?? [.number(3), .number(8)] {
                         for fullB in b.map({ [$0] }) ?? [.number(1), .number(4)] {
                             for fullF in f.map({ [$0] }) ?? [.bool(true), .bool(false)] {
@@ -95,7 +95,7 @@ import RuleModel
                             }
                         }
                     }
-                    let expected: DiagnosticOutcome.Status = outcomes.count > 1 ? .unknown : outcomes.first!
+                    let expected: FindingOutcome.Status = outcomes.count > 1 ? .unknown : outcomes.first!
                     #expect(engine.evaluate(Profile(name: "p", facts: facts)).outcome(of: "d")?.status == expected,
                             "facts \(facts)")
                 }

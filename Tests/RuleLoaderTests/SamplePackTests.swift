@@ -11,9 +11,9 @@ import RuleModel
         let pack = try #require(result.pack)
         #expect(pack.facts.map(\.id) == ["decision_delegation", "hierarchy_levels", "manager_count", "satisfaction_rate",
                                          "single_entry_point", "staff_count"])
-        #expect(pack.diagnostics.map(\.id) == ["excessive_verticality", "low_satisfaction", "no_single_entry_point"])
+        #expect(pack.findings.map(\.id) == ["excessive_verticality", "low_satisfaction", "no_single_entry_point"])
         #expect(pack.metadata.defaultLanguage == "fr")
-        #expect(pack.diagnostic("excessive_verticality")?.examples.fires.first?.facts == ["hierarchy_levels": .number(8)])
+        #expect(pack.finding("excessive_verticality")?.examples.fires.first?.facts == ["hierarchy_levels": .number(8)])
         #expect(pack.contentHash.count == 16)
     }
 }

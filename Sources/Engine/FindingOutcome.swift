@@ -1,7 +1,7 @@
 import RuleModel
 
 /// How one diagnostic came out for one profile.
-public struct DiagnosticOutcome: Hashable, Sendable {
+public struct FindingOutcome: Hashable, Sendable {
     /// The four outcomes: a diagnostic is never silently false.
     public enum Status: String, Hashable, Sendable, CaseIterable, Codable {
         /// The condition is true.
@@ -15,7 +15,7 @@ public struct DiagnosticOutcome: Hashable, Sendable {
     }
 
     /// The diagnostic.
-    public let rule: DiagnosticRule
+    public let rule: FindingRule
     /// How it came out.
     public let status: Status
     /// For an unknown outcome, the unknown facts it depends on, sorted by id.

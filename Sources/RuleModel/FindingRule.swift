@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A pack's diagnostic: a problem an organisation may have, the condition that reveals it and the
 /// recommendations that answer it.
-public struct DiagnosticRule: Hashable, Sendable {
+public struct FindingRule: Hashable, Sendable {
     /// A profile given as an example, with the outcome it must produce.
     public struct Example: Hashable, Sendable {
         /// The facts of the example (absent facts are unknown).
