@@ -18,14 +18,17 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOption
 
+    func validate() throws {
+        if let output = output.output, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' already exists; orgdiag init never overwrites a profile")
+        }
+    }
+
     func run() throws {
         let rulePack = try pack.loadPack()
         let language = try language.resolve(for: rulePack)
         if let kind, !rulePack.metadata.organisationKinds.contains(kind) {
             throw ExitStatus.usage("--kind: unknown organisation kind '\(kind)'\(Suggestion.didYouMean(kind, among: rulePack.metadata.organisationKinds))")
-        }
-        if let output = output.output, FileManager.default.fileExists(atPath: output) {
-            throw ExitStatus.usage("'\(output)' already exists; orgdiag init never overwrites a profile")
         }
         let template = ProfileTemplateRenderer(language: language).render(rulePack, kind: kind, date: ReportSupport.today())
         try output.emit(template)

@@ -29,6 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a diagnostic of this severity or higher fires.")
     var failOn: FailOnOption?
 
+    func validate() throws {
+        guard !profiles.isEmpty else { throw ValidationError("name at least one profile to report on") }
+    }
+
     func run() throws {
         let rulePack = try pack.loadPack()
         let values = try ParameterOverride.resolve(overrides, in: rulePack)
