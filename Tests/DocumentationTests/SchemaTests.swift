@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import RuleLoader
+import RuleModel
 import Testing
 import YAML
 import TestSupport
@@ -73,7 +74,8 @@ import TestSupport
         for file in files {
             #expect(validator.errors(try Self.yaml(file)) == [], "\(file.lastPathComponent)")
         }
-        #expect(validator.errors(["facts": ["x": ["type": "integr", "label": "X"]]]) == ["$.facts.x.type: 'integr' is not one of [\"boolean\", \"integer\", \"number\", \"percentage\", \"enum\", \"set\", \"string\", \"date\"]"])
+        let types = FactDefinition.FactType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        #expect(validator.errors(["facts": ["x": ["type": "integr", "label": "X"]]]) == ["$.facts.x.type: 'integr' is not one of [\(types)]"])
     }
 
     @Test func everyProfileValidates() throws {
