@@ -5,25 +5,35 @@
 public struct TextOrigin: Sendable {
     /// The file the text was read from.
     public let file: SourceFile
-    /// The position of each Unicode scalar of the text, then the position just past its end.
-    private let positions: [SourcePosition]
+    /// Where a text copied as it stands on one line starts.
+    private let start: SourcePosition
+    /// The length of such a text.
+    private let length: Int
+    /// Otherwise, the position of each Unicode scalar of the text, then the position just past its end.
+    private let positions: [SourcePosition]?
 
     /// A text copied from its file as it stands on one line, starting at `start`.
     public init(file: SourceFile, start: SourcePosition, length: Int) {
         self.file = file
-        self.positions = (0...max(0, length)).map { SourcePosition(line: start.line, column: start.column + $0) }
+        self.start = start
+        self.length = max(0, length)
+        self.positions = nil
     }
 
     /// A text whose scalar `i` stands at `positions[i]`; the last position is just past its end.
     public init(file: SourceFile, positions: [SourcePosition]) {
         precondition(!positions.isEmpty, "a text origin has at least its end position")
         self.file = file
+        self.start = positions[0]
+        self.length = positions.count - 1
         self.positions = positions
     }
 
     /// The position of the text's scalar at `offset`; offsets past the end give the end.
     public func position(ofScalarOffset offset: Int) -> SourcePosition {
-        positions[min(max(0, offset), positions.count - 1)]
+        let clamped = min(max(0, offset), length)
+        guard let positions else { return SourcePosition(line: start.line, column: start.column + clamped) }
+        return positions[clamped]
     }
 
     /// The location of the text's scalars `start..<end` (at least one column wide). When they span

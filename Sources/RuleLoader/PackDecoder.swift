@@ -11,6 +11,8 @@ struct PackDecoder {
 
     var reader = NodeReader()
     var draft = PackDraft()
+    /// The line index of each file whose scalars were located, built once per file.
+    private var lineIndexes: [ObjectIdentifier: LineIndex] = [:]
 
     /// Reads the `pack:` header, which must appear in exactly one file.
     mutating func readHeader(_ documents: [(file: SourceFile, root: YAMLNode)]) {
@@ -367,7 +369,10 @@ struct PackDecoder {
             return nil
         }
         if case .bool(let flag) = scalar.resolved { return Expression(.literal(.bool(flag)), at: node.location) }
-        let origin = node.textOrigin()
+        let file = node.location.file
+        let lines = lineIndexes[ObjectIdentifier(file)] ?? LineIndex(file)
+        lineIndexes[ObjectIdentifier(file)] = lines
+        let origin = node.textOrigin(lines: lines)
         return reader.read({ () throws(Diagnostic) in try ExpressionParser.parse(scalar.text, origin: origin) })
     }
 }

@@ -20,25 +20,34 @@ public struct SentenceTemplate: Sendable, Equatable {
     /// - Complexity: linear in the sentence's length.
     public init(_ sentence: String) {
         var segments: [Segment] = []
-        var text = String.UnicodeScalarView()
-        let scalars = Array(sentence.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{" {
-                var end = index + 1
-                while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
-                if end < scalars.count, scalars[end] == "}", end > index + 1 {
-                    if !text.isEmpty { segments.append(.text(String(text))) }
-                    text = String.UnicodeScalarView()
-                    segments.append(.placeholder(String(String.UnicodeScalarView(scalars[(index + 1)..<end])), index..<(end + 1)))
-                    index = end + 1
-                    continue
-                }
+        let scalars = sentence.unicodeScalars
+        var textStart = scalars.startIndex
+        var index = scalars.startIndex
+        var offset = 0
+        while index != scalars.endIndex {
+            guard scalars[index] == "{" else {
+                scalars.formIndex(after: &index)
+                offset += 1
+                continue
             }
-            text.append(scalars[index])
-            index += 1
+            var end = scalars.index(after: index)
+            var length = 0
+            while end != scalars.endIndex, Self.isNameScalar(scalars[end]) {
+                scalars.formIndex(after: &end)
+                length += 1
+            }
+            guard end != scalars.endIndex, scalars[end] == "}", length > 0 else {
+                scalars.formIndex(after: &index)
+                offset += 1
+                continue
+            }
+            if textStart != index { segments.append(.text(String(scalars[textStart..<index]))) }
+            segments.append(.placeholder(String(scalars[scalars.index(after: index)..<end]), offset..<(offset + length + 2)))
+            index = scalars.index(after: end)
+            offset += length + 2
+            textStart = index
         }
-        if !text.isEmpty { segments.append(.text(String(text))) }
+        if textStart != scalars.endIndex { segments.append(.text(String(scalars[textStart...]))) }
         self.segments = segments
     }
 

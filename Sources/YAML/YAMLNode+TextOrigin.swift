@@ -11,11 +11,30 @@ extension YAMLNode {
     /// continuation lines and trailing spaces dropped), and the header and indentation of block
     /// scalars (`|`, `>`). `nil` for a node that is not a scalar.
     ///
-    /// - Complexity: linear in the size of the scalar's source.
-    public func textOrigin() -> TextOrigin? {
+    /// `lines` (the file's ``LineIndex``) lets the walk start at the scalar's line; without it, it
+    /// starts at the file's first byte.
+    ///
+    /// - Complexity: constant for a scalar on one line whose text is its source (plain, or quoted
+    ///   without escapes); otherwise linear in the size of the scalar's source (plus the lines
+    ///   before it when `lines` is not given).
+    public func textOrigin(lines: LineIndex? = nil) -> TextOrigin? {
         guard let scalar else { return nil }
+        let range = location.range
+        if range.start.line == range.end.line {
+            let span = range.end.column - range.start.column
+            let count = scalar.text.unicodeScalars.count
+            let isQuoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            if scalar.style == .plain, count == span {
+                return TextOrigin(file: location.file, start: range.start, length: span)
+            }
+            if isQuoted, count == span - 2 {
+                return TextOrigin(file: location.file, start: SourcePosition(line: range.start.line, column: range.start.column + 1),
+                                  length: span - 2)
+            }
+        }
         let text = Array(scalar.text.unicodeScalars)
-        var walker = ScalarSourceWalker(file: location.file, from: location.range.start, to: location.range.end)
+        var walker = ScalarSourceWalker(file: location.file, from: range.start, to: range.end,
+                                        startLineOffset: lines?.offset(ofLine: range.start.line))
         var positions: [SourcePosition] = []
         positions.reserveCapacity(text.count + 1)
         switch scalar.style {
@@ -37,12 +56,16 @@ private struct ScalarSourceWalker {
     private var columns: [Int] = []
     private var index = 0
 
-    init(file: SourceFile, from start: SourcePosition, to end: SourcePosition) {
+    init(file: SourceFile, from start: SourcePosition, to end: SourcePosition, startLineOffset: Int?) {
         // Byte offset of the start line, then decode up to the end line (and the one after, where a
         // block scalar's last break may stand).
         var line = 1
         var offset = 0
         let bytes = file.contents
+        if let startLineOffset {
+            line = start.line
+            offset = min(startLineOffset, bytes.count)
+        }
         while line < start.line, offset < bytes.count {
             if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
             offset += 1

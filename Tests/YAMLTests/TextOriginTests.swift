@@ -21,6 +21,7 @@ import Testing
         "list:\n  - \"née à Évry\"\n  - |\n    a\n    b §c\n",
         "key: |\r\n  crlf\r\n  line §two\r\n",
         "é: \"ééé\" \nkey: >\n  ééé\n  ééé §x\n",
+        "a: 1\nb: 2\nkey: 'after two lines §x'\n",
     ]
 
     private static func markerPosition(in source: String) -> SourcePosition {
@@ -48,7 +49,9 @@ import Testing
         let text = Array(node.scalar!.text.unicodeScalars)
         let offset = try #require(text.firstIndex(of: "§"))
         let origin = try #require(node.textOrigin())
+        let indexed = try #require(node.textOrigin(lines: LineIndex(file)))
         #expect(origin.position(ofScalarOffset: offset) == Self.markerPosition(in: source))
+        #expect(indexed.position(ofScalarOffset: offset) == Self.markerPosition(in: source))
         // The character after the marker follows it on the same line.
         #expect(origin.position(ofScalarOffset: offset + 1)
                 == SourcePosition(line: Self.markerPosition(in: source).line, column: Self.markerPosition(in: source).column + 1))
