@@ -1,36 +1,84 @@
+import Diagnostics
 import Foundation
 
-/// Writes a file so that a reader never sees half of it: the bytes go to a temporary file in the
-/// same folder, which replaces the target in one rename when ``commit()`` is called. Dropped
-/// without a commit (an error, an interrupted batch), it removes the temporary file and leaves
-/// the old file intact.
+/// Writes an output file the way package managers do, so that a reader never sees half of it and
+/// nothing else is lost (docs/cli.md, "Output files"):
+///
+/// - A regular file (or none yet) is written to a temporary file beside it, which replaces it in
+///   one rename on ``commit()``, with the mode and owner the old file had. Dropped without a
+///   commit (an error, an interrupted run), the temporary file is removed; one left by a process
+///   killed outright is removed by the next run that writes there.
+/// - A symbolic link is followed: its target is written, the link stays.
+/// - A character device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into
+///   directly, since it cannot be replaced; a folder or a socket is refused.
+/// - A target that is one of the run's inputs (same device and inode) is refused.
+/// - A failed write (a full disk) is an error with a code; the old file stays.
 final class AtomicFile {
-    struct WriteError: Error, CustomStringConvertible {
-        let description: String
+    /// The stable codes of problems with an output file (docs/diagnostics.md).
+    enum Code {
+        static let unwritable = DiagnosticCode("output.unwritable")
+        static let isInput = DiagnosticCode("output.is-input")
+        static let writeFailed = DiagnosticCode("output.write-failed")
     }
 
     private let path: String
-    private let temporary: String
+    /// The temporary file, when the target is replaced by a rename.
+    private let temporary: String?
     private let descriptor: Int32
     private var failure: String?
     private var finished = false
 
-    /// Creates the temporary file beside `path`.
-    init(path: String) throws {
+    /// Opens `path` for writing, refusing it when it is one of `inputs`.
+    /// - Throws: a diagnostic with one of ``Code``'s codes.
+    init(path requested: String, inputs: [String] = []) throws(Diagnostic) {
+        let path = Self.followingLinks(requested)
+        self.path = path
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists {
+            for input in inputs {
+                var inputStatus = stat()
+                if stat(input, &inputStatus) == 0, inputStatus.st_dev == status.st_dev, inputStatus.st_ino == status.st_ino {
+                    throw .error(Code.isInput, "'\(requested)' is one of the files this command reads; write the output elsewhere",
+                                 at: nil)
+                }
+            }
+        }
+        let kind = status.st_mode & S_IFMT
+        if exists, kind == S_IFCHR || kind == S_IFIFO {
+            temporary = nil
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Self.unwritable(requested, errno) }
+            return
+        }
+        if exists, kind != S_IFREG {
+            throw .error(Code.unwritable, "cannot write '\(requested)': it is \(kind == S_IFDIR ? "a folder" : "not a regular file")",
+                         at: nil)
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        self.path = path
-        temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            throw WriteError(description: "cannot write in '\(folder)': \(String(cString: strerror(errno)))")
+        Self.removeAbandonedTemporaries(of: url.lastPathComponent, in: folder)
+        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        self.temporary = temporary
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
+        guard descriptor >= 0 else { throw Self.unwritable(requested, errno, folder: folder) }
+        // Held while the file is written: a temporary file nobody holds a lock on was abandoned.
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
+        if exists {
+            // The new file takes the old one's permissions and owner (when we may set it).
+            _ = fchmod(descriptor, status.st_mode & 0o7777)
+            _ = fchown(descriptor, status.st_uid, status.st_gid)
         }
+        InterruptCleanup.shared.register(temporary)
     }
 
     deinit {
         guard !finished else { return }
         close(descriptor)
-        unlink(temporary)
+        if let temporary {
+            unlink(temporary)
+            InterruptCleanup.shared.unregister(temporary)
+        }
     }
 
     /// Appends bytes; a failure is reported by ``commit()``.
@@ -41,7 +89,7 @@ final class AtomicFile {
             let result = Foundation.write(descriptor, base + written, buffer.count - written)
             if result < 0, errno == EINTR { continue }
             guard result > 0 else {
-                failure = String(cString: strerror(errno))
+                failure = String(cString: strerror(result < 0 ? errno : EIO))
                 return
             }
             written += result
@@ -49,13 +97,54 @@ final class AtomicFile {
     }
 
     /// Makes the file appear at its path, complete.
-    func commit() throws {
+    /// - Throws: a diagnostic coded ``Code/writeFailed`` when a write, the sync or the rename failed.
+    func commit() throws(Diagnostic) {
         finished = true
-        let synced = failure == nil && fsync(descriptor) == 0
-        if failure == nil && !synced { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        guard let failure = failure ?? (rename(temporary, path) == 0 ? nil : String(cString: strerror(errno))) else { return }
-        unlink(temporary)
-        throw WriteError(description: "cannot write '\(path)': \(failure)")
+        if let temporary {
+            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+            close(descriptor)
+            if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            if failure != nil { unlink(temporary) }
+            InterruptCleanup.shared.unregister(temporary)
+        } else {
+            close(descriptor)
+        }
+        if let failure {
+            throw .error(Code.writeFailed, "cannot write '\(path)': \(failure); nothing was replaced", at: nil)
+        }
+    }
+
+    /// `path` with its symbolic links followed, even a last link whose target does not exist yet.
+    private static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return current }
+            let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target
+                : (URL(fileURLWithPath: current).deletingLastPathComponent().path as NSString).appendingPathComponent(target)
+        }
+        return current
+    }
+
+    /// Removes `.NAME.PID.tmp` files left beside `name` by runs that were killed outright: the
+    /// lock a run holds on its temporary file while writing went with its process.
+    private static func removeAbandonedTemporaries(of name: String, in folder: String) {
+        let prefix = ".\(name)."
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            guard pid_t(entry.dropFirst(prefix.count).dropLast(4)) != nil else { continue }
+            let path = (folder as NSString).appendingPathComponent(entry)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { continue }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+            close(descriptor)
+        }
+    }
+
+    private static func unwritable(_ path: String, _ code: Int32, folder: String? = nil) -> Diagnostic {
+        let place = folder.map { "in '\($0)'" } ?? "'\(path)'"
+        return .error(Code.unwritable, "cannot write \(place): \(String(cString: strerror(code)))", at: nil)
     }
 }

@@ -49,12 +49,13 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let rulePack = try pack.loadPack()
+        let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         let load = clock.now - loadStart
 
-        let sink = try output.open()
+        let files = self.files
+        let sink = try output.open(inputs: files + packFiles)
         let showsProgress = isatty(2) == 1 && format != .fired
         let outcome = BatchRun(pack: rulePack, engine: engine, format: format, language: language)
             .run(files: files, to: sink) { count in

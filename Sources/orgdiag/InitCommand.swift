@@ -31,6 +31,6 @@ struct InitCommand: ParsableCommand {
             throw ExitStatus.usage("--kind: unknown organisation kind '\(kind)'\(Suggestion.didYouMean(kind, among: rulePack.metadata.organisationKinds))")
         }
         let template = ProfileTemplateRenderer(language: language).render(rulePack, kind: kind, date: ReportSupport.today())
-        try output.emit(template)
+        try output.emit(template, inputs: [])
     }
 }

@@ -31,6 +31,12 @@ struct PackOptions: ParsableArguments {
 
     /// Loads and checks the pack, printing its diagnostics (warnings too, when asked).
     func loadPack(showWarnings: Bool = false) throws -> RulePack {
+        try load(showWarnings: showWarnings).pack
+    }
+
+    /// Loads and checks the pack, printing its diagnostics; also gives the paths of its files (an
+    /// output file must not be one of them).
+    func load(showWarnings: Bool = false) throws -> (pack: RulePack, files: [String]) {
         let folder = try packFolder()
         let files: [SourceFile]
         switch PackDirectory.read(folder) {
@@ -45,6 +51,6 @@ struct PackOptions: ParsableArguments {
             : DiagnosticList(result.diagnostics.sorted.filter { $0.severity == .error })
         Terminal.report(shown)
         guard let pack = result.pack else { throw ExitStatus.badInput }
-        return pack
+        return (pack, files.map(\.path))
     }
 }

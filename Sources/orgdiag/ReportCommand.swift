@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rulePack = try pack.loadPack()
+        let (rulePack, packFiles) = try pack.load()
         let values = try ParameterOverride.resolve(overrides, in: rulePack)
         let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitStatus.badInput }
-        let sink = try output.open()
+        let sink = try output.open(inputs: profiles + packFiles)
         format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
         try sink.finish()
         if reachedThreshold { throw ExitStatus.problemsFound }

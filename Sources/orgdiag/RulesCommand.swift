@@ -21,9 +21,9 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var output: OutputOption
 
     func run() throws {
-        let rulePack = try pack.loadPack()
+        let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
         let reference = PackReferenceRenderer(language: language, markdown: format == .markdown).render(rulePack)
-        try output.emit(reference)
+        try output.emit(reference, inputs: packFiles)
     }
 }

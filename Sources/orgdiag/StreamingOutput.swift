@@ -1,18 +1,22 @@
+import Diagnostics
 import Foundation
 import Reports
 
 /// Where a command writes its output as it goes: standard output, or a file that appears
-/// complete or not at all (``AtomicFile``).
+/// complete or not at all (``AtomicFile``). A failed write (a full disk, a closed pipe) is an
+/// error with a code, never a silent success.
 final class StreamingOutput: OutputSink {
     private let file: AtomicFile?
     private var pending: [UInt8] = []
+    /// Why writing to standard output failed, if it did.
+    private var standardOutputFailure: Int32?
 
-    /// Standard output when `path` is `nil`.
-    init(path: String?) throws {
+    /// Standard output when `path` is `nil`; a file otherwise, refused when it is one of `inputs`.
+    init(path: String?, inputs: [String] = []) throws {
         do {
-            file = try path.map(AtomicFile.init(path:))
+            file = try path.map { path throws(Diagnostic) in try AtomicFile(path: path, inputs: inputs) }
         } catch {
-            Terminal.standardError("error: \(error)\n")
+            Terminal.report(DiagnosticList([error]))
             throw ExitStatus.badInput
         }
     }
@@ -34,15 +38,34 @@ final class StreamingOutput: OutputSink {
         flush()
         do {
             try file?.commit()
-        } catch {
-            Terminal.standardError("error: \(error)\n")
+            if let code = standardOutputFailure, code != EPIPE {
+                throw Diagnostic.error(AtomicFile.Code.writeFailed, "cannot write to standard output: \(String(cString: strerror(code)))",
+                                       at: nil)
+            }
+        } catch let error as Diagnostic {
+            Terminal.report(DiagnosticList([error]))
             throw ExitStatus.badInput
         }
     }
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        if let file { pending.withUnsafeBytes { file.write($0) } } else { FileHandle.standardOutput.write(Data(pending)) }
+        pending.withUnsafeBytes { buffer in
+            if let file {
+                file.write(buffer)
+            } else if standardOutputFailure == nil, let base = buffer.baseAddress {
+                var written = 0
+                while written < buffer.count {
+                    let result = Foundation.write(1, base + written, buffer.count - written)
+                    if result < 0, errno == EINTR { continue }
+                    guard result > 0 else {
+                        standardOutputFailure = result < 0 ? errno : EIO
+                        break
+                    }
+                    written += result
+                }
+            }
+        }
         pending.removeAll(keepingCapacity: true)
     }
 }

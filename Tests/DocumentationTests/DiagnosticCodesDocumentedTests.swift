@@ -4,8 +4,8 @@ import TestSupport
 
 /// docs/diagnostics.md lists every code the sources use, and no code they do not.
 @Suite struct DiagnosticCodesDocumentedTests {
-    static let pattern = try! NSRegularExpression(pattern: "\"((?:yaml|pack|profile|expr|file|test)\\.[a-z0-9-]+)\"")
-    static let documentedPattern = try! NSRegularExpression(pattern: "`((?:yaml|pack|profile|expr|file|test)\\.[a-z0-9-]+)`")
+    static let pattern = try! NSRegularExpression(pattern: "\"((?:yaml|pack|profile|expr|file|test|output)\\.[a-z0-9-]+)\"")
+    static let documentedPattern = try! NSRegularExpression(pattern: "`((?:yaml|pack|profile|expr|file|test|output)\\.[a-z0-9-]+)`")
 
     private func codes(in text: String, _ expression: NSRegularExpression) -> Set<String> {
         let range = NSRange(text.startIndex..., in: text)

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `-o FILE` writes the way package managers do: atomically, keeping the file's mode, through
+/// links, into devices and pipes, never over an input, and never leaving a temporary file behind.
+@Suite(.serialized) struct OutputFileTests {
+    static let profile = "fixtures/profiles/cci-val-de-loire-sud.yaml"
+
+    private func folder() throws -> URL { try Repository.temporaryFolder("output") }
+
+    private func temporaries(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+    }
+
+    @Test func anInputIsNeverOverwritten() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("p.yaml")
+        try FileManager.default.copyItem(at: Repository.url(Self.profile), to: copy)
+        let before = try Data(contentsOf: copy)
+        let report = try CLIRunner.run(["report", copy.path, "-o", copy.path])
+        #expect(report.status == 2)
+        #expect(report.stderr.contains("error[output.is-input]"))
+        let batch = try CLIRunner.run(["batch", folder.path, "-o", copy.path, "--format", "csv"])
+        #expect(batch.status == 2)
+        #expect(try Data(contentsOf: copy) == before)
+        let pack = folder.appendingPathComponent("pack")
+        try FileManager.default.copyItem(at: Repository.url("fixtures/packs/sample"), to: pack)
+        let packFile = pack.appendingPathComponent("pack.yaml")
+        let packBefore = try Data(contentsOf: packFile)
+        let rules = try CLIRunner.run(["rules", "--rules", pack.path, "-o", packFile.path])
+        #expect(rules.status == 2 && rules.stderr.contains("output.is-input"))
+        #expect(try Data(contentsOf: packFile) == packBefore)
+    }
+
+    @Test func aFileKeepsItsModeAndALinkItsTarget() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = folder.appendingPathComponent("secret.md")
+        FileManager.default.createFile(atPath: secret.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        #expect(try CLIRunner.run(["report", Self.profile, "-o", secret.path]).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: secret.path)[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOf: secret, encoding: .utf8).contains("CCI Val-de-Loire Sud"))
+
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.md")
+        #expect(try CLIRunner.run(["report", Self.profile, "-o", link.path]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.md")
+        #expect(try String(contentsOf: folder.appendingPathComponent("target.md"), encoding: .utf8).contains("CCI Val-de-Loire Sud"))
+        #expect(try temporaries(in: folder).isEmpty)
+    }
+
+    @Test func devicesAndPipesAreWrittenIntoNotReplaced() throws {
+        let null = try CLIRunner.run(["report", Self.profile, "-o", "/dev/null"])
+        #expect(null.status == 0)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        let full = try CLIRunner.run(["report", Self.profile, "-o", "/dev/full"])
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("error[output.write-failed]") && full.stderr.contains("No space left"))
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let received = folder.appendingPathComponent("received")
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cp")
+        reader.arguments = [fifo.path, received.path]
+        try reader.run()
+        #expect(try CLIRunner.run(["report", Self.profile, "-o", fifo.path, "--format", "json"]).status == 0)
+        reader.waitUntilExit()
+        #expect(try String(contentsOf: received, encoding: .utf8).contains("\"schema\""))
+        let refused = try CLIRunner.run(["report", Self.profile, "-o", folder.path])
+        #expect(refused.status == 2 && refused.stderr.contains("error[output.unwritable]"))
+    }
+
+    @Test func aFullStandardOutputIsAnError() throws {
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["report", Self.profile]
+        process.currentDirectoryURL = Repository.root
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("output.write-failed"))
+    }
+
+    /// A batch reading a pipe that stays open has its output's temporary file open; it is then
+    /// stopped by `signal`.
+    private func interruptedBatch(_ signal: Int32, in folder: URL) throws {
+        let input = folder.appendingPathComponent("in.yaml")
+        #expect(mkfifo(input.path, 0o600) == 0)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["batch", input.path, "--format", "csv", "-o", folder.appendingPathComponent("out.csv").path]
+        process.currentDirectoryURL = Repository.root
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let writer = try FileHandle(forWritingTo: input)  // blocks until the batch opens the pipe
+        try writer.write(contentsOf: Data(try String(contentsOf: Repository.url(Self.profile), encoding: .utf8).utf8))
+        var waited = 0
+        while try temporaries(in: folder).isEmpty, waited < 100 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(try temporaries(in: folder).count == 1)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        try writer.close()
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func anInterruptedBatchLeavesNoTemporaryFile(_ signal: Int32) throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try interruptedBatch(signal, in: folder)
+        #expect(try temporaries(in: folder).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.csv").path))
+    }
+
+    @Test func aKilledBatchsTemporaryFileIsRemovedByTheNextRun() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try interruptedBatch(SIGKILL, in: folder)
+        #expect(try temporaries(in: folder).count == 1)
+        let again = try CLIRunner.run(["batch", Self.profile, "--format", "csv", "-o", folder.appendingPathComponent("out.csv").path])
+        #expect(again.status == 0)
+        #expect(try temporaries(in: folder).isEmpty)
+    }
+}
