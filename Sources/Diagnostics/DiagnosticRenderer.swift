@@ -18,52 +18,87 @@ public struct DiagnosticRenderer: Sendable {
         self.usesColour = usesColour
     }
 
+    /// The most characters of a source line shown in an excerpt: a window around the caret, so
+    /// that a diagnostic on a long line (a one-line file of megabytes) stays a few lines long.
+    public static let maxExcerptScalars = 160
+
     /// Renders one diagnostic with its excerpt and notes, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var output = ""
-        let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
-        output += header(location: diagnostic.location, label: "\(label)[\(diagnostic.code)]",
-                         message: diagnostic.message)
-        output += excerpt(diagnostic.location)
-        for note in diagnostic.notes {
-            output += header(location: note.location, label: paint("note", "1;36"), message: note.message)
-            output += excerpt(note.location)
-        }
-        return output
+        var lines: [ObjectIdentifier: LineIndex] = [:]
+        return render(diagnostic, lines: &lines)
     }
 
     /// Renders every diagnostic of a list, then a line counting what was dropped, if anything.
     public func render(_ list: DiagnosticList) -> String {
-        var output = list.sorted.map(render).joined()
+        var lines: [ObjectIdentifier: LineIndex] = [:]
+        var output = ""
+        for diagnostic in list.sorted { output += render(diagnostic, lines: &lines) }
         if list.droppedCount > 0 {
             output += "... and \(list.droppedCount) more diagnostics not shown\n"
         }
         return output
     }
 
+    /// `lines` keeps the line index of each file met, so that excerpts of many diagnostics in one
+    /// file read it once.
+    private func render(_ diagnostic: Diagnostic, lines: inout [ObjectIdentifier: LineIndex]) -> String {
+        var output = ""
+        let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
+        output += header(location: diagnostic.location, label: "\(label)[\(diagnostic.code)]",
+                         message: SafeText.terminal(diagnostic.message, singleLine: true))
+        output += excerpt(diagnostic.location, lines: &lines)
+        for note in diagnostic.notes {
+            output += header(location: note.location, label: paint("note", "1;36"), message: SafeText.terminal(note.message, singleLine: true))
+            output += excerpt(note.location, lines: &lines)
+        }
+        return output
+    }
+
     private func header(location: SourceLocation?, label: String, message: String) -> String {
-        let place = location.map { paint("\($0):", "1") + " " } ?? ""
+        let place = location.map { paint(SafeText.terminal("\($0):", singleLine: true), "1") + " " } ?? ""
         return "\(place)\(label): \(paint(message, "1"))\n"
     }
 
-    private func excerpt(_ location: SourceLocation?) -> String {
-        guard let location, let line = location.file.line(location.range.start.line) else { return "" }
+    /// The line's text (without its break), from the file's line index.
+    private func sourceLine(_ location: SourceLocation, lines: inout [ObjectIdentifier: LineIndex]) -> [Unicode.Scalar]? {
+        let file = location.file
+        let index = lines[ObjectIdentifier(file)] ?? LineIndex(file)
+        lines[ObjectIdentifier(file)] = index
+        let number = location.range.start.line
+        guard let start = index.offset(ofLine: number) else { return nil }
+        var end = index.offset(ofLine: number + 1).map { $0 - 1 } ?? file.contents.count
+        if end > start, file.contents[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Array(String(decoding: file.contents[start..<max(start, end)], as: UTF8.self).unicodeScalars)
+    }
+
+    private func excerpt(_ location: SourceLocation?, lines: inout [ObjectIdentifier: LineIndex]) -> String {
+        guard let location, let scalars = sourceLine(location, lines: &lines) else { return "" }
         let number = String(location.rangeInFile.start.line)
         let gutter = String(repeating: " ", count: max(0, 5 - number.count))
-        let scalars = Array(line.unicodeScalars)
-        let startColumn = max(1, location.range.start.column)
-        // Keep tabs as tabs so that the caret lines up under them.
-        var padding = ""
-        for index in 0..<(startColumn - 1) {
-            padding += index < scalars.count && scalars[index] == "\t" ? "\t" : " "
+        let caret = min(max(0, location.range.start.column - 1), scalars.count)
+        let endColumn = location.range.end.line == location.range.start.line ? location.range.end.column : scalars.count + 1
+        let underlined = max(1, min(endColumn, scalars.count + 1) - 1 - caret)
+        // A window of the line around the caret.
+        var first = 0
+        var last = scalars.count
+        if scalars.count > Self.maxExcerptScalars {
+            first = max(0, min(caret - Self.maxExcerptScalars / 3, scalars.count - Self.maxExcerptScalars))
+            last = min(scalars.count, first + Self.maxExcerptScalars)
         }
-        let endColumn = location.range.end.line == location.range.start.line
-            ? location.range.end.column
-            : scalars.count + 1
-        let width = max(1, min(endColumn, scalars.count + 1) - startColumn)
+        var shown = first > 0 ? "…" : ""
+        var padding = first > 0 ? " " : ""
+        for index in first..<last {
+            let scalar = scalars[index]
+            // Tabs stay tabs so that the caret lines up under them; controls show as `\u{…}`.
+            let text = scalar == "\t" ? "\t" : SafeText.isControl(scalar) ? SafeText.visible(scalar) : String(scalar)
+            shown += text
+            if index < caret { padding += scalar == "\t" ? "\t" : String(repeating: " ", count: text.count) }
+        }
+        if last < scalars.count { shown += "…" }
+        let width = max(1, min(underlined, last + 1 - caret))
         let marker = "^" + String(repeating: "~", count: width - 1)
         let bar = paint("|", "1;34")
-        return "\(gutter)\(paint(number, "1;34")) \(bar) \(line)\n"
+        return "\(gutter)\(paint(number, "1;34")) \(bar) \(shown)\n"
             + "\(String(repeating: " ", count: gutter.count + number.count)) \(bar) \(padding)\(paint(marker, "1;32"))\n"
     }
 

@@ -169,14 +169,16 @@ public struct Engine: Sendable {
             .sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
     }
 
-    /// Each dimension's level: 5 minus the deductions of its fired diagnostics, at least 1.
+    /// Each dimension's level: 5 minus the deductions of its fired diagnostics, from 1 to 5 whatever
+    /// the deductions (a pack built in code may hold any number).
     static func maturity(pack: RulePack, outcomes: [FindingOutcome]) -> [DimensionMaturity] {
         pack.dimensions.map { dimension in
             let own = outcomes.filter { $0.rule.dimension == dimension.id && $0.status != .notApplicable }
             let fired = own.filter { $0.status == .fired }
             let decided = own.filter { $0.status == .fired || $0.status == .notFired }.count
             let deduction = fired.reduce(0.0) { $0 + (dimension.deductions[$1.rule.severity] ?? 0) }
-            let level = decided == 0 ? nil : max(1, Int((5 - deduction).rounded(.down)))
+            let raw = (5 - deduction).rounded(.down)
+            let level = decided == 0 ? nil : raw.isNaN ? 1 : Int(min(5, max(1, raw)))
             return DimensionMaturity(dimension: dimension, level: level, fired: fired.map(\.rule.id).sorted(),
                                      decided: decided, applicable: own.count)
         }

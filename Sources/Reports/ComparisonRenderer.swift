@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import RuleModel
 
@@ -22,7 +23,7 @@ public struct ComparisonRenderer: Sendable {
             "\(text(outcome.rule.title)) (\(words.severity(outcome.rule.severity)))"
         }
         let markdown = self.markdown
-        func e(_ text: String) -> String { markdown ? MarkdownReportRenderer.escape(text) : text }
+        func e(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.terminal(text) }
         let before = comparison.before.profile
         let after = comparison.after.profile
         var out = heading(1, "\(words("comparison")) — \(e(after.name))")

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import RuleModel
 
@@ -13,6 +14,10 @@ public struct ExplanationRenderer: Sendable {
 
     /// Explains a diagnostic or an indicator.
     public func render(_ explanation: Explanation, evaluation: Evaluation) -> String {
+        SafeText.terminal(unsafeRender(explanation, evaluation: evaluation))
+    }
+
+    private func unsafeRender(_ explanation: Explanation, evaluation: Evaluation) -> String {
         let pack = evaluation.pack
         let fallback = pack.metadata.defaultLanguage
         var out = ""
@@ -52,6 +57,10 @@ public struct ExplanationRenderer: Sendable {
 
     /// Explains why a recommendation is, or is not, in the roadmap.
     public func render(recommendation id: String, evaluation: Evaluation) -> String {
+        SafeText.terminal(unsafeRender(recommendation: id, evaluation: evaluation))
+    }
+
+    private func unsafeRender(recommendation id: String, evaluation: Evaluation) -> String {
         let pack = evaluation.pack
         guard let recommendation = pack.recommendation(id) else { return "" }
         let fallback = pack.metadata.defaultLanguage

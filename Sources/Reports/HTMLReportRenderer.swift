@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleModel
 
 /// The report as one self-contained HTML page: no network, no script, printable (page breaks
@@ -13,11 +14,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         let title = models.count == 1 ? "\(words("report_title")) — \(models[0].organisationName)" : words("report_title")
         return """
             <!DOCTYPE html>
-            <html lang="\(Self.escape(language))">
+            <html lang="\(SafeText.html(language))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title))</title>
+            <title>\(SafeText.html(title))</title>
             <style>\(Self.stylesheet)</style>
             </head>
             <body>
@@ -37,7 +38,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private func body(_ model: ReportModel) -> String {
         let words = ReportStrings(language: model.language)
-        let e = Self.escape
+        let e = SafeText.html
         let colon = words.colon
         var body = ""
         body += """
@@ -124,7 +125,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The findings counted by severity and the first actions of the roadmap: the page a director reads.
     private func summary(_ model: ReportModel, _ words: ReportStrings) -> String {
-        let e = Self.escape
+        let e = SafeText.html
         var html = "<div class=\"summary-grid\">\n<div><h3>\(e(words("findings")))</h3>\n<ul class=\"counts\">\n"
         for severity in RuleSeverity.allCases {
             let count = model.findings.filter { $0.severity == severity }.count
@@ -140,7 +141,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// A horizontal bar per dimension, level 1 to 5.
     private func maturityChart(_ model: ReportModel, _ words: ReportStrings) -> String {
-        let e = Self.escape
+        let e = SafeText.html
         let rowHeight = 34
         let labelWidth = 230
         let barWidth = 300
@@ -163,23 +164,6 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
         }
         return svg + "</svg>"
-    }
-
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     static let stylesheet = """

@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleModel
 
 /// The report as Markdown, for a consultant's deliverable: renders on GitHub and in pandoc. Every
@@ -14,7 +15,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     /// Renders a report.
     public func render(_ model: ReportModel) -> String {
         let words = ReportStrings(language: model.language)
-        let e = Self.escape
+        let e = SafeText.markdown
         var out = "# \(words("report_title")) — \(e(model.organisationName))\n\n"
         out += "| | |\n|---|---|\n"
         out += "| \(words("organisation")) | \(e(model.organisationName)) |\n"
@@ -86,22 +87,6 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 + words("decides", String(question.decides)) + "\n"
         }
         out += "\n---\n\n_" + words("generated", e(model.generatedOn), e(model.toolVersion)) + "_\n"
-        return out
-    }
-
-    /// Escapes Markdown and HTML syntax so that a string shows literally.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "!", "{", "}", "~":
-                out += "\\" + String(character)
-            case "\n", "\r":
-                out += " "
-            default:
-                out.append(character)
-            }
-        }
         return out
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleModel
 
 /// The reference of a pack, generated from the pack itself (`orgdiag rules`): dimensions and
@@ -19,7 +20,7 @@ public struct PackReferenceRenderer: Sendable {
         let markdown = self.markdown
         let words = ReportStrings(language: language)
         func text(_ localized: LocalizedText?) -> String { localized?.text(in: language, fallback: fallback) ?? "" }
-        func e(_ text: String) -> String { markdown ? MarkdownReportRenderer.escape(text) : text }
+        func e(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.terminal(text) }
         func code(_ text: String) -> String { markdown ? "`\(text)`" : text }
         func heading(_ level: Int, _ title: String) -> String {
             markdown ? String(repeating: "#", count: level) + " \(e(title))\n\n" : (level == 2 ? "\n\(title.uppercased())\n" : level == 1 ? "\(title)\n" : "\n\(title)\n")

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import RuleModel
 
@@ -79,7 +80,7 @@ public struct PortfolioReport: Sendable {
         var header = ["path", "organisation", "kind", "assessed_on"]
         header += pack.dimensions.map { "maturity_\($0.id)" }
         header += ["critical", "high", "medium", "low", "unknown", "top_recommendations"]
-        return header.map(cell).joined(separator: ",") + "\r\n"
+        return header.map(SafeText.csvCell).joined(separator: ",") + "\r\n"
     }
 
     /// One row as a CSV line.
@@ -87,20 +88,7 @@ public struct PortfolioReport: Sendable {
         var cells = [row.path, row.name, row.kind ?? "", row.assessedOn ?? ""]
         cells += row.maturity.map { $0.map(String.init) ?? "" }
         cells += row.firedBySeverity.map(String.init) + [String(row.unknown), row.topRecommendations.joined(separator: " | ")]
-        return cells.map(cell).joined(separator: ",") + "\r\n"
-    }
-
-    /// A CSV cell, neutralised against formula injection and quoted when needed.
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            // A number such as -12 is data, not a formula.
-            if Double(text) == nil { text = "'" + text }
-        }
-        if text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
-            text = "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return text
+        return cells.map(SafeText.csvCell).joined(separator: ",") + "\r\n"
     }
 
     /// The portfolio as JSON: `{"schema": "orgdiag.portfolio/1", "organisations": [...], "diagnostics": [...]}`.
@@ -125,6 +113,6 @@ public struct PortfolioReport: Sendable {
             let title = pack.finding(frequency.diagnostic)?.title.text(in: language, fallback: fallback) ?? frequency.diagnostic
             out += "  \(frequency.fired)/\(rows.count)  \(title)\n"
         }
-        return out
+        return SafeText.terminal(out)
     }
 }

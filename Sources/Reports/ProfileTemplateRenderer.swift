@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleModel
 
 /// A profile template for a pack (`orgdiag init`): every fact, grouped by dimension, set to `~`
@@ -39,7 +40,7 @@ public struct ProfileTemplateRenderer: Sendable {
             }
         }
         out += "\nevidence:\n  # \(words("template_evidence"))\n"
-        return out
+        return SafeText.terminal(out)
     }
 
     private func hint(_ fact: FactDefinition, words: ReportStrings, unit: String) -> String {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import RuleModel
 
@@ -15,7 +16,7 @@ public struct QuestionPrompt: Sendable {
     /// The first line: the organisation, how many diagnostics are undecided, how to answer.
     public func introduction(_ evaluation: Evaluation) -> String {
         let words = ReportStrings(language: language)
-        return "\(evaluation.profile.name) — \(words("undecided_count", String(evaluation.outcomes(.unknown).count)))\n"
+        return SafeText.terminal("\(evaluation.profile.name) — \(words("undecided_count", String(evaluation.outcomes(.unknown).count)))\n")
             + words("ask_help") + "\n"
     }
 
@@ -36,7 +37,7 @@ public struct QuestionPrompt: Sendable {
         case .text: expected = words("text")
         case .date: expected = "YYYY-MM-DD"
         }
-        return "[\(number)] \(question) (\(fact.id): \(expected)) — \(words("decides", String(missing.decides.count)))\n> "
+        return SafeText.terminal("[\(number)] \(question) (\(fact.id): \(expected)) — \(words("decides", String(missing.decides.count)))\n> ")
     }
 
     /// The confirmation after a saved answer.

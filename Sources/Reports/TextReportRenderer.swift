@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleModel
 
 /// The report for a terminal: plain text wrapped to a width, maturity as bars, colour only when asked.
@@ -93,7 +94,7 @@ public struct TextReportRenderer: ReportRenderer {
                  indent: "     ")
         }
         out += "\n" + words("generated", model.generatedOn, model.toolVersion) + "\n"
-        return out
+        return SafeText.terminal(out, keepingColours: usesColour)
     }
 
     private func truncated(_ text: String, to length: Int) -> String {

@@ -94,6 +94,8 @@ extension PackCheck {
         triggering: [
             header + "facts:\n  levels: {type: integer, label: Levels, range: ↓[9, 1]}\n",
             header + "facts:\n  share: {type: percentage, label: Share, range: ↓[0, 120]}\n",
+            header + "dimensions:\n  d:\n    label: D\n    levels: [a, b, c, d, e]\n    deductions: {critical: ↓-1}\n",
+            header + "dimensions:\n  d:\n    label: D\n    levels: [a, b, c, d, e]\n    deductions: {high: ↓1e19}\n",
         ],
         nonTriggering: [header + "facts:\n  levels: {type: integer, label: Levels, range: [1, 9]}\n"])
 

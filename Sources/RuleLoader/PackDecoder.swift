@@ -253,9 +253,14 @@ struct PackDecoder {
         if let node = fields["deductions"],
            let weights = reader.fields(node, allowed: RuleSeverity.allCases.map(\.rawValue), what: "the deductions of \(what)") {
             for (key, value) in weights {
-                if let severity = RuleSeverity(rawValue: key), let number = reader.read({ () throws(Diagnostic) in try value.number() }) {
-                    deductions[severity] = number
+                guard let severity = RuleSeverity(rawValue: key),
+                      let number = reader.read({ () throws(Diagnostic) in try value.number() }) else { continue }
+                guard Dimension.deductionRange.contains(number) else {
+                    reader.report(PackCheck.invalidRange.diagnostic(
+                        "a deduction is a number of levels from 0 to 4, not \(Value.format(number))", at: value.location))
+                    continue
                 }
+                deductions[severity] = number
             }
         }
         draft.dimensions.append(Dimension(id: id, label: required(fields, "label", "label of \(what)"), levels: levels,

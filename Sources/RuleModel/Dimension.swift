@@ -13,6 +13,9 @@ public struct Dimension: Hashable, Sendable {
     public var deductions: [RuleSeverity: Double]
     public var location: SourceLocation?
 
+    /// The deductions a pack may set: from none to the four levels between 5 and 1.
+    public static let deductionRange: ClosedRange<Double> = 0...4
+
     /// The deductions used when a pack sets none: critical 2, high 1, medium 0.5, low 0.25.
     public static let defaultDeductions: [RuleSeverity: Double] = [.critical: 2, .high: 1, .medium: 0.5, .low: 0.25]
 

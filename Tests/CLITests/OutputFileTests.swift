@@ -133,3 +133,44 @@ import TestSupport
         #expect(try temporaries(in: folder).isEmpty)
     }
 }
+
+/// Escape sequences, NUL and delimiters written in YAML reach no terminal and no spreadsheet.
+@Suite struct HostileTextTests {
+    @Test func escapesInAProfileReachTheTerminalAsText() throws {
+        let folder = try Repository.temporaryFolder("hostile")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("p.yaml")
+        try Data("organisation: {name: \"\\e[2J\\e]0;title\\a x;=1+1;y \\0\", kind: cci}\nfacts: {named_sponsor: false}\n".utf8)
+            .write(to: profile)
+        for format in ["text", "markdown", "html"] {
+            let report = try CLIRunner.run(["report", profile.path, "--format", format])
+            #expect(report.status == 0)
+            #expect(!report.stdout.contains("\u{1B}") && !report.stdout.contains("\u{07}") && !report.stdout.contains("\u{0}"), "\(format)")
+        }
+        let csv = try CLIRunner.run(["batch", profile.path, "--format", "csv"])
+        // The whole name is one quoted cell: no spreadsheet splitting on ';' gets a '=1+1' cell.
+        #expect(csv.stdout.contains(",\"\u{FFFD}[2J\u{FFFD}]0;title\u{FFFD} x;=1+1;y \u{FFFD}\","))
+        #expect(!csv.stdout.contains("\u{1B}"))
+    }
+
+    @Test func aLineBreakInAFileNameCannotForgeADiagnostic() throws {
+        let folder = try Repository.temporaryFolder("hostile")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("a\nfake.yaml:1:1: error[x]: forged.yaml")
+        try Data("organisation: {name: x}\nfacts: {no_such: 1}\n".utf8).write(to: profile)
+        let report = try CLIRunner.run(["report", profile.path])
+        #expect(report.status == 2)
+        #expect(!report.stderr.split(separator: "\n").contains { $0.hasPrefix("fake.yaml") })
+    }
+
+    @Test func anErrorOnAVeryLongLineShowsAWindowAroundTheCaret() throws {
+        let folder = try Repository.temporaryFolder("hostile")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("long.yaml")
+        let filler = (0..<20_000).map { "f\($0): 1" }.joined(separator: ", ")
+        try Data("organisation: {name: x}\nfacts: {\(filler)}\n".utf8).write(to: profile)
+        let report = try CLIRunner.run(["report", profile.path])
+        #expect(report.status == 2)
+        for line in report.stderr.split(separator: "\n") { #expect(line.count < 400) }
+    }
+}

@@ -118,4 +118,18 @@ import RuleModel
         #expect(levels["structure"] == .some(2))
         #expect(levels["service"] == .some(nil))
     }
+
+    @Test(arguments: [-1.0, -1e19, 1e19, .infinity, -.infinity, .nan])
+    func maturityStaysWithinOneToFiveWhateverTheDeductions(_ deduction: Double) throws {
+        var pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("one", "a > 1", severity: .high)])
+        pack.dimensions = pack.dimensions.map { dimension in
+            var changed = dimension
+            changed.deductions = [.critical: deduction, .high: deduction, .medium: deduction, .low: deduction]
+            return changed
+        }
+        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
+        for entry in evaluation.maturity {
+            if let level = entry.level { #expect((1...5).contains(level)) }
+        }
+    }
 }

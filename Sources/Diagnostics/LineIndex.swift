@@ -1,5 +1,3 @@
-import Diagnostics
-
 /// Where each line of a file starts, found once so that anything located by line (a scalar's
 /// source, a caret's line) is reached without reading the lines before it.
 public struct LineIndex: Sendable {
@@ -15,6 +13,9 @@ public struct LineIndex: Sendable {
         }
         self.starts = starts
     }
+
+    /// The number of lines (a final line break starts an empty last line).
+    public var count: Int { starts.count }
 
     /// The byte offset where the 1-based line `line` starts, if the file has it.
     public func offset(ofLine line: Int) -> Int? {
