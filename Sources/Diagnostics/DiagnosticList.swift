@@ -5,6 +5,10 @@ public struct DiagnosticList: Sendable, Error, Hashable {
     /// The most diagnostics kept; beyond it they are only counted in `droppedCount`.
     public let limit: Int
     private var storage: [Diagnostic] = []
+    /// Whether the list keeps no more diagnostics: work that only improves a message (a "did you
+    /// mean") can then be skipped.
+    public var isFull: Bool { storage.count >= limit }
+
     /// How many diagnostics were reported beyond `limit`.
     public private(set) var droppedCount = 0
     /// How many errors were reported, kept or dropped.

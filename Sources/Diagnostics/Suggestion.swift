@@ -1,14 +1,24 @@
 /// "Did you mean" suggestions: the known word closest to a misspelt one.
 public enum Suggestion {
+    /// The longest word a suggestion is looked for (ids are at most 64 characters).
+    public static let maxWordLength = 64
+
     /// The candidate closest to `word` by edit distance (insertions, deletions, substitutions and
     /// transpositions), if it is close enough to be a plausible typo; ties go to the first in
     /// sorted order, so the answer is stable.
+    ///
+    /// - Complexity: O(n · 64²) for n candidates at most: a word longer than ``maxWordLength``
+    ///   gets no suggestion, and a candidate whose length is too far from the word's is skipped
+    ///   before the distance is computed.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
+        guard target.count <= maxWordLength else { return nil }
         let allowed = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
         for candidate in candidates.sorted() {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard abs(other.count - target.count) <= allowed, other.count <= maxWordLength else { continue }
+            let distance = editDistance(target, other)
             // A one-letter word is as far from every other one-letter word: suggest nothing.
             guard distance <= allowed, distance < target.count, distance < (best?.distance ?? Int.max) else { continue }
             best = (distance, candidate)

@@ -75,6 +75,8 @@ extension PackCheck {
         triggering: [
             "pack: {id: ↓Test-Pack, version: 1.0.0, languages: [en]}\n",
             header + "facts:\n  ↓between: {type: integer, label: Between}\n",
+            header + facts + diagnostic("levels > 5", id: "↓true"),
+            header + facts + diagnostic("levels > 5", id: "↓kind"),
         ],
         nonTriggering: [header + "facts:\n  min: {type: integer, label: A function's name is an id}\n"])
 

@@ -94,14 +94,21 @@ struct PackDecoder {
                                        _ body: (inout PackDecoder, (String, SourceLocation), YAMLNode) -> Void) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         for pair in pairs {
-            guard let id = reader.id(pair.key) else { continue }
-            guard !Self.reservedWords.contains(id) || section == "dimensions" else {
-                reader.report(PackCheck.invalidID.diagnostic("'\(id)' is a reserved word of the rule language; choose another id",
-                                     at: pair.key.location))
-                continue
-            }
+            guard let id = section == "dimensions" ? reader.id(pair.key) : nameID(pair.key) else { continue }
             body(&self, (id, pair.key.location), pair.value)
         }
+    }
+
+    /// The id of something expressions name (a fact, parameter, indicator or diagnostic): a valid
+    /// id that is not a word of the language.
+    private mutating func nameID(_ node: YAMLNode) -> String? {
+        guard let id = reader.id(node) else { return nil }
+        guard !Self.reservedWords.contains(id) else {
+            reader.report(PackCheck.invalidID.diagnostic("'\(id)' is a reserved word of the rule language; choose another id",
+                                                         at: node.location))
+            return nil
+        }
+        return id
     }
 
     private mutating func localized(_ node: YAMLNode, _ what: String) -> LocalizedText? {
@@ -270,7 +277,7 @@ struct PackDecoder {
     private mutating func readDiagnostic(_ node: YAMLNode) {
         guard let fields = reader.fields(node, allowed: FileFormat.diagnosticKeys,
                                          required: ["id", "severity", "title", "when"], what: "a diagnostic"),
-              let idNode = fields["id"], let id = reader.id(idNode) else { return }
+              let idNode = fields["id"], let id = nameID(idNode) else { return }
         let what = "diagnostic '\(id)'"
         guard let severityNode = fields["severity"],
               let severityName = reader.read({ () throws(Diagnostic) in try severityNode.word(oneOf: RuleSeverity.allCases.map(\.rawValue)) }),

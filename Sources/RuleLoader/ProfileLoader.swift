@@ -44,6 +44,10 @@ public enum ProfileLoader {
                                         what: "'organisation'") {
             if let name = identity[FileFormat.OrganisationField.name.rawValue] {
                 profile.name = reader.read({ () throws(Diagnostic) in try name.string() }) ?? ""
+                if profile.name.allSatisfy(\.isWhitespace), name.scalar != nil, !name.isNull {
+                    reader.report(.error(LoaderCode.profileMissingKey, "the organisation's 'name' is blank; write its name",
+                                         at: name.location))
+                }
             }
             if let kindNode = identity[FileFormat.OrganisationField.kind.rawValue], let kind = reader.read({ () throws(Diagnostic) in try kindNode.string() }) {
                 if pack.metadata.organisationKinds.contains(kind) {
@@ -116,8 +120,9 @@ public enum ProfileLoader {
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
             guard let (index, fact) = catalogue.facts[id] else {
-                reader.report(.error(LoaderCode.profileUnknownFact, "unknown fact '\(id)'", at: pair.key.location)
-                    .suggesting(Suggestion.hint(for: id, among: catalogue.names)))
+                let problem = Diagnostic.error(LoaderCode.profileUnknownFact, "unknown fact '\(id)'", at: pair.key.location)
+                // Once no more diagnostics are kept, a hint is work no one reads.
+                reader.report(reader.diagnostics.isFull ? problem : problem.suggesting(Suggestion.hint(for: id, among: catalogue.names)))
                 continue
             }
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {

@@ -241,7 +241,7 @@ private struct PieceDecoder {
             let isNull = value.style == .plain && YAMLScalar.isNullWord(value.text)
             switch FileFormat.OrganisationField(rawValue: key.text) {
             case .name:
-                guard !isNull else { throw Fallback() }
+                guard !isNull, !value.text.allSatisfy(\.isWhitespace) else { throw Fallback() }
                 profile.name = value.text
                 hasName = true
             case .kind:

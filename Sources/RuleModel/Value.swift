@@ -32,6 +32,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     /// Formats a number without a useless decimal part, with at most 2 decimals.
     public static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
+        // Beyond, hundredths are meaningless (and multiplying by 100 could overflow): `1e+307`.
+        guard abs(number) < 1e15 else { return String(number) }
         var text = String((number * 100).rounded() / 100)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

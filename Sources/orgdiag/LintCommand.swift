@@ -20,8 +20,11 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let folder = try pack.packFolder()
         let diagnostics: DiagnosticList
+        var unreadable = false
         switch PackDirectory.read(folder) {
-        case .failure(let problems): diagnostics = problems
+        case .failure(let problems):
+            diagnostics = problems
+            unreadable = true
         case .success(let files): diagnostics = PackLoader.load(files: files).diagnostics
         }
         switch format {
@@ -31,6 +34,8 @@ struct LintCommand: ParsableCommand {
         case .json:
             Terminal.standardOutput(DiagnosticJSON.render(diagnostics))
         }
+        // A pack that cannot be read is bad input (2); a pack read with errors is a finding (1).
+        if unreadable { throw ExitStatus.badInput }
         if diagnostics.hasErrors { throw ExitStatus.problemsFound }
     }
 }

@@ -20,8 +20,9 @@ enum ProfileInput {
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size > maxBytes {
+            let start = SourceLocation(file: SourceFile(path: path, contents: []), range: SourceRange(line: 1, column: 1))
             return .failure(DiagnosticList([.error(YAMLDiagnosticCode.fileTooLarge,
-                                                   "'\(path)' is \(size) bytes, over the limit of \(maxBytes) bytes for a profile", at: nil)]))
+                                                   "the file is \(size) bytes, over the limit of \(maxBytes) bytes for a profile", at: start)]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot read '\(path)'", at: nil)]))

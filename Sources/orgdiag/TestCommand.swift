@@ -25,9 +25,12 @@ struct TestCommand: ParsableCommand {
         let engine = try ReportSupport.engine(for: rulePack)
         var cases = RuleTestCase.examples(of: rulePack)
         var problems = DiagnosticList()
+        var unreadable = false
         for file in try testFiles() {
             switch ProfileInput.readFile(file) {
-            case .failure(let list): problems.append(contentsOf: list)
+            case .failure(let list):
+                problems.append(contentsOf: list)
+                unreadable = true
             case .success(let source):
                 let loaded = RuleTestFileLoader.load(source, pack: rulePack)
                 cases += loaded.cases
@@ -54,6 +57,8 @@ struct TestCommand: ParsableCommand {
             }
         }
         Terminal.standardOutput("\(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n")
+        // A test file that cannot be read is bad input (2), like any other command's.
+        if unreadable { throw ExitStatus.badInput }
         if !report.succeeded { throw ExitStatus.problemsFound }
     }
 
