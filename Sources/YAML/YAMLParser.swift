@@ -189,6 +189,8 @@ private struct TreeBuilder {
     private var documentsStarted = 0
     /// Whether the last document ended without an explicit `...`.
     private var lastDocumentEndedImplicitly = false
+    /// Where ``character(at:)`` last looked: 0-based line, 0-based column, byte offset.
+    private var characterCursor: (line: Int, column: Int, index: Int)?
 
     init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, lineStarts: [Int], limits: YAMLLimits, maxDocuments: Int) {
         self.file = file
@@ -287,17 +289,26 @@ private struct TreeBuilder {
     }
 
     /// The byte at a position when it is ASCII, found from the line's start.
-    private func character(at position: SourcePosition) -> UInt8? {
+    ///
+    /// Events come in order, so the walk starts from the place of the previous question when it is
+    /// on the same line and not after this one: on a long line holding many values, each byte is
+    /// walked over once, not once per value.
+    private mutating func character(at position: SourcePosition) -> UInt8? {
         let line = position.line - 1
         guard line >= 0, line < lineStarts.count else { return nil }
         var index = lineStarts[line]
         var column = 0
+        if let cursor = characterCursor, cursor.line == line, cursor.column <= position.column - 1 {
+            index = cursor.index
+            column = cursor.column
+        }
         let bytes = file.contents
         while index < bytes.count, column < position.column - 1 {
             index += 1
             while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
             column += 1
         }
+        characterCursor = (line, column, index)
         guard index < bytes.count, bytes[index] < 0x80 else { return nil }
         return bytes[index]
     }

@@ -28,6 +28,19 @@ import Testing
         #expect(elapsed < .milliseconds(100))
     }
 
+    /// Each quoted value and flow collection's end is checked for a `#` right after it; on one
+    /// line of 100,000 values that check once walked the line from its start each time.
+    @Test func oneLineOfManyQuotedValuesIsReadInLinearTime() throws {
+        let items = (0..<100_000).map { "'v\($0)'" }.joined(separator: ", ")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let root = try YAMLParser.parseDocument(SourceFile(path: "line.yaml", text: "list: [\(items)]\n"))
+        #expect(clock.now - start < .seconds(5), "a hang, not a benchmark: quadratic work is minutes here")
+        guard case .sequence(let values)? = root["list"]?.content else { Issue.record("no list"); return }
+        #expect(values.count == 100_000)
+        #expect(values.last?.location.range.start.column == items.count)
+    }
+
     @Test func deepBlockNestingIsRefused() {
         var text = ""
         for level in 0..<300 { text += String(repeating: " ", count: level) + "k:\n" }
