@@ -14,6 +14,31 @@ public struct PackReferenceRenderer: Sendable {
         self.markdown = markdown
     }
 
+    /// A condition with its structure: an expression on the same line, or its `all` / `any` /
+    /// `none` / `not` blocks as an indented list, one level per block, in the report's language.
+    private func conditionText(_ condition: Condition, words: ReportStrings, code: (String) -> String) -> String {
+        var out = ""
+        func block(_ condition: Condition, depth: Int) {
+            let indent = String(repeating: "  ", count: depth)
+            let word: String
+            switch condition {
+            case .expression(let expression):
+                out += "\(indent)- \(code(expression.description))\n"
+                return
+            case .all: word = words("block_all")
+            case .any: word = words("block_any")
+            case .none: word = words("block_none")
+            case .not: word = words("block_not")
+            }
+            out += "\(indent)- \(word)\(words.colon.trimmingTrailingSpaces)\n"
+            for part in condition.parts { block(part, depth: depth + 1) }
+        }
+        if case .expression(let expression) = condition { return code(expression.description) + "\n" }
+        out = "\n"
+        block(condition, depth: 0)
+        return out
+    }
+
     /// Renders the reference of `pack`.
     public func render(_ pack: RulePack) -> String {
         let fallback = pack.metadata.defaultLanguage
@@ -72,7 +97,9 @@ public struct PackReferenceRenderer: Sendable {
             if let dimension = rule.dimension { out += " · \(words("dimension"))\(words.colon)\(e(text(pack.dimension(dimension)?.label)))" }
             if let kinds = rule.appliesTo { out += " · \(words("applies_to"))\(words.colon)\(kinds.joined(separator: ", "))" }
             out += "\n\n"
-            out += "\(words("condition"))\(words.colon)" + rule.condition.expressions.map { code($0.description) }.joined(separator: " · ") + "\n"
+            let conditionBody = conditionText(rule.condition, words: words, code: code)
+            let conditionLabel = words("condition") + (conditionBody.hasPrefix("\n") ? words.colon.trimmingTrailingSpaces : words.colon)
+            out += conditionLabel + conditionBody
             if let rationale = rule.rationale { out += "\n\(e(text(rationale)))\n" }
             if !rule.recommend.isEmpty { out += "\n\(words("recommends"))\(words.colon)" + rule.recommend.map(code).joined(separator: ", ") + "\n" }
         }
@@ -88,5 +115,12 @@ public struct PackReferenceRenderer: Sendable {
             out += "\n"
         }
         return out
+    }
+}
+
+private extension String {
+    /// The text without its trailing spaces (ordinary or no-break).
+    var trimmingTrailingSpaces: String {
+        String(reversed().drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }.reversed())
     }
 }
