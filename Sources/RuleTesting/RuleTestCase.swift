@@ -20,10 +20,15 @@ public struct RuleTestCase: Sendable {
     /// The first recommendations of the roadmap, in order.
     public let expectedRoadmapStart: [String]
     public let location: SourceLocation?
+    /// What is wrong with the case itself (an unknown expectation, an unknown id, nothing
+    /// expected): such a case is an ERROR, never a PASS.
+    public let problems: [Diagnostic]
 
     /// Creates a case.
     public init(name: String, origin: Origin, profile: Profile, expectedFired: [String] = [], expectedNotFired: [String] = [],
-                expectedUnknown: [String] = [], expectedRoadmapStart: [String] = [], location: SourceLocation?) {
+                expectedUnknown: [String] = [], expectedRoadmapStart: [String] = [], location: SourceLocation?,
+                problems: [Diagnostic] = []) {
+        self.problems = problems
         self.name = name
         self.origin = origin
         self.profile = profile

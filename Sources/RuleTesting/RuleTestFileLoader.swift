@@ -90,12 +90,17 @@ public enum RuleTestFileLoader {
             return nil
         }
         var expected: [String: [String]] = [:]
+        var caseProblems: [Diagnostic] = []
         if let expect = fields["expect"], case .mapping(let expectations) = expect.content {
+            if expectations.isEmpty {
+                caseProblems.append(.error(missingKeyCode, "the case expects nothing; name what should be fired, not_fired, unknown or roadmap_starts_with",
+                                           at: expect.location))
+            }
             let allowed = ["fired", "not_fired", "unknown", "roadmap_starts_with"]
             for pair in expectations {
                 let key = pair.key.scalar?.text ?? ""
                 guard allowed.contains(key) else {
-                    problems.append(.error(unknownKeyCode, "unknown expectation '\(key)'", at: pair.key.location)
+                    caseProblems.append(.error(unknownKeyCode, "unknown expectation '\(key)'", at: pair.key.location)
                         .suggesting(Suggestion.hint(for: key, among: allowed)))
                     continue
                 }
@@ -107,8 +112,8 @@ public enum RuleTestFileLoader {
                     let known = isRecommendation ? pack.recommendation(id) != nil : pack.finding(id) != nil
                     if !known {
                         let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.findings.map(\.id)
-                        problems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
-                                               "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'", at: item.location)
+                        caseProblems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
+                                                   "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'", at: item.location)
                             .suggesting(Suggestion.hint(for: id, among: candidates)))
                         continue
                     }
@@ -121,7 +126,8 @@ public enum RuleTestFileLoader {
         }
         return RuleTestCase(name: name, origin: .testFile, profile: profile, expectedFired: expected["fired"] ?? [],
                             expectedNotFired: expected["not_fired"] ?? [], expectedUnknown: expected["unknown"] ?? [],
-                            expectedRoadmapStart: expected["roadmap_starts_with"] ?? [], location: node.location)
+                            expectedRoadmapStart: expected["roadmap_starts_with"] ?? [], location: node.location,
+                            problems: caseProblems)
     }
 
     /// A profile path relative to the test file; it must stay inside the test file's folder.

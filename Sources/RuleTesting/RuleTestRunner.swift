@@ -24,6 +24,9 @@ public struct RuleTestRunner: Sendable {
     }
 
     private func run(_ testCase: RuleTestCase) -> RuleTestResult {
+        guard testCase.problems.isEmpty else {
+            return RuleTestResult(testCase: testCase, status: .error, failures: testCase.problems.map(\.description))
+        }
         let evaluation = engine.evaluate(testCase.profile)
         var failures: [String] = []
         func check(_ ids: [String], _ expected: FindingOutcome.Status) {

@@ -56,10 +56,13 @@ struct TestCommand: ParsableCommand {
                 Terminal.standardOutput("no test expects not firing: \(report.neverNotFired.joined(separator: ", "))\n")
             }
         }
+        if let filter, report.results.isEmpty {
+            Terminal.standardError("error: no test case's name contains '\(filter)'\n")
+        }
         Terminal.standardOutput("\(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n")
         // A test file that cannot be read is bad input (2), like any other command's.
         if unreadable { throw ExitStatus.badInput }
-        if !report.succeeded { throw ExitStatus.problemsFound }
+        if !report.succeeded || (filter != nil && report.results.isEmpty) { throw ExitStatus.problemsFound }
     }
 
     /// The test files named, and those found in named folders (the pack's folder by default).

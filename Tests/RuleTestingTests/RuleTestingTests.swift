@@ -22,7 +22,9 @@ import TestSupport
     private func load(_ text: String) throws -> (cases: [RuleTestCase], problems: [String]) {
         let path = Self.root.appendingPathComponent("fixtures/packs/inline.tests.yaml").path
         let loaded = RuleTestFileLoader.load(SourceFile(path: path, text: text), pack: try pack())
-        return (loaded.cases, loaded.problems.sorted.map { "\($0.location.map { "\($0.range.start)" } ?? "-") \($0.code) \($0.message)" })
+        // A case's own problems (unknown expectations or ids) travel with the case.
+        let all = loaded.problems.sorted + loaded.cases.flatMap(\.problems)
+        return (loaded.cases, all.sorted().map { "\($0.location.map { "\($0.range.start)" } ?? "-") \($0.code) \($0.message)" })
     }
 
     @Test func runsAPassingAndAFailingCase() throws {
@@ -85,5 +87,19 @@ import TestSupport
             "13:5 test.missing-key a test case lacks its 'profile'",
             "14:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
         ])
+    }
+
+    @Test(arguments: [
+        "expect: {fired: [no_such_diagnostic]}",
+        "expect: {firde: [excessive_verticality]}",
+        "expect: {}",
+        "expect: {roadmap_starts_with: [no_such_action]}",
+    ])
+    func aCaseWithAnErrorIsNeverAPass(_ expectation: String) throws {
+        let (cases, _) = try load("tests:\n  - {name: broken, profile: sample-caf.yaml, \(expectation)}\n")
+        let report = RuleTestRunner(engine: try Engine(pack: try pack())).run(cases)
+        #expect(report.results.map(\.status) == [.error])
+        #expect(report.passed == 0 && report.errors == 1 && !report.succeeded)
+        #expect(report.results.first?.failures.first?.contains("inline.tests.yaml:2:") == true)
     }
 }
