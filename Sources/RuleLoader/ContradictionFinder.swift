@@ -86,7 +86,8 @@ struct ContradictionFinder {
     }
 
     private func check(_ leaves: [Expression], at location: SourceLocation?, rule: String) -> [Diagnostic] {
-        guard leaves.count > 1 else { return [] }
+        // One leaf contradicts itself only as `between` with its bounds the wrong way round.
+        guard leaves.count > 1 || leaves.contains(where: { if case .between = $0.kind { true } else { false } }) else { return [] }
         var bounds: [String: Bounds] = [:]
         var texts: [String: [String]] = [:]
         for leaf in leaves {

@@ -6,7 +6,7 @@ extension PackCheck {
     public static let all: [PackCheck] = [
         noPackFiles, packTooLarge, missingHeader, unknownKey, missingKey, invalidID, duplicateID, invalidVersion,
         invalidRange, unknownLanguage, expressionSyntax, unknownName, unknownReference, cycle, typeError, unknownValue,
-        missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction,
+        missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction, thresholdDirection,
     ]
 
     /// The check with `code`, if it is one of ``all``.
@@ -177,7 +177,24 @@ extension PackCheck {
         nonTriggering: [header + facts + diagnostic("levels > 5")])
 
     public static let contradiction = PackCheck(
-        "pack.contradiction", .warning, stage: .usage, "conditions on one fact that can never all hold (`x > 5 and x < 3`)",
-        triggering: [header + facts + diagnostic("\n      ↓all: [levels > 5, levels < 3]")],
-        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5, levels < 9]")])
+        "pack.contradiction", .warning, stage: .usage,
+        "conditions on one fact that can never all hold (`x > 5 and x < 3`, `x between 9 and 2`)",
+        triggering: [
+            header + facts + diagnostic("\n      ↓all: [levels > 5, levels < 3]"),
+            header + facts + diagnostic("↓levels between 9 and 2"),
+        ],
+        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5, levels < 9]"),
+                        header + facts + diagnostic("levels between 2 and 9")])
+
+    public static let thresholdDirection = PackCheck(
+        "pack.threshold-direction", .warning, stage: .usage,
+        "a maximum compared with `>=` or a minimum with `<=` (by its id or label): the finding fires at the threshold itself; `x > max_…` fires above a maximum, `x < min_…` below a minimum",
+        triggering: [
+            header + facts + "parameters:\n  max_levels: {value: 5, label: Maximum levels}\n" + diagnostic("↓levels >= max_levels"),
+            header + facts + "parameters:\n  floor: {value: 50, label: Satisfaction minimale}\n" + diagnostic("↓floor >= satisfaction"),
+        ],
+        nonTriggering: [
+            header + facts + "parameters:\n  max_levels: {value: 5, label: Maximum levels}\n" + diagnostic("levels > max_levels"),
+            header + facts + "parameters:\n  target: {value: 5, label: Target}\n" + diagnostic("levels >= target"),
+        ])
 }

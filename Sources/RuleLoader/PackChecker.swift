@@ -273,5 +273,53 @@ struct PackChecker {
             }
             diagnostics += finder.warnings(in: finding.condition, of: finding.id)
         }
+        checkThresholdDirections()
+    }
+
+    /// A parameter that its id or label calls a maximum (`max_levels`, "Niveaux maximum") or a
+    /// minimum, compared so that the finding fires at the threshold itself.
+    private mutating func checkThresholdDirections() {
+        enum Bound { case maximum, minimum }
+        var bounds: [String: Bound] = [:]
+        for parameter in draft.parameters {
+            let words = parameter.id.split(separator: "_").map { $0.lowercased() }
+                + parameter.label.translations.values.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter }) }.map(String.init)
+            let isMaximum = words.contains { $0 == "max" || $0.hasPrefix("maxim") }
+            let isMinimum = words.contains { $0 == "min" || $0.hasPrefix("minim") }
+            if isMaximum != isMinimum { bounds[parameter.id] = isMaximum ? .maximum : .minimum }
+        }
+        guard !bounds.isEmpty else { return }
+        let expressions = draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions)
+        for expression in expressions {
+            expression.visit { node in
+                guard case .comparison(let written, let lhs, let rhs) = node.kind else { return }
+                // With the parameter on the right: `x OP bound`.
+                var op = written
+                var subject = lhs
+                var name: String?
+                if case .reference(let right) = rhs.kind, bounds[right] != nil {
+                    name = right
+                } else if case .reference(let left) = lhs.kind, bounds[left] != nil {
+                    name = left
+                    subject = rhs
+                    op = written.flipped
+                }
+                guard let name, let bound = bounds[name] else { return }
+                let better: Expression.ComparisonOperator
+                switch (bound, op) {
+                case (.maximum, .greaterOrEqual): better = .greater
+                case (.minimum, .lessOrEqual): better = .less
+                default: return
+                }
+                let rewritten = Expression(.comparison(better, subject, Expression(.reference(name))))
+                var warning = PackCheck.thresholdDirection.diagnostic(
+                    "'\(node)' fires at the \(bound == .maximum ? "maximum" : "minimum") '\(name)' itself; write '\(rewritten)' for a value beyond it, or rename the parameter if it is a threshold to reach",
+                    at: node.location)
+                if let location = node.location {
+                    warning.fixIts.append(FixIt("replace with '\(rewritten)'", replacing: location, with: rewritten.description))
+                }
+                diagnostics.append(warning)
+            }
+        }
     }
 }

@@ -16,4 +16,8 @@ import TestSupport
     @Test func controlCharactersAndTrailingSpacesAreWrittenOut() {
         #expect(LineDiff.visible("a\tb\u{1B}[2J ") == "a→b⟨U+1B⟩[2J ⏎")
     }
+
+    @Test func crlfLinesAreComparedOneByOne() {
+        #expect(LineDiff.describe(from: "a\r\nb\r\n", to: "a\r\nc\r\n") == "-2: b⟨CR⟩\n+2: c⟨CR⟩")
+    }
 }

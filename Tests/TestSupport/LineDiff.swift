@@ -4,8 +4,8 @@ public enum LineDiff {
     /// The lines that differ, as `-` (first text) and `+` (second text) lines with their line
     /// numbers, from the longest common subsequence of lines; at most `limit` lines are shown.
     public static func describe(from old: String, to new: String, limit: Int = 200) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = lines(old)
+        let b = lines(new)
         // Common prefix and suffix first, so the quadratic table covers only the changed middle.
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
@@ -42,6 +42,12 @@ public enum LineDiff {
             lines = Array(lines.prefix(limit)) + ["… \(lines.count - limit) more differing lines"]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The lines of `text`, split at each line feed (a CR before it stays, made visible), also
+    /// inside a CRLF pair, which Swift's `Character` would keep whole.
+    static func lines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
     }
 
     /// `text` with invisible and control characters written out.
