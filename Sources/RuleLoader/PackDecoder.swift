@@ -338,7 +338,8 @@ struct PackDecoder {
 
     /// A condition: an expression, a list (all of it), or a one-key mapping `all`, `any`, `none` or `not`.
     mutating func condition(_ node: YAMLNode, depth: Int = 0) -> Condition? {
-        guard depth < ExpressionParser.maxDepth else {
+        // `when:` is level 0: 64 nested blocks are accepted, 65 refused.
+        guard depth <= ExpressionParser.maxDepth else {
             reader.report(.error(ExpressionParser.syntaxCode, "conditions nested deeper than \(ExpressionParser.maxDepth) levels",
                                  at: node.location))
             return nil

@@ -135,7 +135,8 @@ public struct ExpressionParser {
     private mutating func nested<T>(_ body: (inout ExpressionParser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else {
+        // The whole expression is level 0: 64 nested parentheses (or `not`s) are accepted, 65 refused.
+        guard depth <= Self.maxDepth + 1 else {
             throw error("expression nested deeper than \(Self.maxDepth) levels", at: tokens[index].start)
         }
         return try body(&self)

@@ -344,3 +344,28 @@ import RuleModel
         #expect(hint.replacement == nil)
     }
 }
+
+/// The nesting of condition blocks is limited at exactly the documented 64 levels.
+@Suite struct ConditionNestingTests {
+    private func pack(blocks: Int) -> String {
+        let condition = String(repeating: "{not: ", count: blocks) + "levels > 1" + String(repeating: "}", count: blocks)
+        return header + """
+            facts:
+              levels: {type: integer, label: Levels}
+            diagnostics:
+              - id: d
+                severity: high
+                title: T
+                when: \(condition)
+                examples: {fires: [{levels: 0}], does_not_fire: [{levels: 5}]}
+
+            """
+    }
+
+    @Test func sixtyFourLevelsAreAcceptedAndSixtyFiveRefused() {
+        let accepted = loadPack(files: ["p": pack(blocks: 64)]).diagnostics.sorted.filter { $0.severity == .error }
+        #expect(accepted.isEmpty, "\(accepted.map(\.description))")
+        let refused = loadPack(files: ["p": pack(blocks: 65)]).diagnostics.sorted.map(\.message)
+        #expect(refused.contains("conditions nested deeper than 64 levels"))
+    }
+}

@@ -13,7 +13,10 @@ import Testing
 
     @Test func depth() throws {
         let nested = { (depth: Int) in String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth) }
-        _ = try ExpressionParser.parse(nested(ExpressionParser.maxDepth - 1))
+        // Exactly the documented limit: 64 levels accepted, 65 refused.
+        _ = try ExpressionParser.parse(nested(ExpressionParser.maxDepth))
+        _ = try ExpressionParser.parse(String(repeating: "not ", count: ExpressionParser.maxDepth) + "a")
         #expect(throws: Diagnostic.self) { try ExpressionParser.parse(nested(ExpressionParser.maxDepth + 1)) }
+        #expect(throws: Diagnostic.self) { try ExpressionParser.parse(String(repeating: "not ", count: ExpressionParser.maxDepth + 1) + "a") }
     }
 }

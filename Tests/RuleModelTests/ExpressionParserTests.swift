@@ -50,7 +50,7 @@ import Testing
 
     @Test func limits() {
         let deep = String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)
-        #expect(error(deep) == "65 expression nested deeper than 64 levels")
+        #expect(error(deep) == "66 expression nested deeper than 64 levels")
         #expect(error(String(repeating: "a + ", count: 1000) + "a") == "1 expression is 4001 characters long, over the limit of 4000")
         let deepNot = String(repeating: "not ", count: 70) + "a"
         #expect(error(deepNot).hasSuffix("expression nested deeper than 64 levels"))
