@@ -98,9 +98,17 @@ public struct BatchRun {
                         return engine.decide(profile)
                     }
                     outcome.timings.evaluation += clock.now - evaluationStart
-                    // Writing the lines is output, outside the timed evaluation.
+                    // Writing the lines is output, outside the timed evaluation. A profile that could
+                    // not be read keeps its line (`! path:line`), so lines stay in step with profiles.
                     var bytes: [UInt8] = []
-                    for case let decision? in decided { lines.append(fired: decision.fired, unknown: decision.unknown, to: &bytes) }
+                    for (result, decision) in zip(results, decided) {
+                        if let decision {
+                            lines.append(fired: decision.fired, unknown: decision.unknown, to: &bytes)
+                        } else if case .failure(let problems) = result {
+                            let place = problems.sorted.first?.location.map { "\($0)" } ?? path
+                            bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
+                        }
+                    }
                     output.write(bytes: bytes)
                 } else {
                     let windowRows = concurrentMap(count: results.count) { [engine] index -> PortfolioReport.Row? in

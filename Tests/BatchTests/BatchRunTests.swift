@@ -75,4 +75,19 @@ import TestSupport
         #expect(outcome.profileCount == 1)
         #expect(!output.text.isEmpty)
     }
+
+    @Test func aBadProfileKeepsItsLineInTheFiredFormat() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let folder = try Repository.temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stream = folder.appendingPathComponent("stream.yaml")
+        try Data("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: B}\nfacts: {no_such_fact: 1}\n---\norganisation: {name: C}\nfacts: {}\n".utf8)
+            .write(to: stream)
+        let output = MemoryOutput()
+        _ = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 3)
+        #expect(lines[1] == "! \(stream.path):5:9")
+        #expect(lines[0] == lines[2])
+    }
 }
