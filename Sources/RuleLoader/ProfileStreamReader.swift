@@ -105,10 +105,12 @@ public final class ProfileStreamReader {
     private func oversized() -> Result<SourceFile, DiagnosticList> {
         let firstLineEnd = buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
         let quoted = SourceFile(path: path, contents: Array(buffer[0..<min(firstLineEnd, 200)]), firstLine: bufferLine)
-        let diagnostic = Diagnostic.error(
+        var diagnostic = Diagnostic.error(
             YAMLDiagnosticCode.fileTooLarge, "this document is over the limit of \(maxDocumentBytes) bytes; it is skipped",
             at: SourceLocation(file: quoted, range: SourceRange(line: 1, column: 1)))
-        // Drop whole lines until the next document starts, reading on as needed.
+        // Drop whole lines until the next document starts, reading on as needed; give up on the
+        // file when one line runs on for twice the limit (an endless line, `/dev/zero`): the time
+        // and memory a file costs stay bounded.
         while true {
             if let cut = Self.firstCut(in: buffer) {
                 drop(cut)
@@ -118,6 +120,13 @@ public final class ProfileStreamReader {
             drop(lastLineStart)
             if reachedEnd {
                 drop(buffer.count)
+                break
+            }
+            if buffer.count > 2 * maxDocumentBytes {
+                diagnostic.message = "this document is over the limit of \(maxDocumentBytes) bytes and one of its lines runs on "
+                    + "past \(2 * maxDocumentBytes) bytes; the rest of the file is not read"
+                drop(buffer.count)
+                reachedEnd = true
                 break
             }
             fill(upTo: buffer.count + windowBytes)
