@@ -282,10 +282,17 @@ struct PackChecker {
         enum Bound { case maximum, minimum }
         var bounds: [String: Bound] = [:]
         for parameter in draft.parameters {
-            let words = parameter.id.split(separator: "_").map { $0.lowercased() }
-                + parameter.label.translations.values.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter }) }.map(String.init)
-            let isMaximum = words.contains { $0 == "max" || $0.hasPrefix("maxim") }
-            let isMinimum = words.contains { $0 == "min" || $0.hasPrefix("minim") }
+            let tokens = parameter.id.split(separator: "_")
+            var isMaximum = tokens.contains { $0 == "max" || $0.hasPrefix("maxim") }
+            var isMinimum = tokens.contains { $0 == "min" || $0.hasPrefix("minim") }
+            if !isMaximum && !isMinimum {
+                // The label only when the id says nothing: "Niveaux maximum", "Satisfaction minimale".
+                for text in parameter.label.translations.values {
+                    let lowered = text.lowercased()
+                    isMaximum = isMaximum || lowered.contains("maxim")
+                    isMinimum = isMinimum || lowered.contains("minim")
+                }
+            }
             if isMaximum != isMinimum { bounds[parameter.id] = isMaximum ? .maximum : .minimum }
         }
         guard !bounds.isEmpty else { return }

@@ -91,6 +91,9 @@ public enum ProfileLoader {
         let facts: [String: (index: Int, definition: FactDefinition)]
         let definitions: [FactDefinition]
         let names: [String]
+        /// Each fact's answer form, by position: what the stream decoder's fast path reads
+        /// without copying a definition.
+        let answers: [FactDefinition.FactType.AnswerForm]
         let template: IndexedFacts
 
         /// Indexes a pack's facts.
@@ -98,6 +101,7 @@ public enum ProfileLoader {
             self.facts = Dictionary(facts.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
             definitions = facts
             names = facts.map(\.id)
+            answers = facts.map(\.type.answer)
             template = IndexedFacts(catalogue: facts)
         }
 

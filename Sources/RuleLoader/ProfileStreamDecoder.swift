@@ -278,7 +278,7 @@ private struct PieceDecoder {
             let valueEvent = try event()
             // The definition's fields one by one: copying the whole definition costs more than reading the value.
             if valueEvent.kind == .scalar,
-               let known = Self.commonValue(valueEvent, type: catalogue.definitions[index].type, range: catalogue.definitions[index].range,
+               let known = Self.commonValue(valueEvent, answer: catalogue.answers[index], range: catalogue.definitions[index].range,
                                             values: catalogue.definitions[index].values) {
                 facts[key.text] = known
                 indexed.values[index] = known
@@ -300,7 +300,7 @@ private struct PieceDecoder {
                     guard item.kind == .scalar else { throw Fallback() }
                     items.append(item)
                 }
-                if let known = Self.commonSet(items, type: catalogue.definitions[index].type, values: catalogue.definitions[index].values) {
+                if let known = Self.commonSet(items, answer: catalogue.answers[index], values: catalogue.definitions[index].values) {
                     facts[key.text] = known
                     indexed.values[index] = known
                     continue
@@ -323,10 +323,10 @@ private struct PieceDecoder {
     /// The value of a scalar of the most common forms, read without building a node: `true` or
     /// `false`, a whole or decimal number within the fact's range, one of the fact's words. `nil`
     /// leaves the scalar to ``NodeReader``, which gives the same value or the diagnostic.
-    static func commonValue(_ event: YAMLEventReader.Event, type: FactDefinition.FactType, range: ClosedRange<Double>?,
+    static func commonValue(_ event: YAMLEventReader.Event, answer: FactDefinition.FactType.AnswerForm, range: ClosedRange<Double>?,
                             values: [String]) -> Value? {
         let plain = event.style == .plain
-        switch type.answer {
+        switch answer {
         case .boolean:
             guard plain else { return nil }
             return event.text == "true" ? .bool(true) : event.text == "false" ? .bool(false) : nil
@@ -344,8 +344,8 @@ private struct PieceDecoder {
 
     /// The value of a list of a set fact's words, read without nodes; `nil` leaves it to
     /// ``NodeReader`` (a word out of the fact's values, a null item, another type of fact).
-    static func commonSet(_ items: [YAMLEventReader.Event], type: FactDefinition.FactType, values: [String]) -> Value? {
-        guard type.answer == .words else { return nil }
+    static func commonSet(_ items: [YAMLEventReader.Event], answer: FactDefinition.FactType.AnswerForm, values: [String]) -> Value? {
+        guard answer == .words else { return nil }
         var words: [String] = []
         for item in items {
             if item.style == .plain && YAMLScalar.isNullWord(item.text) { return nil }

@@ -21,10 +21,22 @@ public final class YAMLEventReader {
         public let text: String
         /// The scalar's style (plain for other events).
         public let style: YAMLScalar.Style
-        /// The explicit tag of a scalar or collection.
-        public let tag: String?
-        /// The anchor a node defines, or the one an alias refers to.
-        public let anchor: String?
+        /// A node's tag and anchor, which most events lack: kept apart so that a plain event
+        /// stays small to copy.
+        public final class Decoration: Sendable {
+            /// The explicit tag of a scalar or collection.
+            public let tag: String?
+            /// The anchor a node defines, or the one an alias refers to.
+            public let anchor: String?
+
+            init(tag: String?, anchor: String?) {
+                self.tag = tag
+                self.anchor = anchor
+            }
+        }
+
+        /// The event's tag and anchor, if it has any.
+        public let decoration: Decoration?
         /// Whether a collection is written in flow style (`[…]`, `{…}`).
         public let isFlow: Bool
         /// Whether a document start carries directives (`%YAML`, `%TAG`).
@@ -35,9 +47,14 @@ public final class YAMLEventReader {
         public let start: SourcePosition
         public let end: SourcePosition
 
+        /// The explicit tag of a scalar or collection.
+        public var tag: String? { decoration?.tag }
+        /// The anchor a node defines, or the one an alias refers to.
+        public var anchor: String? { decoration?.anchor }
+
         /// Whether the event carries a tag, an anchor or directives, or is an alias: what a
         /// decoder that reads plain data must hand over to the tree builder.
-        public var isDecorated: Bool { tag != nil || anchor != nil || hasDirectives || kind == .alias }
+        public var isDecorated: Bool { decoration != nil || hasDirectives || kind == .alias }
     }
 
     /// libyaml's parser, behind a pointer: no exclusivity check on every event.
@@ -47,11 +64,14 @@ public final class YAMLEventReader {
     private let bytes: Range<Int>
     private let lineOffset: Int
     private let maxScalarBytes: Int
-    // Read and written on every event by one thread: no dynamic exclusivity check.
-    @exclusivity(unchecked) private var finished = false
+    // Read on every event by one thread: no dynamic exclusivity check; a plain flag, so that the
+    // check does not touch the diagnostic.
+    @exclusivity(unchecked) private var stopped = false
     /// Why the reader stopped before the end of the stream: a syntax error, a scalar over the
     /// limit, or libyaml failing; `nil` while it reads on or after a clean end.
-    @exclusivity(unchecked) public private(set) var error: Diagnostic?
+    public private(set) var error: Diagnostic? {
+        didSet { stopped = true }
+    }
 
     /// Whether the reader stopped on an error.
     public var failed: Bool { error != nil }
@@ -83,7 +103,7 @@ public final class YAMLEventReader {
 
     /// The next event, or `nil` after the end of the stream or an error (then in ``error``).
     public func next() -> Event? {
-        guard !finished, error == nil else { return nil }
+        guard !stopped else { return nil }
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else {
             error = syntaxError()
@@ -92,15 +112,17 @@ public final class YAMLEventReader {
         defer { yaml_event_delete(&event) }
         let start = position(event.start_mark)
         let end = position(event.end_mark)
-        func make(_ kind: Event.Kind, text: String = "", style: YAMLScalar.Style = .plain, tag: String? = nil,
-                  anchor: String? = nil, isFlow: Bool = false, hasDirectives: Bool = false, isImplicitEnd: Bool = false) -> Event {
-            Event(kind: kind, text: text, style: style, tag: tag, anchor: anchor, isFlow: isFlow, hasDirectives: hasDirectives,
-                  isImplicitEnd: isImplicitEnd, start: start, end: end)
+        func make(_ kind: Event.Kind, text: String = "", style: YAMLScalar.Style = .plain,
+                  tag: UnsafeMutablePointer<yaml_char_t>? = nil, anchor: UnsafeMutablePointer<yaml_char_t>? = nil,
+                  isFlow: Bool = false, hasDirectives: Bool = false, isImplicitEnd: Bool = false) -> Event {
+            let decoration = tag == nil && anchor == nil ? nil : Event.Decoration(tag: string(tag), anchor: string(anchor))
+            return Event(kind: kind, text: text, style: style, decoration: decoration, isFlow: isFlow, hasDirectives: hasDirectives,
+                         isImplicitEnd: isImplicitEnd, start: start, end: end)
         }
         switch event.type {
         case YAML_STREAM_START_EVENT: return make(.streamStart)
         case YAML_STREAM_END_EVENT:
-            finished = true
+            stopped = true
             return make(.streamEnd)
         case YAML_DOCUMENT_START_EVENT:
             let document = event.data.document_start
@@ -109,12 +131,12 @@ public final class YAMLEventReader {
         case YAML_DOCUMENT_END_EVENT: return make(.documentEnd, isImplicitEnd: event.data.document_end.implicit != 0)
         case YAML_MAPPING_START_EVENT:
             let mapping = event.data.mapping_start
-            return make(.mappingStart, tag: string(mapping.tag), anchor: string(mapping.anchor),
+            return make(.mappingStart, tag: mapping.tag, anchor: mapping.anchor,
                         isFlow: mapping.style == YAML_FLOW_MAPPING_STYLE)
         case YAML_MAPPING_END_EVENT: return make(.mappingEnd)
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.data.sequence_start
-            return make(.sequenceStart, tag: string(sequence.tag), anchor: string(sequence.anchor),
+            return make(.sequenceStart, tag: sequence.tag, anchor: sequence.anchor,
                         isFlow: sequence.style == YAML_FLOW_SEQUENCE_STYLE)
         case YAML_SEQUENCE_END_EVENT: return make(.sequenceEnd)
         case YAML_SCALAR_EVENT:
@@ -126,8 +148,8 @@ public final class YAMLEventReader {
                 return nil
             }
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            return make(.scalar, text: text, style: style(scalar.style), tag: string(scalar.tag), anchor: string(scalar.anchor))
-        case YAML_ALIAS_EVENT: return make(.alias, anchor: string(event.data.alias.anchor) ?? "")
+            return make(.scalar, text: text, style: style(scalar.style), tag: scalar.tag, anchor: scalar.anchor)
+        case YAML_ALIAS_EVENT: return make(.alias, anchor: event.data.alias.anchor)
         default:
             error = .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(event.type.rawValue); please report this",
                            at: SourceLocation(file: file, range: SourceRange(start: start, end: nil)))
