@@ -27,16 +27,19 @@ public struct DiagnosticList: Sendable, Error, Hashable {
         append(contentsOf: diagnostics)
     }
 
-    /// Records a diagnostic.
+    /// Records a diagnostic; one already recorded (same place, code and message) is not counted
+    /// again, so that the counts are those of the diagnostics listed.
     public mutating func append(_ diagnostic: Diagnostic) {
+        if storage.count < limit {
+            guard kept.insert(diagnostic).inserted else { return }
+            storage.append(diagnostic)
+        } else {
+            guard dropped.insert(diagnostic.hashValue).inserted else { return }
+            droppedCount += 1
+        }
         switch diagnostic.severity {
         case .error: errorCount += 1
         case .warning: warningCount += 1
-        }
-        if storage.count < limit {
-            storage.append(diagnostic)
-        } else {
-            droppedCount += 1
         }
     }
 
@@ -52,6 +55,11 @@ public struct DiagnosticList: Sendable, Error, Hashable {
         errorCount += other.errorCount - other.storage.filter { $0.severity == .error }.count
         warningCount += other.warningCount - other.storage.filter { $0.severity == .warning }.count
     }
+
+    /// The diagnostics kept, for finding duplicates.
+    private var kept = Set<Diagnostic>()
+    /// The hashes of the diagnostics dropped beyond `limit`, for finding duplicates among them.
+    private var dropped = Set<Int>()
 
     /// The diagnostics kept, sorted by file, position, severity and code; duplicates removed.
     public var sorted: [Diagnostic] {

@@ -77,12 +77,20 @@ struct PackChecker {
     /// Returns whether every name in every expression resolves.
     fileprivate mutating func checkReferences() -> Bool {
         let known = Set(names)
+        // Names whose entries failed are declared all the same: their uses are no new error, but
+        // the types stage cannot run over them.
+        let broken = draft.brokenNames.subtracting(known)
+        var readsBrokenName = false
         let before = diagnostics.count
         var expressions = draft.indicators.map(\.expression)
         expressions += draft.findings.flatMap(\.condition.expressions)
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
+                if broken.contains(name) {
+                    readsBrokenName = true
+                    return
+                }
                 diagnostics.append(PackCheck.unknownName.diagnostic("unknown name '\(name)'", at: node.location)
                     .suggesting(Suggestion.hint(for: name, among: known)))
             }
@@ -90,7 +98,7 @@ struct PackChecker {
         let nameErrors = diagnostics.count > before
         for (index, finding) in draft.findings.enumerated() {
             for template in finding.because?.translations.values.sorted() ?? [] {
-                for (name, _) in SentenceTemplate(template).placeholders where !known.contains(name) {
+                for (name, _) in SentenceTemplate(template).placeholders where !known.contains(name) && !broken.contains(name) {
                     diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(finding.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
                                               at: draft.becauseLocations[index]))
                 }
@@ -115,7 +123,7 @@ struct PackChecker {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown organisation kind '\(mention.kind)'", at: mention.location)
                 .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
         }
-        return !nameErrors
+        return !nameErrors && !readsBrokenName
     }
 
     // MARK: cycles
@@ -219,7 +227,7 @@ struct PackChecker {
                 }
             }
             let factsNode = YAMLNode(.mapping(factPairs), location: pending.node.location)
-            ProfileLoader.readFacts(factsNode, catalogue: catalogue, into: &profile, reader: &reader)
+            ProfileLoader.readFacts(factsNode, catalogue: catalogue, into: &profile, reader: &reader, broken: draft.brokenNames)
             let example = FindingRule.Example(facts: profile.facts, kind: profile.kind, location: pending.node.location)
             switch pending.expected {
             case .fires: draft.findings[pending.findingIndex].examples.fires.append(example)

@@ -95,7 +95,11 @@ struct PackDecoder {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         for pair in pairs {
             guard let id = section == "dimensions" ? reader.id(pair.key) : nameID(pair.key) else { continue }
+            let declared = draft.facts.count + draft.parameters.count + draft.indicators.count
             body(&self, (id, pair.key.location), pair.value)
+            if section != "dimensions", draft.facts.count + draft.parameters.count + draft.indicators.count == declared {
+                draft.brokenNames.insert(id)
+            }
         }
     }
 
@@ -275,6 +279,16 @@ struct PackDecoder {
     }
 
     private mutating func readDiagnostic(_ node: YAMLNode) {
+        let declared = draft.findings.count
+        readDiagnosticEntry(node)
+        // An entry with an id that could not be read stays declared by name.
+        if draft.findings.count == declared, case .mapping(let pairs) = node.content,
+           let id = pairs.first(where: { $0.key.scalar?.text == "id" })?.value.scalar?.text, NodeReader.isValidID(id) {
+            draft.brokenNames.insert(id)
+        }
+    }
+
+    private mutating func readDiagnosticEntry(_ node: YAMLNode) {
         guard let fields = reader.fields(node, allowed: FileFormat.diagnosticKeys,
                                          required: ["id", "severity", "title", "when"], what: "a diagnostic"),
               let idNode = fields["id"], let id = nameID(idNode) else { return }

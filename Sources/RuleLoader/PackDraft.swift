@@ -30,6 +30,10 @@ struct PackDraft {
     var findings: [FindingRule] = []
     var recommendations: [Recommendation] = []
     var examples: [PendingExample] = []
+    /// The names of facts, parameters, indicators and diagnostics whose entries could not be
+    /// read: they are declared all the same, so that their uses are not reported as unknown
+    /// names on top of the entry's own error.
+    var brokenNames: Set<String> = []
     var texts: [Text] = []
     /// Where each kind-specific parameter value and `applies_to` names a kind.
     var kindMentions: [(kind: String, location: SourceLocation)] = []

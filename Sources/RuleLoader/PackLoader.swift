@@ -26,12 +26,17 @@ public enum PackLoader {
         }
 
         // read
+        // A file whose tree survives its errors (a duplicate key) is still read, so that what it
+        // declares is known and its errors do not cascade into "unknown name" everywhere.
         var documents: [(file: SourceFile, root: YAMLNode)] = []
+        var unreadable: [Diagnostic] = []  // the problems of the files that could not be read
         for file in files {
-            do {
-                documents.append((file, try YAMLParser.parseDocument(file, limits: limits)))
-            } catch {
-                diagnostics.append(contentsOf: error)
+            let (root, problems) = YAMLParser.parseDocumentRecovering(file, limits: limits)
+            if let root {
+                documents.append((file, root))
+                diagnostics.append(contentsOf: problems)
+            } else {
+                unreadable += problems.sorted
             }
         }
         guard !files.isEmpty else {
@@ -42,7 +47,8 @@ public enum PackLoader {
         // structure
         var decoder = PackDecoder()
         decoder.readHeader(documents)
-        if decoder.draft.metadata == nil, !documents.isEmpty || diagnostics.isEmpty {
+        // A file that could not be read may hold the header: then its error says enough.
+        if decoder.draft.metadata == nil, unreadable.isEmpty {
             let firstFile = documents.first.map { SourceLocation(file: $0.file, range: SourceRange(line: 1, column: 1)) }
             diagnostics.append(PackCheck.missingHeader.diagnostic("no file of the pack has a 'pack:' header with its id, version and languages", at: firstFile))
         }
@@ -62,12 +68,28 @@ public enum PackLoader {
                                       at: locations[limit]))
         }
         if diagnostics.hasErrors, sizes.contains(where: { $0.1.count > $0.2 }) {
+            diagnostics.append(contentsOf: unreadable)
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
-        var checker = PackChecker(draft: draft, checksUsage: documents.count == files.count)
+        let allFilesRead = documents.count == files.count
+        var checker = PackChecker(draft: draft, checksUsage: allFilesRead)
         checker.run()
-        diagnostics.append(contentsOf: checker.diagnostics)
         draft = checker.draft
+        if allFilesRead {
+            diagnostics.append(contentsOf: checker.diagnostics)
+        } else {
+            // A file that could not be read may declare the names the others use: each unknown
+            // name would be an error caused by that file's. They are counted on the root error,
+            // not listed.
+            let caused: Set<DiagnosticCode> = [PackCheck.unknownName.code, PackCheck.unknownReference.code, LoaderCode.profileUnknownFact]
+            let dependants = checker.diagnostics.filter { caused.contains($0.code) }.count
+            diagnostics.append(contentsOf: checker.diagnostics.filter { !caused.contains($0.code) })
+            if dependants > 0, let root = unreadable.firstIndex(where: { $0.severity == .error }) {
+                unreadable[root].notes.append(.init(
+                    "and \(dependants) error\(dependants == 1 ? "" : "s") about unknown names or facts, not listed: this file may declare them"))
+            }
+        }
+        diagnostics.append(contentsOf: unreadable)
 
         guard !diagnostics.hasErrors, let metadata = draft.metadata else {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)

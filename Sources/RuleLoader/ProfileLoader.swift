@@ -114,8 +114,10 @@ public enum ProfileLoader {
     }
 
     /// Reads a mapping of fact id → value into `profile`.
+    /// Facts named in `broken` (declared by entries of the pack that could not be read) are
+    /// skipped without a word: their entry's error says it all.
     static func readFacts(_ node: YAMLNode, catalogue: Catalogue, into profile: inout Profile,
-                          reader: inout NodeReader) {
+                          reader: inout NodeReader, broken: Set<String> = []) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         // Filled locally and assigned once: each change of `profile.facts` drops its index.
         var facts = profile.facts
@@ -124,6 +126,7 @@ public enum ProfileLoader {
         for pair in pairs {
             guard let id = reader.read({ () throws(Diagnostic) in try pair.key.string() }) else { continue }
             guard let (index, fact) = catalogue.facts[id] else {
+                if broken.contains(id) { continue }
                 let problem = Diagnostic.error(LoaderCode.profileUnknownFact, "unknown fact '\(id)'", at: pair.key.location)
                 // Once no more diagnostics are kept, a hint is work no one reads.
                 reader.report(reader.diagnostics.isFull ? problem : problem.suggesting(Suggestion.hint(for: id, among: catalogue.names)))

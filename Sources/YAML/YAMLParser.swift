@@ -25,6 +25,23 @@ public enum YAMLParser {
         return root
     }
 
+    /// Reads a file that must hold exactly one document, keeping its tree when one could be built
+    /// despite errors that leave it whole (a duplicate key, whose first occurrence stands; an
+    /// undefined alias): a reader can then go on and know what the file declares.
+    ///
+    /// - Returns: the tree (`nil` when the file could not be read as one document) and every
+    ///   problem found; an empty file and a file with several documents are errors.
+    public static func parseDocumentRecovering(
+        _ file: SourceFile, limits: YAMLLimits = .default
+    ) -> (root: YAMLNode?, diagnostics: DiagnosticList) {
+        var (documents, diagnostics) = parse(file, limits: limits, maxDocuments: 1)
+        if documents.isEmpty, !diagnostics.hasErrors {
+            let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
+            diagnostics.append(.error(YAMLDiagnosticCode.emptyDocument, "the file holds no YAML document; expected a mapping", at: start))
+        }
+        return (documents.first, diagnostics)
+    }
+
     /// Reads every document of a stream.
     ///
     /// - Throws: every problem found, sorted.
@@ -145,6 +162,9 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
+        /// Whether the pending key repeats an earlier one: its pair is then left out (the first
+        /// one stands), so that what a file declares stays known despite the error.
+        var pendingKeyIsDuplicate = false
         /// Each key's identity, for duplicate detection (small mappings are scanned, not hashed).
         var keys: [String] = []
         var keyIndex: [String: Int] = [:]
@@ -337,8 +357,9 @@ private struct TreeBuilder {
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+            if !stack[top].pendingKeyIsDuplicate { stack[top].pairs.append(YAMLNode.Pair(key: key, value: node)) }
             stack[top].pendingKey = nil
+            stack[top].pendingKeyIsDuplicate = false
         } else {
             let identity = Self.identity(of: node)
             if let first = stack[top].firstKey(identity) {
@@ -346,8 +367,10 @@ private struct TreeBuilder {
                 diagnostics.append(.error(YAMLDiagnosticCode.duplicateKey, "duplicate key '\(shown)'",
                                           at: node.location,
                                           notes: [.init("first occurrence of '\(shown)'", at: stack[top].pairs[first].key.location)]))
+                stack[top].pendingKeyIsDuplicate = true
+            } else {
+                stack[top].addKey(identity)
             }
-            stack[top].addKey(identity)
             stack[top].pendingKey = node
         }
     }

@@ -369,3 +369,51 @@ import RuleModel
         #expect(refused.contains("conditions nested deeper than 64 levels"))
     }
 }
+
+/// One mistake gives one error, not a cascade of "unknown name" wherever its names are used.
+@Suite struct CascadeTests {
+    private let uses = """
+        diagnostics:
+          - id: d
+            severity: high
+            title: T
+            when: levels > 5 and delegation == 'none'
+            because: {en: "{levels} levels"}
+            examples: {fires: [{levels: 9, delegation: none}], does_not_fire: [{levels: 1}]}
+
+        """
+
+    private func errors(_ files: [String: String]) -> [String] {
+        loadPack(files: files).diagnostics.sorted.filter { $0.severity == .error }.map(\.summary)
+    }
+
+    @Test func aDuplicateKeyKeepsTheFileAndItsFirstDefinition() {
+        let facts = "facts:\n  levels: {type: integer, label: Levels}\n  levels: {type: integer, label: Again}\n  delegation: {type: enum, values: [none, broad], label: D}\n"
+        #expect(errors(["a": header + facts, "b": uses]) == ["a.yaml:4:3 error yaml.duplicate-key duplicate key 'levels'"])
+    }
+
+    @Test func aBrokenEntryIsStillDeclaredByName() {
+        let facts = "facts:\n  levels: {type: integr, label: Levels}\n  delegation: {type: enum, values: [none, broad], label: D}\n"
+        let found = errors(["a": header + facts, "b": uses])
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("a.yaml:3:18 error yaml.unknown-word") == true, "\(found)")
+    }
+
+    @Test func anUnreadableFileFoldsTheErrorsItMayCause() throws {
+        let facts = "facts:\n  levels: {type: integer, label: \"Levels}\n  delegation: {type: enum, values: [none, broad], label: D}\n"
+        let result = loadPack(files: ["a": header + facts, "b": uses])
+        #expect(result.diagnostics.errorCount == 1, "\(result.diagnostics.sorted.map(\.summary))")
+        let root = try #require(result.diagnostics.sorted.first)
+        #expect(root.code.rawValue == "yaml.syntax")
+        #expect(root.notes.last?.message.hasPrefix("and ") == true)
+        #expect(root.notes.last?.message.hasSuffix("errors about unknown names or facts, not listed: this file may declare them") == true)
+    }
+
+    @Test func countsAreThoseOfTheDiagnosticsListed() {
+        var list = DiagnosticList()
+        let same = Diagnostic.error(PackCheck.unknownName.code, "unknown name 'x'", at: nil)
+        list.append(same)
+        list.append(same)
+        #expect(list.errorCount == 1 && list.sorted.count == 1)
+    }
+}
