@@ -1,4 +1,6 @@
 import ArgumentParser
+import RuleTesting
+import Engine
 import Diagnostics
 import RuleLoader
 
@@ -19,13 +21,19 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let folder = try pack.packFolder()
-        let diagnostics: DiagnosticList
+        var diagnostics: DiagnosticList
         var unreadable = false
         switch PackDirectory.read(folder) {
         case .failure(let problems):
             diagnostics = problems
             unreadable = true
-        case .success(let files): diagnostics = PackLoader.load(files: files).diagnostics
+        case .success(let files):
+            let result = PackLoader.load(files: files)
+            diagnostics = result.diagnostics
+            // Everything that needs no profile: the pack's examples run too.
+            if let pack = result.pack, let engine = try? Engine(pack: pack) {
+                diagnostics.append(contentsOf: ExampleCheck.diagnostics(for: pack, engine: engine))
+            }
         }
         switch format {
         case .text:

@@ -24,3 +24,20 @@ import TestSupport
         #expect(outcome.stdout.contains("0 passed, 0 failed, 1 errors"))
     }
 }
+
+/// `orgdiag lint` runs everything that needs no profile, the pack's own examples included.
+@Suite struct LintExamplesTests {
+    @Test func anExampleThatContradictsItsConditionIsALintError() throws {
+        let folder = try Repository.temporaryFolder("lint")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("pack")
+        try FileManager.default.copyItem(at: Repository.url("fixtures/packs/sample"), to: pack)
+        let file = pack.appendingPathComponent("diagnostics.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "fires: [{satisfaction_rate: 60}]", with: "fires: [{satisfaction_rate: 95}]")
+        try Data(text.utf8).write(to: file)
+        let outcome = try CLIRunner.run(["lint", "--rules", pack.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("diagnostics.yaml:39:15: error[pack.example-fails]: the example 'low_satisfaction: fires #1' does not hold: expected 'low_satisfaction' fired, got not fired"))
+    }
+}
