@@ -120,6 +120,7 @@ extension PackCheck {
         triggering: [
             header + facts + diagnostic("↓levles > 5"),
             header + facts + diagnostic("levels > 5 and delegation == 'none' and ↓satisfacton < 50"),
+            header + facts + diagnostic("levels > 5 and delegation == ↓none"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5 and satisfaction < 50")])
 
@@ -160,9 +161,12 @@ extension PackCheck {
         nonTriggering: ["pack: {id: t, version: 1.0.0, languages: [fr, en]}\nfacts:\n  levels: {type: integer, label: {fr: Niveaux, en: Levels}}\n"])
 
     public static let unusedFact = PackCheck(
-        "pack.unused-fact", .warning, stage: .usage, "a fact used by no indicator or diagnostic",
+        "pack.unused-fact", .warning, stage: .usage, "a fact used by no indicator, diagnostic or `because` sentence",
         triggering: [header + facts + "  ↓spare: {type: boolean, label: Spare}\n" + diagnostic("levels > 5 and delegation == 'none' and satisfaction < 50")],
-        nonTriggering: [header + facts + diagnostic("levels > 5 and delegation == 'none' and satisfaction < 50")])
+        nonTriggering: [
+            header + facts + diagnostic("levels > 5 and delegation == 'none' and satisfaction < 50"),
+            header + facts + diagnostic("levels > 5 and delegation == 'none'", extra: "    because: {en: \"{satisfaction} % satisfied\"}\n"),
+        ])
 
     public static let unusedRecommendation = PackCheck(
         "pack.unused-recommendation", .warning, stage: .usage,

@@ -81,6 +81,11 @@ struct PackChecker {
         // the types stage cannot run over them.
         let broken = draft.brokenNames.subtracting(known)
         var readsBrokenName = false
+        // The first fact (in catalogue order) declaring each word.
+        var wordOwners: [String: String] = [:]
+        for fact in draft.facts where fact.type.takesValues {
+            for word in fact.values where wordOwners[word] == nil { wordOwners[word] = fact.id }
+        }
         let before = diagnostics.count
         var expressions = draft.indicators.map(\.expression)
         expressions += draft.findings.flatMap(\.condition.expressions)
@@ -89,6 +94,14 @@ struct PackChecker {
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
                 if broken.contains(name) {
                     readsBrokenName = true
+                    return
+                }
+                if let owner = wordOwners[name] {
+                    // An enum or set word written without quotes reads as a name.
+                    var problem = PackCheck.unknownName.diagnostic(
+                        "unknown name '\(name)'; '\(name)' is a value of '\(owner)': write it quoted, '\(name)'", at: node.location)
+                    if let location = node.location { problem.fixIts.append(FixIt("quote it", replacing: location, with: "'\(name)'")) }
+                    diagnostics.append(problem)
                     return
                 }
                 diagnostics.append(PackCheck.unknownName.diagnostic("unknown name '\(name)'", at: node.location)
@@ -256,8 +269,14 @@ struct PackChecker {
         for expression in draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions) {
             used.formUnion(expression.references)
         }
+        // A fact a `because` sentence shows is used: the report quotes it.
+        for finding in draft.findings {
+            for template in finding.because.map({ Array($0.translations.values) }) ?? [] {
+                used.formUnion(SentenceTemplate(template).placeholders.map(\.name))
+            }
+        }
         for fact in draft.facts where !used.contains(fact.id) {
-            diagnostics.append(PackCheck.unusedFact.diagnostic("fact '\(fact.id)' is used by no indicator or diagnostic",
+            diagnostics.append(PackCheck.unusedFact.diagnostic("fact '\(fact.id)' is used by no indicator, diagnostic or 'because' sentence",
                                         at: fact.location))
         }
         var recommended = Set(draft.findings.flatMap(\.recommend))

@@ -205,6 +205,11 @@ public final class YAMLEventReader {
             return .error(YAMLDiagnosticCode.tabIndentation, "a tab character where YAML expects spaces; indent with spaces",
                           at: caret, notes: notes)
         }
-        return .error(YAMLDiagnosticCode.syntax, context.map { "\(problem) \($0)" } ?? problem, at: caret, notes: notes)
+        var message = context.map { "\(problem) \($0)" } ?? problem
+        if problem.hasPrefix("mapping values are not allowed") {
+            // The usual cause: a text with ': ' in it, which YAML reads as a key and a value.
+            message += "; a text holding ': ' must be quoted (\"…\")"
+        }
+        return .error(YAMLDiagnosticCode.syntax, message, at: caret, notes: notes)
     }
 }

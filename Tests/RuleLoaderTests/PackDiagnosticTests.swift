@@ -185,7 +185,7 @@ import RuleModel
 
             """
         #expect(problems(["p": pack]) == [
-            "p.yaml:4:3 warning pack.unused-fact fact 'unused' is used by no indicator or diagnostic",
+            "p.yaml:4:3 warning pack.unused-fact fact 'unused' is used by no indicator, diagnostic or 'because' sentence",
             "p.yaml:4:34 warning pack.missing-translation label of fact 'unused' has no 'en' text",
             "p.yaml:6:9 warning pack.missing-examples diagnostic 'd' has no example that fires and no example that does not fire",
             "p.yaml:9:11 warning pack.contradiction conditions on 'levels' in 'd' can never all hold: levels > 5 and levels < 3",

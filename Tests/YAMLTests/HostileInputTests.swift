@@ -41,6 +41,12 @@ import Testing
         #expect(values.last?.location.range.start.column == items.count)
     }
 
+    @Test func aTextWithAColonGetsTheHintToQuoteIt() throws {
+        let (_, problems) = YAMLParser.parse(SourceFile(path: "t.yaml", text: "title: Note: a colon\n"), limits: .default, maxDocuments: 1)
+        let problem = try #require(problems.sorted.first)
+        #expect(problem.description == "t.yaml:1:12: error[yaml.syntax]: mapping values are not allowed in this context; a text holding ': ' must be quoted (\"…\")")
+    }
+
     @Test func deepBlockNestingIsRefused() {
         var text = ""
         for level in 0..<300 { text += String(repeating: " ", count: level) + "k:\n" }
