@@ -121,6 +121,8 @@ extension PackCheck {
             header + facts + diagnostic("↓levles > 5"),
             header + facts + diagnostic("levels > 5 and delegation == 'none' and ↓satisfacton < 50"),
             header + facts + diagnostic("levels > 5 and delegation == ↓none"),
+            header + facts + diagnostic("levels > 5", extra: "    because: {en: \"é {levels} and ↓{levles} levels\"}\n"),
+            header + facts + diagnostic("levels > 5", extra: "    because:\n      en: |\n        {levels} levels,\n        then ↓{levles}\n"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5 and satisfaction < 50")])
 
@@ -129,6 +131,7 @@ extension PackCheck {
         triggering: [
             header + facts + diagnostic("levels > 5", extra: "    recommend: [↓no_such_action]\n"),
             header + facts + diagnostic("levels > 5", extra: "    applies_to: [↓cpam]\n"),
+            header + facts + diagnostic("levels > 5", extra: "    dimension: ↓structur\n"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    applies_to: [caf]\n")])
 

@@ -110,22 +110,26 @@ struct PackChecker {
         }
         let nameErrors = diagnostics.count > before
         for (index, finding) in draft.findings.enumerated() {
-            for template in finding.because?.translations.values.sorted() ?? [] {
-                for (name, _) in SentenceTemplate(template).placeholders where !known.contains(name) && !broken.contains(name) {
-                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(finding.id)' names '{\(name)}', which is not defined\(Suggestion.didYouMean(name, among: known))",
-                                              at: draft.becauseLocations[index]))
+            for (language, template) in finding.because?.translations.sorted(by: { $0.key < $1.key }) ?? [] {
+                for (name, range) in SentenceTemplate(template).placeholders where !known.contains(name) && !broken.contains(name) {
+                    // At the placeholder itself when the text's characters can be located.
+                    let location = draft.becauseOrigins[index]?[language]?.location(from: range.lowerBound, to: range.upperBound)
+                        ?? draft.becauseLocations[index]
+                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(finding.id)' names '{\(name)}', which is not defined",
+                                                                        at: location)
+                        .suggesting(Suggestion.hint(for: name, among: known), written: { "{\($0)}" }))
                 }
             }
         }
         let dimensions = Set(draft.dimensions.map(\.id))
-        func checkDimension(_ id: String?, of what: String, at location: SourceLocation?) {
-            guard let id, !dimensions.contains(id) else { return }
-            diagnostics.append(PackCheck.unknownReference.diagnostic("\(what) belongs to unknown dimension '\(id)'\(Suggestion.didYouMean(id, among: dimensions))",
-                                      at: location))
+        func checkDimension(_ id: String, at location: SourceLocation) {
+            guard !dimensions.contains(id) else { return }
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown dimension '\(id)'", at: location)
+                .suggesting(Suggestion.hint(for: id, among: dimensions)))
         }
-        for fact in draft.facts { checkDimension(fact.dimension, of: "fact '\(fact.id)'", at: fact.location) }
-        for indicator in draft.indicators { checkDimension(indicator.dimension, of: "indicator '\(indicator.id)'", at: indicator.location) }
-        for finding in draft.findings { checkDimension(finding.dimension, of: "diagnostic '\(finding.id)'", at: finding.location) }
+        for mention in draft.dimensionMentions {
+            checkDimension(mention.id, at: mention.location)
+        }
         let recommendations = Set(draft.recommendations.map(\.id))
         for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown recommendation '\(mention.id)'", at: mention.location)

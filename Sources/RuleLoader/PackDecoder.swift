@@ -183,7 +183,7 @@ struct PackDecoder {
         draft.facts.append(FactDefinition(
             id: id, type: type, range: range, values: values, valueLabels: valueLabels,
             unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
-            dimension: fields["dimension"].flatMap { reader.id($0) },
+            dimension: fields["dimension"].flatMap { dimensionMention($0) },
             label: required(fields, "label", "label of \(what)"),
             question: fields["question"].flatMap { localized($0, "question of \(what)") },
             location: location))
@@ -244,7 +244,7 @@ struct PackDecoder {
         draft.indicators.append(Indicator(
             id: id, expression: expression, unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
             label: fields["label"].flatMap { localized($0, "label of \(what)") } ?? LocalizedText([:]),
-            dimension: fields["dimension"].flatMap { reader.id($0) }, location: location))
+            dimension: fields["dimension"].flatMap { dimensionMention($0) }, location: location))
     }
 
     private mutating func readDimension(_ entry: (String, SourceLocation), _ node: YAMLNode) {
@@ -306,9 +306,20 @@ struct PackDecoder {
         }
         let recommend = fields["recommend"].map { reader.ids($0) } ?? []
         draft.recommendationMentions += recommend.map { ($0.id, $0.location) }
-        if let because = fields["because"] { draft.becauseLocations[index] = because.location }
+        if let because = fields["because"] {
+            draft.becauseLocations[index] = because.location
+            var origins: [String: TextOrigin] = [:]
+            if because.scalar != nil, let language = reader.languages.first {
+                origins[language] = textOrigin(of: because)
+            } else if case .mapping(let pairs) = because.content {
+                for pair in pairs {
+                    if let language = pair.key.scalar?.text, pair.value.scalar != nil { origins[language] = textOrigin(of: pair.value) }
+                }
+            }
+            draft.becauseOrigins[index] = origins
+        }
         draft.findings.append(FindingRule(
-            id: id, dimension: fields["dimension"].flatMap { reader.id($0) }, severity: severity,
+            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
             references: fields["references"].map { reader.strings($0) } ?? [],
@@ -389,6 +400,21 @@ struct PackDecoder {
         }
     }
 
+    /// A `dimension:` value, remembered with its place so that a misspelt one is pointed at.
+    private mutating func dimensionMention(_ node: YAMLNode) -> String? {
+        guard let id = reader.id(node) else { return nil }
+        draft.dimensionMentions.append((id, node.location))
+        return id
+    }
+
+    /// Where each character of a scalar's text stands, through its file's line index (built once).
+    private mutating func textOrigin(of node: YAMLNode) -> TextOrigin? {
+        let file = node.location.file
+        let lines = lineIndexes[ObjectIdentifier(file)] ?? LineIndex(file)
+        lineIndexes[ObjectIdentifier(file)] = lines
+        return node.textOrigin(lines: lines)
+    }
+
     /// Parses a scalar as an expression, locating it inside the YAML text.
     mutating func expression(_ node: YAMLNode) -> Expression? {
         guard let scalar = node.scalar else {
@@ -396,10 +422,7 @@ struct PackDecoder {
             return nil
         }
         if case .bool(let flag) = scalar.resolved { return Expression(.literal(.bool(flag)), at: node.location) }
-        let file = node.location.file
-        let lines = lineIndexes[ObjectIdentifier(file)] ?? LineIndex(file)
-        lineIndexes[ObjectIdentifier(file)] = lines
-        let origin = node.textOrigin(lines: lines)
+        let origin = textOrigin(of: node)
         return reader.read({ () throws(Diagnostic) in try ExpressionParser.parse(scalar.text, origin: origin) })
     }
 }

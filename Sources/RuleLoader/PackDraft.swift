@@ -37,8 +37,12 @@ struct PackDraft {
     var texts: [Text] = []
     /// Where each kind-specific parameter value and `applies_to` names a kind.
     var kindMentions: [(kind: String, location: SourceLocation)] = []
+    /// Where each `dimension:` of a fact, an indicator or a diagnostic names a dimension.
+    var dimensionMentions: [(id: String, location: SourceLocation)] = []
     /// Where each `recommend` and `requires` names a recommendation.
     var recommendationMentions: [(id: String, location: SourceLocation)] = []
-    /// Where each `because` sentence is written, per diagnostic index.
+    /// Where each `because` sentence is written, per diagnostic index: the whole entry, and each
+    /// language's text with where each of its characters stands (to point at a `{placeholder}`).
     var becauseLocations: [Int: SourceLocation] = [:]
+    var becauseOrigins: [Int: [String: TextOrigin]] = [:]
 }

@@ -119,7 +119,7 @@ import RuleModel
 
             """
         #expect(errors(["p": header + facts + rule]) == [
-            "p.yaml:8:9 error pack.unknown-reference diagnostic 'd' belongs to unknown dimension 'structur'",
+            "p.yaml:9:16 error pack.unknown-reference unknown dimension 'structur'",
             "p.yaml:12:18 error pack.unknown-reference unknown organisation kind 'caff'; did you mean 'caf'?",
             "p.yaml:14:17 error pack.unknown-reference unknown recommendation 'trn_missing'",
         ])
@@ -153,7 +153,7 @@ import RuleModel
     @Test func becausePlaceholderMustBeDefined() {
         let extra = "    because: \"{levls} levels\"\n"
         #expect(errors(["p": header + facts + diagnostic("d", when: "levels > 5", extra: extra)]) ==
-            ["p.yaml:12:14 error pack.unknown-name 'because' of 'd' names '{levls}', which is not defined; did you mean 'levels'?"])
+            ["p.yaml:12:15 error pack.unknown-name 'because' of 'd' names '{levls}', which is not defined; did you mean 'levels'?"])
     }
 
     @Test func exampleValuesAreCheckedAgainstTheCatalogue() {
