@@ -55,6 +55,62 @@ public struct ExplanationRenderer: Sendable {
         return out
     }
 
+    /// Explains a fact: its definition, its value for this profile and where it comes from, and
+    /// what reads it.
+    public func render(fact id: String, evaluation: Evaluation) -> String {
+        guard let fact = evaluation.pack.fact(id) else { return "" }
+        let fallback = evaluation.pack.metadata.defaultLanguage
+        var out = "\(fact.id): \(fact.label.text(in: language, fallback: fallback))\n"
+        var type = "type: \(fact.type)"
+        if let range = fact.range { type += ", range \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound))" }
+        if !fact.values.isEmpty { type += ", values \(fact.values.joined(separator: ", "))" }
+        if let unit = fact.unit?.text(in: language, fallback: fallback) ?? fact.type.defaultUnit { type += ", unit \(unit)" }
+        out += type + "\n"
+        if let question = fact.question { out += "question: \(question.text(in: language, fallback: fallback))\n" }
+        let value = evaluation.value(of: id)
+        if value.isKnown {
+            out += "value: \(value.plainText)\n"
+        } else {
+            out += "value: unknown (\(evaluation.profile.facts[id] == nil ? "the profile does not give it" : "written ~ in the profile"))\n"
+        }
+        if let evidence = evaluation.profile.evidence[id] { out += "source: \(evidence)\n" }
+        return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
+    }
+
+    /// Explains a parameter: the value that applied to this profile and why (the pack's value,
+    /// its value for the organisation's kind, or `--set`), its source, and what reads it.
+    public func render(parameter id: String, evaluation: Evaluation) -> String {
+        guard let parameter = evaluation.pack.parameter(id) else { return "" }
+        let fallback = evaluation.pack.metadata.defaultLanguage
+        var out = "\(parameter.id): \(parameter.label.text(in: language, fallback: fallback))\n"
+        let kind = evaluation.profile.kind
+        if let set = evaluation.overrides[id] {
+            out += "value: \(set.plainText), set on the command line (--set); the pack says \(parameter.value(forKind: kind).plainText)\n"
+        } else if let kind, let byKind = parameter.byKind[kind] {
+            out += "value: \(byKind.plainText), the pack's value for '\(kind)' (by_kind); \(parameter.value.plainText) otherwise\n"
+        } else {
+            let kinds = parameter.byKind.keys.sorted()
+            out += "value: \(parameter.value.plainText)"
+            out += kinds.isEmpty ? "\n" : " (other values for \(kinds.map { "'\($0)'" }.joined(separator: ", ")), by_kind)\n"
+        }
+        if let source = parameter.source { out += "source: \(source)\n" }
+        return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
+    }
+
+    /// The indicators and diagnostics whose expressions read `id` directly, with their outcome.
+    private func readers(of id: String, evaluation: Evaluation) -> String {
+        let pack = evaluation.pack
+        let indicators = pack.indicators.filter { $0.expression.references.contains(id) }.map(\.id)
+        let findings = pack.findings.filter { $0.condition.references.contains(id) }.map { rule in
+            "\(rule.id) (\(evaluation.outcome(of: rule.id)?.status.rawValue.replacingAll("_", with: " ") ?? "?"))"
+        }
+        guard !indicators.isEmpty || !findings.isEmpty else { return "read by: nothing\n" }
+        var out = "read by:\n"
+        if !indicators.isEmpty { out += "  indicators: \(indicators.joined(separator: ", "))\n" }
+        if !findings.isEmpty { out += "  diagnostics: \(findings.joined(separator: ", "))\n" }
+        return out
+    }
+
     /// Explains why a recommendation is, or is not, in the roadmap.
     public func render(recommendation id: String, evaluation: Evaluation) -> String {
         SafeText.terminal(unsafeRender(recommendation: id, evaluation: evaluation))

@@ -40,11 +40,16 @@ struct ExplainCommand: ParsableCommand {
         let renderer = ExplanationRenderer(language: language)
         if rulePack.recommendation(id) != nil {
             Terminal.standardOutput(renderer.render(recommendation: id, evaluation: evaluation))
+        } else if rulePack.fact(id) != nil {
+            Terminal.standardOutput(renderer.render(fact: id, evaluation: evaluation))
+        } else if rulePack.parameter(id) != nil {
+            Terminal.standardOutput(renderer.render(parameter: id, evaluation: evaluation))
         } else if let explanation = Explainer(engine: engine, evaluation: evaluation).explain(id) {
             Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
         } else {
             let known = rulePack.findings.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
-            throw ExitStatus.usage("no diagnostic, indicator or recommendation '\(id)'\(Suggestion.didYouMean(id, among: known))")
+                + rulePack.facts.map(\.id) + rulePack.parameters.map(\.id)
+            throw ExitStatus.usage("no diagnostic, indicator, recommendation, fact or parameter '\(id)'\(Suggestion.didYouMean(id, among: known))")
         }
     }
 }
