@@ -145,11 +145,12 @@ extension PackCheck {
 
     public static let typeError = PackCheck(
         "pack.type-error", .error, stage: .types,
-        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a function on the wrong arguments",
+        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a parameter outside the range of the facts it is compared with, a function on the wrong arguments",
         triggering: [
             header + facts + diagnostic("↓levels == 'five'"),
             header + facts + diagnostic("satisfaction > ↓150"),
             header + facts + diagnostic("↓abs(levels, 2) > 1"),
+            header + facts + "parameters:\n  ↓floor: {value: 150, label: Floor}\n" + diagnostic("satisfaction < floor"),
         ],
         nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
 

@@ -224,6 +224,26 @@ struct PackChecker {
         }
         for finding in draft.findings { checker.checkCondition(finding.condition) }
         diagnostics += checker.diagnostics
+        checkParameterRanges()
+    }
+
+    /// A parameter compared with a fact that has a range must lie in it (a threshold of 150 for a
+    /// percentage could never compare as meant), for every organisation kind.
+    private mutating func checkParameterRanges() {
+        let pack = RulePack(metadata: .init(id: "draft"), facts: draft.facts, parameters: draft.parameters,
+                            indicators: draft.indicators, findings: draft.findings)
+        let ranges = pack.parameterRanges
+        for parameter in draft.parameters {
+            guard let range = ranges[parameter.id] else { continue }
+            let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
+            for (kind, value) in values {
+                guard case .number(let number) = value, !range.contains(number) else { continue }
+                diagnostics.append(PackCheck.typeError.diagnostic(
+                    "'\(parameter.id)' is compared with facts from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound)), "
+                        + "but its value\(kind.map { " for '\($0)'" } ?? "") is \(Value.format(number))",
+                    at: parameter.location))
+            }
+        }
     }
 
     // MARK: examples

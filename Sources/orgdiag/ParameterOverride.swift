@@ -23,6 +23,7 @@ struct ParameterOverride: ExpressibleByArgument {
     /// The overrides as a dictionary, after checking each against the pack's parameters.
     static func resolve(_ overrides: [ParameterOverride], in pack: RulePack) throws -> [String: Value] {
         var result: [String: Value] = [:]
+        let ranges = overrides.isEmpty ? [:] : pack.parameterRanges
         for override in overrides {
             guard let parameter = pack.parameter(override.name) else {
                 let hint = Suggestion.didYouMean(override.name, among: pack.parameters.map(\.id))
@@ -30,6 +31,9 @@ struct ParameterOverride: ExpressibleByArgument {
             }
             guard parameter.value.typeName == override.value.typeName else {
                 throw ExitStatus.usage("--set: '\(override.name)' takes a \(parameter.value.typeName), not '\(override.value.plainText)'")
+            }
+            if case .number(let number) = override.value, let range = ranges[override.name], !range.contains(number) {
+                throw ExitStatus.usage("--set: '\(override.name)' is compared with facts from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound)); \(Value.format(number)) is outside")
             }
             result[override.name] = override.value
         }

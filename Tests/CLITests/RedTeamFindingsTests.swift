@@ -49,3 +49,13 @@ import TestSupport
         #expect(outcome.stderr.contains("p.yaml:1:1: error[yaml.file-too-large]"))
     }
 }
+
+/// `--set` refuses a value the parameter's facts can never take.
+@Suite struct SetRangeTests {
+    @Test func aPercentageThresholdOver100IsRefused() throws {
+        let outcome = try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", "--set", "min_call_handled_rate=150"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--set: 'min_call_handled_rate' is compared with facts from 0 to 100; 150 is outside"))
+        #expect(try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", "--set", "min_call_handled_rate=80"]).status == 0)
+    }
+}
