@@ -205,6 +205,8 @@ private struct TreeBuilder {
     private var stack: [Frame] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var expandedNodes = 0
+    /// Whether an alias of this document was expanded (the node count is then an alias's doing).
+    private var aliasesExpanded = false
     private var root: YAMLNode?
     private var documentsStarted = 0
     /// Whether the last document ended without an explicit `...`.
@@ -260,6 +262,7 @@ private struct TreeBuilder {
             root = nil
             anchors = [:]
             expandedNodes = 0  // the budget is per document
+            aliasesExpanded = false
         case .scalar:
             if event.style == .singleQuoted || event.style == .doubleQuoted { try refuseCommentWithoutSpace(after: event.end) }
             let node = YAMLNode(.scalar(YAMLScalar(text: event.text, style: event.style, tag: event.tag)),
@@ -295,6 +298,7 @@ private struct TreeBuilder {
                 try add(placeholder, size: 1, anchor: nil)
                 return
             }
+            aliasesExpanded = true
             try count(target.size, at: start)
             try add(target.node, size: target.size, anchor: nil, counted: true)
         }
@@ -337,10 +341,11 @@ private struct TreeBuilder {
     private mutating func count(_ nodes: Int, at start: SourcePosition) throws(Stop) {
         expandedNodes += nodes
         if expandedNodes > limits.maxExpandedNodes {
-            diagnostics.append(.error(
-                YAMLDiagnosticCode.aliasBudget,
-                "aliases expand to more than \(limits.maxExpandedNodes) nodes; refusing a possible alias bomb",
-                at: location(start)))
+            // Say an alias bomb only when aliases were expanded: a plain document can be that big too.
+            let message = !aliasesExpanded
+                ? "the document holds more than \(limits.maxExpandedNodes) nodes, over the limit"
+                : "aliases expand to more than \(limits.maxExpandedNodes) nodes; refusing a possible alias bomb"
+            diagnostics.append(.error(YAMLDiagnosticCode.aliasBudget, message, at: location(start)))
             throw Stop()
         }
     }

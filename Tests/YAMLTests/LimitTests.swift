@@ -23,4 +23,12 @@ import Testing
         #expect(problems("a: \"\(String(repeating: "é", count: 30_000))\"\n").isEmpty)
         #expect(problems("a: \"\(String(repeating: "é", count: 40_000))\"\n").map(\.code) == [YAMLDiagnosticCode.scalarTooLong])
     }
+
+    @Test func aBigDocumentWithoutAliasesIsNotCalledAnAliasBomb() {
+        var limits = YAMLLimits.default
+        limits.maxExpandedNodes = 10
+        let (_, problems) = YAMLParser.parse(SourceFile(path: "t.yaml", text: (0..<20).map { "k\($0): 1" }.joined(separator: "\n")),
+                                             limits: limits, maxDocuments: 1)
+        #expect(problems.sorted.first?.message == "the document holds more than 10 nodes, over the limit")
+    }
 }
