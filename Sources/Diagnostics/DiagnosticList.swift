@@ -30,8 +30,9 @@ public struct DiagnosticList: Sendable, Error, Hashable {
     /// Records a diagnostic; one already recorded (same place, code and message) is not counted
     /// again, so that the counts are those of the diagnostics listed.
     public mutating func append(_ diagnostic: Diagnostic) {
+        guard !kept.contains(diagnostic) else { return }
         if storage.count < limit {
-            guard kept.insert(diagnostic).inserted else { return }
+            kept.insert(diagnostic)
             storage.append(diagnostic)
         } else {
             guard dropped.insert(diagnostic.hashValue).inserted else { return }
@@ -48,17 +49,19 @@ public struct DiagnosticList: Sendable, Error, Hashable {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
-    /// Records everything another list holds, including what it dropped.
+    /// Records everything another list holds, including what it dropped (counted, as the other
+    /// list counted them).
     public mutating func append(contentsOf other: DiagnosticList) {
         append(contentsOf: other.storage)
-        droppedCount += other.droppedCount
+        for hash in other.dropped where dropped.insert(hash).inserted { droppedCount += 1 }
         errorCount += other.errorCount - other.storage.filter { $0.severity == .error }.count
         warningCount += other.warningCount - other.storage.filter { $0.severity == .warning }.count
     }
 
     /// The diagnostics kept, for finding duplicates.
     private var kept = Set<Diagnostic>()
-    /// The hashes of the diagnostics dropped beyond `limit`, for finding duplicates among them.
+    /// The hashes of the diagnostics dropped beyond `limit` (not the diagnostics: a profile may
+    /// hold hundreds of thousands of mistakes), to find duplicates among them.
     private var dropped = Set<Int>()
 
     /// The diagnostics kept, sorted by file, position, severity and code; duplicates removed.

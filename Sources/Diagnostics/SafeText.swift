@@ -18,10 +18,11 @@ public enum SafeText {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
-    /// For a terminal: every control character shown as `\u{…}`. With `keepingColours`, colour
-    /// sequences (`ESC [ digits ; … m`, which only set colours) are kept, for output coloured on
-    /// purpose; anything else a terminal would obey (clearing the screen, setting the window
-    /// title, ringing the bell) is shown, not sent. With `singleLine`, line feeds and tabs are shown
+    /// For a terminal: every control character shown as `\u{…}`. With `keepingColours`, the
+    /// colour sequences orgdiag itself writes (`ESC [ … m` made only of reset, bold and the
+    /// foreground colours 30–37) are kept, for output coloured on purpose; anything else a
+    /// terminal would obey (clearing the screen, setting the window title, ringing the bell,
+    /// concealing or blinking text) is shown, not sent. With `singleLine`, line feeds and tabs are shown
     /// too, so that the text cannot start a line of its own (a diagnostic's path and message).
     public static func terminal(_ text: String, keepingColours: Bool = false, singleLine: Bool = false) -> String {
         func shown(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || singleLine && (scalar == "\n" || scalar == "\t") }
@@ -34,7 +35,9 @@ public enum SafeText {
             if keepingColours, scalar == "\u{1B}", index + 1 < scalars.count, scalars[index + 1] == "[" {
                 var end = index + 2
                 while end < scalars.count, scalars[end] == ";" || ("0"..."9").contains(scalars[end]) { end += 1 }
-                if end < scalars.count, scalars[end] == "m" {
+                let parameters = String(String.UnicodeScalarView(scalars[(index + 2)..<end])).split(separator: ";", omittingEmptySubsequences: false)
+                let harmless = parameters.allSatisfy { $0.isEmpty || $0 == "0" || $0 == "1" || ($0.count == 2 && $0.hasPrefix("3")) }
+                if end < scalars.count, scalars[end] == "m", harmless {
                     out.append(contentsOf: scalars[index...end])
                     index = end + 1
                     continue

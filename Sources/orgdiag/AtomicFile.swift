@@ -48,7 +48,10 @@ final class AtomicFile {
         if exists, kind == S_IFCHR || kind == S_IFIFO {
             temporary = nil
             descriptor = open(path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Self.unwritable(requested, errno) }
+            guard descriptor >= 0 else {
+                finished = true  // nothing to clean: deinit runs after a throwing init
+                throw Self.unwritable(requested, errno)
+            }
             return
         }
         if exists, kind != S_IFREG {
@@ -58,10 +61,16 @@ final class AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         Self.removeAbandonedTemporaries(of: url.lastPathComponent, in: folder)
-        let temporary = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        // The process id and a random number: two processes with the same id (in two containers
+        // sharing a folder) do not meet.
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp")
         self.temporary = temporary
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? 0o600 : 0o666)
-        guard descriptor >= 0 else { throw Self.unwritable(requested, errno, folder: folder) }
+        guard descriptor >= 0 else {
+            finished = true  // this run created no file: deinit must not remove another's
+            throw Self.unwritable(requested, errno, folder: folder)
+        }
         // Held while the file is written: a temporary file nobody holds a lock on was abandoned.
         _ = flock(descriptor, LOCK_EX | LOCK_NB)
         if exists {
@@ -128,13 +137,14 @@ final class AtomicFile {
         return current
     }
 
-    /// Removes `.NAME.PID.tmp` files left beside `name` by runs that were killed outright: the
-    /// lock a run holds on its temporary file while writing went with its process.
+    /// Removes `.NAME.PID.RANDOM.tmp` files left beside `name` by runs that were killed outright:
+    /// the lock a run holds on its temporary file while writing went with its process.
     private static func removeAbandonedTemporaries(of name: String, in folder: String) {
         let prefix = ".\(name)."
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            guard pid_t(entry.dropFirst(prefix.count).dropLast(4)) != nil else { continue }
+            let middle = entry.dropFirst(prefix.count).dropLast(4).split(separator: ".")
+            guard middle.count == 2, pid_t(middle[0]) != nil, UInt32(middle[1], radix: 16) != nil else { continue }
             let path = (folder as NSString).appendingPathComponent(entry)
             let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { continue }

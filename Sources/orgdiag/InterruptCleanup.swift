@@ -24,7 +24,13 @@ final class InterruptCleanup: Sendable {
         sigemptyset(&signals)
         for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        _ = Self.pending  // allocated now, never inside a handler
         for signal in [SIGTERM, SIGINT, SIGHUP] {
+            // A signal the parent ignores (nohup, a background job) stays ignored.
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0,
+                  unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self)
+            else { continue }
             Foundation.signal(signal) { number in
                 if InterruptCleanup.pending[0] != 0 { unlink(InterruptCleanup.pending) }
                 Foundation.signal(number, SIG_DFL)

@@ -16,7 +16,11 @@ enum ReportSupport {
 
     /// Today (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when set (reproducible output).
     static func today() -> String {
-        let seconds = Terminal.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+        // Only a whole number of seconds within years 1 to 9999 is taken; anything else is ignored.
+        let fixed = Terminal.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).flatMap {
+            (-62_135_596_800...253_402_300_799).contains($0) ? $0 : nil
+        }
+        let seconds = fixed.map(Double.init) ?? Date().timeIntervalSince1970
         return CivilDate(daysSince1970: Int((seconds / 86_400).rounded(.down))).description
     }
 }

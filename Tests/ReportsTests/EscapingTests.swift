@@ -70,6 +70,12 @@ import Testing
         #expect(decoded == [payload])
     }
 
+    @Test func onlyOrgdiagsOwnColoursPassWhenColouring() {
+        #expect(SafeText.terminal("\u{1B}[8mhidden\u{1B}[0m", keepingColours: true) == "\\u{1B}[8mhidden\u{1B}[0m")
+        #expect(SafeText.terminal("\u{1B}[1;31mred\u{1B}[0m", keepingColours: true) == "\u{1B}[1;31mred\u{1B}[0m")
+        #expect(SafeText.terminal("\u{1B}[5;31mblink", keepingColours: true).hasPrefix("\\u{1B}"))
+    }
+
     @Test func knownForms() {
         #expect(SafeText.html("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(SafeText.markdown("**bold** | [link](x) <b> # title\nnext") == "\\*\\*bold\\*\\* \\| \\[link\\](x) \\<b\\> \\# title next")

@@ -409,6 +409,15 @@ import RuleModel
         #expect(root.notes.last?.message.hasSuffix("errors about unknown names or facts, not listed: this file may declare them") == true)
     }
 
+    @Test func aDuplicateOfAKeptDiagnosticIsNotCountedOnceTheListIsFull() {
+        var list = DiagnosticList(limit: 2)
+        let first = Diagnostic.error(PackCheck.unknownName.code, "unknown name 'a'", at: nil)
+        list.append(first)
+        list.append(Diagnostic.error(PackCheck.unknownName.code, "unknown name 'b'", at: nil))
+        list.append(first)
+        #expect(list.errorCount == 2 && list.droppedCount == 0)
+    }
+
     @Test func countsAreThoseOfTheDiagnosticsListed() {
         var list = DiagnosticList()
         let same = Diagnostic.error(PackCheck.unknownName.code, "unknown name 'x'", at: nil)
