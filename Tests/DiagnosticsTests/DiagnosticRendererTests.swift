@@ -59,10 +59,13 @@ import Testing
         let early = Diagnostic.warning(DiagnosticCode("a"), "early", at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1)))
         list.append(late)
         list.append(early)
-        list.append(late)
+        list.append(late)  // the same diagnostic again: neither listed nor counted twice
         #expect(list.sorted == [early, late])
-        #expect(list.droppedCount == 1)
-        #expect(list.errorCount == 2)
+        #expect(list.droppedCount == 0)
+        #expect(list.errorCount == 1)
+        let third = Diagnostic.error(DiagnosticCode("c"), "third", at: SourceLocation(file: file, range: SourceRange(line: 2, column: 1)))
+        list.append(third)
+        #expect(list.droppedCount == 1 && list.errorCount == 2)
         #expect(DiagnosticRenderer().render(list).hasSuffix("... and 1 more diagnostics not shown\n"))
     }
 
