@@ -135,10 +135,19 @@ private struct ScalarSourceWalker {
             if quote == "\"", current == "\\" {
                 let escape = peek(1)
                 if Self.isBreak(escape) {
-                    // An escaped line break joins the lines: it produces nothing.
+                    // An escaped line break joins the lines: it produces nothing; each empty line
+                    // after it is a line feed of its own.
                     index += 1
                     skipBreak()
                     while Self.isBlank(peek()) { index += 1 }
+                    while Self.isBreak(peek()) {
+                        if produced < text.count, text[produced] == "\n" {
+                            positions.append(position)
+                            produced += 1
+                        }
+                        skipBreak()
+                        while Self.isBlank(peek()) { index += 1 }
+                    }
                     continue
                 }
                 positions.append(position)
@@ -194,16 +203,17 @@ private struct ScalarSourceWalker {
         // The header: the indicator, its chomping and indentation indicators, a comment.
         while index < source.count, !Self.isBreak(source[index]) { index += 1 }
         skipBreak()
-        // The block's indentation: that of its first non-empty line. (An explicit indentation
-        // indicator is relative to the parent node, which is not known here; the first line's own
-        // indentation then stands for it, so only a first line indented further is off.)
+        // The block's indentation: that of its first non-empty line, less the spaces the text
+        // itself starts with (a first line indented further than an explicit indentation
+        // indicator says keeps those spaces as content).
         var ahead = 0
         var lineStart = 0
-        while Self.isBlank(peek(ahead)) || Self.isBreak(peek(ahead)) {
+        while peek(ahead) == " " || Self.isBreak(peek(ahead)) {
             if Self.isBreak(peek(ahead)) { lineStart = ahead + 1 }
             ahead += 1
         }
-        let blockColumn = ahead - lineStart
+        let leadingSpaces = text.prefix { $0 == " " || $0 == "\n" }.reversed().prefix { $0 == " " }.count
+        let blockColumn = max(0, ahead - lineStart - leadingSpaces)
         var produced = 0
         var column = 0
         while produced < text.count, index < source.count {

@@ -22,6 +22,9 @@ import Testing
         "key: |\r\n  crlf\r\n  line §two\r\n",
         "é: \"ééé\" \nkey: >\n  ééé\n  ééé §x\n",
         "a: 1\nb: 2\nkey: 'after two lines §x'\n",
+        "key: \"joined \\\n\n\n   after empty lines §x\"\n",
+        "key: |2\n    more-indented first\n  then §x\n",
+        "key: |2-\n      deeper §x\n",
     ]
 
     private static func markerPosition(in source: String) -> SourcePosition {
