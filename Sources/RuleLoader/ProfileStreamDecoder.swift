@@ -13,7 +13,15 @@ public enum ProfileStreamDecoder {
     public static func decode(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
                               limits: YAMLLimits = .default) -> [Result<Profile, DiagnosticList>] {
         var problems = DiagnosticList()
-        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else { return [.failure(problems)] }
+        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else {
+            // A bad byte fails its own document, not the others of the window.
+            let documents = documentRanges(file)
+            guard documents.count > 1 else { return [.failure(problems)] }
+            return documents.flatMap { range in
+                let window = SourceFile(path: file.path, contents: Array(file.contents[range.bytes]), firstLine: file.firstLine + range.line)
+                return decode(window, pack: pack, catalogue: catalogue, limits: limits)
+            }
+        }
         let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
         let all = concurrentMap(count: pieces.count) { index in
             var decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
@@ -26,6 +34,26 @@ public enum ProfileStreamDecoder {
                                                     "the file holds no YAML document; expected a mapping", at: start)]))]
         }
         return all
+    }
+
+    /// Where each document of `file` starts and ends (``DocumentStartScanner``), with the index of
+    /// its first line, read from the raw bytes (which need not be valid UTF-8).
+    private static func documentRanges(_ file: SourceFile) -> [(bytes: Range<Int>, line: Int)] {
+        let lines = LineIndex(file)
+        var starts: [(offset: Int, line: Int)] = []
+        var scanner = DocumentStartScanner()
+        file.contents.withUnsafeBufferPointer { bytes in
+            for line in 0..<lines.count {
+                guard let offset = lines.offset(ofLine: line + 1),
+                      let start = scanner.feed(lineAt: offset, line: line, in: bytes) else { continue }
+                starts.append(start)
+            }
+        }
+        if starts.first?.offset != 0 { starts.insert((0, 0), at: 0) }
+        return starts.enumerated().map { index, start in
+            let end = index + 1 < starts.count ? starts[index + 1].offset : file.contents.count
+            return (start.offset..<end, start.line)
+        }.filter { !$0.bytes.isEmpty }
     }
 }
 

@@ -90,4 +90,20 @@ import TestSupport
         #expect(lines[1] == "! \(stream.path):5:9")
         #expect(lines[0] == lines[2])
     }
+
+    @Test func aBadByteFailsItsOwnDocumentOnly() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let folder = try Repository.temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stream = folder.appendingPathComponent("stream.yaml")
+        try Data("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: \"B\u{01}\"}\nfacts: {}\n---\norganisation: {name: C}\nfacts: {}\n".utf8)
+            .write(to: stream)
+        let output = MemoryOutput()
+        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 3)
+        #expect(lines[1] == "! \(stream.path):4:24")
+        #expect(lines[0] == lines[2] && !lines[0].hasPrefix("!"))
+        #expect(outcome.problems.sorted.map(\.code.rawValue) == ["yaml.control-character"])
+    }
 }
