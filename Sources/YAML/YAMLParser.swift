@@ -388,8 +388,10 @@ private struct TreeBuilder {
         switch scalar.resolved {
         case .null: return "\u{0}null"
         case .bool(let value): return "\u{0}bool:\(value)"
-        case .integer(let value): return value.map { "\u{0}number:\(Double($0))" } ?? "\u{0}int:" + scalar.text
-        case .float(let value): return value.isNaN ? "\u{0}nan" : "\u{0}number:\(value)"
+        // Integers compare as integers (`1` and `0x1` are one key; 2^53 + 1 and 2^53 are two), and
+        // an integer is never the same key as a float (`1` and `1.0` differ under YAML 1.2).
+        case .integer(let value): return value.map { "\u{0}int:\($0)" } ?? "\u{0}bigint:" + scalar.text
+        case .float(let value): return value.isNaN ? "\u{0}nan" : "\u{0}float:\(value)"
         case .string: return scalar.text
         }
     }

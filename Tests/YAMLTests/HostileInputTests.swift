@@ -41,6 +41,12 @@ import Testing
         #expect(values.last?.location.range.start.column == items.count)
     }
 
+    @Test func integersAndFloatsAreDifferentKeys() {
+        #expect(problems("1: a\n1.0: b\n").isEmpty)
+        #expect(problems("9007199254740993: a\n9007199254740992: b\n").isEmpty)
+        #expect(problems("2.5: a\n25e-1: b\n").map(\.code) == [YAMLDiagnosticCode.duplicateKey])
+    }
+
     @Test func aTextWithAColonGetsTheHintToQuoteIt() throws {
         let (_, problems) = YAMLParser.parse(SourceFile(path: "t.yaml", text: "title: Note: a colon\n"), limits: .default, maxDocuments: 1)
         let problem = try #require(problems.sorted.first)
