@@ -64,11 +64,8 @@ public struct DiagnosticRenderer: Sendable {
         let file = location.file
         let index = lines[ObjectIdentifier(file)] ?? LineIndex(file)
         lines[ObjectIdentifier(file)] = index
-        let number = location.range.start.line
-        guard let start = index.offset(ofLine: number) else { return nil }
-        var end = index.offset(ofLine: number + 1).map { $0 - 1 } ?? file.contents.count
-        if end > start, file.contents[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return Array(String(decoding: file.contents[start..<max(start, end)], as: UTF8.self).unicodeScalars)
+        guard let range = index.range(ofLine: location.range.start.line) else { return nil }
+        return Array(String(decoding: file.contents[range], as: UTF8.self).unicodeScalars)
     }
 
     private func excerpt(_ location: SourceLocation?, lines: inout [ObjectIdentifier: LineIndex]) -> String {

@@ -1,17 +1,36 @@
-/// Where each line of a file starts, found once so that anything located by line (a scalar's
-/// source, a caret's line) is reached without reading the lines before it.
+/// Where each line of a file starts and ends, found once so that anything located by line (a
+/// scalar's source, a caret's line) is reached without reading the lines before it.
+///
+/// Lines end where libyaml ends them, so that its line numbers and ours agree: at a line feed, a
+/// carriage return (alone, or with the line feed after it: one break), NEL (U+0085), and the
+/// line and paragraph separators (U+2028, U+2029).
 public struct LineIndex: Sendable {
     /// The byte offset where each line starts; line 1 at index 0.
     private let starts: [Int]
+    /// The byte offset where each line's break starts (the file's length for the last line).
+    private let ends: [Int]
 
-    /// Indexes the lines of `file` (split at line feeds).
+    /// Indexes the lines of `file`.
     /// - Complexity: one pass over the file's bytes.
     public init(_ file: SourceFile) {
         var starts = [0]
+        var ends: [Int] = []
         file.contents.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            var offset = 0
+            while offset < buffer.count {
+                let length = Self.breakLength(in: buffer, at: offset)
+                if length == 0 {
+                    offset += 1
+                    continue
+                }
+                ends.append(offset)
+                offset += length
+                starts.append(offset)
+            }
+            ends.append(buffer.count)
         }
         self.starts = starts
+        self.ends = ends
     }
 
     /// The number of lines (a final line break starts an empty last line).
@@ -20,5 +39,28 @@ public struct LineIndex: Sendable {
     /// The byte offset where the 1-based line `line` starts, if the file has it.
     public func offset(ofLine line: Int) -> Int? {
         line >= 1 && line <= starts.count ? starts[line - 1] : nil
+    }
+
+    /// The bytes of the 1-based line `line`, without its break, if the file has it.
+    public func range(ofLine line: Int) -> Range<Int>? {
+        line >= 1 && line <= starts.count ? starts[line - 1]..<max(starts[line - 1], ends[line - 1]) : nil
+    }
+
+    /// The length in bytes of the line break at `offset` (CRLF counts as one break of 2), or 0.
+    public static func breakLength(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        switch bytes[offset] {
+        case 0x0A: return 1
+        case 0x0D: return offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? 2 : 1
+        case 0xC2: return offset + 1 < bytes.count && bytes[offset + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9) ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether a scalar ends a line (a carriage return is one only when no line feed follows it:
+    /// the caller decides).
+    public static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }

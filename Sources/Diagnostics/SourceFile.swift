@@ -27,27 +27,15 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text of the 1-based line `number`, without its line break, decoded leniently
-    /// (invalid UTF-8 shows as U+FFFD); `nil` when the file has no such line.
+    /// (invalid UTF-8 shows as U+FFFD); `nil` when the file has no such line. Lines end where
+    /// libyaml ends them (``LineIndex``).
     public func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < contents.count, current < number {
-            if contents[index] == UInt8(ascii: "\n") {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        guard current == number, start <= contents.count else { return nil }
-        var end = start
-        while end < contents.count, contents[end] != UInt8(ascii: "\n") { end += 1 }
-        if end > start, contents[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: contents[start..<end], as: UTF8.self)
+        guard let range = LineIndex(self).range(ofLine: number) else { return nil }
+        return String(decoding: contents[range], as: UTF8.self)
     }
 
-    /// The position of the byte at `offset`: 1-based line and 1-based column counted in Unicode scalars.
+    /// The position of the byte at `offset`: 1-based line (lines end as ``LineIndex`` says) and
+    /// 1-based column counted in Unicode scalars.
     ///
     /// Used to locate problems found at a byte offset (invalid UTF-8, a reader error).
     public func position(ofByteOffset offset: Int) -> SourcePosition {
@@ -55,16 +43,19 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
         var column = 1
         var index = 0
         let limit = min(offset, contents.count)
-        while index < limit {
-            let byte = contents[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
+        contents.withUnsafeBufferPointer { bytes in
+            while index < limit {
+                let length = LineIndex.breakLength(in: bytes, at: index)
+                if length > 0 {
+                    line += 1
+                    column = 1
+                    index += length
+                    continue
+                }
                 // Count lead bytes only, so that a multi-byte scalar counts once.
-                column += 1
+                if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
             }
-            index += 1
         }
         return SourcePosition(line: line, column: column)
     }

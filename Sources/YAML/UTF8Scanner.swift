@@ -28,14 +28,16 @@ enum UTF8Scanner {
             column += run
             guard index < count else { break }
             let byte = bytes[index]
+            // Line breaks as libyaml counts them (``LineIndex``): LF, CR, CRLF, NEL, LS, PS.
+            let breakLength = bytes.withUnsafeBufferPointer { LineIndex.breakLength(in: $0, at: index) }
+            if breakLength > 0 {
+                index += breakLength
+                lineStarts.append(index)
+                line += 1
+                column = 1
+                continue
+            }
             if byte < 0x80 {
-                if byte == 0x0A {
-                    lineStarts.append(index + 1)
-                    line += 1
-                    column = 1
-                    index += 1
-                    continue
-                }
                 if (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
                     report(YAMLDiagnosticCode.controlCharacter,
                            "control character \(hex(UInt32(byte))) is not allowed in YAML")

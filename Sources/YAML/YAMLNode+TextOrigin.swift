@@ -66,22 +66,35 @@ private struct ScalarSourceWalker {
             line = start.line
             offset = min(startLineOffset, bytes.count)
         }
-        while line < start.line, offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
-            offset += 1
+        if line < start.line {
+            // Without an index: the start line's offset, counting breaks as libyaml does.
+            bytes.withUnsafeBufferPointer { buffer in
+                while line < start.line, offset < buffer.count {
+                    let length = LineIndex.breakLength(in: buffer, at: offset)
+                    if length > 0 { line += 1 }
+                    offset += max(1, length)
+                }
+            }
         }
         var column = 1
         var iterator = bytes[offset...].makeIterator()
         var decoder = UTF8()
+        var afterCarriageReturn = false
         decoding: while line <= end.line + 1 {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
+                // A line feed right after a carriage return ends the same line (CRLF is one break).
+                if afterCarriageReturn, scalar != "\n" { line += 1; column = 1 }
+                afterCarriageReturn = false
                 if line > start.line || column >= start.column {
                     source.append(scalar)
                     lines.append(line)
                     columns.append(column)
                 }
-                if scalar == "\n" {
+                if scalar == "\r" {
+                    afterCarriageReturn = true
+                    column += 1
+                } else if LineIndex.isBreak(scalar) {
                     line += 1
                     column = 1
                 } else {

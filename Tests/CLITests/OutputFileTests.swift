@@ -173,4 +173,21 @@ import TestSupport
         #expect(report.status == 2)
         for line in report.stderr.split(separator: "\n") { #expect(line.count < 400) }
     }
+
+    @Test(arguments: ["\r", "\u{85}", "\u{2028}", "\u{2029}", "\r\n"])
+    func linesEndWhereLibyamlEndsThem(_ lineBreak: String) throws {
+        let folder = try Repository.temporaryFolder("hostile")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("p.yaml")
+        // The break stands inside a quoted name for the separators, between lines otherwise.
+        let isReturn = lineBreak.unicodeScalars.first == "\r"  // "\r\n" is one Character: compare scalars
+        let text = isReturn ? "organisation: {name: x}\(lineBreak)facts:\n  no_such: 1\n"
+            : "organisation: {name: \"a\(lineBreak)b\"}\nfacts:\n  no_such: 1\n"
+        try Data(text.utf8).write(to: profile)
+        let outcome = try CLIRunner.run(["report", profile.path])
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        let line = isReturn ? 3 : 4
+        #expect(lines.first?.hasSuffix("p.yaml:\(line):3: error[profile.unknown-fact]: unknown fact 'no_such'") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.hasSuffix("|   no_such: 1") == true, "\(lines)")
+    }
 }
