@@ -149,7 +149,9 @@ public struct Engine: Sendable {
         return slots
     }
 
-    static func applies(_ rule: FindingRule, to profile: Profile) -> Bool {
+    /// Whether `rule` concerns an organisation of the profile's kind (`applies_to`); one of an
+    /// unknown kind is concerned by all.
+    public static func applies(_ rule: FindingRule, to profile: Profile) -> Bool {
         guard let kinds = rule.appliesTo else { return true }
         guard let kind = profile.kind else { return true }
         return kinds.contains(kind)

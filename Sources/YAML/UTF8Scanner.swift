@@ -29,7 +29,8 @@ enum UTF8Scanner {
             guard index < count else { break }
             let byte = bytes[index]
             // Line breaks as libyaml counts them (``LineIndex``): LF, CR, CRLF, NEL, LS, PS.
-            let breakLength = bytes.withUnsafeBufferPointer { LineIndex.breakLength(in: $0, at: index) }
+            let breakLength = byte == 0x0A ? 1
+                : byte == 0x0D || byte == 0xC2 || byte == 0xE2 ? bytes.withUnsafeBufferPointer { LineIndex.breakLength(in: $0, at: index) } : 0
             if breakLength > 0 {
                 index += breakLength
                 lineStarts.append(index)
