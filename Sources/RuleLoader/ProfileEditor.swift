@@ -35,7 +35,10 @@ public enum ProfileEditor {
         } catch {
             return .failure(error.sorted.first ?? .error(code, "cannot read the profile", at: nil))
         }
-        var lines = String(decoding: file.contents, as: UTF8.self).components(separatedBy: "\n")
+        // The file's own line ends are kept: a profile written with CRLF stays CRLF.
+        let text = String(decoding: file.contents, as: UTF8.self)
+        let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: lineEnd)
         let rendered = yaml(value)
         guard case .mapping(let pairs) = root.content else {
             return .failure(.error(code, "the profile is not a mapping", at: root.location))
@@ -48,7 +51,7 @@ public enum ProfileEditor {
             } else {
                 lines += ["facts:", "  \(factID): \(rendered)"]
             }
-            return .success(lines.joined(separator: "\n") + "\n")
+            return .success(lines.joined(separator: lineEnd) + lineEnd)
         }
         guard case .mapping(let facts) = factsPair.value.content,
               factsPair.value.location.range.start.line > factsPair.key.location.range.start.line else {
@@ -56,6 +59,20 @@ public enum ProfileEditor {
                                    at: factsPair.value.location))
         }
         if let existing = facts.first(where: { $0.key.scalar?.text == factID }) {
+            if existing.value.isNull, existing.value.scalar?.text == "" {
+                // `fact:` with nothing after it: the value goes after the colon, on the key's line
+                // (libyaml places the empty value where the next token starts).
+                let keyRange = existing.key.location.range
+                var line = Array(lines[keyRange.start.line - 1])
+                guard let colon = line[min(keyRange.end.column - 1, line.count)...].firstIndex(of: ":") else {
+                    return .failure(.error(code, "cannot find the ':' after '\(factID)'; edit it by hand", at: existing.key.location))
+                }
+                let rest = line[(colon + 1)...]
+                let comment = rest.firstIndex(of: "#").map { String(line[$0...]) }
+                line = Array(line[...colon]) + Array(" \(rendered)") + (comment.map { Array(" " + $0) } ?? [])
+                lines[keyRange.start.line - 1] = String(line)
+                return .success(lines.joined(separator: lineEnd))
+            }
             let range = existing.value.location.range
             guard range.start.line == range.end.line || existing.value.isNull else {
                 return .failure(.error(code, "the value of '\(factID)' spans several lines; edit it by hand", at: existing.value.location))
@@ -65,7 +82,7 @@ public enum ProfileEditor {
             let end = existing.value.isNull && range.end == range.start ? start : min(range.end.column - 1, line.count)
             line.replaceSubrange(start..<end, with: Array(rendered))
             lines[range.start.line - 1] = String(line)
-            return .success(lines.joined(separator: "\n"))
+            return .success(lines.joined(separator: lineEnd))
         }
         // A new fact: after the last line of the facts mapping, with the same indentation.
         let indent = facts.first.map { String(repeating: " ", count: $0.key.location.range.start.column - 1) } ?? "  "
@@ -77,7 +94,7 @@ public enum ProfileEditor {
             insertAt = last.value.location.range.end.line - 1
         }
         lines.insert("\(indent)\(factID): \(rendered)", at: min(insertAt, lines.count))
-        return .success(lines.joined(separator: "\n"))
+        return .success(lines.joined(separator: lineEnd))
     }
 
     /// A value written as YAML.

@@ -20,6 +20,20 @@ import RuleModel
         try ProfileEditor.setting(id, to: value, in: source ?? file).get()
     }
 
+    @Test func anEmptyValueIsFilledAfterItsColon() throws {
+        let source = SourceFile(path: "p.yaml", text: "organisation: {name: x}\nfacts:\n  paid_offer:   # to ask\n  staff_count: 12\n")
+        let text = try edited("paid_offer", .bool(true), in: source)
+        #expect(text == "organisation: {name: x}\nfacts:\n  paid_offer: true # to ask\n  staff_count: 12\n")
+        let last = SourceFile(path: "p.yaml", text: "organisation: {name: x}\nfacts:\n  paid_offer:\n")
+        #expect(try edited("paid_offer", .bool(false), in: last) == "organisation: {name: x}\nfacts:\n  paid_offer: false\n")
+    }
+
+    @Test func aCRLFFileStaysCRLF() throws {
+        let source = SourceFile(path: "p.yaml", text: "organisation: {name: x}\r\nfacts:\r\n  staff_count: 12\r\n")
+        let text = try edited("manager_count", .number(3), in: source)
+        #expect(text == "organisation: {name: x}\r\nfacts:\r\n  staff_count: 12\r\n  manager_count: 3\r\n")
+    }
+
     @Test func replacesAValueInPlaceKeepingComments() throws {
         #expect(try edited("hierarchy_levels", .number(5)).contains("  hierarchy_levels: 5   # from the org chart\n"))
         #expect(try edited("staff_count", .number(240)).contains("  staff_count: 240\n"))
