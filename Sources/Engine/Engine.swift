@@ -20,6 +20,8 @@ public struct Engine: Sendable {
     private let setupWithoutKind: KindSetup
     /// The identifier of the pack's catalogue, to use a profile's indexed facts.
     private let catalogue: Int
+    /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled.
+    private let relevance: [(factID: String, condition: CompiledCondition)]
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
@@ -32,6 +34,18 @@ public struct Engine: Sendable {
         setups = Dictionary(pack.metadata.organisationKinds.map { ($0, Self.setup(forKind: $0, compiled: compiled, program: program)) },
                             uniquingKeysWith: { first, _ in first })
         catalogue = IndexedFacts.identifier(of: pack.facts)
+        var relevance: [(factID: String, condition: CompiledCondition)] = []
+        for fact in pack.facts {
+            guard let condition = fact.relevantWhen else { continue }
+            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:))))
+        }
+        self.relevance = relevance
+    }
+
+    /// The facts whose relevance condition is false for these slot values: they are not asked,
+    /// nor listed as missing. A fact whose relevance is unknown is still asked.
+    func irrelevantFacts(_ slots: [RuntimeValue]) -> Set<String> {
+        Set(relevance.filter { $0.condition.truth(slots) == .false }.map(\.factID))
     }
 
     private static func setup(forKind kind: String?, compiled: CompiledPack, program: Program) -> KindSetup {
@@ -56,6 +70,7 @@ public struct Engine: Sendable {
     public func evaluate(_ profile: Profile, overrides: [String: Value] = [:]) -> Evaluation {
         let pack = compiled.pack
         let slots = computeSlots(profile, overrides: overrides)
+        let irrelevant = irrelevantFacts(slots)
         var outcomes: [FindingOutcome] = []
         for (index, rule) in pack.findings.enumerated() {
             let status: FindingOutcome.Status
@@ -69,15 +84,18 @@ public struct Engine: Sendable {
                 case .unknown:
                     status = .unknown
                     missing = compiled.factCones[index].filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
+                        .filter { !irrelevant.contains($0) }
                 }
             }
             outcomes.append(FindingOutcome(rule: rule, status: status, missingFacts: missing))
         }
-        return Evaluation(
+        var evaluation = Evaluation(
             compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
             roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes),
             missingFacts: Self.rankMissingFacts(outcomes),
             maturity: Self.maturity(pack: pack, outcomes: outcomes))
+        evaluation.irrelevantFacts = irrelevant
+        return evaluation
     }
 
     /// The diagnostics that fire, and those left unknown, as indices into the pack's diagnostics

@@ -19,6 +19,9 @@ public struct Evaluation: Sendable {
     public let missingFacts: [MissingFact]
     /// Maturity per dimension, by dimension id.
     public let maturity: [DimensionMaturity]
+    /// The facts that do not make sense for this profile (their `relevant_when` is false): not
+    /// asked, not listed as missing.
+    public var irrelevantFacts: Set<String> = []
 
     /// The pack.
     public var pack: RulePack { compiled.pack }

@@ -67,6 +67,10 @@ public struct ExplanationRenderer: Sendable {
         if let unit = fact.unit?.text(in: language, fallback: fallback) ?? fact.type.defaultUnit { type += ", unit \(unit)" }
         out += type + "\n"
         if let question = fact.question { out += "question: \(question.text(in: language, fallback: fallback))\n" }
+        if let relevance = fact.relevantWhen {
+            let state = evaluation.irrelevantFacts.contains(id) ? "no: not asked, not counted as missing" : "yes, or not decided"
+            out += "relevant when: \(relevance.expressions.map(\.description).joined(separator: "; ")) — \(state)\n"
+        }
         let value = evaluation.value(of: id)
         if value.isKnown {
             out += "value: \(value.plainText)\n"

@@ -6,7 +6,7 @@ public enum FileFormat {
     /// The `pack:` header; `id`, `version` and `languages` are required.
     public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds"]
     /// A fact; `type` and `label` are required.
-    public static let factKeys = ["type", "range", "values", "unit", "dimension", "label", "question"]
+    public static let factKeys = ["type", "range", "values", "unit", "dimension", "label", "question", "relevant_when"]
     /// A parameter in its long form; `value` is required.
     public static let parameterKeys = ["value", "by_kind", "label", "source"]
     /// An indicator in its long form; `expr` is required.

@@ -121,6 +121,8 @@ extension PackCheck {
             header + facts + diagnostic("↓levles > 5"),
             header + facts + diagnostic("levels > 5 and delegation == 'none' and ↓satisfacton < 50"),
             header + facts + diagnostic("levels > 5 and delegation == ↓none"),
+            header + facts + "  survey: {type: boolean, label: S}\n  score: {type: percentage, label: Sc, relevant_when: ↓surveyd}\n"
+                + diagnostic("score < 50"),
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"é {levels} and ↓{levles} levels\"}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because:\n      en: |\n        {levels} levels,\n        then ↓{levles}\n"),
         ],

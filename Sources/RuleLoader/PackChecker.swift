@@ -89,6 +89,7 @@ struct PackChecker {
         let before = diagnostics.count
         var expressions = draft.indicators.map(\.expression)
         expressions += draft.findings.flatMap(\.condition.expressions)
+        expressions += draft.facts.flatMap { $0.relevantWhen?.expressions ?? [] }
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
@@ -223,6 +224,7 @@ struct PackChecker {
             if let indicator = indicators[id] { checker.checkIndicator(indicator) }
         }
         for finding in draft.findings { checker.checkCondition(finding.condition) }
+        for fact in draft.facts { if let relevance = fact.relevantWhen { checker.checkCondition(relevance) } }
         diagnostics += checker.diagnostics
         checkParameterRanges()
     }
@@ -293,6 +295,8 @@ struct PackChecker {
         for expression in draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions) {
             used.formUnion(expression.references)
         }
+        // A fact that decides whether another makes sense is used.
+        for fact in draft.facts { used.formUnion(fact.relevantWhen?.references ?? []) }
         // A fact a `because` sentence shows is used: the report quotes it.
         for finding in draft.findings {
             for template in finding.because.map({ Array($0.translations.values) }) ?? [] {

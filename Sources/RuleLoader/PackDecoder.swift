@@ -186,6 +186,7 @@ struct PackDecoder {
             dimension: fields["dimension"].flatMap { dimensionMention($0) },
             label: required(fields, "label", "label of \(what)"),
             question: fields["question"].flatMap { localized($0, "question of \(what)") },
+            relevantWhen: fields["relevant_when"].flatMap { condition($0) },
             location: location))
     }
 

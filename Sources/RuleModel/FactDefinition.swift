@@ -20,6 +20,9 @@ public struct FactDefinition: Hashable, Sendable {
     public var label: LocalizedText
     /// The question a consultant asks to learn it, per language.
     public var question: LocalizedText?
+    /// When the fact makes sense (`engagement_score` only when a survey was run): where this is
+    /// false, the fact is not asked and not listed as missing.
+    public var relevantWhen: Condition?
     /// Where it is declared.
     public var location: SourceLocation?
 
@@ -27,7 +30,7 @@ public struct FactDefinition: Hashable, Sendable {
     public init(id: String, type: FactType, range: ClosedRange<Double>? = nil, values: [String] = [],
                 valueLabels: [String: LocalizedText] = [:],
                 unit: LocalizedText? = nil, dimension: String? = nil, label: LocalizedText = LocalizedText([:]),
-                question: LocalizedText? = nil, location: SourceLocation? = nil) {
+                question: LocalizedText? = nil, relevantWhen: Condition? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.type = type
         self.range = range ?? type.defaultRange
@@ -37,6 +40,7 @@ public struct FactDefinition: Hashable, Sendable {
         self.dimension = dimension
         self.label = label
         self.question = question
+        self.relevantWhen = relevantWhen
         self.location = location
     }
 }

@@ -64,3 +64,19 @@ import TestSupport
         #expect(unknown.stdout.contains("value: unknown (the profile does not give it)"))
     }
 }
+
+/// The default pack asks the engagement score only where a survey was run, or may have been.
+@Suite struct RelevantFactsTests {
+    private func questions(_ profile: String) throws -> [String] {
+        let outcome = try CLIRunner.run(["report", profile, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        return (json?["questions"] as? [[String: Any]])?.compactMap { $0["fact"] as? String } ?? []
+    }
+
+    @Test func noSurveyNoEngagementScoreQuestion() throws {
+        // engagement_survey_24m: false
+        #expect(!(try questions("fixtures/profiles/chambre-agriculture-plaine.yaml")).contains("engagement_score"))
+        // nothing said about a survey: the score may exist, it is asked
+        #expect(try questions("fixtures/profiles/cci-premier-entretien.yaml").contains("engagement_score"))
+    }
+}

@@ -133,3 +133,31 @@ import RuleModel
         }
     }
 }
+
+/// A fact relevant only under a condition is not asked where the condition is false.
+@Suite struct RelevanceTests {
+    private func pack() throws -> RulePack {
+        var pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("low_engagement", "a < 50")])
+        pack.facts.append(FactDefinition(id: "survey", type: .boolean))
+        pack.facts = pack.facts.map { fact in
+            guard fact.id == "a" else { return fact }
+            var relevant = fact
+            relevant.relevantWhen = .expression(try! ExpressionParser.parse("survey"))
+            return relevant
+        }
+        return pack
+    }
+
+    @Test func anIrrelevantFactIsNeitherAskedNorMissing() throws {
+        let pack = try pack()
+                let engine = try Engine(pack: pack)
+        let noSurvey = engine.evaluate(Profile(name: "p", facts: ["survey": .bool(false)]))
+        #expect(noSurvey.irrelevantFacts == ["a"])
+        #expect(!noSurvey.missingFacts.map(\.factID).contains("a"))
+        #expect(noSurvey.outcome(of: "low_engagement")?.missingFacts == [])
+        let survey = engine.evaluate(Profile(name: "p", facts: ["survey": .bool(true)]))
+        #expect(survey.missingFacts.map(\.factID).contains("a"))
+        let unknown = engine.evaluate(Profile(name: "p"))
+        #expect(unknown.missingFacts.map(\.factID).contains("a"))
+    }
+}
