@@ -23,6 +23,14 @@ import TestSupport
             .map { Repository.url("fixtures/profiles/\($0)").path } ?? []
     }
 
+    /// Writes `text` as `stream.yaml` in a new folder; the caller removes the folder.
+    private func writeStream(_ text: String) throws -> (file: URL, folder: URL) {
+        let folder = try Repository.temporaryFolder("batch")
+        let file = folder.appendingPathComponent("stream.yaml")
+        try Data(text.utf8).write(to: file)
+        return (file, folder)
+    }
+
     @Test func firedLinesFollowTheFilesAndAgreeWithTheEngine() throws {
         let (pack, engine) = try Self.defaultPack()
         let output = MemoryOutput()
@@ -41,10 +49,7 @@ import TestSupport
 
     @Test func aBadProfileIsReportedAndTheOthersRun() throws {
         let (pack, engine) = try Self.defaultPack()
-        let folder = try Repository.temporaryFolder("batch")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stream = folder.appendingPathComponent("stream.yaml")
-        try Data("""
+        let (stream, folder) = try writeStream("""
             organisation: {name: A, kind: cci}
             facts: {named_sponsor: false}
             ---
@@ -54,7 +59,8 @@ import TestSupport
             organisation: {name: C, kind: cci}
             facts: {named_sponsor: true}
 
-            """.utf8).write(to: stream)
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()
         let outcome = BatchRun(pack: pack, engine: engine, format: .csv, language: "en").run(files: [stream.path], to: output)
         #expect(outcome.profileCount == 3)
@@ -78,11 +84,8 @@ import TestSupport
 
     @Test func aBadProfileKeepsItsLineInTheFiredFormat() throws {
         let (pack, engine) = try Self.defaultPack()
-        let folder = try Repository.temporaryFolder("batch")
+        let (stream, folder) = try writeStream("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: B}\nfacts: {no_such_fact: 1}\n---\norganisation: {name: C}\nfacts: {}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let stream = folder.appendingPathComponent("stream.yaml")
-        try Data("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: B}\nfacts: {no_such_fact: 1}\n---\norganisation: {name: C}\nfacts: {}\n".utf8)
-            .write(to: stream)
         let output = MemoryOutput()
         _ = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -93,11 +96,8 @@ import TestSupport
 
     @Test func aBadByteFailsItsOwnDocumentOnly() throws {
         let (pack, engine) = try Self.defaultPack()
-        let folder = try Repository.temporaryFolder("batch")
+        let (stream, folder) = try writeStream("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: \"B\u{01}\"}\nfacts: {}\n---\norganisation: {name: C}\nfacts: {}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let stream = folder.appendingPathComponent("stream.yaml")
-        try Data("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: \"B\u{01}\"}\nfacts: {}\n---\norganisation: {name: C}\nfacts: {}\n".utf8)
-            .write(to: stream)
         let output = MemoryOutput()
         let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
