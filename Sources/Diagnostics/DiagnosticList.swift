@@ -34,11 +34,20 @@ public struct DiagnosticList: Sendable, Error, Hashable {
         if storage.count < limit {
             kept.insert(diagnostic)
             storage.append(diagnostic)
+            count(diagnostic.severity)
         } else {
-            guard dropped.insert(diagnostic.hashValue).inserted else { return }
-            droppedCount += 1
+            recordDropped(diagnostic.hashValue, diagnostic.severity)
         }
-        switch diagnostic.severity {
+    }
+
+    private mutating func recordDropped(_ hash: Int, _ severity: Severity) {
+        guard dropped.updateValue(severity, forKey: hash) == nil else { return }
+        droppedCount += 1
+        count(severity)
+    }
+
+    private mutating func count(_ severity: Severity) {
+        switch severity {
         case .error: errorCount += 1
         case .warning: warningCount += 1
         }
@@ -49,26 +58,22 @@ public struct DiagnosticList: Sendable, Error, Hashable {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
-    /// Records everything another list holds, including what it dropped (counted, as the other
-    /// list counted them).
+    /// Records everything another list holds, including what it dropped; a diagnostic both lists
+    /// hold counts once.
     public mutating func append(contentsOf other: DiagnosticList) {
         append(contentsOf: other.storage)
-        for hash in other.dropped where dropped.insert(hash).inserted { droppedCount += 1 }
-        errorCount += other.errorCount - other.storage.filter { $0.severity == .error }.count
-        warningCount += other.warningCount - other.storage.filter { $0.severity == .warning }.count
+        for (hash, severity) in other.dropped.sorted(by: { $0.key < $1.key }) { recordDropped(hash, severity) }
     }
 
     /// The diagnostics kept, for finding duplicates.
     private var kept = Set<Diagnostic>()
     /// The hashes of the diagnostics dropped beyond `limit` (not the diagnostics: a profile may
-    /// hold hundreds of thousands of mistakes), to find duplicates among them.
-    private var dropped = Set<Int>()
+    /// hold hundreds of thousands of mistakes) with their severity, to find duplicates among them.
+    private var dropped: [Int: Severity] = [:]
 
-    /// The diagnostics kept, sorted by file, position, severity and code; duplicates removed.
-    public var sorted: [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return storage.sorted().filter { seen.insert($0).inserted }
-    }
+    /// The diagnostics kept, sorted by file, position, severity and code (none twice: a
+    /// duplicate is not stored).
+    public var sorted: [Diagnostic] { storage.sorted() }
 
     /// Whether any error was reported.
     public var hasErrors: Bool { errorCount > 0 }

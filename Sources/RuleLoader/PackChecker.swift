@@ -87,9 +87,7 @@ struct PackChecker {
             for word in fact.values where wordOwners[word] == nil { wordOwners[word] = fact.id }
         }
         let before = diagnostics.count
-        var expressions = draft.indicators.map(\.expression)
-        expressions += draft.findings.flatMap(\.condition.expressions)
-        expressions += draft.facts.flatMap { $0.relevantWhen?.expressions ?? [] }
+        let expressions = draft.expressions
         for expression in expressions {
             expression.visit { node in
                 guard case .reference(let name) = node.kind, !known.contains(name) else { return }
@@ -232,9 +230,8 @@ struct PackChecker {
     /// A parameter compared with a fact that has a range must lie in it (a threshold of 150 for a
     /// percentage could never compare as meant), for every organisation kind.
     private mutating func checkParameterRanges() {
-        let pack = RulePack(metadata: .init(id: "draft"), facts: draft.facts, parameters: draft.parameters,
-                            indicators: draft.indicators, findings: draft.findings)
-        let ranges = pack.parameterRanges
+        let ranges = RulePack.parameterRanges(facts: draft.facts, parameters: Set(draft.parameters.map(\.id)),
+                                              expressions: draft.expressions)
         for parameter in draft.parameters {
             guard let range = ranges[parameter.id] else { continue }
             let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
@@ -292,11 +289,7 @@ struct PackChecker {
 
     fileprivate mutating func checkUsage() {
         var used = Set<String>()
-        for expression in draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions) {
-            used.formUnion(expression.references)
-        }
-        // A fact that decides whether another makes sense is used.
-        for fact in draft.facts { used.formUnion(fact.relevantWhen?.references ?? []) }
+        for expression in draft.expressions { used.formUnion(expression.references) }
         // A fact a `because` sentence shows is used: the report quotes it.
         for finding in draft.findings {
             for template in finding.because.map({ Array($0.translations.values) }) ?? [] {
@@ -351,8 +344,7 @@ struct PackChecker {
             if isMaximum != isMinimum { bounds[parameter.id] = isMaximum ? .maximum : .minimum }
         }
         guard !bounds.isEmpty else { return }
-        let expressions = draft.indicators.map(\.expression) + draft.findings.flatMap(\.condition.expressions)
-        for expression in expressions {
+        for expression in draft.expressions {
             expression.visit { node in
                 guard case .comparison(let written, let lhs, let rhs) = node.kind else { return }
                 // With the parameter on the right: `x OP bound`.

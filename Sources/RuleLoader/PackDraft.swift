@@ -30,6 +30,9 @@ struct PackDraft {
     var findings: [FindingRule] = []
     var recommendations: [Recommendation] = []
     var examples: [PendingExample] = []
+    /// Every expression read so far (``RulePack/expressions(facts:indicators:findings:)``).
+    var expressions: [Expression] { RulePack.expressions(facts: facts, indicators: indicators, findings: findings) }
+
     /// The names of facts, parameters, indicators and diagnostics whose entries could not be
     /// read: they are declared all the same, so that their uses are not reported as unknown
     /// names on top of the entry's own error.

@@ -158,7 +158,7 @@ public final class ProfileStreamReader {
                 if let document = scanner.feed(lineAt: lineStart, line: line, in: buffer) {
                     if document.offset > 0, hasContent { cuts.append(document.offset) }
                     hasContent = true
-                } else if !hasContent, buffer[lineStart] != UInt8(ascii: "%"), !isBlankOrComment(bytes[lineStart..<lineEnd]) {
+                } else if !hasContent, buffer[lineStart] != UInt8(ascii: "%"), !DocumentStartScanner.isBlankOrComment(buffer, lineAt: lineStart) {
                     hasContent = true
                 }
                 lineStart = lineEnd + 1
@@ -170,22 +170,21 @@ public final class ProfileStreamReader {
 
     static func lastCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes).last }
 
-    /// How many line breaks the first `count` bytes hold.
+    /// How many line breaks the first `count` bytes hold, counted as libyaml counts them
+    /// (``LineIndex``), so that a window's first line is the line libyaml's positions follow.
     private static func lineBreaks(in bytes: [UInt8], before count: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var breaks = 0
-            for index in 0..<count where buffer[index] == UInt8(ascii: "\n") { breaks += 1 }
+            var index = 0
+            while index < count {
+                let length = buffer[index] == UInt8(ascii: "\n") ? 1 : LineIndex.breakLength(in: buffer, at: index)
+                if length > 0 { breaks += 1 }
+                index += max(1, length)
+            }
             return breaks
         }
     }
 
     /// Where the document after a skipped one starts.
     static func firstCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes, requiringContent: false).first }
-
-    private static func isBlankOrComment(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else {
-            return true
-        }
-        return first == UInt8(ascii: "#")
-    }
 }

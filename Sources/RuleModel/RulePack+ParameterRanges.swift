@@ -1,12 +1,29 @@
 extension RulePack {
+    /// Every expression of a pack: its indicators' formulas, its diagnostics' conditions and its
+    /// facts' relevance conditions. The one list the checks that look at all expressions read.
+    public static func expressions(facts: [FactDefinition], indicators: [Indicator], findings: [FindingRule]) -> [Expression] {
+        indicators.map(\.expression) + findings.flatMap(\.condition.expressions) + facts.flatMap { $0.relevantWhen?.expressions ?? [] }
+    }
+
+    /// Every expression of this pack (``expressions(facts:indicators:findings:)``).
+    public var expressions: [Expression] { Self.expressions(facts: facts, indicators: indicators, findings: findings) }
+
     /// The range each numeric parameter must stay in because of the facts it is compared with: a
     /// parameter compared with a fact that has a range (a percentage: 0–100) takes the range of
     /// that fact, the narrowest when it meets several. A value outside it could never compare as
     /// meant (a threshold of 150 % for a percentage).
     public var parameterRanges: [String: ClosedRange<Double>] {
+        Self.parameterRanges(facts: facts, parameters: Set(parameters.map(\.id)), expressions: expressions)
+    }
+
+    /// The ranges of ``parameterRanges`` for `parameters` (ids), from the facts and the
+    /// expressions that compare them, before a pack is built (the loader's checks).
+    public static func parameterRanges(facts: [FactDefinition], parameters: Set<String>,
+                                       expressions: [Expression]) -> [String: ClosedRange<Double>] {
+        let factRanges = Dictionary(facts.compactMap { fact in fact.range.map { (fact.id, $0) } }, uniquingKeysWith: { first, _ in first })
         var ranges: [String: ClosedRange<Double>] = [:]
         func meet(_ parameter: String, _ fact: String) {
-            guard self.parameter(parameter) != nil, let range = self.fact(fact)?.range else { return }
+            guard parameters.contains(parameter), let range = factRanges[fact] else { return }
             if let known = ranges[parameter] {
                 let lower = Swift.max(known.lowerBound, range.lowerBound)
                 let upper = Swift.min(known.upperBound, range.upperBound)
@@ -15,7 +32,6 @@ extension RulePack {
                 ranges[parameter] = range
             }
         }
-        let expressions = indicators.map(\.expression) + findings.flatMap(\.condition.expressions)
         for expression in expressions {
             expression.visit { node in
                 var pairs: [(Expression, Expression)] = []

@@ -11,22 +11,20 @@ public enum ExampleCheck {
 
     /// An error at each example whose outcome is not the one it claims, with the outcome.
     public static func diagnostics(for pack: RulePack, engine: Engine) -> [Diagnostic] {
+        let indices = Dictionary(uniqueKeysWithValues: pack.findings.enumerated().map { ($1.id, $0) })
         var problems: [Diagnostic] = []
-        for (index, rule) in pack.findings.enumerated() {
-            let claims: [(FindingRule.Example, FindingOutcome.Status, String)] =
-                rule.examples.fires.enumerated().map { ($1, .fired, "fires #\($0 + 1)") }
-                + rule.examples.doesNotFire.enumerated().map { ($1, .notFired, "does not fire #\($0 + 1)") }
-                + rule.examples.unknown.enumerated().map { ($1, .unknown, "stays unknown #\($0 + 1)") }
-            for (example, expected, label) in claims {
-                let profile = Profile(name: "\(rule.id) example", kind: example.kind, facts: example.facts)
-                let decision = engine.decide(profile)
-                let actual: FindingOutcome.Status = !Engine.applies(rule, to: profile) ? .notApplicable
-                    : decision.fired.contains(index) ? .fired : decision.unknown.contains(index) ? .unknown : .notFired
-                guard actual != expected else { continue }
-                func words(_ status: FindingOutcome.Status) -> String { status.rawValue.split(separator: "_").joined(separator: " ") }
-                problems.append(.error(code, "the example '\(rule.id): \(label)' does not hold: expected '\(rule.id)' \(words(expected)), got \(words(actual))",
-                                       at: example.location))
-            }
+        // The same cases `orgdiag test` runs for the examples: one per example, with its claim.
+        for example in RuleTestCase.examples(of: pack) {
+            guard case .example(let id) = example.origin, let index = indices[id], let rule = pack.finding(id) else { continue }
+            let expected: FindingOutcome.Status = !example.expectedFired.isEmpty ? .fired
+                : !example.expectedNotFired.isEmpty ? .notFired : .unknown
+            let decision = engine.decide(example.profile)
+            let actual: FindingOutcome.Status = !Engine.applies(rule, to: example.profile) ? .notApplicable
+                : decision.fired.contains(index) ? .fired : decision.unknown.contains(index) ? .unknown : .notFired
+            guard actual != expected else { continue }
+            func words(_ status: FindingOutcome.Status) -> String { status.rawValue.split(separator: "_").joined(separator: " ") }
+            problems.append(.error(code, "the example '\(example.name)' does not hold: expected '\(id)' \(words(expected)), got \(words(actual))",
+                                   at: example.location))
         }
         return problems
     }

@@ -40,7 +40,8 @@ public struct DocumentStartScanner {
         return nil
     }
 
-    private static func isBlankOrComment(_ bytes: UnsafeBufferPointer<UInt8>, lineAt offset: Int) -> Bool {
+    /// Whether the line starting at `offset` holds nothing but blanks, or a comment.
+    public static func isBlankOrComment(_ bytes: UnsafeBufferPointer<UInt8>, lineAt offset: Int) -> Bool {
         var index = offset
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
         return index == bytes.count || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")

@@ -11,12 +11,12 @@ extension YAMLNode {
     /// continuation lines and trailing spaces dropped), and the header and indentation of block
     /// scalars (`|`, `>`). `nil` for a node that is not a scalar.
     ///
-    /// `lines` (the file's ``LineIndex``) lets the walk start at the scalar's line; without it, it
-    /// starts at the file's first byte.
+    /// `lines` is the file's ``LineIndex``, to be built once by a caller locating many scalars of
+    /// one file; without it, this call builds one.
     ///
     /// - Complexity: constant for a scalar on one line whose text is its source (plain, or quoted
-    ///   without escapes); otherwise linear in the size of the scalar's source (plus the lines
-    ///   before it when `lines` is not given).
+    ///   without escapes); otherwise linear in the size of the scalar's source (plus the file's
+    ///   size when `lines` is not given).
     public func textOrigin(lines: LineIndex? = nil) -> TextOrigin? {
         guard let scalar else { return nil }
         let range = location.range
@@ -33,8 +33,8 @@ extension YAMLNode {
             }
         }
         let text = Array(scalar.text.unicodeScalars)
-        var walker = ScalarSourceWalker(file: location.file, from: range.start, to: range.end,
-                                        startLineOffset: lines?.offset(ofLine: range.start.line))
+        let startLineOffset = (lines ?? LineIndex(location.file)).offset(ofLine: range.start.line) ?? location.file.contents.count
+        var walker = ScalarSourceWalker(file: location.file, from: range.start, to: range.end, startLineOffset: startLineOffset)
         var positions: [SourcePosition] = []
         positions.reserveCapacity(text.count + 1)
         switch scalar.style {
@@ -56,26 +56,12 @@ private struct ScalarSourceWalker {
     private var columns: [Int] = []
     private var index = 0
 
-    init(file: SourceFile, from start: SourcePosition, to end: SourcePosition, startLineOffset: Int?) {
-        // Byte offset of the start line, then decode up to the end line (and the one after, where a
-        // block scalar's last break may stand).
-        var line = 1
-        var offset = 0
+    /// Decodes the scalar's source, from its start line (at byte `startLineOffset`) to the line
+    /// after its end line, where a block scalar's last break may stand.
+    init(file: SourceFile, from start: SourcePosition, to end: SourcePosition, startLineOffset: Int) {
+        var line = start.line
         let bytes = file.contents
-        if let startLineOffset {
-            line = start.line
-            offset = min(startLineOffset, bytes.count)
-        }
-        if line < start.line {
-            // Without an index: the start line's offset, counting breaks as libyaml does.
-            bytes.withUnsafeBufferPointer { buffer in
-                while line < start.line, offset < buffer.count {
-                    let length = LineIndex.breakLength(in: buffer, at: offset)
-                    if length > 0 { line += 1 }
-                    offset += max(1, length)
-                }
-            }
-        }
+        let offset = min(startLineOffset, bytes.count)
         var column = 1
         var iterator = bytes[offset...].makeIterator()
         var decoder = UTF8()

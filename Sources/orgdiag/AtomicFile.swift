@@ -92,17 +92,22 @@ final class AtomicFile {
 
     /// Appends bytes; a failure is reported by ``commit()``.
     func write(_ buffer: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = buffer.baseAddress else { return }
+        guard failure == nil else { return }
+        if let code = Self.writeAll(buffer, to: descriptor) { failure = String(cString: strerror(code)) }
+    }
+
+    /// Writes every byte of `buffer` to `descriptor`, retrying after an interrupted call; the
+    /// error number of a write that failed, `nil` when all went out.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        guard let base = buffer.baseAddress else { return nil }
         var written = 0
         while written < buffer.count {
             let result = Foundation.write(descriptor, base + written, buffer.count - written)
             if result < 0, errno == EINTR { continue }
-            guard result > 0 else {
-                failure = String(cString: strerror(result < 0 ? errno : EIO))
-                return
-            }
+            guard result > 0 else { return result < 0 ? errno : EIO }
             written += result
         }
+        return nil
     }
 
     /// Makes the file appear at its path, complete.

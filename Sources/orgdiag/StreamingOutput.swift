@@ -53,17 +53,8 @@ final class StreamingOutput: OutputSink {
         pending.withUnsafeBytes { buffer in
             if let file {
                 file.write(buffer)
-            } else if standardOutputFailure == nil, let base = buffer.baseAddress {
-                var written = 0
-                while written < buffer.count {
-                    let result = Foundation.write(1, base + written, buffer.count - written)
-                    if result < 0, errno == EINTR { continue }
-                    guard result > 0 else {
-                        standardOutputFailure = result < 0 ? errno : EIO
-                        break
-                    }
-                    written += result
-                }
+            } else if standardOutputFailure == nil {
+                standardOutputFailure = AtomicFile.writeAll(buffer, to: 1)
             }
         }
         pending.removeAll(keepingCapacity: true)
