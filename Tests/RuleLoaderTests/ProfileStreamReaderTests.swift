@@ -111,6 +111,19 @@ import YAML
         #expect(reader.isFinished)
     }
 
+    @Test func aLoneCarriageReturnCountsAsALineInLaterWindows() throws {
+        let pack = try defaultPack()
+        let first = "---\norganisation: {name: A}\rfacts: {}\n"  // a lone CR: libyaml counts a line there
+        let bad = "---\norganisation: {name: B}\nfacts: {no_such_fact: 1}\n"
+        let path = try temporaryFile(first + bad)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (results, windows) = try readInWindows(path, pack, windowBytes: 10)
+        #expect(windows == 2)
+        let problem = results.compactMap { if case .failure(let list) = $0 { return list.sorted.first } else { return nil } }.first
+        // Lines: 1 `---`, 2 organisation, 3 facts (after the CR), 4 `---`, 5 organisation, 6 facts.
+        #expect(problem?.location?.description == "\(path):6:9")
+    }
+
     @Test func oneDocumentLongerThanAWindowIsReadWhole() throws {
         let pack = try defaultPack()
         let text = "organisation: {name: Long}\nevidence:\n  staff_count: \"" + String(repeating: "x", count: 5000) + "\"\nfacts:\n  staff_count: 10\n"
