@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc  // memchr
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where each line of a file starts and ends, found once so that anything located by line (a
 /// scalar's source, a caret's line) is reached without reading the lines before it.
 ///
@@ -56,6 +62,24 @@ public struct LineIndex: Sendable {
             return offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9) ? 3 : 0
         default: return 0
         }
+    }
+
+    /// Whether `range` of `bytes` holds a line break that does not end in a line feed: a lone
+    /// carriage return, NEL, LS or PS (CR LF ends in one). Where none does, counting line feeds
+    /// counts lines as libyaml does. A break may look past `range` for its last bytes.
+    /// - Complexity: one `memchr` pass over `range` per byte that can start such a break.
+    public static func hasBreaksBesidesLineFeeds(in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        for lead: UInt8 in [0x0D, 0xC2, 0xE2] {
+            var offset = range.lowerBound
+            while offset < range.upperBound, let match = memchr(base + offset, Int32(lead), range.upperBound - offset) {
+                let index = base.distance(to: match.assumingMemoryBound(to: UInt8.self))
+                let length = breakLength(in: bytes, at: index)
+                if length > 0, !(lead == 0x0D && length == 2) { return true }
+                offset = index + 1
+            }
+        }
+        return false
     }
 
     /// Whether a scalar ends a line (a carriage return is one only when no line feed follows it:

@@ -89,9 +89,9 @@ private struct PieceDecoder {
     }
 
     mutating func run() -> [Result<Profile, DiagnosticList>] {
-        // libyaml also breaks lines at a lone CR, NEL, LS and PS, so its line numbers, which the
-        // fast path maps back to bytes, would not be ours: such a piece is read the slow way.
-        guard !hasLineBreaksBesidesLineFeeds(), reader.next()?.kind == .streamStart else {
+        // The line starts libyaml's line numbers map back to end lines where libyaml does
+        // (``LineIndex``: a lone CR, NEL, LS and PS too).
+        guard reader.next()?.kind == .streamStart else {
             return slowRemainder(fromLine: lineOffset + 1)
         }
         while let event = reader.next() {
@@ -118,28 +118,6 @@ private struct PieceDecoder {
         }
         // libyaml stopped on an error: read from the last document's start the slow way.
         return slowRemainder(fromLine: starts.last ?? lineOffset + 1)
-    }
-
-    /// Whether the piece holds a line break other than LF and CR LF: a lone CR, NEL (U+0085),
-    /// LS (U+2028) or PS (U+2029).
-    private func hasLineBreaksBesidesLineFeeds() -> Bool {
-        file.contents.withUnsafeBufferPointer { contents in
-            var index = bytes.lowerBound
-            while index < bytes.upperBound {
-                switch contents[index] {
-                case 0x0D:
-                    if index + 1 >= contents.count || contents[index + 1] != 0x0A { return true }
-                case 0xC2:
-                    if index + 1 < contents.count, contents[index + 1] == 0x85 { return true }
-                case 0xE2:
-                    if index + 2 < contents.count, contents[index + 1] == 0x80, contents[index + 2] & 0xFE == 0xA8 { return true }
-                default:
-                    break
-                }
-                index += 1
-            }
-            return false
-        }
     }
 
     private mutating func markSlow(line: Int) {

@@ -173,20 +173,19 @@ public final class ProfileStreamReader {
     /// How many line breaks the first `count` bytes hold, counted as libyaml counts them
     /// (``LineIndex``), so that a window's first line is the line libyaml's positions follow.
     private static func lineBreaks(in bytes: [UInt8], before count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        return bytes.withUnsafeBufferPointer { buffer in
-            // Line feeds only, unless a byte that can start another break (CR, NEL, LS, PS) is
-            // there (memchr finds none in the usual window): then the loop the compiler vectorises.
-            let others = [0x0D, 0xC2, 0xE2].contains { memchr(buffer.baseAddress!, $0, count) != nil }
-            if !others {
+        bytes.withUnsafeBufferPointer { whole in
+            let window = UnsafeBufferPointer(rebasing: whole[..<count])
+            // Where every break ends in a line feed (the usual window), a line-feed count, which
+            // the compiler vectorises.
+            guard LineIndex.hasBreaksBesidesLineFeeds(in: window, within: window.indices) else {
                 var lineFeeds = 0
-                for index in 0..<count where buffer[index] == UInt8(ascii: "\n") { lineFeeds += 1 }
+                for byte in window where byte == UInt8(ascii: "\n") { lineFeeds += 1 }
                 return lineFeeds
             }
             var breaks = 0
             var index = 0
             while index < count {
-                let length = LineIndex.breakLength(in: buffer, at: index)
+                let length = LineIndex.breakLength(in: window, at: index)
                 if length > 0 { breaks += 1 }
                 index += max(1, length)
             }

@@ -135,9 +135,15 @@ import YAML
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
         for lineBreak in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+            // An error after the break is located on the line libyaml gives it.
+            let located = "organisation: {name: Odd}\(lineBreak)facts:\(lineBreak)  staff_count: many\n"
+            let file = SourceFile(path: "located.yaml", text: String(repeating: good, count: 300) + "---\n" + located + good)
+            let expected = reference(file, pack)
+            #expect(expected.contains { $0.contains("located.yaml:1204:") }, "\(expected.filter { !$0.hasPrefix("ok") })")
+            #expect(decoded(file, pack) == expected, "\(lineBreak.unicodeScalars.map { $0.value })")
             let odd = "#remi\(lineBreak)ernd.\norganisation:\n  name: Odd\n"
-            let file = SourceFile(path: "breaks.yaml", text: String(repeating: good, count: 300) + "---\n" + odd + String(repeating: good, count: 300))
-            #expect(decoded(file, pack) == reference(file, pack), "\(lineBreak.unicodeScalars.map { $0.value })")
+            let breaks = SourceFile(path: "breaks.yaml", text: String(repeating: good, count: 300) + "---\n" + odd + String(repeating: good, count: 300))
+            #expect(decoded(breaks, pack) == reference(breaks, pack), "\(lineBreak.unicodeScalars.map { $0.value })")
             let single = SourceFile(path: "single.yaml", text: odd)
             #expect(decoded(single, pack) == [describeDecoded(ProfileLoader.load(single, pack: pack))],
                     "\(lineBreak.unicodeScalars.map { $0.value })")
