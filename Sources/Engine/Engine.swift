@@ -22,6 +22,10 @@ public struct Engine: Sendable {
     private let catalogue: Int
     /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled.
     private let relevance: [(factID: String, condition: CompiledCondition)]
+    /// Each recommendation that says when it is already in place (`in_place_when`), with it compiled.
+    private let inPlaceTests: [(recommendationID: String, condition: CompiledCondition)]
+    /// Each strength's condition, compiled (pack order).
+    private let strengthConditions: [CompiledCondition]
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
@@ -40,6 +44,17 @@ public struct Engine: Sendable {
             relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:))))
         }
         self.relevance = relevance
+        var inPlaceTests: [(recommendationID: String, condition: CompiledCondition)] = []
+        for recommendation in pack.recommendations {
+            guard let condition = recommendation.inPlaceWhen else { continue }
+            inPlaceTests.append((recommendation.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:))))
+        }
+        self.inPlaceTests = inPlaceTests
+        var strengthConditions: [CompiledCondition] = []
+        for strength in pack.strengths {
+            strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: compiled.slot(of:)))
+        }
+        self.strengthConditions = strengthConditions
     }
 
     /// The facts whose relevance condition is false for these slot values: they are not asked,
@@ -89,13 +104,31 @@ public struct Engine: Sendable {
             }
             outcomes.append(FindingOutcome(rule: rule, status: status, missingFacts: missing))
         }
+        Self.markSuperseded(&outcomes)
+        let inPlace = Dictionary(inPlaceTests.map { ($0.recommendationID, $0.condition.truth(slots)) }, uniquingKeysWith: { first, _ in first })
+        let limit = compiled.slot(of: RulePack.roadmapLimitParameter).flatMap { slots[$0].value.flatMap(RulePack.roadmapLimit) }
         var evaluation = Evaluation(
             compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
-            roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes),
+            roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes, inPlace: Set(inPlace.filter { $0.value == .true }.keys),
+                                         limit: limit),
             missingFacts: Self.rankMissingFacts(outcomes),
             maturity: Self.maturity(pack: pack, outcomes: outcomes))
         evaluation.irrelevantFacts = irrelevant
+        evaluation.inPlaceTests = inPlace
+        evaluation.strengths = zip(pack.strengths, strengthConditions).map { StrengthOutcome(strength: $0, truth: $1.truth(slots)) }
         return evaluation
+    }
+
+    /// Marks each fired diagnostic that a fired diagnostic supersedes.
+    static func markSuperseded(_ outcomes: inout [FindingOutcome]) {
+        guard outcomes.contains(where: { !$0.rule.supersedes.isEmpty }) else { return }
+        var coveredBy: [String: [String]] = [:]
+        for outcome in outcomes where outcome.status == .fired {
+            for id in outcome.rule.supersedes { coveredBy[id, default: []].append(outcome.rule.id) }
+        }
+        for index in outcomes.indices where outcomes[index].status == .fired {
+            outcomes[index].supersededBy = (coveredBy[outcomes[index].rule.id] ?? []).sorted()
+        }
     }
 
     /// The diagnostics that fire, and those left unknown, as indices into the pack's diagnostics
@@ -194,7 +227,8 @@ public struct Engine: Sendable {
     static func maturity(pack: RulePack, outcomes: [FindingOutcome]) -> [DimensionMaturity] {
         pack.dimensions.map { dimension in
             let own = outcomes.filter { $0.rule.dimension == dimension.id && $0.status != .notApplicable }
-            let fired = own.filter { $0.status == .fired }
+            // A superseded finding is covered by the one that supersedes it: it deducts nothing.
+            let fired = own.filter(\.isShown)
             let decided = own.filter { $0.status == .fired || $0.status == .notFired }.count
             let deduction = fired.reduce(0.0) { $0 + (dimension.deductions[$1.rule.severity] ?? 0) }
             let raw = (5 - deduction).rounded(.down)

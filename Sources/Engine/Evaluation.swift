@@ -22,6 +22,15 @@ public struct Evaluation: Sendable {
     /// The facts that do not make sense for this profile (their `relevant_when` is false): not
     /// asked, not listed as missing.
     public var irrelevantFacts: Set<String> = []
+    /// The truth of each in-place test (`in_place_when`), by recommendation id.
+    public var inPlaceTests: [String: Truth] = [:]
+    /// Every strength's outcome, in pack order (by id).
+    public var strengths: [StrengthOutcome] = []
+
+    /// The recommendations already in place (their `in_place_when` holds), in pack order (by id).
+    public var recommendationsInPlace: [Recommendation] {
+        pack.recommendations.filter { inPlaceTests[$0.id] == .true }
+    }
 
     /// The pack.
     public var pack: RulePack { compiled.pack }
@@ -35,6 +44,10 @@ public struct Evaluation: Sendable {
     public func outcome(of id: String) -> FindingOutcome? {
         outcomes.first { $0.rule.id == id }
     }
+
+    /// The findings reports show: the diagnostics that fired and that no other fired diagnostic
+    /// supersedes, in pack order.
+    public var findings: [FindingOutcome] { outcomes.filter(\.isShown) }
 
     /// The outcomes with a given status, in pack order.
     public func outcomes(_ status: FindingOutcome.Status) -> [FindingOutcome] {

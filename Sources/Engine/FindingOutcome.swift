@@ -20,4 +20,18 @@ public struct FindingOutcome: Hashable, Sendable {
     public let status: Status
     /// For an unknown outcome, the unknown facts it depends on, sorted by id.
     public let missingFacts: [String]
+    /// For a fired diagnostic, the fired diagnostics that supersede it (``FindingRule/supersedes``),
+    /// sorted by id: reports show those instead, and it weighs nothing in the roadmap or maturity.
+    public var supersededBy: [String] = []
+
+    /// Whether it fired and no other fired diagnostic covers it: what reports show as a finding.
+    public var isShown: Bool { status == .fired && supersededBy.isEmpty }
+
+    /// Creates an outcome.
+    public init(rule: FindingRule, status: Status, missingFacts: [String], supersededBy: [String] = []) {
+        self.rule = rule
+        self.status = status
+        self.missingFacts = missingFacts
+        self.supersededBy = supersededBy
+    }
 }

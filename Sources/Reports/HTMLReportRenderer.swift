@@ -50,7 +50,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e($0))</dd></div>" } ?? "")
                 <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(model.packID)) \(e(model.packVersion)) · \(e(model.packHash))</span></dd></div>
               </dl>
-              <p class="summary">\(e(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount), String(model.undecided.count))))</p>
+              <p class="summary">\(e(words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount), String(model.undecided.count))))</p>
             </header>
 
             """
@@ -58,6 +58,13 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += summary(model, words)
         body += "</section>\n"
 
+        if !model.strengths.isEmpty {
+            body += "<section id=\"strengths\">\n<h2>\(e(words("strengths")))</h2>\n<ul class=\"strengths\">\n"
+            for strength in model.strengths {
+                body += "<li><strong>\(e(strength.title))</strong>\(strength.because.map { "<br><span class=\"muted\">\(e(ReportText.sentence($0)))</span>" } ?? "")</li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
         for finding in model.findings {
@@ -76,6 +83,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             if !finding.references.isEmpty {
                 body += "<p class=\"references\">\(e(words("references")))\(colon)\(finding.references.map(e).joined(separator: " · "))</p>\n"
             }
+            if !finding.covers.isEmpty {
+                body += "<p class=\"references\">\(e(words("covers")))\(colon)\(finding.covers.map(e).joined(separator: " · "))</p>\n"
+            }
             body += "</article>\n"
         }
         body += "</section>\n"
@@ -83,9 +93,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"
         if model.roadmap.isEmpty { body += "<p>\(e(words("no_roadmap")))</p>\n" }
         for (phase, actions) in model.phases {
-            body += "<div class=\"phase\"><h3>\(e(words("phase", String(phase))))</h3>\n<ol>\n"
+            let heading = model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))
+            body += "<div class=\"phase\"><h3>\(e(heading))</h3>\n<ol>\n"
             for action in actions {
-                body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span> <span class=\"muted\">\(e(words("score"))) \(words.number(action.score))</span></div>\n"
+                body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span></div>\n"
+                body += "<p class=\"priority\">\(e(words("priority")))\(colon)\(e(action.priority))</p>\n"
                 if let summary = action.summary { body += "<p>\(e(summary))</p>\n" }
                 var details: [String] = []
                 if let audience = action.audience { details.append("<span>\(e(words("audience")))\(colon)\(e(audience))</span>") }
@@ -97,9 +109,22 @@ public struct HTMLReportRenderer: ReportRenderer {
                 if action.pulledIn {
                     body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: ", "))))</p>\n"
                 }
+                if !action.buildsOn.isEmpty {
+                    body += "<p class=\"answers\">\(e(words("builds_on")))\(colon)\(action.buildsOn.map(e).joined(separator: " ; "))</p>\n"
+                }
                 body += "</li>\n"
             }
             body += "</ol></div>\n"
+        }
+        if !model.laterActions.isEmpty {
+            body += "<div class=\"phase later\"><h3>\(e(words("later")))</h3>\n<p class=\"muted\">\(e(words("later_note", String(model.roadmap.count - model.laterActions.count))))</p>\n<ul>\n"
+            for action in model.laterActions { body += "<li>\(e(action.title)) <span class=\"tag\">\(e(words.kind(action.kind)))</span></li>\n" }
+            body += "</ul></div>\n"
+        }
+        if !model.inPlace.isEmpty {
+            body += "<div class=\"in-place\"><h3>\(e(words("in_place")))</h3>\n<p class=\"muted\">\(e(words("in_place_note")))</p>\n<ul>\n"
+            for action in model.inPlace { body += "<li>\(e(action.title)) <span class=\"tag\">\(e(words.kind(action.kind)))</span></li>\n" }
+            body += "</ul></div>\n"
         }
         body += "</section>\n"
 
@@ -132,7 +157,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             html += "<li><span class=\"badge \(severity.rawValue)\">\(e(words.severity(severity)))</span> <strong>\(count)</strong></li>\n"
         }
         html += "</ul></div>\n<div><h3>\(e(words("first_actions")))</h3>\n<ol class=\"first-actions\">\n"
-        for action in model.roadmap.prefix(5) {
+        for action in model.roadmap.filter({ !$0.later }).prefix(5) {
             html += "<li>\(e(action.title)) <span class=\"muted\">· \(e(words("phase", String(action.phase))))</span></li>\n"
         }
         if model.roadmap.isEmpty { html += "<li class=\"muted\">\(e(words("no_roadmap")))</li>\n" }
@@ -200,7 +225,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         .evidence { margin: 4px 0; padding-left: 18px; } .references { font-size: 13px; color: var(--muted); }
         .phase ol { padding-left: 20px; } .action { margin: 8px 0 12px; break-inside: avoid; } .action p { margin: 2px 0; }
         .tag { font-size: 11px; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 5px; }
-        .details, .answers { font-size: 13px; color: var(--muted); }
+        .details, .answers, .priority { font-size: 13px; color: var(--muted); }
+        .strengths { padding-left: 20px; } .strengths li { margin: 6px 0; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
         @media print {
           @page { size: A4; margin: 18mm 16mm; }

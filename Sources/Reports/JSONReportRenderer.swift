@@ -1,8 +1,8 @@
-/// The report as JSON, in the versioned schema of docs/report-schema.md (`orgdiag.report/1`),
+/// The report as JSON, in the versioned schema of docs/report-schema.md (`orgdiag.report/2`),
 /// separate from internal types so that it changes only on purpose.
 public struct JSONReportRenderer: ReportRenderer {
     /// The schema identifier written in every report.
-    public static let schema = "orgdiag.report/1"
+    public static let schema = "orgdiag.report/2"
 
     /// Creates a renderer.
     public init() {}
@@ -34,13 +34,18 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("not_fired", .number(Double(model.notFiredCount))),
                 ("unknown", .number(Double(model.undecided.count))),
                 ("not_applicable", .number(Double(model.notApplicableCount))),
-                ("recommendations", .number(Double(model.roadmap.count))),
+                ("recommendations", .number(Double(model.roadmap.count - model.laterActions.count))),
+                ("later", .number(Double(model.laterActions.count))),
                 ("phases", .number(Double(model.phaseCount))),
             ])),
             ("maturity", .array(model.maturity.map { entry in
                 .object([("dimension", .string(entry.id)), ("label", .string(entry.label)), ("level", .optional(entry.level)),
                          ("level_name", .optional(entry.levelName)), ("fired", .number(Double(entry.fired))),
                          ("decided", .number(Double(entry.decided))), ("applicable", .number(Double(entry.applicable)))])
+            })),
+            ("strengths", .array(model.strengths.map { strength in
+                .object([("id", .string(strength.id)), ("title", .string(strength.title)), ("dimension", .optional(strength.dimension)),
+                         ("because", .optional(strength.because)), ("rationale", .optional(strength.rationale))])
             })),
             ("findings", .array(model.findings.map { finding in
                 .object([("id", .string(finding.id)), ("title", .string(finding.title)),
@@ -51,15 +56,22 @@ public struct JSONReportRenderer: ReportRenderer {
                              .object([("fact", .string(evidence.fact)), ("label", .string(evidence.label)),
                                       ("value", .string(evidence.value)), ("source", .optional(evidence.source))])
                          })),
-                         ("recommendations", .array(finding.recommendations.map(JSON.string)))])
+                         ("recommendations", .array(finding.recommendations.map(JSON.string))),
+                         ("covers", .array(finding.covers.map(JSON.string)))])
             })),
             ("roadmap", .array(model.roadmap.map { action in
                 .object([("id", .string(action.id)), ("phase", .number(Double(action.phase))), ("title", .string(action.title)),
                          ("kind", .string(action.kind.rawValue)), ("audience", .optional(action.audience)),
                          ("duration", .optional(action.duration)), ("summary", .optional(action.summary)),
-                         ("score", .number(action.score)), ("answers", .array(action.answers.map(JSON.string))),
+                         ("stage", .optional(action.stage)), ("later", .bool(action.later)),
+                         ("score", .number(action.score)), ("priority", .string(action.priority)),
+                         ("answers", .array(action.answers.map(JSON.string))),
                          ("requires", .array(action.requires.map(JSON.string))), ("pulled_in", .bool(action.pulledIn)),
-                         ("prerequisite_of", .array(action.prerequisiteOf.map(JSON.string)))])
+                         ("prerequisite_of", .array(action.prerequisiteOf.map(JSON.string))),
+                         ("builds_on", .array(action.buildsOn.map(JSON.string)))])
+            })),
+            ("in_place", .array(model.inPlace.map { action in
+                .object([("id", .string(action.id)), ("title", .string(action.title)), ("kind", .string(action.kind.rawValue))])
             })),
             ("undecided", .array(model.undecided.map { item in
                 .object([("id", .string(item.id)), ("title", .string(item.title)), ("severity", .string(item.severity.rawValue)),

@@ -23,7 +23,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if let date = model.assessedOn { out += "| \(words("assessed_on")) | \(e(date)) |\n" }
         out += "| \(words("pack")) | \(e(model.packName)) (`\(model.packID)` \(e(model.packVersion)), `\(model.packHash)`) |\n\n"
         out += "## \(words("summary"))\n\n"
-        out += words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),
+        out += words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount),
                      String(model.undecided.count)) + ".\n\n"
 
         out += "## \(words("maturity"))\n\n| \(words("dimension")) | \(words("level")) | |\n|---|:---:|---|\n"
@@ -32,6 +32,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 out += "| \(e(entry.label)) | \(String(repeating: "●", count: level))\(String(repeating: "○", count: 5 - level)) \(level)/5 | \(e(entry.levelName ?? "")) |\n"
             } else {
                 out += "| \(e(entry.label)) | — | \(words("not_assessed")) |\n"
+            }
+        }
+
+        if !model.strengths.isEmpty {
+            out += "\n## \(words("strengths"))\n\n"
+            for strength in model.strengths {
+                out += "- **\(e(strength.title))**" + (strength.because.map { "  \n  " + ReportText.sentence(e($0)) } ?? "") + "\n"
             }
         }
 
@@ -54,21 +61,35 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if !finding.references.isEmpty {
                 out += "**\(words("references"))\(words.boldColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
             }
+            if !finding.covers.isEmpty {
+                out += "**\(words("covers"))\(words.boldColon)** " + finding.covers.map(e).joined(separator: "; ") + "\n\n"
+            }
         }
 
         out += "## \(words("roadmap"))\n\n"
         if model.roadmap.isEmpty { out += words("no_roadmap") + "\n\n" }
         for (phase, actions) in model.phases {
-            out += "### \(words("phase", String(phase)))\n\n"
+            out += "### \(e(model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))))\n\n"
             for action in actions {
-                out += "- **\(e(action.title))** (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))"
+                out += "- **\(e(action.title))** (\(words.kind(action.kind)))  \n  \(words("priority"))\(words.colon)\(e(action.priority))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
                 if let audience = action.audience { out += "  \n  \(words("audience"))\(words.colon)\(e(audience))" }
                 if let duration = action.duration { out += "  \n  \(words("duration"))\(words.colon)\(e(duration))" }
                 if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: "; ") }
                 if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: ", ")) + "_" }
+                if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: "; ") }
                 out += "\n"
             }
+            out += "\n"
+        }
+        if !model.laterActions.isEmpty {
+            out += "### \(words("later"))\n\n" + words("later_note", String(model.roadmap.count - model.laterActions.count)) + "\n\n"
+            for action in model.laterActions { out += "- \(e(action.title)) (\(words.kind(action.kind)))\n" }
+            out += "\n"
+        }
+        if !model.inPlace.isEmpty {
+            out += "## \(words("in_place"))\n\n" + words("in_place_note") + "\n\n"
+            for action in model.inPlace { out += "- \(e(action.title)) (\(words.kind(action.kind)))\n" }
             out += "\n"
         }
 

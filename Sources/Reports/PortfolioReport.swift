@@ -29,7 +29,7 @@ public struct PortfolioReport: Sendable {
             kind = evaluation.profile.kind
             assessedOn = evaluation.profile.assessedOn
             maturity = evaluation.maturity.map(\.level)
-            let fired = evaluation.outcomes(.fired)
+            let fired = evaluation.findings
             firedBySeverity = RuleSeverity.allCases.map { severity in fired.filter { $0.rule.severity == severity }.count }
             unknown = evaluation.outcomes(.unknown).count
             self.fired = fired.map(\.rule.id)

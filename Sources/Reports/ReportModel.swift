@@ -30,6 +30,24 @@ public struct ReportModel: Sendable {
         public let references: [String]
         public let evidence: [Evidence]
         public let recommendations: [String]
+        /// Titles of the fired findings it supersedes (not shown on their own).
+        public let covers: [String]
+    }
+
+    /// Something the organisation does well (a pack's strength that holds).
+    public struct StrengthItem: Sendable {
+        public let id: String
+        public let title: String
+        public let dimension: String?
+        public let because: String?
+        public let rationale: String?
+    }
+
+    /// A recommendation already in place: not recommended again.
+    public struct InPlace: Sendable {
+        public let id: String
+        public let title: String
+        public let kind: Recommendation.Kind
     }
 
     public struct Action: Sendable {
@@ -40,7 +58,15 @@ public struct ReportModel: Sendable {
         public let duration: String?
         public let summary: String?
         public let score: Double
+        /// Why it ranks where it does, in words ("answers 3 findings, 1 of them critical; high impact, low effort").
+        public let priority: String
         public let phase: Int
+        /// The label of its stage in the pack's method.
+        public let stage: String?
+        /// Whether it comes after the pack's cap on the number of actions.
+        public let later: Bool
+        /// Titles of its prerequisites already in place.
+        public let buildsOn: [String]
         /// Titles of the findings it answers.
         public let answers: [String]
         /// Titles of its prerequisites.
@@ -79,19 +105,31 @@ public struct ReportModel: Sendable {
     public let generatedOn: String
     public let toolVersion: String
     public let maturity: [Maturity]
+    public let strengths: [StrengthItem]
     public let findings: [Finding]
+    /// The roadmap's actions, later ones included (``Action/later``).
     public let roadmap: [Action]
+    public let inPlace: [InPlace]
     public let undecided: [Undecided]
     public let questions: [Question]
     public let notFiredCount: Int
     public let notApplicableCount: Int
 
-    /// The number of phases in the roadmap.
-    public var phaseCount: Int { roadmap.map(\.phase).max() ?? 0 }
+    /// The number of phases of the roadmap's actions before the cap.
+    public var phaseCount: Int { roadmap.filter { !$0.later }.map(\.phase).max() ?? 0 }
 
-    /// The roadmap's actions grouped by phase, in order.
+    /// The roadmap's actions before the cap, grouped by phase, in order.
     public var phases: [(phase: Int, actions: [Action])] {
-        Dictionary(grouping: roadmap, by: \.phase).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        Dictionary(grouping: roadmap.filter { !$0.later }, by: \.phase).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The actions after the pack's cap, in roadmap order.
+    public var laterActions: [Action] { roadmap.filter(\.later) }
+
+    /// The label of the stage of a phase's actions, when they share one.
+    public func stage(ofPhase actions: [Action]) -> String? {
+        let stages = Set(actions.map(\.stage))
+        return stages.count == 1 ? stages.first! : nil
     }
 
     /// Builds the model of an evaluation.
@@ -126,7 +164,15 @@ public struct ReportModel: Sendable {
                      },
                      fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
         }
-        findings = evaluation.outcomes(.fired).sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
+        strengths = evaluation.strengths.filter { $0.truth == .true }.map { outcome in
+            let strength = outcome.strength
+            return StrengthItem(id: strength.id, title: text(strength.title) ?? strength.id,
+                                dimension: strength.dimension.flatMap { text(pack.dimension($0)?.label) },
+                                because: text(strength.because).map { sentence in
+                                    evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
+                                }, rationale: text(strength.rationale))
+        }
+        findings = evaluation.findings.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
             let rule = outcome.rule
             let facts = rule.condition.references.filter { pack.fact($0) != nil }
             let evidence = facts.compactMap { id -> Evidence? in
@@ -144,18 +190,23 @@ public struct ReportModel: Sendable {
                                evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
                            }, rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
-                           recommendations: rule.recommend.map(title(ofRecommendation:)))
+                           recommendations: rule.recommend.map(title(ofRecommendation:)),
+                           covers: evaluation.outcomes.filter { $0.supersededBy.contains(rule.id) }.map { title(ofDiagnostic: $0.rule.id) })
         }
         roadmap = evaluation.roadmap.map { item in
             let recommendation = item.recommendation
             return Action(id: recommendation.id, title: text(recommendation.title) ?? recommendation.id, kind: recommendation.kind,
                           audience: text(recommendation.audience), duration: text(recommendation.duration),
-                          summary: text(recommendation.summary), score: item.score, phase: item.phase,
+                          summary: text(recommendation.summary), score: item.score,
+                          priority: words.priority(of: item, severities: item.calledBy.compactMap { pack.finding($0)?.severity }),
+                          phase: item.phase, stage: recommendation.stage.flatMap { text(pack.stage($0)?.label) ?? $0 },
+                          later: item.later, buildsOn: item.prerequisitesInPlace.map(title(ofRecommendation:)),
                           answers: item.calledBy.map(title(ofDiagnostic:)),
-                          requires: recommendation.requires.map(title(ofRecommendation:)),
+                          requires: recommendation.requires.filter { !item.prerequisitesInPlace.contains($0) }.map(title(ofRecommendation:)),
                           prerequisiteOf: item.pulledIn ? item.requiredBy.map(title(ofRecommendation:)) : [],
                           pulledIn: item.pulledIn)
         }
+        inPlace = evaluation.recommendationsInPlace.map { InPlace(id: $0.id, title: text($0.title) ?? $0.id, kind: $0.kind) }
         undecided = evaluation.outcomes(.unknown).sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
             Undecided(id: outcome.rule.id, title: text(outcome.rule.title) ?? outcome.rule.id, severity: outcome.rule.severity,
                       missing: outcome.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })

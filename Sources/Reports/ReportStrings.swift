@@ -87,6 +87,34 @@ struct ReportStrings {
         "saved": ["en": "saved", "fr": "enregistré"],
         "most_frequent": ["en": "Most frequent findings", "fr": "Constats les plus fréquents"],
         "no": ["en": "no", "fr": "non"],
+        "strengths": ["en": "Strengths", "fr": "Points d'appui"],
+        "in_place": ["en": "Already in place", "fr": "Déjà en place"],
+        "in_place_note": ["en": "Not recommended again; the roadmap builds on them.",
+                          "fr": "Non recommandées à nouveau : la feuille de route s'appuie dessus."],
+        "builds_on": ["en": "Builds on", "fr": "S'appuie sur"],
+        "covers": ["en": "Also covers", "fr": "Couvre aussi"],
+        "later": ["en": "Later", "fr": "Ensuite"],
+        "later_note": ["en": "Beyond the first %1 actions, once they are under way:",
+                       "fr": "Au-delà des %1 premières actions, une fois celles-ci engagées :"],
+        "phase_stage": ["en": "Phase %1 — %2", "fr": "Phase %1 — %2"],
+        "stage": ["en": "Stage", "fr": "Étape"],
+        "priority": ["en": "Priority", "fr": "Priorité"],
+        "answers_one": ["en": "answers one %1 finding", "fr": "répond à un constat %1"],
+        "answers_all": ["en": "answers %1 %2 findings", "fr": "répond à %1 constats %2"],
+        "answers_some": ["en": "answers %1 findings, %2 of them %3", "fr": "répond à %1 constats, dont %2 %3"],
+        "impact_effort": ["en": "%1 impact, %2 effort", "fr": "impact %1, effort %2"],
+        "prerequisite_only": ["en": "prerequisite", "fr": "prérequis"],
+        "severity_critical": ["en": "critical", "fr": "critique"],
+        "severity_critical_plural": ["en": "critical", "fr": "critiques"],
+        "severity_high": ["en": "high-severity", "fr": "de gravité élevée"],
+        "severity_medium": ["en": "medium-severity", "fr": "de gravité moyenne"],
+        "severity_low": ["en": "low-severity", "fr": "de gravité faible"],
+        "impact_high": ["en": "high", "fr": "fort"],
+        "impact_medium": ["en": "medium", "fr": "moyen"],
+        "impact_low": ["en": "low", "fr": "faible"],
+        "effort_high": ["en": "high", "fr": "élevé"],
+        "effort_medium": ["en": "medium", "fr": "moyen"],
+        "effort_low": ["en": "low", "fr": "faible"],
     ]
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
@@ -131,6 +159,29 @@ struct ReportStrings {
     var boldColon: String { language == "fr" ? "\u{a0}:" : ":" }
 
     func severity(_ severity: RuleSeverity) -> String { self(severity.rawValue) }
+
+    /// A roadmap item's priority in words, from the severities of the findings it answers (the
+    /// gravest class named) and its impact and effort: "answers 3 findings, 1 of them critical;
+    /// high impact, low effort". The score itself stays in the JSON report and `explain`.
+    func priority(of item: RoadmapItem, severities: [RuleSeverity]) -> String {
+        let magnitudes = self("impact_effort", self("impact_" + item.recommendation.impact.rawValue),
+                              self("effort_" + item.recommendation.effort.rawValue))
+        guard let gravest = severities.min() else { return self("prerequisite_only") + (language == "fr" ? " ; " : "; ") + magnitudes }
+        let count = severities.filter { $0 == gravest }.count
+        func adjective(plural: Bool) -> String {
+            plural && gravest == .critical ? self("severity_critical_plural") : self("severity_" + gravest.rawValue)
+        }
+        let answers: String
+        if severities.count == 1 {
+            answers = self("answers_one", adjective(plural: false))
+        } else if count == severities.count {
+            answers = self("answers_all", String(count), adjective(plural: true))
+        } else {
+            answers = self("answers_some", String(severities.count), count == 1 && language == "fr" ? "un" : String(count),
+                           adjective(plural: count > 1))
+        }
+        return answers + (language == "fr" ? " ; " : "; ") + magnitudes
+    }
 
     func kind(_ kind: Recommendation.Kind) -> String {
         kind == .organisation ? self("organisation_kind") : self(kind.rawValue)

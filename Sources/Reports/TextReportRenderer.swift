@@ -32,7 +32,7 @@ public struct TextReportRenderer: ReportRenderer {
         line("\(words("organisation"))\(words.colon)\(model.organisationName)" + (model.organisationKindLabel.map { " (\($0))" } ?? ""))
         if let date = model.assessedOn { line("\(words("assessed_on"))\(words.colon)\(date)") }
         line("\(words("pack"))\(words.colon)\(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
-        line(words("summary_line", String(model.findings.count), String(model.roadmap.count), String(model.phaseCount),
+        line(words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount),
                    String(model.undecided.count)))
 
         heading(words("maturity"))
@@ -52,6 +52,14 @@ public struct TextReportRenderer: ReportRenderer {
             }
         }
 
+        if !model.strengths.isEmpty {
+            heading(words("strengths"))
+            for strength in model.strengths {
+                line("  + " + paint(strength.title, "1"), indent: "    ")
+                if let because = strength.because { line("    " + ReportText.sentence(because), indent: "    ") }
+            }
+        }
+
         heading(words("findings"))
         if model.findings.isEmpty { line("  " + words("no_findings")) }
         for finding in model.findings {
@@ -61,22 +69,34 @@ public struct TextReportRenderer: ReportRenderer {
             for evidence in finding.evidence {
                 line("    · \(evidence.label)\(words.colon)\(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
             }
+            if !finding.covers.isEmpty { line("    \(words("covers"))\(words.colon)" + finding.covers.joined(separator: "; "), indent: "      ") }
         }
 
         heading(words("roadmap"))
         if model.roadmap.isEmpty { line("  " + words("no_roadmap")) }
         for (phase, actions) in model.phases {
-            line("  " + paint(words("phase", String(phase)), "1"))
+            line("  " + paint(model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase)), "1"))
             for action in actions {
-                line("    • \(action.title) (\(words.kind(action.kind)), \(words("score")) \(words.number(action.score)))",
-                     indent: "      ")
+                line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ")
+                line("      \(words("priority"))\(words.colon)\(action.priority)", indent: "      ")
                 var details: [String] = []
                 if let audience = action.audience { details.append("\(words("audience"))\(words.colon)\(audience)") }
                 if let duration = action.duration { details.append("\(words("duration"))\(words.colon)\(duration)") }
                 if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
                 if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: "; "), indent: "      ") }
                 if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: ", ")), indent: "      ") }
+                if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: "; "), indent: "      ") }
             }
+        }
+        if !model.laterActions.isEmpty {
+            line("  " + paint(words("later"), "1"))
+            line("    " + words("later_note", String(model.roadmap.count - model.laterActions.count)), indent: "    ")
+            for action in model.laterActions { line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ") }
+        }
+        if !model.inPlace.isEmpty {
+            heading(words("in_place"))
+            line("  " + words("in_place_note"), indent: "  ")
+            for action in model.inPlace { line("  ✓ \(action.title) (\(words.kind(action.kind)))", indent: "    ") }
         }
 
         if !model.undecided.isEmpty {

@@ -2,7 +2,8 @@
 /// check against these lists, and a test keeps the JSON Schemas in docs/schema in step with them.
 public enum FileFormat {
     /// The sections of a pack file.
-    public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "diagnostics", "recommendations"]
+    public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "stages", "strengths",
+                                       "diagnostics", "recommendations"]
     /// The `pack:` header; `id`, `version` and `languages` are required.
     public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds"]
     /// A fact; `type` and `label` are required.
@@ -13,13 +14,18 @@ public enum FileFormat {
     public static let indicatorKeys = ["expr", "unit", "label", "dimension"]
     /// A dimension; `label` is required.
     public static let dimensionKeys = ["label", "levels", "deductions"]
+    /// A stage of the method; `label` is required.
+    public static let stageKeys = ["label", "summary"]
+    /// A strength; `id`, `title` and `when` are required.
+    public static let strengthKeys = ["id", "dimension", "title", "rationale", "when", "because"]
     /// A diagnostic; `id`, `severity`, `title` and `when` are required.
     public static let diagnosticKeys = ["id", "dimension", "severity", "title", "rationale", "references", "applies_to", "when",
-                                        "because", "recommend", "examples"]
+                                        "because", "recommend", "supersedes", "examples"]
     /// A diagnostic's examples.
     public static let exampleKeys = ["fires", "does_not_fire", "unknown"]
     /// A recommendation; `id`, `kind` and `title` are required.
-    public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "requires", "impact", "effort"]
+    public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "stage", "requires",
+                                             "in_place_when", "impact", "effort"]
     /// The sections of a profile; `organisation` is required.
     public enum ProfileSection: String, CaseIterable, Sendable {
         case organisation, facts, evidence

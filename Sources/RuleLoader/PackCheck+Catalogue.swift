@@ -6,7 +6,7 @@ extension PackCheck {
     public static let all: [PackCheck] = [
         noPackFiles, packTooLarge, missingHeader, unknownKey, missingKey, invalidID, duplicateID, invalidVersion,
         invalidRange, unknownLanguage, expressionSyntax, unknownName, unknownReference, cycle, typeError, unknownValue,
-        missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction, thresholdDirection,
+        stageOrder, missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction, thresholdDirection,
     ]
 
     /// The check with `code`, if it is one of ``all``.
@@ -134,6 +134,8 @@ extension PackCheck {
             header + facts + diagnostic("levels > 5", extra: "    recommend: [↓no_such_action]\n"),
             header + facts + diagnostic("levels > 5", extra: "    applies_to: [↓cpam]\n"),
             header + facts + diagnostic("levels > 5", extra: "    dimension: ↓structur\n"),
+            header + facts + diagnostic("levels > 5", extra: "    supersedes: [↓dd]\n"),
+            staged("  - {id: a, kind: governance, title: A, stage: framing}\n  - {id: b, kind: training, title: B, stage: ↓team}\n"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    applies_to: [caf]\n")])
 
@@ -141,7 +143,10 @@ extension PackCheck {
         "pack.cycle", .error, stage: .cycles,
         "indicators or diagnostics that depend on themselves, or circular `requires`; notes show each member",
         triggering: [header + facts + "indicators:\n  ↓a: {expr: b + 1, label: A}\n  b: {expr: a + levels, label: B}\n"
-                     + diagnostic("a > 5")],
+                     + diagnostic("a > 5"),
+                     header + facts + diagnostic("levels > 5", id: "↓a", extra: "    supersedes: [b]\n")
+                     + "  - id: b\n    severity: high\n    title: T\n    when: levels > 7\n    supersedes: [a]\n"
+                     + "    examples: {fires: [{levels: 9}], does_not_fire: [{levels: 1}]}\n"],
         nonTriggering: [header + facts + "indicators:\n  a: {expr: b + 1, label: A}\n  b: {expr: levels * 2, label: B}\n"
                         + diagnostic("a > 5")])
 
@@ -153,6 +158,9 @@ extension PackCheck {
             header + facts + diagnostic("satisfaction > ↓150"),
             header + facts + diagnostic("↓abs(levels, 2) > 1"),
             header + facts + "parameters:\n  ↓floor: {value: 150, label: Floor}\n" + diagnostic("satisfaction < floor"),
+            header + facts + "parameters:\n  ↓max_roadmap_actions: 2.5\n" + diagnostic("levels > 5"),
+            header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
+                + "recommendations:\n  - {id: a, kind: governance, title: A, in_place_when: ↓levels + 1}\n",
         ],
         nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
 
@@ -160,6 +168,23 @@ extension PackCheck {
         "pack.unknown-value", .error, stage: .types, "a word an enum or set fact does not declare, with \"did you mean\"",
         triggering: [header + facts + diagnostic("levels > 1 and delegation == ↓'nnoe'")],
         nonTriggering: [header + facts + diagnostic("levels > 1 and delegation == 'none'")])
+
+    /// Two stages and recommendations in them, for the stage checks.
+    static func staged(_ recommendations: String) -> String {
+        header + facts + diagnostic("levels > 5", extra: "    recommend: [b]\n")
+            + "stages:\n  framing: {label: Framing}\n  teams: {label: Teams}\nrecommendations:\n" + recommendations
+    }
+
+    public static let stageOrder = PackCheck(
+        "pack.stage-order", .error, stage: .references,
+        "in a pack that declares stages, a recommendation without one, or one that requires a recommendation of a later stage",
+        triggering: [
+            staged("  - {id: a, kind: governance, title: A, stage: teams}\n  - {id: ↓b, kind: training, title: B}\n"),
+            staged("  - {id: a, kind: governance, title: A, stage: teams}\n  - {id: b, kind: training, title: B, stage: framing, requires: [↓a]}\n"),
+        ],
+        nonTriggering: [
+            staged("  - {id: a, kind: governance, title: A, stage: framing}\n  - {id: b, kind: training, title: B, stage: teams, requires: [a]}\n"),
+        ])
 
     public static let missingTranslation = PackCheck(
         "pack.missing-translation", .warning, stage: .translations, "a text missing in one of the pack's languages",

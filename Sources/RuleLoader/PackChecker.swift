@@ -66,6 +66,8 @@ struct PackChecker {
             claim(recommendation.id, "recommendation", recommendation.location, namespace: "recommendation")
         }
         for dimension in draft.dimensions { claim(dimension.id, "dimension", dimension.location, namespace: "dimension") }
+        for stage in draft.stages { claim(stage.id, "stage", stage.location, namespace: "stage") }
+        for strength in draft.strengths { claim(strength.id, "strength", strength.location, namespace: "strength") }
     }
 
     // MARK: references
@@ -108,17 +110,23 @@ struct PackChecker {
             }
         }
         let nameErrors = diagnostics.count > before
-        for (index, finding) in draft.findings.enumerated() {
-            for (language, template) in finding.because?.translations.sorted(by: { $0.key < $1.key }) ?? [] {
+        func checkPlaceholders(_ because: LocalizedText?, of id: String, origins: [String: TextOrigin]?, location: SourceLocation?) {
+            for (language, template) in because?.translations.sorted(by: { $0.key < $1.key }) ?? [] {
                 for (name, range) in SentenceTemplate(template).placeholders where !known.contains(name) && !broken.contains(name) {
                     // At the placeholder itself when the text's characters can be located.
-                    let location = draft.becauseOrigins[index]?[language]?.location(from: range.lowerBound, to: range.upperBound)
-                        ?? draft.becauseLocations[index]
-                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(finding.id)' names '{\(name)}', which is not defined",
-                                                                        at: location)
+                    let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
+                    diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(id)' names '{\(name)}', which is not defined",
+                                                                        at: place)
                         .suggesting(Suggestion.hint(for: name, among: known), written: { "{\($0)}" }))
                 }
             }
+        }
+        for (index, finding) in draft.findings.enumerated() {
+            checkPlaceholders(finding.because, of: finding.id, origins: draft.becauseOrigins[index], location: draft.becauseLocations[index])
+        }
+        for (index, strength) in draft.strengths.enumerated() {
+            checkPlaceholders(strength.because, of: strength.id, origins: draft.strengthBecauseOrigins[index],
+                              location: draft.strengthBecauseLocations[index])
         }
         let dimensions = Set(draft.dimensions.map(\.id))
         func checkDimension(_ id: String, at location: SourceLocation) {
@@ -134,12 +142,51 @@ struct PackChecker {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown recommendation '\(mention.id)'", at: mention.location)
                 .suggesting(Suggestion.hint(for: mention.id, among: recommendations)))
         }
+        let findings = Set(draft.findings.map(\.id)).union(draft.brokenNames)
+        for mention in draft.supersedesMentions {
+            if mention.id == mention.by {
+                diagnostics.append(PackCheck.unknownReference.diagnostic("diagnostic '\(mention.by)' cannot supersede itself", at: mention.location))
+            } else if !findings.contains(mention.id) {
+                diagnostics.append(PackCheck.unknownReference.diagnostic("unknown diagnostic '\(mention.id)'", at: mention.location)
+                    .suggesting(Suggestion.hint(for: mention.id, among: findings)))
+            }
+        }
+        checkStages()
         let kinds = Set(draft.metadata?.organisationKinds ?? [])
         for mention in draft.kindMentions where !kinds.contains(mention.kind) {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown organisation kind '\(mention.kind)'", at: mention.location)
                 .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
         }
         return !nameErrors && !readsBrokenName
+    }
+
+    /// Stages name declared stages; when a pack declares its method's stages every recommendation
+    /// has one, and none requires a recommendation of a later stage (the roadmap could not follow
+    /// both).
+    private mutating func checkStages() {
+        let order = Dictionary(draft.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for mention in draft.stageMentions where order[mention.id] == nil {
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown stage '\(mention.id)'", at: mention.location)
+                .suggesting(Suggestion.hint(for: mention.id, among: Set(order.keys))))
+        }
+        guard !draft.stages.isEmpty else { return }
+        let recommendations = Dictionary(draft.recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for recommendation in draft.recommendations {
+            guard let stage = recommendation.stage else {
+                diagnostics.append(PackCheck.stageOrder.diagnostic(
+                    "recommendation '\(recommendation.id)' has no 'stage'; the pack declares the stages \(draft.stages.map(\.id).joined(separator: ", "))",
+                    at: recommendation.location))
+                continue
+            }
+            guard let position = order[stage] else { continue }
+            for prerequisite in recommendation.requires {
+                guard let other = recommendations[prerequisite]?.stage, let otherPosition = order[other], otherPosition > position else { continue }
+                let location = draft.requiresLocations[recommendation.id]?[prerequisite] ?? recommendation.location
+                diagnostics.append(PackCheck.stageOrder.diagnostic(
+                    "'\(recommendation.id)' (stage '\(stage)') requires '\(prerequisite)' of the later stage '\(other)'; move one of them, or drop the requirement",
+                    at: location))
+            }
+        }
     }
 
     // MARK: cycles
@@ -167,6 +214,11 @@ struct PackChecker {
         }
         for cycle in Self.cycles(requires) {
             report(cycle: cycle, locations: locations, what: "'requires'")
+        }
+        var supersedes: [String: [String]] = [:]
+        for finding in draft.findings where !finding.supersedes.isEmpty { supersedes[finding.id] = finding.supersedes }
+        for cycle in Self.cycles(supersedes) where cycle.count > 1 {
+            report(cycle: cycle, locations: locations, what: "'supersedes'")
         }
         return definitionCycles.isEmpty
     }
@@ -223,8 +275,11 @@ struct PackChecker {
         }
         for finding in draft.findings { checker.checkCondition(finding.condition) }
         for fact in draft.facts { if let relevance = fact.relevantWhen { checker.checkCondition(relevance) } }
+        for recommendation in draft.recommendations { if let inPlace = recommendation.inPlaceWhen { checker.checkCondition(inPlace) } }
+        for strength in draft.strengths { checker.checkCondition(strength.condition) }
         diagnostics += checker.diagnostics
         checkParameterRanges()
+        checkRoadmapLimit()
     }
 
     /// A parameter compared with a fact that has a range must lie in it (a threshold of 150 for a
@@ -242,6 +297,17 @@ struct PackChecker {
                         + "but its value\(kind.map { " for '\($0)'" } ?? "") is \(Value.format(number))",
                     at: parameter.location))
             }
+        }
+    }
+
+    /// The roadmap's cap (``RulePack/roadmapLimitParameter``) is a whole number of actions, at least 1.
+    private mutating func checkRoadmapLimit() {
+        guard let parameter = draft.parameters.first(where: { $0.id == RulePack.roadmapLimitParameter }) else { return }
+        let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
+        for (kind, value) in values where RulePack.roadmapLimit(value) == nil {
+            diagnostics.append(PackCheck.typeError.diagnostic(
+                "'\(parameter.id)' caps the roadmap: a whole number of actions from 1, not \(value)\(kind.map { " (for '\($0)')" } ?? "")",
+                at: parameter.location))
         }
     }
 
@@ -291,8 +357,8 @@ struct PackChecker {
         var used = Set<String>()
         for expression in draft.expressions { used.formUnion(expression.references) }
         // A fact a `because` sentence shows is used: the report quotes it.
-        for finding in draft.findings {
-            for template in finding.because.map({ Array($0.translations.values) }) ?? [] {
+        for because in draft.findings.compactMap(\.because) + draft.strengths.compactMap(\.because) {
+            for template in because.translations.values {
                 used.formUnion(SentenceTemplate(template).placeholders.map(\.name))
             }
         }

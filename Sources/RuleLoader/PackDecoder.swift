@@ -81,6 +81,12 @@ struct PackDecoder {
         if let node = fields["dimensions"] {
             forEachEntry(node, "dimensions") { decoder, id, value in decoder.readDimension(id, value) }
         }
+        if let node = fields["stages"] {
+            forEachEntry(node, "stages") { decoder, id, value in decoder.readStage(id, value) }
+        }
+        if let node = fields["strengths"], let items = reader.read({ () throws(Diagnostic) in try node.sequence() }) {
+            for item in items { readStrength(item) }
+        }
         if let node = fields["diagnostics"], let items = reader.read({ () throws(Diagnostic) in try node.sequence() }) {
             for item in items { readDiagnostic(item) }
         }
@@ -94,10 +100,12 @@ struct PackDecoder {
                                        _ body: (inout PackDecoder, (String, SourceLocation), YAMLNode) -> Void) {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         for pair in pairs {
-            guard let id = section == "dimensions" ? reader.id(pair.key) : nameID(pair.key) else { continue }
+            // Dimensions and stages have their own namespaces: their ids are not names in expressions.
+            let isName = section != "dimensions" && section != "stages"
+            guard let id = isName ? nameID(pair.key) : reader.id(pair.key) else { continue }
             let declared = draft.facts.count + draft.parameters.count + draft.indicators.count
             body(&self, (id, pair.key.location), pair.value)
-            if section != "dimensions", draft.facts.count + draft.parameters.count + draft.indicators.count == declared {
+            if isName, draft.facts.count + draft.parameters.count + draft.indicators.count == declared {
                 draft.brokenNames.insert(id)
             }
         }
@@ -309,16 +317,10 @@ struct PackDecoder {
         draft.recommendationMentions += recommend.map { ($0.id, $0.location) }
         if let because = fields["because"] {
             draft.becauseLocations[index] = because.location
-            var origins: [String: TextOrigin] = [:]
-            if because.scalar != nil, let language = reader.languages.first {
-                origins[language] = textOrigin(of: because)
-            } else if case .mapping(let pairs) = because.content {
-                for pair in pairs {
-                    if let language = pair.key.scalar?.text, pair.value.scalar != nil { origins[language] = textOrigin(of: pair.value) }
-                }
-            }
-            draft.becauseOrigins[index] = origins
+            draft.becauseOrigins[index] = languageOrigins(of: because)
         }
+        let supersedes = fields["supersedes"].map { reader.ids($0) } ?? []
+        draft.supersedesMentions += supersedes.map { ($0.id, id, $0.location) }
         draft.findings.append(FindingRule(
             id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
@@ -326,7 +328,7 @@ struct PackDecoder {
             references: fields["references"].map { reader.strings($0) } ?? [],
             appliesTo: appliesTo, condition: condition,
             because: fields["because"].flatMap { localized($0, "'because' of \(what)") },
-            recommend: recommend.map(\.id), location: idNode.location))
+            recommend: recommend.map(\.id), supersedes: supersedes.map(\.id), location: idNode.location))
         if let examples = fields["examples"],
            let lists = reader.fields(examples, allowed: FileFormat.exampleKeys, what: "the examples of \(what)") {
             let kinds: [(String, PackDraft.ExampleExpectation)] = [("fires", .fires), ("does_not_fire", .doesNotFire), ("unknown", .unknown)]
@@ -352,12 +354,59 @@ struct PackDecoder {
         }
         let requires = fields["requires"].map { reader.ids($0) } ?? []
         draft.recommendationMentions += requires.map { ($0.id, $0.location) }
+        draft.requiresLocations[id] = Dictionary(requires.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        var stage: String?
+        if let node = fields["stage"], let id = reader.id(node) {
+            draft.stageMentions.append((id, node.location))
+            stage = id
+        }
         draft.recommendations.append(Recommendation(
             id: id, kind: kind, audience: fields["audience"].flatMap { localized($0, "audience of \(what)") },
             title: required(fields, "title", "title of \(what)"),
             summary: fields["summary"].flatMap { localized($0, "summary of \(what)") },
             duration: fields["duration"].flatMap { localized($0, "duration of \(what)") },
-            requires: requires.map(\.id), impact: magnitude("impact"), effort: magnitude("effort"), location: idNode.location))
+            requires: requires.map(\.id), stage: stage, inPlaceWhen: fields["in_place_when"].flatMap { condition($0) },
+            impact: magnitude("impact"), effort: magnitude("effort"), location: idNode.location))
+    }
+
+    private mutating func readStage(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "stage '\(id)'"
+        guard let fields = reader.fields(node, allowed: FileFormat.stageKeys, required: ["label"], what: what) else { return }
+        draft.stages.append(Stage(id: id, label: required(fields, "label", "label of \(what)"),
+                                  summary: fields["summary"].flatMap { localized($0, "summary of \(what)") }, location: location))
+    }
+
+    private mutating func readStrength(_ node: YAMLNode) {
+        guard let fields = reader.fields(node, allowed: FileFormat.strengthKeys, required: ["id", "title", "when"],
+                                         what: "a strength"),
+              let idNode = fields["id"], let id = reader.id(idNode),
+              let whenNode = fields["when"], let condition = condition(whenNode) else { return }
+        let what = "strength '\(id)'"
+        let index = draft.strengths.count
+        if let because = fields["because"] {
+            draft.strengthBecauseLocations[index] = because.location
+            draft.strengthBecauseOrigins[index] = languageOrigins(of: because)
+        }
+        draft.strengths.append(Strength(
+            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) },
+            title: required(fields, "title", "title of \(what)"),
+            rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") }, condition: condition,
+            because: fields["because"].flatMap { localized($0, "'because' of \(what)") }, location: idNode.location))
+    }
+
+    /// Where each character of a text's translations stands, per language (to point at a
+    /// `{placeholder}`): a plain scalar is in the default language.
+    private mutating func languageOrigins(of node: YAMLNode) -> [String: TextOrigin] {
+        var origins: [String: TextOrigin] = [:]
+        if node.scalar != nil, let language = reader.languages.first {
+            origins[language] = textOrigin(of: node)
+        } else if case .mapping(let pairs) = node.content {
+            for pair in pairs {
+                if let language = pair.key.scalar?.text, pair.value.scalar != nil { origins[language] = textOrigin(of: pair.value) }
+            }
+        }
+        return origins
     }
 
     // MARK: Conditions and expressions

@@ -29,9 +29,14 @@ struct PackDraft {
     var dimensions: [Dimension] = []
     var findings: [FindingRule] = []
     var recommendations: [Recommendation] = []
+    var stages: [Stage] = []
+    var strengths: [Strength] = []
     var examples: [PendingExample] = []
     /// Every expression read so far (``RulePack/expressions(facts:indicators:findings:)``).
-    var expressions: [Expression] { RulePack.expressions(facts: facts, indicators: indicators, findings: findings) }
+    var expressions: [Expression] {
+        RulePack.expressions(facts: facts, indicators: indicators, findings: findings, recommendations: recommendations,
+                             strengths: strengths)
+    }
 
     /// The names of facts, parameters, indicators and diagnostics whose entries could not be
     /// read: they are declared all the same, so that their uses are not reported as unknown
@@ -44,8 +49,17 @@ struct PackDraft {
     var dimensionMentions: [(id: String, location: SourceLocation)] = []
     /// Where each `recommend` and `requires` names a recommendation.
     var recommendationMentions: [(id: String, location: SourceLocation)] = []
+    /// Where each recommendation's `requires` names each prerequisite, by recommendation id.
+    var requiresLocations: [String: [String: SourceLocation]] = [:]
+    /// Where each recommendation's `stage:` names a stage.
+    var stageMentions: [(id: String, location: SourceLocation)] = []
+    /// Where each `supersedes` names a diagnostic, with the diagnostic that names it.
+    var supersedesMentions: [(id: String, by: String, location: SourceLocation)] = []
     /// Where each `because` sentence is written, per diagnostic index: the whole entry, and each
     /// language's text with where each of its characters stands (to point at a `{placeholder}`).
     var becauseLocations: [Int: SourceLocation] = [:]
     var becauseOrigins: [Int: [String: TextOrigin]] = [:]
+    /// The same for strengths' `because` sentences, per strength index.
+    var strengthBecauseLocations: [Int: SourceLocation] = [:]
+    var strengthBecauseOrigins: [Int: [String: TextOrigin]] = [:]
 }

@@ -47,6 +47,9 @@ public struct FindingRule: Hashable, Sendable {
     public var because: LocalizedText?
     /// Ids of the recommendations that answer it, in order.
     public var recommend: [String]
+    /// Ids of the diagnostics it covers: when both fire (the critical form and the high one of the
+    /// same figure), reports show only this one and the covered ones weigh nothing.
+    public var supersedes: [String]
     public var examples: Examples
     public var location: SourceLocation?
 
@@ -54,7 +57,7 @@ public struct FindingRule: Hashable, Sendable {
     public init(id: String, dimension: String? = nil, severity: RuleSeverity, title: LocalizedText = LocalizedText([:]),
                 rationale: LocalizedText? = nil, references: [String] = [], appliesTo: [String]? = nil,
                 condition: Condition, because: LocalizedText? = nil, recommend: [String] = [],
-                examples: Examples = Examples(), location: SourceLocation? = nil) {
+                supersedes: [String] = [], examples: Examples = Examples(), location: SourceLocation? = nil) {
         self.id = id
         self.dimension = dimension
         self.severity = severity
@@ -65,6 +68,7 @@ public struct FindingRule: Hashable, Sendable {
         self.condition = condition
         self.because = because
         self.recommend = recommend
+        self.supersedes = supersedes
         self.examples = examples
         self.location = location
     }

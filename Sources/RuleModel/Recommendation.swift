@@ -16,6 +16,11 @@ public struct Recommendation: Hashable, Sendable {
     public var duration: LocalizedText?
     /// Ids of the recommendations that must come first.
     public var requires: [String]
+    /// The stage of the pack's method it belongs to (``RulePack/stages``).
+    public var stage: String?
+    /// When it is already in place: then it is not recommended, and as a prerequisite it is
+    /// satisfied.
+    public var inPlaceWhen: Condition?
     public var impact: Magnitude
     public var effort: Magnitude
     public var location: SourceLocation?
@@ -23,7 +28,7 @@ public struct Recommendation: Hashable, Sendable {
     /// Creates a recommendation.
     public init(id: String, kind: Kind, audience: LocalizedText? = nil, title: LocalizedText = LocalizedText([:]),
                 summary: LocalizedText? = nil, duration: LocalizedText? = nil, requires: [String] = [],
-                impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
+                stage: String? = nil, inPlaceWhen: Condition? = nil, impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.audience = audience
@@ -31,6 +36,8 @@ public struct Recommendation: Hashable, Sendable {
         self.summary = summary
         self.duration = duration
         self.requires = requires
+        self.stage = stage
+        self.inPlaceWhen = inPlaceWhen
         self.impact = impact
         self.effort = effort
         self.location = location

@@ -1,12 +1,25 @@
 extension RulePack {
-    /// Every expression of a pack: its indicators' formulas, its diagnostics' conditions and its
-    /// facts' relevance conditions. The one list the checks that look at all expressions read.
-    public static func expressions(facts: [FactDefinition], indicators: [Indicator], findings: [FindingRule]) -> [Expression] {
-        indicators.map(\.expression) + findings.flatMap(\.condition.expressions) + facts.flatMap { $0.relevantWhen?.expressions ?? [] }
+    /// Every condition a pack evaluates besides its indicators: its diagnostics' conditions, its
+    /// facts' relevance, its recommendations' in-place tests and its strengths.
+    public static func conditions(facts: [FactDefinition], findings: [FindingRule], recommendations: [Recommendation],
+                                  strengths: [Strength]) -> [Condition] {
+        findings.map(\.condition) + facts.compactMap(\.relevantWhen) + recommendations.compactMap(\.inPlaceWhen)
+            + strengths.map(\.condition)
     }
 
-    /// Every expression of this pack (``expressions(facts:indicators:findings:)``).
-    public var expressions: [Expression] { Self.expressions(facts: facts, indicators: indicators, findings: findings) }
+    /// Every expression of a pack: its indicators' formulas and the leaves of its ``conditions(facts:findings:recommendations:strengths:)``.
+    /// The one list the checks that look at all expressions read.
+    public static func expressions(facts: [FactDefinition], indicators: [Indicator], findings: [FindingRule],
+                                   recommendations: [Recommendation], strengths: [Strength]) -> [Expression] {
+        indicators.map(\.expression)
+            + conditions(facts: facts, findings: findings, recommendations: recommendations, strengths: strengths).flatMap(\.expressions)
+    }
+
+    /// Every expression of this pack (``expressions(facts:indicators:findings:recommendations:strengths:)``).
+    public var expressions: [Expression] {
+        Self.expressions(facts: facts, indicators: indicators, findings: findings, recommendations: recommendations,
+                         strengths: strengths)
+    }
 
     /// The range each numeric parameter must stay in because of the facts it is compared with: a
     /// parameter compared with a fact that has a range (a percentage: 0–100) takes the range of

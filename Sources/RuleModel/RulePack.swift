@@ -1,8 +1,8 @@
-/// A whole rule pack: its catalogue of facts, parameters, indicators, diagnostics, recommendations
-/// and dimensions, checked and ready for the engine.
+/// A whole rule pack: its catalogue of facts, parameters, indicators, diagnostics, recommendations,
+/// dimensions, stages and strengths, checked and ready for the engine.
 ///
 /// Every collection is sorted by id, so that the order of files and rules never matters, except
-/// dimensions, which keep the order the author declared them in (reports show them that way).
+/// dimensions and stages, which keep the order the author declared them in (reports show them that way).
 public struct RulePack: Hashable, Sendable {
     /// Identity and languages of a pack.
     public struct Metadata: Hashable, Sendable {
@@ -38,6 +38,9 @@ public struct RulePack: Hashable, Sendable {
     public var findings: [FindingRule] { didSet { Self.keepSortedByID(&findings, \.id) } }
     public var recommendations: [Recommendation] { didSet { Self.keepSortedByID(&recommendations, \.id) } }
     public var dimensions: [Dimension]
+    /// The stages of the pack's method, in order: the roadmap follows them.
+    public var stages: [Stage]
+    public var strengths: [Strength] { didSet { Self.keepSortedByID(&strengths, \.id) } }
     /// A hash of the pack's files, to tell versions apart in reports.
     public var contentHash: String
 
@@ -47,7 +50,8 @@ public struct RulePack: Hashable, Sendable {
     /// Creates a pack; every collection but `dimensions` is sorted by id.
     public init(metadata: Metadata, facts: [FactDefinition] = [], parameters: [Parameter] = [],
                 indicators: [Indicator] = [], findings: [FindingRule] = [],
-                recommendations: [Recommendation] = [], dimensions: [Dimension] = [], contentHash: String = "") {
+                recommendations: [Recommendation] = [], dimensions: [Dimension] = [], stages: [Stage] = [],
+                strengths: [Strength] = [], contentHash: String = "") {
         self.metadata = metadata
         self.facts = facts.sorted { $0.id < $1.id }
         self.parameters = parameters.sorted { $0.id < $1.id }
@@ -55,7 +59,19 @@ public struct RulePack: Hashable, Sendable {
         self.findings = findings.sorted { $0.id < $1.id }
         self.recommendations = recommendations.sorted { $0.id < $1.id }
         self.dimensions = dimensions
+        self.stages = stages
+        self.strengths = strengths.sorted { $0.id < $1.id }
         self.contentHash = contentHash
+    }
+
+    /// The parameter that caps a roadmap, when a pack declares it: the actions after the first
+    /// `max_roadmap_actions` (in roadmap order) are listed as "later".
+    public static let roadmapLimitParameter = "max_roadmap_actions"
+
+    /// The cap a value of ``roadmapLimitParameter`` sets: a whole number from 1, else `nil`.
+    public static func roadmapLimit(_ value: Value) -> Int? {
+        guard case .number(let number) = value, number >= 1, number <= Double(Int32.max), number == number.rounded() else { return nil }
+        return Int(number)
     }
 
     /// The fact with `id`.
@@ -70,6 +86,8 @@ public struct RulePack: Hashable, Sendable {
     public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id, \.id) }
     /// The dimension with `id` (at most a few dozen, in the author's order).
     public func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
+    /// The stage with `id`.
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 
     private static func keepSortedByID<Element>(_ elements: inout [Element], _ id: KeyPath<Element, String>) {
         let sorted = zip(elements, elements.dropFirst()).allSatisfy { $0[keyPath: id] <= $1[keyPath: id] }

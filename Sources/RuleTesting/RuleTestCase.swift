@@ -14,28 +14,26 @@ public struct RuleTestCase: Sendable {
     public let name: String
     public let origin: Origin
     public let profile: Profile
-    public let expectedFired: [String]
-    public let expectedNotFired: [String]
-    public let expectedUnknown: [String]
-    /// The first recommendations of the roadmap, in order.
-    public let expectedRoadmapStart: [String]
+    /// The ids each expectation names, in the order written.
+    public let expected: [RuleTestExpectation: [String]]
     public let location: SourceLocation?
     /// What is wrong with the case itself (an unknown expectation, an unknown id, nothing
     /// expected): such a case is an ERROR, never a PASS.
     public let problems: [Diagnostic]
 
+    /// The diagnostics expected to fire.
+    public var expectedFired: [String] { expected[.fired] ?? [] }
+    /// The diagnostics expected not to fire.
+    public var expectedNotFired: [String] { expected[.notFired] ?? [] }
+
     /// Creates a case.
-    public init(name: String, origin: Origin, profile: Profile, expectedFired: [String] = [], expectedNotFired: [String] = [],
-                expectedUnknown: [String] = [], expectedRoadmapStart: [String] = [], location: SourceLocation?,
-                problems: [Diagnostic] = []) {
+    public init(name: String, origin: Origin, profile: Profile, expected: [RuleTestExpectation: [String]],
+                location: SourceLocation?, problems: [Diagnostic] = []) {
         self.problems = problems
         self.name = name
         self.origin = origin
         self.profile = profile
-        self.expectedFired = expectedFired
-        self.expectedNotFired = expectedNotFired
-        self.expectedUnknown = expectedUnknown
-        self.expectedRoadmapStart = expectedRoadmapStart
+        self.expected = expected
         self.location = location
     }
 
@@ -51,11 +49,11 @@ public struct RuleTestCase: Sendable {
             }
             let origin = Origin.example(diagnostic: rule.id)
             return cases(rule.examples.fires, "fires") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expectedFired: [rule.id], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.fired: [rule.id]], location: $1)
             } + cases(rule.examples.doesNotFire, "does not fire") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expectedNotFired: [rule.id], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.notFired: [rule.id]], location: $1)
             } + cases(rule.examples.unknown, "stays unknown") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expectedUnknown: [rule.id], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.unknown: [rule.id]], location: $1)
             }
         }
     }

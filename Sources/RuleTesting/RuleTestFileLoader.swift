@@ -16,10 +16,13 @@ import YAML
 ///       unknown: []
 ///       roadmap_starts_with: [gov_executive_sponsorship]
 /// ```
+///
+/// The expectations are those of ``RuleTestExpectation``.
 public enum RuleTestFileLoader {
     /// The stable codes of test-file problems.
     public static let unknownDiagnosticCode = DiagnosticCode("test.unknown-diagnostic")
     public static let unknownRecommendationCode = DiagnosticCode("test.unknown-recommendation")
+    public static let unknownStrengthCode = DiagnosticCode("test.unknown-strength")
     public static let profilePathCode = DiagnosticCode("test.profile-path")
     public static let unknownKeyCode = DiagnosticCode("test.unknown-key")
     public static let missingKeyCode = DiagnosticCode("test.missing-key")
@@ -89,45 +92,51 @@ public enum RuleTestFileLoader {
             if case .failure(let list) = profileResult { problems.append(contentsOf: list) }
             return nil
         }
-        var expected: [String: [String]] = [:]
+        var expected: [RuleTestExpectation: [String]] = [:]
         var caseProblems: [Diagnostic] = []
+        let allowed = RuleTestExpectation.allCases.map(\.rawValue)
         if let expect = fields["expect"], case .mapping(let expectations) = expect.content {
             if expectations.isEmpty {
-                caseProblems.append(.error(missingKeyCode, "the case expects nothing; name what should be fired, not_fired, unknown or roadmap_starts_with",
+                caseProblems.append(.error(missingKeyCode, "the case expects nothing; name what it expects: \(allowed.joined(separator: ", "))",
                                            at: expect.location))
             }
-            let allowed = ["fired", "not_fired", "unknown", "roadmap_starts_with"]
             for pair in expectations {
                 let key = pair.key.scalar?.text ?? ""
-                guard allowed.contains(key) else {
+                guard let expectation = RuleTestExpectation(rawValue: key) else {
                     caseProblems.append(.error(unknownKeyCode, "unknown expectation '\(key)'", at: pair.key.location)
                         .suggesting(Suggestion.hint(for: key, among: allowed)))
                     continue
                 }
                 let items: [YAMLNode]
                 if case .sequence(let list) = pair.value.content { items = list } else { items = [pair.value] }
+                let candidates = RuleTestExpectation.ids(of: expectation.subject, in: pack)
+                var ids: [String] = []
                 for item in items {
                     guard let id = item.scalar?.text else { continue }
-                    let isRecommendation = key == "roadmap_starts_with"
-                    let known = isRecommendation ? pack.recommendation(id) != nil : pack.finding(id) != nil
-                    if !known {
-                        let candidates = isRecommendation ? pack.recommendations.map(\.id) : pack.findings.map(\.id)
-                        caseProblems.append(.error(isRecommendation ? unknownRecommendationCode : unknownDiagnosticCode,
-                                                   "unknown \(isRecommendation ? "recommendation" : "diagnostic") '\(id)'", at: item.location)
+                    guard candidates.contains(id) else {
+                        caseProblems.append(.error(unknownCode(expectation.subject), "unknown \(expectation.subject.rawValue) '\(id)'", at: item.location)
                             .suggesting(Suggestion.hint(for: id, among: candidates)))
                         continue
                     }
-                    expected[key, default: []].append(id)
+                    ids.append(id)
                 }
+                expected[expectation, default: []] += ids
             }
         } else {
             problems.append(.error(missingKeyCode, "a test case lacks its 'expect' mapping", at: node.location))
             return nil
         }
-        return RuleTestCase(name: name, origin: .testFile, profile: profile, expectedFired: expected["fired"] ?? [],
-                            expectedNotFired: expected["not_fired"] ?? [], expectedUnknown: expected["unknown"] ?? [],
-                            expectedRoadmapStart: expected["roadmap_starts_with"] ?? [], location: node.location,
+        return RuleTestCase(name: name, origin: .testFile, profile: profile, expected: expected, location: node.location,
                             problems: caseProblems)
+    }
+
+    /// The code of an unknown id of a subject.
+    private static func unknownCode(_ subject: RuleTestExpectation.Subject) -> DiagnosticCode {
+        switch subject {
+        case .diagnostic: return unknownDiagnosticCode
+        case .recommendation: return unknownRecommendationCode
+        case .strength: return unknownStrengthCode
+        }
     }
 
     /// A profile path relative to the test file; it must stay inside the test file's folder.

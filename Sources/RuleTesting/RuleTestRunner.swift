@@ -28,26 +28,8 @@ public struct RuleTestRunner: Sendable {
             return RuleTestResult(testCase: testCase, status: .error, failures: testCase.problems.map(\.description))
         }
         let evaluation = engine.evaluate(testCase.profile)
-        var failures: [String] = []
-        func check(_ ids: [String], _ expected: FindingOutcome.Status) {
-            for id in ids {
-                guard let outcome = evaluation.outcome(of: id) else {
-                    failures.append("no diagnostic '\(id)' in the pack")
-                    continue
-                }
-                if outcome.status != expected {
-                    failures.append("expected '\(id)' \(expected.rawValue.replacingAll("_", with: " ")), got \(outcome.status.rawValue.replacingAll("_", with: " "))")
-                }
-            }
-        }
-        check(testCase.expectedFired, .fired)
-        check(testCase.expectedNotFired, .notFired)
-        check(testCase.expectedUnknown, .unknown)
-        if !testCase.expectedRoadmapStart.isEmpty {
-            let actual = evaluation.roadmap.prefix(testCase.expectedRoadmapStart.count).map(\.recommendation.id)
-            if actual != testCase.expectedRoadmapStart {
-                failures.append("expected the roadmap to start with [\(testCase.expectedRoadmapStart.joined(separator: ", "))], got [\(actual.joined(separator: ", "))]")
-            }
+        let failures = RuleTestExpectation.allCases.flatMap { expectation in
+            testCase.expected[expectation].map { expectation.failures($0, in: evaluation) } ?? []
         }
         return RuleTestResult(testCase: testCase, status: failures.isEmpty ? .pass : .fail, failures: failures)
     }

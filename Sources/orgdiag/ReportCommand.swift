@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             case .success(let profile):
                 let evaluation = engine.evaluate(profile, overrides: values)
                 if let failOn, let threshold = RuleSeverity(rawValue: failOn.rawValue),
-                   evaluation.outcomes(.fired).contains(where: { $0.rule.severity <= threshold }) {
+                   evaluation.findings.contains(where: { $0.rule.severity <= threshold }) {
                     reachedThreshold = true
                 }
                 models.append(ReportModel(evaluation, language: language, generatedOn: ReportSupport.today(),

@@ -58,6 +58,8 @@ import TestSupport
         #expect(keys(validator.definition("diagnostic")) == FileFormat.diagnosticKeys.sorted())
         #expect(keys(validator.definition("examples")) == FileFormat.exampleKeys.sorted())
         #expect(keys(validator.definition("recommendation")) == FileFormat.recommendationKeys.sorted())
+        #expect(keys(validator.definition("stage")) == FileFormat.stageKeys.sorted())
+        #expect(keys(validator.definition("strength")) == FileFormat.strengthKeys.sorted())
     }
 
     @Test func profileSchemaKeysMatchTheLoader() throws {

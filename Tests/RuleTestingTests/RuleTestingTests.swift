@@ -69,6 +69,7 @@ import TestSupport
                 expect:
                   fired: [excesive_verticality]
                   roadmap_starts_with: [gov_sponsorship]
+                  strengths: [listening_habit]
                   unexpected: []
               - name: escapes
                 profile: ../../Package.swift
@@ -81,11 +82,12 @@ import TestSupport
         #expect(problems == [
             "5:15 test.unknown-diagnostic unknown diagnostic 'excesive_verticality'; did you mean 'excessive_verticality'?",
             "6:29 test.unknown-recommendation unknown recommendation 'gov_sponsorship'",
-            "7:7 test.unknown-key unknown expectation 'unexpected'",
-            "9:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
-            "11:5 test.missing-key a test case lacks its 'expect' mapping",
-            "13:5 test.missing-key a test case lacks its 'profile'",
-            "14:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
+            "7:19 test.unknown-strength unknown strength 'listening_habit'",
+            "8:7 test.unknown-key unknown expectation 'unexpected'",
+            "10:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
+            "12:5 test.missing-key a test case lacks its 'expect' mapping",
+            "14:5 test.missing-key a test case lacks its 'profile'",
+            "15:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
         ])
     }
 
@@ -94,6 +96,10 @@ import TestSupport
         "expect: {firde: [excessive_verticality]}",
         "expect: {}",
         "expect: {roadmap_starts_with: [no_such_action]}",
+        "expect: {roadmap: [no_such_action]}",
+        "expect: {in_place: [no_such_action]}",
+        "expect: {strengths: [no_such_strength]}",
+        "expect: {superseded: [no_such_diagnostic]}",
     ])
     func aCaseWithAnErrorIsNeverAPass(_ expectation: String) throws {
         let (cases, _) = try load("tests:\n  - {name: broken, profile: sample-caf.yaml, \(expectation)}\n")

@@ -1,0 +1,89 @@
+import Engine
+import RuleModel
+
+/// One kind of expectation a rule-test case can state (`expect: {fired: [...], ...}`), declared
+/// once: its key, what its ids name, and how it is checked against an evaluation. The loader
+/// reads the keys from here, the runner checks through here, docs/rule-language.md lists them.
+public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
+    /// Diagnostics whose condition holds (superseded ones included).
+    case fired
+    /// Diagnostics whose condition is false.
+    case notFired = "not_fired"
+    /// Diagnostics left undecided.
+    case unknown
+    /// Diagnostics that fired but are covered by another that fired (`supersedes`).
+    case superseded
+    /// The first recommendations of the roadmap, in order.
+    case roadmapStartsWith = "roadmap_starts_with"
+    /// The whole roadmap, in order, later actions included.
+    case roadmap
+    /// Recommendations already in place.
+    case inPlace = "in_place"
+    /// Strengths that hold.
+    case strengths
+
+    /// What an expectation's ids name.
+    public enum Subject: String, Sendable {
+        case diagnostic, recommendation, strength
+    }
+
+    /// What the ids of this expectation name.
+    public var subject: Subject {
+        switch self {
+        case .fired, .notFired, .unknown, .superseded: return .diagnostic
+        case .roadmapStartsWith, .roadmap, .inPlace: return .recommendation
+        case .strengths: return .strength
+        }
+    }
+
+    /// The ids a pack defines for a subject.
+    static func ids(of subject: Subject, in pack: RulePack) -> [String] {
+        switch subject {
+        case .diagnostic: return pack.findings.map(\.id)
+        case .recommendation: return pack.recommendations.map(\.id)
+        case .strength: return pack.strengths.map(\.id)
+        }
+    }
+
+    /// What is wrong with `evaluation` against the expected ids: one sentence per failure.
+    func failures(_ expected: [String], in evaluation: Evaluation) -> [String] {
+        func words(_ status: FindingOutcome.Status) -> String { status.rawValue.replacingAll("_", with: " ") }
+        func statusFailures(_ wanted: FindingOutcome.Status) -> [String] {
+            expected.compactMap { id in
+                guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }
+                return outcome.status == wanted ? nil : "expected '\(id)' \(words(wanted)), got \(words(outcome.status))"
+            }
+        }
+        let roadmap = evaluation.roadmap.map(\.recommendation.id)
+        func list(_ ids: [String]) -> String { "[" + ids.joined(separator: ", ") + "]" }
+        switch self {
+        case .fired: return statusFailures(.fired)
+        case .notFired: return statusFailures(.notFired)
+        case .unknown: return statusFailures(.unknown)
+        case .superseded:
+            return expected.compactMap { id in
+                guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }
+                if outcome.status != .fired { return "expected '\(id)' fired and superseded, got \(words(outcome.status))" }
+                return outcome.supersededBy.isEmpty ? "expected '\(id)' superseded, but no fired diagnostic supersedes it" : nil
+            }
+        case .roadmapStartsWith:
+            let actual = Array(roadmap.prefix(expected.count))
+            return actual == expected ? [] : ["expected the roadmap to start with \(list(expected)), got \(list(actual))"]
+        case .roadmap:
+            return roadmap == expected ? [] : ["expected the roadmap \(list(expected)), got \(list(roadmap))"]
+        case .inPlace:
+            return expected.compactMap { id in
+                switch evaluation.inPlaceTests[id] {
+                case .true?: return nil
+                case nil: return "expected '\(id)' in place, but it has no 'in_place_when'"
+                case let truth?: return "expected '\(id)' in place, got \(truth == .false ? "not in place" : "undecided")"
+                }
+            }
+        case .strengths:
+            return expected.compactMap { id in
+                guard let outcome = evaluation.strengths.first(where: { $0.strength.id == id }) else { return "no strength '\(id)' in the pack" }
+                return outcome.truth == .true ? nil : "expected the strength '\(id)', got \(outcome.truth == .false ? "not held" : "undecided")"
+            }
+        }
+    }
+}
