@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel"]),
         .testTarget(name: "CLITests", dependencies: ["orgdiag", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleModel", "RuleLoader", "YAML", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleModel", "RuleLoader", "RuleTesting", "YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

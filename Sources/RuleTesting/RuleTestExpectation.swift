@@ -21,10 +21,14 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     case inPlace = "in_place"
     /// Strengths that hold.
     case strengths
+    /// Facts among the questions to ask next.
+    case asks
+    /// Facts not among the questions to ask next (known, deciding nothing, or not relevant).
+    case doesNotAsk = "does_not_ask"
 
     /// What an expectation's ids name.
     public enum Subject: String, Sendable {
-        case diagnostic, recommendation, strength
+        case diagnostic, recommendation, strength, fact
     }
 
     /// What the ids of this expectation name.
@@ -33,6 +37,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .fired, .notFired, .unknown, .superseded: return .diagnostic
         case .roadmapStartsWith, .roadmap, .inPlace: return .recommendation
         case .strengths: return .strength
+        case .asks, .doesNotAsk: return .fact
         }
     }
 
@@ -42,6 +47,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .diagnostic: return pack.findings.map(\.id)
         case .recommendation: return pack.recommendations.map(\.id)
         case .strength: return pack.strengths.map(\.id)
+        case .fact: return pack.facts.map(\.id)
         }
     }
 
@@ -83,6 +89,11 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
             return expected.compactMap { id in
                 guard let outcome = evaluation.strengths.first(where: { $0.strength.id == id }) else { return "no strength '\(id)' in the pack" }
                 return outcome.truth == .true ? nil : "expected the strength '\(id)', got \(outcome.truth == .false ? "not held" : "undecided")"
+            }
+        case .asks, .doesNotAsk:
+            let asked = Set(evaluation.missingFacts.map(\.factID))
+            return expected.compactMap { id in
+                asked.contains(id) == (self == .asks) ? nil : "expected '\(id)' \(self == .asks ? "among" : "not among") the questions to ask next"
             }
         }
     }

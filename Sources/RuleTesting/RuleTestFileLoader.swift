@@ -23,6 +23,7 @@ public enum RuleTestFileLoader {
     public static let unknownDiagnosticCode = DiagnosticCode("test.unknown-diagnostic")
     public static let unknownRecommendationCode = DiagnosticCode("test.unknown-recommendation")
     public static let unknownStrengthCode = DiagnosticCode("test.unknown-strength")
+    public static let unknownFactCode = DiagnosticCode("test.unknown-fact")
     public static let profilePathCode = DiagnosticCode("test.profile-path")
     public static let unknownKeyCode = DiagnosticCode("test.unknown-key")
     public static let missingKeyCode = DiagnosticCode("test.missing-key")
@@ -136,6 +137,7 @@ public enum RuleTestFileLoader {
         case .diagnostic: return unknownDiagnosticCode
         case .recommendation: return unknownRecommendationCode
         case .strength: return unknownStrengthCode
+        case .fact: return unknownFactCode
         }
     }
 

@@ -70,6 +70,7 @@ import TestSupport
                   fired: [excesive_verticality]
                   roadmap_starts_with: [gov_sponsorship]
                   strengths: [listening_habit]
+                  asks: [hierarchy_level]
                   unexpected: []
               - name: escapes
                 profile: ../../Package.swift
@@ -83,11 +84,12 @@ import TestSupport
             "5:15 test.unknown-diagnostic unknown diagnostic 'excesive_verticality'; did you mean 'excessive_verticality'?",
             "6:29 test.unknown-recommendation unknown recommendation 'gov_sponsorship'",
             "7:19 test.unknown-strength unknown strength 'listening_habit'",
-            "8:7 test.unknown-key unknown expectation 'unexpected'",
-            "10:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
-            "12:5 test.missing-key a test case lacks its 'expect' mapping",
-            "14:5 test.missing-key a test case lacks its 'profile'",
-            "15:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
+            "8:14 test.unknown-fact unknown fact 'hierarchy_level'; did you mean 'hierarchy_levels'?",
+            "9:7 test.unknown-key unknown expectation 'unexpected'",
+            "11:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
+            "13:5 test.missing-key a test case lacks its 'expect' mapping",
+            "15:5 test.missing-key a test case lacks its 'profile'",
+            "16:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
         ])
     }
 
