@@ -28,6 +28,10 @@ public struct Explainer: Sendable {
         return nil
     }
 
+    /// The tree of any condition of the pack (an in-place test, a strength) with the values of
+    /// this evaluation.
+    public func tree(of condition: Condition) -> Explanation.Node { node(condition) }
+
     // MARK: Trees
 
     private func node(_ condition: Condition) -> Explanation.Node {

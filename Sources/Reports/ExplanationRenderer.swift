@@ -32,6 +32,9 @@ public struct ExplanationRenderer: Sendable {
             if !explanation.derivations.isEmpty {
                 out += "\nderivations:\n" + explanation.derivations.map { "  \($0)\n" }.joined()
             }
+            if let covering = evaluation.outcome(of: rule.id)?.supersededBy, !covering.isEmpty {
+                out += "\nsuperseded by: \(covering.joined(separator: ", ")) (fired too): not shown, weighs nothing in the roadmap or maturity\n"
+            }
             if outcome == .fired, let because = rule.because {
                 out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
             }
@@ -115,16 +118,47 @@ public struct ExplanationRenderer: Sendable {
         return out
     }
 
-    /// Explains why a recommendation is, or is not, in the roadmap.
-    public func render(recommendation id: String, evaluation: Evaluation) -> String {
-        SafeText.terminal(unsafeRender(recommendation: id, evaluation: evaluation))
+    /// Explains a strength: whether the organisation has it, and its condition with values.
+    public func render(strength id: String, evaluation: Evaluation, tree: Explanation.Node) -> String {
+        guard let outcome = evaluation.strengths.first(where: { $0.strength.id == id }) else { return "" }
+        let fallback = evaluation.pack.metadata.defaultLanguage
+        let strength = outcome.strength
+        var out = "\(id): \(strength.title.text(in: language, fallback: fallback))\n"
+        out += "outcome: \(outcome.truth == .true ? "holds" : outcome.truth == .false ? "does not hold" : "undecided")\n"
+        out += "\ncondition:\n" + self.tree(tree, depth: 1)
+        if outcome.truth == .true, let because = strength.because {
+            out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
+        }
+        return SafeText.terminal(out)
     }
 
-    private func unsafeRender(recommendation id: String, evaluation: Evaluation) -> String {
+    /// Explains why a recommendation is, or is not, in the roadmap; `inPlaceTree` is its
+    /// `in_place_when` condition with values, when it has one.
+    public func render(recommendation id: String, evaluation: Evaluation, inPlaceTree: Explanation.Node? = nil) -> String {
+        SafeText.terminal(unsafeRender(recommendation: id, evaluation: evaluation, inPlaceTree: inPlaceTree))
+    }
+
+    private func unsafeRender(recommendation id: String, evaluation: Evaluation, inPlaceTree: Explanation.Node?) -> String {
         let pack = evaluation.pack
         guard let recommendation = pack.recommendation(id) else { return "" }
         let fallback = pack.metadata.defaultLanguage
         var out = "\(id): \(recommendation.title.text(in: language, fallback: fallback))\n"
+        if let stage = recommendation.stage {
+            out += "stage: \(stage)\(pack.stage(stage).map { " (\($0.label.text(in: language, fallback: fallback)))" } ?? "")\n"
+        }
+        if let inPlaceTree {
+            switch evaluation.inPlaceTests[id] ?? .unknown {
+            case .true: out += "in place: yes, its in_place_when holds: not recommended, satisfied as a prerequisite\n"
+            case .false: out += "in place: no, its in_place_when does not hold\n"
+            case .unknown: out += "in place: undecided (the profile does not say); recommended as if not\n"
+            }
+            out += self.tree(inPlaceTree, depth: 1)
+            if evaluation.inPlaceTests[id] == .true {
+                let needing = evaluation.roadmap.filter { $0.prerequisitesInPlace.contains(id) }.map(\.recommendation.id)
+                if !needing.isEmpty { out += "the roadmap builds on it: \(needing.joined(separator: ", "))\n" }
+                return out
+            }
+        }
         guard let item = evaluation.roadmap.first(where: { $0.recommendation.id == id }) else {
             let callers = pack.findings.filter { $0.recommend.contains(id) }
             out += "not in the roadmap: "
@@ -134,7 +168,8 @@ public struct ExplanationRenderer: Sendable {
                 }.joined(separator: ", ") + ")\n"
             return out
         }
-        out += "in the roadmap: phase \(item.phase), priority \(Value.format(item.score))\n"
+        out += "in the roadmap: phase \(item.phase), priority \(Value.format(item.score))"
+            + (item.later ? ", after the cap (max_roadmap_actions): listed as later" : "") + "\n"
         if item.pulledIn {
             out += "pulled in as a prerequisite of: \(item.requiredBy.joined(separator: ", "))\n"
         } else {
@@ -143,6 +178,15 @@ public struct ExplanationRenderer: Sendable {
             out += "priority = severity weights × impact / effort = (\(weights.joined(separator: " + "))) × \(Value.format(recommendation.impact.factor)) / \(Value.format(recommendation.effort.factor)) = \(Value.format(item.score))\n"
         }
         if !recommendation.requires.isEmpty { out += "requires: \(recommendation.requires.joined(separator: ", "))\n" }
+        if !item.prerequisitesInPlace.isEmpty { out += "builds on (in place): \(item.prerequisitesInPlace.joined(separator: ", "))\n" }
+        if let stage = recommendation.stage, let position = pack.stages.firstIndex(where: { $0.id == stage }), position > 0 {
+            let earlier = evaluation.roadmap.filter { other in
+                other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false
+            }
+            if !earlier.isEmpty {
+                out += "after the actions of earlier stages: \(earlier.map(\.recommendation.id).joined(separator: ", "))\n"
+            }
+        }
         return out
     }
 

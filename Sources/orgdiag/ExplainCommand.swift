@@ -38,18 +38,22 @@ struct ExplainCommand: ParsableCommand {
         }
         let evaluation = engine.evaluate(profile, overrides: values)
         let renderer = ExplanationRenderer(language: language)
-        if rulePack.recommendation(id) != nil {
-            Terminal.standardOutput(renderer.render(recommendation: id, evaluation: evaluation))
+        let explainer = Explainer(engine: engine, evaluation: evaluation)
+        if let recommendation = rulePack.recommendation(id) {
+            Terminal.standardOutput(renderer.render(recommendation: id, evaluation: evaluation,
+                                                    inPlaceTree: recommendation.inPlaceWhen.map(explainer.tree(of:))))
+        } else if let strength = rulePack.strengths.first(where: { $0.id == id }) {
+            Terminal.standardOutput(renderer.render(strength: id, evaluation: evaluation, tree: explainer.tree(of: strength.condition)))
         } else if rulePack.fact(id) != nil {
             Terminal.standardOutput(renderer.render(fact: id, evaluation: evaluation))
         } else if rulePack.parameter(id) != nil {
             Terminal.standardOutput(renderer.render(parameter: id, evaluation: evaluation))
-        } else if let explanation = Explainer(engine: engine, evaluation: evaluation).explain(id) {
+        } else if let explanation = explainer.explain(id) {
             Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
         } else {
             let known = rulePack.findings.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
-                + rulePack.facts.map(\.id) + rulePack.parameters.map(\.id)
-            throw ExitStatus.usage("no diagnostic, indicator, recommendation, fact or parameter '\(id)'\(Suggestion.didYouMean(id, among: known))")
+                + rulePack.facts.map(\.id) + rulePack.parameters.map(\.id) + rulePack.strengths.map(\.id)
+            throw ExitStatus.usage("no diagnostic, indicator, recommendation, strength, fact or parameter '\(id)'\(Suggestion.didYouMean(id, among: known))")
         }
     }
 }

@@ -21,3 +21,40 @@ import TestSupport
         #expect(outcome.status == 0)
     }
 }
+
+/// `orgdiag explain` explains the new constructs: an action in place, a strength, a superseded
+/// finding, a stage.
+@Suite struct ExplainMethodTests {
+    private func explain(_ id: String, facts: String) throws -> CLIRunner.Outcome {
+        let folder = try Repository.temporaryFolder("explain")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = folder.appendingPathComponent("p.yaml")
+        try Data("organisation: {name: CAF du Nord, kind: caf}\nfacts: {\(facts)}\n".utf8).write(to: profile)
+        return try CLIRunner.run(["explain", profile.path, id, "--rules", "fixtures/packs/situations"])
+    }
+
+    @Test func anActionInPlaceSaysWhyAndWhatBuildsOnIt() throws {
+        let outcome = try explain("sponsorship", facts: "named_sponsor: true, sponsor_visible_6m: true, uniform_cuts: true, years_since_portfolio_review: 9")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("stage: framing (Framing and sponsorship)"))
+        #expect(outcome.stdout.contains("in place: yes, its in_place_when holds"))
+        #expect(outcome.stdout.contains("✓ named_sponsor (true)"))
+        #expect(outcome.stdout.contains("the roadmap builds on it: portfolio_review"))
+        let undecided = try explain("sponsorship", facts: "uniform_cuts: true")
+        #expect(undecided.stdout.contains("in place: undecided (the profile does not say); recommended as if not"))
+        #expect(undecided.stdout.contains("in the roadmap: phase 1"))
+    }
+
+    @Test func aStrengthAndASupersededFinding() throws {
+        let strength = try explain("sponsor_engaged", facts: "named_sponsor: true, sponsor_visible_6m: false")
+        #expect(strength.stdout.contains("outcome: does not hold"))
+        #expect(strength.stdout.contains("✗ sponsor_visible_6m (false)"))
+        let superseded = try explain("calls_unanswered", facts: "call_handled_rate: 61")
+        #expect(superseded.stdout.contains("superseded by: phone_unreachable (fired too)"))
+    }
+
+    @Test func anActionAfterEarlierStagesSaysWhichCameFirst() throws {
+        let outcome = try explain("territorial_knowledge", facts: "named_sponsor: false, agent_ideas_channel: false")
+        #expect(outcome.stdout.contains("after the actions of earlier stages: sponsorship, codev_groups"))
+    }
+}
