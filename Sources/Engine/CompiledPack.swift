@@ -24,6 +24,13 @@ public struct CompiledPack: Sendable {
     let derivations: [Derivation]
     /// For each diagnostic (pack order), the fact slots its outcome depends on, directly or not.
     let factCones: [[Int]]
+    /// For each indicator and diagnostic, by id, the fact slots it depends on, directly or not.
+    private let derivedCones: [String: Set<Int>]
+    /// Every number the pack's expressions and parameters hold, ascending: the thresholds the
+    /// explainer and the question ranking try values around.
+    let numericConstants: [Double]
+    /// Every text the pack's expressions and parameters hold, sorted.
+    let textConstants: [String]
     /// For each diagnostic (pack order), its slot.
     let diagnosticSlots: [Int]
 
@@ -75,11 +82,46 @@ public struct CompiledPack: Sendable {
             cones[id] = cone
         }
         factCones = pack.findings.map { (cones[$0.id] ?? []).sorted() }
+        derivedCones = cones
+
+        var numbers = Set<Double>()
+        var texts = Set<String>()
+        for expression in pack.expressions {
+            expression.visit { node in
+                switch node.kind {
+                case .literal(.number(let value)): numbers.insert(value)
+                case .literal(.string(let text)): texts.insert(text)
+                default: break
+                }
+            }
+        }
+        for parameter in pack.parameters {
+            for value in [parameter.value] + Array(parameter.byKind.values) {
+                switch value {
+                case .number(let number): numbers.insert(number)
+                case .string(let text): texts.insert(text)
+                default: break
+                }
+            }
+        }
+        numericConstants = numbers.sorted()
+        textConstants = texts.sorted()
         diagnosticSlots = pack.findings.map { slots[$0.id]! }
     }
 
     /// The slot of a name, if the pack defines it.
     func slot(of id: String) -> Int? { slots[id] }
+
+    /// The fact slots a condition or expression reading `references` depends on, directly or
+    /// through indicators and diagnostics.
+    func factCone(of references: [String]) -> Set<Int> {
+        var cone = Set<Int>()
+        for name in references {
+            if let slot = slots[name], slot < factCount { cone.insert(slot) }
+            cone.formUnion(derivedCones[name] ?? [])
+        }
+        return cone
+    }
 
     /// The fact id at a fact slot.
     func factID(atSlot slot: Int) -> String { pack.facts[slot].id }

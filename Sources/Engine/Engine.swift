@@ -23,7 +23,7 @@ public struct Engine: Sendable {
     /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled.
     private let relevance: [(factID: String, condition: CompiledCondition)]
     /// Each recommendation that says when it is already in place (`in_place_when`), with it compiled.
-    private let inPlaceTests: [(recommendationID: String, condition: CompiledCondition)]
+    let inPlaceTests: [(recommendationID: String, condition: CompiledCondition)]
     /// Each strength's condition, compiled (pack order).
     private let strengthConditions: [CompiledCondition]
 
@@ -111,7 +111,6 @@ public struct Engine: Sendable {
             compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
             roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes, inPlace: Set(inPlace.filter { $0.value == .true }.keys),
                                          limit: limit),
-            missingFacts: Self.rankMissingFacts(outcomes),
             maturity: Self.maturity(pack: pack, outcomes: outcomes))
         evaluation.irrelevantFacts = irrelevant
         evaluation.inPlaceTests = inPlace
@@ -208,18 +207,11 @@ public struct Engine: Sendable {
         return kinds.contains(kind)
     }
 
-    /// Missing facts ranked by the severity-weighted number of unknown diagnostics they bear on.
-    static func rankMissingFacts(_ outcomes: [FindingOutcome]) -> [MissingFact] {
-        var weights: [String: Double] = [:]
-        var decides: [String: [String]] = [:]
-        for outcome in outcomes where outcome.status == .unknown {
-            for fact in outcome.missingFacts {
-                weights[fact, default: 0] += outcome.rule.severity.weight
-                decides[fact, default: []].append(outcome.rule.id)
-            }
-        }
-        return weights.map { MissingFact(factID: $0.key, weight: $0.value, decides: decides[$0.key]!.sorted()) }
-            .sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
+    /// The questions worth asking next for an evaluation this engine made: the missing facts whose
+    /// answer can decide an undecided diagnostic or in-place test, most decisive first
+    /// (``QuestionRanker``). Computed on demand: it re-runs the pack for the values it tries.
+    public func questions(for evaluation: Evaluation) -> [MissingFact] {
+        QuestionRanker.rank(evaluation, engine: self)
     }
 
     /// Each dimension's level: 5 minus the deductions of its fired diagnostics, from 1 to 5 whatever

@@ -1,7 +1,8 @@
 import RuleModel
 
 /// Everything the engine concludes about one profile: every diagnostic's outcome, the derived
-/// indicators, the roadmap, the missing facts worth collecting and the maturity per dimension.
+/// indicators, the roadmap, the maturity per dimension, strengths and actions in place. The
+/// questions worth asking next are the engine's to rank (``Engine/questions(for:)``).
 public struct Evaluation: Sendable {
     /// The compiled pack the profile was evaluated against.
     public let compiled: CompiledPack
@@ -15,8 +16,6 @@ public struct Evaluation: Sendable {
     public let outcomes: [FindingOutcome]
     /// The recommendations, by phase, then score (highest first), then id.
     public let roadmap: [RoadmapItem]
-    /// The missing facts, most decisive first, ties by id.
-    public let missingFacts: [MissingFact]
     /// Maturity per dimension, by dimension id.
     public let maturity: [DimensionMaturity]
     /// The facts that do not make sense for this profile (their `relevant_when` is false): not

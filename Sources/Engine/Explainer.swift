@@ -156,13 +156,13 @@ public struct Explainer: Sendable {
     private func changes(for rule: FindingRule, from status: FindingOutcome.Status) -> [Explanation.Change] {
         let compiled = engine.compiled
         guard let index = compiled.pack.findings.firstIndex(where: { $0.id == rule.id }) else { return [] }
-        let thresholds = numericConstants(compiled.pack)
+        let thresholds = self.thresholds
         var found: [(change: Explanation.Change, distance: Double)] = []
         for factSlot in compiled.factCones[index] {
             let fact = compiled.pack.facts[factSlot]
             let current = evaluation.slots[factSlot]
             var best: (value: Value, status: FindingOutcome.Status, distance: Double)?
-            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds) {
+            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds, texts: compiled.textConstants) {
                 var status = outcome(of: rule, with: fact.id, set: candidate)
                 var value = candidate
                 guard status != self.outcome(of: rule, with: nil, set: nil) else { continue }
@@ -205,21 +205,10 @@ public struct Explainer: Sendable {
         return (.number(far), status)
     }
 
-    private func numericConstants(_ pack: RulePack) -> [Double] {
-        var values = Set<Double>()
-        func collect(_ expression: Expression) {
-            expression.visit { if case .literal(.number(let value)) = $0.kind { values.insert(value) } }
-        }
-        pack.findings.flatMap(\.condition.expressions).forEach(collect)
-        pack.indicators.map(\.expression).forEach(collect)
-        for parameter in pack.parameters {
-            for value in [parameter.value] + Array(parameter.byKind.values) {
-                if case .number(let number) = value { values.insert(number) }
-            }
-        }
-        for override in evaluation.overrides.values {
-            if case .number(let number) = override { values.insert(number) }
-        }
+    /// The pack's numbers, and those set on the command line.
+    private var thresholds: [Double] {
+        var values = Set(engine.compiled.numericConstants)
+        for case .number(let number) in evaluation.overrides.values { values.insert(number) }
         return values.sorted()
     }
 

@@ -1,9 +1,17 @@
-/// A fact the profile does not give, worth collecting: the consultant's next question.
+import RuleModel
+
+/// A fact the profile does not give whose answer can decide something still undecided: the
+/// consultant's next question.
 public struct MissingFact: Hashable, Sendable {
     /// The fact's id.
     public let factID: String
-    /// The sum of the severity weights of the unknown diagnostics it would help decide.
+    /// The sum of the severity weights of the undecided diagnostics some answer decides, plus 1
+    /// per undecided in-place test of the roadmap some answer decides.
     public let weight: Double
-    /// Those diagnostics, sorted by id.
+    /// The undecided diagnostics some answer decides, sorted by id.
     public let decides: [String]
+    /// The roadmap's recommendations whose in-place test some answer decides, sorted by id.
+    public let decidesInPlace: [String]
+    /// For each diagnostic or recommendation it decides, the first answer found that decides it.
+    public let deciding: [String: Value]
 }

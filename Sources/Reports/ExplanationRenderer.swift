@@ -60,7 +60,7 @@ public struct ExplanationRenderer: Sendable {
 
     /// Explains a fact: its definition, its value for this profile and where it comes from, and
     /// what reads it.
-    public func render(fact id: String, evaluation: Evaluation) -> String {
+    public func render(fact id: String, evaluation: Evaluation, questions: [MissingFact]) -> String {
         guard let fact = evaluation.pack.fact(id) else { return "" }
         let fallback = evaluation.pack.metadata.defaultLanguage
         var out = "\(fact.id): \(fact.label.text(in: language, fallback: fallback))\n"
@@ -81,6 +81,15 @@ public struct ExplanationRenderer: Sendable {
             out += "value: unknown (\(evaluation.profile.facts[id] == nil ? "the profile does not give it" : "written ~ in the profile"))\n"
         }
         if let evidence = evaluation.profile.evidence[id] { out += "source: \(evidence)\n" }
+        if let rank = questions.firstIndex(where: { $0.factID == id }) {
+            let question = questions[rank]
+            let decided = (question.decides + question.decidesInPlace).map { item in
+                "\(item)\(question.deciding[item].map { " (with \($0.plainText.isEmpty ? "''" : $0.plainText))" } ?? "")"
+            }
+            out += "asked next: question \(rank + 1) of \(questions.count), weight \(Value.format(question.weight)); an answer decides \(decided.joined(separator: ", "))\n"
+        } else if !value.isKnown && !evaluation.irrelevantFacts.contains(id) {
+            out += "not asked: no answer alone decides anything still undecided\n"
+        }
         return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
     }
 

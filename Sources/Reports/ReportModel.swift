@@ -135,10 +135,11 @@ public struct ReportModel: Sendable {
     /// Builds the model of an evaluation.
     /// - Parameters:
     ///   - evaluation: what the engine concluded.
+    ///   - questions: the questions worth asking next (``Engine/questions(for:)``).
     ///   - language: the language of the report; falls back to the pack's default.
     ///   - generatedOn: the date to print (passed in: reports never read the clock).
     ///   - toolVersion: orgdiag's version.
-    public init(_ evaluation: Evaluation, language: String, generatedOn: String, toolVersion: String) {
+    public init(_ evaluation: Evaluation, questions: [MissingFact], language: String, generatedOn: String, toolVersion: String) {
         let pack = evaluation.pack
         let fallback = pack.metadata.defaultLanguage
         let words = ReportStrings(language: language)
@@ -211,7 +212,7 @@ public struct ReportModel: Sendable {
             Undecided(id: outcome.rule.id, title: text(outcome.rule.title) ?? outcome.rule.id, severity: outcome.rule.severity,
                       missing: outcome.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
         }
-        questions = evaluation.missingFacts.map { missing in
+        self.questions = questions.map { missing in
             let fact = pack.fact(missing.factID)
             return Question(fact: missing.factID, label: text(fact?.label) ?? missing.factID, question: text(fact?.question),
                             unit: text(fact?.unit), weight: missing.weight, decides: missing.decides.count)

@@ -70,9 +70,12 @@ extension FactDefinition {
             self.expressionType = expressionType
         }
 
-        /// The values the explainer tries for a fact of this type, other than `current`: each word,
-        /// true and false, or numbers on each side of `thresholds` and of the current value.
-        public func candidates(for fact: FactDefinition, current: RuntimeValue, thresholds: [Double]) -> [Value] {
+        /// The values the explainer and the question ranking try for a fact of this type, other
+        /// than `current`: true and false, each word, numbers on each side of `thresholds` and of
+        /// the current value (the outermost first), the `texts` of the pack for free text, and for
+        /// dates each date of `texts`, the day before and after, and the earliest and latest days.
+        public func candidates(for fact: FactDefinition, current: RuntimeValue, thresholds: [Double],
+                               texts: [String] = []) -> [Value] {
             switch answer {
             case .boolean:
                 return [.bool(true), .bool(false)].filter { RuntimeValue($0) != current }
@@ -87,15 +90,34 @@ extension FactDefinition {
                 var values = Set<Double>()
                 let step = whole ? 1.0 : 0.01
                 for threshold in thresholds { values.formUnion([threshold - step, threshold, threshold + step]) }
-                if let range = fact.range { values.formUnion([range.lowerBound, range.upperBound]) }
+                if let range = fact.range {
+                    values.formUnion([range.lowerBound, range.upperBound])
+                } else if let lowest = thresholds.first, let highest = thresholds.last {
+                    // Far beyond every threshold, for sums and ratios whose threshold on this fact
+                    // is shifted by the other facts' values.
+                    let reach = 10 * (max(abs(lowest), abs(highest)) + 1)
+                    values.formUnion([(lowest - reach).rounded(.down), (highest + reach).rounded(.up)])
+                }
                 if case .number(let now) = current {
                     for factor in [0.0, 0.5, 0.9, 1.1, 1.5, 2, 10] { values.insert(now * factor) }
                 }
-                return values.filter { value in
+                let sorted = values.filter { value in
                     value.isFinite && (fact.range?.contains(value) ?? true) && (!whole || value.rounded() == value)
-                }.sorted().map(Value.number)
-            case .text, .date:
-                return []
+                }.sorted()
+                // The extremes first: on either side of every threshold, they decide most comparisons at once.
+                let outermost = [sorted.first, sorted.last].compactMap { $0 }
+                return (outermost + sorted.dropFirst().dropLast()).reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }
+                    .map(Value.number)
+            case .text:
+                return (texts + [""]).filter { RuntimeValue(.string($0)) != current }.map(Value.string)
+            case .date:
+                var days = Set([CivilDate(iso: "0001-01-01")!, CivilDate(iso: "9999-12-31")!].map(\.daysSince1970))
+                for text in texts {
+                    guard let date = CivilDate(iso: text) else { continue }
+                    days.formUnion([date.daysSince1970 - 1, date.daysSince1970, date.daysSince1970 + 1])
+                }
+                return days.sorted().map { CivilDate(daysSince1970: $0).description }
+                    .filter { RuntimeValue(.string($0)) != current }.map(Value.string)
             }
         }
     }

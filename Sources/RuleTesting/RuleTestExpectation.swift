@@ -52,7 +52,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     }
 
     /// What is wrong with `evaluation` against the expected ids: one sentence per failure.
-    func failures(_ expected: [String], in evaluation: Evaluation) -> [String] {
+    func failures(_ expected: [String], in evaluation: Evaluation, engine: Engine) -> [String] {
         func words(_ status: FindingOutcome.Status) -> String { status.rawValue.replacingAll("_", with: " ") }
         func statusFailures(_ wanted: FindingOutcome.Status) -> [String] {
             expected.compactMap { id in
@@ -91,7 +91,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
                 return outcome.truth == .true ? nil : "expected the strength '\(id)', got \(outcome.truth == .false ? "not held" : "undecided")"
             }
         case .asks, .doesNotAsk:
-            let asked = Set(evaluation.missingFacts.map(\.factID))
+            let asked = Set(engine.questions(for: evaluation).map(\.factID))
             return expected.compactMap { id in
                 asked.contains(id) == (self == .asks) ? nil : "expected '\(id)' \(self == .asks ? "among" : "not among") the questions to ask next"
             }

@@ -29,7 +29,7 @@ public struct RuleTestRunner: Sendable {
         }
         let evaluation = engine.evaluate(testCase.profile)
         let failures = RuleTestExpectation.allCases.flatMap { expectation in
-            testCase.expected[expectation].map { expectation.failures($0, in: evaluation) } ?? []
+            testCase.expected[expectation].map { expectation.failures($0, in: evaluation, engine: engine) } ?? []
         }
         return RuleTestResult(testCase: testCase, status: failures.isEmpty ? .pass : .fail, failures: failures)
     }

@@ -29,7 +29,7 @@ struct AskCommand: ParsableCommand {
         Terminal.standardOutput(prompt.introduction(engine.evaluate(current)))
         var passed = Set<String>()
         var number = 0
-        while let missing = engine.evaluate(current).missingFacts.first(where: { !passed.contains($0.factID) }),
+        while let missing = engine.questions(for: engine.evaluate(current)).first(where: { !passed.contains($0.factID) }),
               let fact = rulePack.fact(missing.factID) {
             number += 1
             Terminal.standardOutput(prompt.question(missing, number: number))

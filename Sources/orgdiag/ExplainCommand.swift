@@ -45,7 +45,7 @@ struct ExplainCommand: ParsableCommand {
         } else if let strength = rulePack.strengths.first(where: { $0.id == id }) {
             Terminal.standardOutput(renderer.render(strength: id, evaluation: evaluation, tree: explainer.tree(of: strength.condition)))
         } else if rulePack.fact(id) != nil {
-            Terminal.standardOutput(renderer.render(fact: id, evaluation: evaluation))
+            Terminal.standardOutput(renderer.render(fact: id, evaluation: evaluation, questions: engine.questions(for: evaluation)))
         } else if rulePack.parameter(id) != nil {
             Terminal.standardOutput(renderer.render(parameter: id, evaluation: evaluation))
         } else if let explanation = explainer.explain(id) {

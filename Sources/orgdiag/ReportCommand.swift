@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
                    evaluation.findings.contains(where: { $0.rule.severity <= threshold }) {
                     reachedThreshold = true
                 }
-                models.append(ReportModel(evaluation, language: language, generatedOn: ReportSupport.today(),
+                models.append(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: language, generatedOn: ReportSupport.today(),
                                           toolVersion: Orgdiag.version))
             }
         }

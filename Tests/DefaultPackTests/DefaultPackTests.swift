@@ -81,11 +81,12 @@ import TestSupport
         let pack = try Self.load()
         let path = Self.root.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path
         let file = SourceFile(path: path, contents: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        let evaluation = try Engine(pack: pack).evaluate(try ProfileLoader.load(file, pack: pack).get())
-        let french = MarkdownReportRenderer().render(ReportModel(evaluation, language: "fr", generatedOn: "2026-11-26", toolVersion: "t"))
+        let engine = try Engine(pack: pack)
+        let evaluation = engine.evaluate(try ProfileLoader.load(file, pack: pack).get())
+        let french = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "fr", generatedOn: "2026-11-26", toolVersion: "t"))
         #expect(french.contains("La démarche est présentée surtout par la menace budgétaire et seuls 28 % des agents"))
         #expect(french.contains("8 niveaux hiérarchiques là où 5 suffisent pour 420 agents"))
-        let english = MarkdownReportRenderer().render(ReportModel(evaluation, language: "en", generatedOn: "2026-11-26", toolVersion: "t"))
+        let english = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "en", generatedOn: "2026-11-26", toolVersion: "t"))
         #expect(english.contains("framed mainly through the budget threat and only 28% of staff"))
         #expect(english.contains("Staff engagement score: 44% favourable"))
         #expect(!english.contains("budget_threat"))
@@ -100,7 +101,7 @@ import TestSupport
             let profile = try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get()
             let evaluation = engine.evaluate(profile)
             for language in ["fr", "en"] {
-                let text = MarkdownReportRenderer().render(ReportModel(evaluation, language: language, generatedOn: "2026-11-26", toolVersion: "test"))
+                let text = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: language, generatedOn: "2026-11-26", toolVersion: "test"))
                 #expect(!text.contains("{"), "a placeholder was left unfilled in \(name) (\(language))")
                 #expect(!text.contains("?."), "an unknown value reads '?' in \(name) (\(language))")
             }

@@ -100,10 +100,12 @@ import RuleModel
             PackBuilder.diagnostic("high_one", "a > 1 and c > 1", severity: .high),
             PackBuilder.diagnostic("low_one", "c > 2", severity: .low),
         ])
-        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p"))
-        #expect(evaluation.missingFacts.map(\.factID) == ["b", "c", "a"])
-        #expect(evaluation.missingFacts.map(\.weight) == [8, 5, 4])
-        #expect(evaluation.missingFacts[1].decides == ["high_one", "low_one"])
+        let engine = try Engine(pack: pack)
+        let evaluation = engine.evaluate(Profile(name: "p"))
+        let questions = engine.questions(for: evaluation)
+        #expect(questions.map(\.factID) == ["b", "c", "a"])
+        #expect(questions.map(\.weight) == [8, 5, 4])
+        #expect(questions[1].decides == ["high_one", "low_one"])
         #expect(evaluation.outcome(of: "high_one")?.missingFacts == ["a", "c"])
     }
 
@@ -153,11 +155,11 @@ import RuleModel
                 let engine = try Engine(pack: pack)
         let noSurvey = engine.evaluate(Profile(name: "p", facts: ["survey": .bool(false)]))
         #expect(noSurvey.irrelevantFacts == ["a"])
-        #expect(!noSurvey.missingFacts.map(\.factID).contains("a"))
+        #expect(!engine.questions(for: noSurvey).map(\.factID).contains("a"))
         #expect(noSurvey.outcome(of: "low_engagement")?.missingFacts == [])
         let survey = engine.evaluate(Profile(name: "p", facts: ["survey": .bool(true)]))
-        #expect(survey.missingFacts.map(\.factID).contains("a"))
+        #expect(engine.questions(for: survey).map(\.factID).contains("a"))
         let unknown = engine.evaluate(Profile(name: "p"))
-        #expect(unknown.missingFacts.map(\.factID).contains("a"))
+        #expect(engine.questions(for: unknown).map(\.factID).contains("a"))
     }
 }

@@ -113,4 +113,49 @@ import RuleModel
             _ = checked
         }
     }
+
+    /// Every value a brute-force reading tries for each fact of ``facts``: a wider domain than the
+    /// ranking's candidates.
+    private static let bruteForceDomain: [String: [Value]] = [
+        "n0": stride(from: -3.0, through: 8, by: 0.25).map(Value.number) + [-0.01, 0.01, 0.99, 1.01, 2.99, 3.01].map(Value.number),
+        "n1": stride(from: -3.0, through: 8, by: 0.25).map(Value.number) + [-0.01, 0.01, 4.99, 5.01].map(Value.number),
+        "e0": ["a", "b", "c"].map(Value.string),
+        "f0": [.bool(true), .bool(false)],
+        "s0": [.setOf([]), .setOf(["x"]), .setOf(["y"]), .setOf(["x", "y"])],
+    ]
+
+    /// The questions are the facts some single answer to which decides an undecided diagnostic,
+    /// checked by brute force: each listed question decides what it says with the answer it
+    /// names, every fact that can decide something is listed with all it can decide, so the
+    /// first question asked decides something whenever any single answer can.
+    @Test(arguments: Array(11...30) as [UInt64])
+    func questionsAreTheAnswersThatDecide(seed: UInt64) throws {
+        let rules = try pack(seed: seed, rules: 8)
+        let engine = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts, findings: rules))
+        for profile in profiles(seed: seed &+ 7, count: 40) {
+            let evaluation = engine.evaluate(profile)
+            let undecided = evaluation.outcomes.filter { $0.status == .unknown }.map(\.rule.id)
+            let questions = engine.questions(for: evaluation)
+            var bruteForce: [String: Set<String>] = [:]
+            for fact in Self.facts where profile.facts[fact.id] == nil {
+                for value in Self.bruteForceDomain[fact.id]! {
+                    var answered = profile
+                    answered.facts[fact.id] = value
+                    let after = outcomes(engine, answered)
+                    for id in undecided where after[id] != .unknown { bruteForce[fact.id, default: []].insert(id) }
+                }
+            }
+            #expect(Dictionary(uniqueKeysWithValues: questions.map { ($0.factID, Set($0.decides)) }) == bruteForce,
+                    "seed \(seed), profile \(profile.facts)")
+            for question in questions {
+                for id in question.decides {
+                    var answered = profile
+                    answered.facts[question.factID] = question.deciding[id]
+                    #expect(outcomes(engine, answered)[id] != .unknown)
+                }
+            }
+            if !bruteForce.isEmpty { #expect(!questions.isEmpty) }
+            #expect(questions.map(\.weight) == questions.map(\.weight).sorted(by: >))
+        }
+    }
 }
