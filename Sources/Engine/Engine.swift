@@ -26,6 +26,8 @@ public struct Engine: Sendable {
     let inPlaceTests: [(recommendationID: String, condition: CompiledCondition)]
     /// Each strength's condition, compiled (pack order).
     private let strengthConditions: [CompiledCondition]
+    /// Each dimension's levels' criteria, compiled (`nil` for a level without criteria).
+    let levelCriteria: [[CompiledCondition?]]
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
@@ -55,6 +57,17 @@ public struct Engine: Sendable {
             strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: compiled.slot(of:)))
         }
         self.strengthConditions = strengthConditions
+        var levelCriteria: [[CompiledCondition?]] = []
+        for dimension in pack.dimensions {
+            var compiledLevels: [CompiledCondition?] = []
+            for level in dimension.levels {
+                compiledLevels.append(try level.criteria.map { condition throws(EngineError) in
+                    try CompiledCondition.compile(condition, slot: compiled.slot(of:))
+                })
+            }
+            levelCriteria.append(compiledLevels)
+        }
+        self.levelCriteria = levelCriteria
     }
 
     /// The facts whose relevance condition is false for these slot values: they are not asked,
@@ -111,7 +124,7 @@ public struct Engine: Sendable {
             compiled: compiled, profile: profile, overrides: overrides, slots: slots, outcomes: outcomes,
             roadmap: RoadmapPlanner.plan(pack: pack, outcomes: outcomes, inPlace: Set(inPlace.filter { $0.value == .true }.keys),
                                          limit: limit),
-            maturity: Self.maturity(pack: pack, outcomes: outcomes))
+            maturity: maturity(outcomes: outcomes, slots: slots, irrelevant: irrelevant))
         evaluation.irrelevantFacts = irrelevant
         evaluation.inPlaceTests = inPlace
         evaluation.strengths = zip(pack.strengths, strengthConditions).map { StrengthOutcome(strength: $0, truth: $1.truth(slots)) }
@@ -214,19 +227,52 @@ public struct Engine: Sendable {
         QuestionRanker.rank(evaluation, engine: self)
     }
 
-    /// Each dimension's level: 5 minus the deductions of its fired diagnostics, from 1 to 5 whatever
-    /// the deductions (a pack built in code may hold any number).
-    static func maturity(pack: RulePack, outcomes: [FindingOutcome]) -> [DimensionMaturity] {
-        pack.dimensions.map { dimension in
+    /// Each dimension's level: the highest whose criteria and those of every lower level hold,
+    /// climbing from level 1 and stopping at the first level whose criteria do not hold (the level
+    /// below it) or cannot be told (not assessed, with the facts that would decide it).
+    private func maturity(outcomes: [FindingOutcome], slots: [RuntimeValue], irrelevant: Set<String>) -> [DimensionMaturity] {
+        zip(compiled.pack.dimensions, levelCriteria).map { dimension, criteria in
             let own = outcomes.filter { $0.rule.dimension == dimension.id && $0.status != .notApplicable }
-            // A superseded finding is covered by the one that supersedes it: it deducts nothing.
-            let fired = own.filter(\.isShown)
-            let decided = own.filter { $0.status == .fired || $0.status == .notFired }.count
-            let deduction = fired.reduce(0.0) { $0 + (dimension.deductions[$1.rule.severity] ?? 0) }
-            let raw = (5 - deduction).rounded(.down)
-            let level = decided == 0 ? nil : raw.isNaN ? 1 : Int(min(5, max(1, raw)))
-            return DimensionMaturity(dimension: dimension, level: level, fired: fired.map(\.rule.id).sorted(),
-                                     decided: decided, applicable: own.count)
+            var level: Int? = dimension.levels.isEmpty ? nil : dimension.levels.count
+            var atLeast = dimension.levels.isEmpty ? 0 : dimension.levels.count
+            var missing: [String] = []
+            var blockers: [Expression] = []
+            for (index, condition) in criteria.enumerated() where index > 0 {
+                let truth = condition?.truth(slots) ?? .true
+                if truth == .true { continue }
+                atLeast = index
+                if truth == .false {
+                    level = index
+                    blockers = dimension.levels[index].criteria.map { Self.failing($0, slots: slots, compiled: compiled) } ?? []
+                } else {
+                    level = nil
+                    let references = dimension.levels[index].criteria?.references ?? []
+                    missing = compiled.factCone(of: references).filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
+                        .filter { !irrelevant.contains($0) }.sorted()
+                }
+                break
+            }
+            return DimensionMaturity(dimension: dimension, level: level, atLeast: atLeast, missingFacts: missing, blockers: blockers,
+                                     fired: own.filter(\.isShown).map(\.rule.id).sorted(),
+                                     decided: own.filter { $0.status == .fired || $0.status == .notFired }.count,
+                                     applicable: own.count)
         }
+    }
+
+    /// The leaf expressions of a condition that do not hold, in the order written: what blocks a
+    /// level (under `none` or `not`, the leaves that do hold).
+    private static func failing(_ condition: Condition, slots: [RuntimeValue], compiled: CompiledPack) -> [Expression] {
+        func truth(_ expression: Expression) -> Truth {
+            (try? CompiledCondition.compile(.expression(expression), slot: compiled.slot(of:)))?.truth(slots) ?? .unknown
+        }
+        func collect(_ condition: Condition, wanted: Truth) -> [Expression] {
+            switch condition {
+            case .expression(let expression): return truth(expression) == wanted ? [expression] : []
+            case .all(let parts, _), .any(let parts, _): return parts.flatMap { collect($0, wanted: wanted) }
+            case .none(let parts, _): return parts.flatMap { collect($0, wanted: wanted == .false ? .true : .false) }
+            case .not(let part, _): return collect(part, wanted: wanted == .false ? .true : .false)
+            }
+        }
+        return collect(condition, wanted: .false)
     }
 }

@@ -83,7 +83,7 @@ public struct ExplanationRenderer: Sendable {
         if let evidence = evaluation.profile.evidence[id] { out += "source: \(evidence)\n" }
         if let rank = questions.firstIndex(where: { $0.factID == id }) {
             let question = questions[rank]
-            let decided = (question.decides + question.decidesInPlace).map { item in
+            let decided = (question.decides + question.decidesInPlace + question.decidesLevels).map { item in
                 "\(item)\(question.deciding[item].map { " (with \($0.plainText.isEmpty ? "''" : $0.plainText))" } ?? "")"
             }
             out += "asked next: question \(rank + 1) of \(questions.count), weight \(Value.format(question.weight)); an answer decides \(decided.joined(separator: ", "))\n"
@@ -125,6 +125,34 @@ public struct ExplanationRenderer: Sendable {
         if !indicators.isEmpty { out += "  indicators: \(indicators.joined(separator: ", "))\n" }
         if !findings.isEmpty { out += "  diagnostics: \(findings.joined(separator: ", "))\n" }
         return out
+    }
+
+    /// Explains a dimension's maturity level: each level climbed, its criteria with values, up to
+    /// the level that stops the climb; `trees` holds each level's criteria with values (`nil` for
+    /// level 1).
+    public func render(dimension id: String, evaluation: Evaluation, trees: [Explanation.Node?]) -> String {
+        guard let maturity = evaluation.maturity.first(where: { $0.dimension.id == id }) else { return "" }
+        let fallback = evaluation.pack.metadata.defaultLanguage
+        let dimension = maturity.dimension
+        var out = "\(id): \(dimension.label.text(in: language, fallback: fallback))\n"
+        if let level = maturity.level {
+            out += "level: \(level) of \(dimension.levels.count), \(dimension.levels[level - 1].name.text(in: language, fallback: fallback))\n"
+        } else if dimension.levels.isEmpty {
+            return SafeText.terminal(out + "level: not assessed (the dimension has no levels)\n")
+        } else {
+            out += "level: not assessed, at least \(maturity.atLeast); to decide it: \(maturity.missingFacts.joined(separator: ", "))\n"
+        }
+        out += "\nlevel 1: \(dimension.levels[0].name.text(in: language, fallback: fallback)) (the floor)\n"
+        for index in 1..<min(dimension.levels.count, maturity.atLeast + 1) {
+            let name = dimension.levels[index].name.text(in: language, fallback: fallback)
+            let state = index < maturity.atLeast ? "reached" : maturity.level == nil ? "undecided" : "not reached"
+            out += "level \(index + 1): \(name) — \(state)\n"
+            if let tree = trees[index] { out += self.tree(tree, depth: 1) }
+        }
+        if !maturity.blockers.isEmpty {
+            out += "\nto reach level \(maturity.atLeast + 1): \(maturity.blockers.map(\.description).joined(separator: "; "))\n"
+        }
+        return SafeText.terminal(out)
     }
 
     /// Explains a strength: whether the organisation has it, and its condition with values.

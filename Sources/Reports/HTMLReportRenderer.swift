@@ -55,6 +55,16 @@ public struct HTMLReportRenderer: ReportRenderer {
 
             """
         body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n"
+        let notes = model.maturity.filter { !$0.missing.isEmpty || ($0.level != nil && !$0.blockers.isEmpty) }
+        if !notes.isEmpty {
+            body += "<ul class=\"next-levels\">\n"
+            for entry in notes {
+                let detail = entry.level.map { words("next_level", String($0 + 1)) + colon + entry.blockers.joined(separator: words.semicolon) }
+                    ?? words("to_decide") + colon + entry.missing.joined(separator: ", ")
+                body += "<li><strong>\(e(entry.label))</strong> — \(e(detail))</li>\n"
+            }
+            body += "</ul>\n"
+        }
         body += summary(model, words)
         body += "</section>\n"
 
@@ -185,7 +195,8 @@ public struct HTMLReportRenderer: ReportRenderer {
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"22\" rx=\"3\" class=\"bar level\(level)\"/>\n"
                 svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value\"><tspan class=\"level\">\(level)/5</tspan>\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
             } else {
-                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed")))</text>\n"
+                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
+                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed") + floor))</text>\n"
             }
         }
         return svg + "</svg>"
@@ -227,6 +238,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         .tag { font-size: 11px; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 5px; }
         .details, .answers, .priority { font-size: 13px; color: var(--muted); }
         .strengths { padding-left: 20px; } .strengths li { margin: 6px 0; }
+        .next-levels { font-size: 13px; color: var(--muted); padding-left: 20px; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
         @media print {
           @page { size: A4; margin: 18mm 16mm; }

@@ -40,7 +40,9 @@ public struct JSONReportRenderer: ReportRenderer {
             ])),
             ("maturity", .array(model.maturity.map { entry in
                 .object([("dimension", .string(entry.id)), ("label", .string(entry.label)), ("level", .optional(entry.level)),
-                         ("level_name", .optional(entry.levelName)), ("fired", .number(Double(entry.fired))),
+                         ("level_name", .optional(entry.levelName)), ("at_least", .number(Double(entry.atLeast))),
+                         ("missing", .array(entry.missing.map(JSON.string))), ("next_level_blocked_by", .array(entry.blockers.map(JSON.string))),
+                         ("fired", .number(Double(entry.fired))),
                          ("decided", .number(Double(entry.decided))), ("applicable", .number(Double(entry.applicable)))])
             })),
             ("strengths", .array(model.strengths.map { strength in

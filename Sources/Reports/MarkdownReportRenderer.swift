@@ -31,7 +31,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if let level = entry.level {
                 out += "| \(e(entry.label)) | \(String(repeating: "●", count: level))\(String(repeating: "○", count: 5 - level)) \(level)/5 | \(e(entry.levelName ?? "")) |\n"
             } else {
-                out += "| \(e(entry.label)) | — | \(words("not_assessed")) |\n"
+                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
+                out += "| \(e(entry.label)) | — | \(words("not_assessed"))\(floor) |\n"
+            }
+        }
+        let notes = model.maturity.filter { !$0.missing.isEmpty || ($0.level != nil && !$0.blockers.isEmpty) }
+        if !notes.isEmpty {
+            out += "\n"
+            for entry in notes {
+                if let level = entry.level {
+                    out += "- **\(e(entry.label))**, \(words("next_level", String(level + 1)))\(words.colon)" + entry.blockers.map(e).joined(separator: words.semicolon) + "\n"
+                } else {
+                    out += "- **\(e(entry.label))**, \(words("to_decide"))\(words.colon)" + entry.missing.map(e).joined(separator: ", ") + "\n"
+                }
             }
         }
 

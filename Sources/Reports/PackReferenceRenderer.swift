@@ -60,7 +60,14 @@ public struct PackReferenceRenderer: Sendable {
         out += heading(2, words("dimensions"))
         for dimension in pack.dimensions {
             out += heading(3, "\(text(dimension.label)) (\(dimension.id))")
-            for (index, level) in dimension.levels.enumerated() { out += "\(index + 1). \(e(text(level)))\n" }
+            for (index, level) in dimension.levels.enumerated() {
+                out += "\(index + 1). \(e(text(level.name)))"
+                if let criteria = level.criteria {
+                    out += " — \(words("criteria"))\(words.colon)" + conditionText(criteria, words: words, code: code)
+                } else {
+                    out += "\n"
+                }
+            }
         }
 
         out += heading(2, words("facts"))

@@ -8,6 +8,13 @@ public struct ReportModel: Sendable {
         public let label: String
         public let level: Int?
         public let levelName: String?
+        /// The highest level proven (the level when assessed).
+        public let atLeast: Int
+        /// When not assessed: labels of the facts that would decide it.
+        public let missing: [String]
+        /// What keeps it from the next level, in words: the findings and the facts' values that
+        /// its criteria need otherwise.
+        public let blockers: [String]
         public let fired: Int
         public let decided: Int
         public let applicable: Int
@@ -158,12 +165,34 @@ public struct ReportModel: Sendable {
         packHash = pack.contentHash
         self.generatedOn = generatedOn
         self.toolVersion = toolVersion
+        /// A name's value as it reads in a sentence, with its unit.
+        func reading(_ id: String) -> String? {
+            let value = evaluation.value(of: id)
+            guard value.isKnown else { return nil }
+            if let fact = pack.fact(id) {
+                let unitText = text(fact.unit) ?? (fact.type.defaultUnit ?? "")
+                let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}") + unitText
+                return "\(text(fact.label) ?? id)\(words.colon)\(words.value(value, of: fact, fallback: fallback))\(unit)"
+            }
+            if let indicator = pack.indicator(id) {
+                return "\(text(indicator.label) ?? id)\(words.colon)\(words.value(value))" + (text(indicator.unit).map { "\u{a0}" + $0 } ?? "")
+            }
+            return nil
+        }
         maturity = evaluation.maturity.map { entry in
-            Maturity(id: entry.dimension.id, label: text(entry.dimension.label) ?? entry.dimension.id, level: entry.level,
-                     levelName: entry.level.flatMap { level in
-                         level <= entry.dimension.levels.count ? text(entry.dimension.levels[level - 1]) : nil
-                     },
-                     fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
+            var blockers: [String] = []
+            for expression in entry.blockers {
+                for name in expression.references {
+                    let phrase = pack.finding(name).map { text($0.title) ?? name } ?? reading(name)
+                    if let phrase, !blockers.contains(phrase) { blockers.append(phrase) }
+                }
+            }
+            return Maturity(id: entry.dimension.id, label: text(entry.dimension.label) ?? entry.dimension.id, level: entry.level,
+                            levelName: entry.level.flatMap { level in
+                                level <= entry.dimension.levels.count ? text(entry.dimension.levels[level - 1].name) : nil
+                            },
+                            atLeast: entry.atLeast, missing: entry.missingFacts.map { text(pack.fact($0)?.label) ?? $0 },
+                            blockers: blockers, fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
         }
         strengths = evaluation.strengths.filter { $0.truth == .true }.map { outcome in
             let strength = outcome.strength

@@ -18,6 +18,9 @@ struct ReportStrings {
                          "fr": "%1 constats, %2 recommandations en %3 phases, %4 diagnostics indéterminés"],
         "maturity": ["en": "Maturity by dimension", "fr": "Maturité par dimension"],
         "not_assessed": ["en": "not assessed", "fr": "non évaluée"],
+        "at_least": ["en": "at least %1", "fr": "au moins %1"],
+        "next_level": ["en": "to reach level %1", "fr": "pour atteindre le niveau %1"],
+        "to_decide": ["en": "to decide", "fr": "pour trancher"],
         "level": ["en": "level", "fr": "niveau"],
         "findings": ["en": "Findings", "fr": "Constats"],
         "no_findings": ["en": "No diagnostic fired.", "fr": "Aucun diagnostic ne s'est déclenché."],
@@ -66,6 +69,7 @@ struct ReportStrings {
         "source": ["en": "Source", "fr": "Source"],
         "applies_to": ["en": "Applies to", "fr": "S'applique à"],
         "condition": ["en": "Condition", "fr": "Condition"],
+        "criteria": ["en": "reached when", "fr": "atteint si"],
         "block_all": ["en": "all of", "fr": "toutes ces conditions"],
         "block_any": ["en": "any of", "fr": "l'une au moins de ces conditions"],
         "block_none": ["en": "none of", "fr": "aucune de ces conditions"],
@@ -154,6 +158,9 @@ struct ReportStrings {
 
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
     var colon: String { language == "fr" ? "\u{a0}: " : ": " }
+
+    /// The separator of items that hold commas: `; `, with a non-breaking space before it in French.
+    var semicolon: String { language == "fr" ? "\u{a0}; " : "; " }
 
     /// The colon inside bold Markdown, without its trailing space: `**Sources :**`.
     var boldColon: String { language == "fr" ? "\u{a0}:" : ":" }

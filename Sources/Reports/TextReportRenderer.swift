@@ -48,7 +48,16 @@ public struct TextReportRenderer: ReportRenderer {
                 let name = entry.levelName.map { "  " + truncated($0, to: width - prefix.count - 10) } ?? ""
                 out += "\(prefix)\(bar) \(level)/5\(name)\n"
             } else {
-                out += "\(prefix)\(String(repeating: "·", count: 5)) \(words("not_assessed"))\n"
+                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
+                out += "\(prefix)\(String(repeating: "·", count: 5)) \(words("not_assessed"))\(floor)\n"
+            }
+            let indent = String(repeating: " ", count: prefix.count)
+            if !entry.missing.isEmpty {
+                line("\(indent)\(words("to_decide"))\(words.colon)" + entry.missing.joined(separator: ", "), indent: indent + "  ")
+            }
+            if let level = entry.level, !entry.blockers.isEmpty {
+                line("\(indent)\(words("next_level", String(level + 1)))\(words.colon)" + entry.blockers.joined(separator: words.semicolon),
+                     indent: indent + "  ")
             }
         }
 

@@ -13,7 +13,9 @@ public enum FileFormat {
     /// An indicator in its long form; `expr` is required.
     public static let indicatorKeys = ["expr", "unit", "label", "dimension"]
     /// A dimension; `label` is required.
-    public static let dimensionKeys = ["label", "levels", "deductions"]
+    public static let dimensionKeys = ["label", "levels"]
+    /// A maturity level written as a mapping; `name` is required, and `criteria` from level 2.
+    public static let levelKeys = ["name", "criteria"]
     /// A stage of the method; `label` is required.
     public static let stageKeys = ["label", "summary"]
     /// A strength; `id`, `title` and `when` are required.

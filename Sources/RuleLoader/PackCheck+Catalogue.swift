@@ -24,6 +24,20 @@ extension PackCheck {
 
         """
 
+    /// A dimension with five levels, each above the first with its criteria.
+    static let dimension = """
+        dimensions:
+          d:
+            label: D
+            levels:
+              - a
+              - {name: b, criteria: levels > 1}
+              - {name: c, criteria: [levels > 2, delegation != 'none']}
+              - {name: d, criteria: {any: [levels > 3, satisfaction > 50]}}
+              - {name: e, criteria: levels > 4}
+
+        """
+
     /// A diagnostic reading `condition`, with examples that fire and do not fire.
     static func diagnostic(_ condition: String, id: String = "d", extra: String = "") -> String {
         """
@@ -54,21 +68,26 @@ extension PackCheck {
         nonTriggering: [header + facts + diagnostic("levels > 5")])
 
     public static let unknownKey = PackCheck(
-        "pack.unknown-key", .error, stage: .structure, "a key the format does not know, with \"did you mean\"",
+        "pack.unknown-key", .error, stage: .structure, "a key the format does not know, with \"did you mean\"; `deductions` (replaced by level criteria); `criteria` on level 1",
         triggering: [
             header + "facts:\n  levels: {type: integer, label: Levels, ↓unit_: levels}\n",
             header + "↓diagnostic: []\n",
             header + facts + diagnostic("\n      ↓al: [levels > 5]"),
+            header + facts + "dimensions:\n  d:\n    label: D\n    ↓deductions: {high: 1}\n" + diagnostic("levels > 5"),
+            header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - {name: a, ↓criteria: levels > 1}\n"
+                + diagnostic("levels > 5"),
         ],
-        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5]")])
+        nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5]"), header + facts + dimension + diagnostic("levels > 5")])
 
     public static let missingKey = PackCheck(
-        "pack.missing-key", .error, stage: .structure, "a required key is missing (`type`, `label`, `values` of an enum…)",
+        "pack.missing-key", .error, stage: .structure, "a required key is missing (`type`, `label`, `values` of an enum, `criteria` of a maturity level above the first…)",
         triggering: [
             header + "facts:\n  levels: ↓{type: integer}\n",
             header + "facts:\n  ↓delegation: {type: enum, label: Delegation}\n",
+            header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - a\n      - ↓b\n      - {name: c, criteria: levels > 2}\n"
+                + "      - {name: d, criteria: levels > 3}\n      - {name: e, criteria: levels > 4}\n" + diagnostic("levels > 5"),
         ],
-        nonTriggering: [header + facts])
+        nonTriggering: [header + facts, header + facts + dimension + diagnostic("levels > 5")])
 
     public static let invalidID = PackCheck(
         "pack.invalid-id", .error, stage: .structure, "an id that is not snake_case, or a reserved word",
@@ -96,8 +115,7 @@ extension PackCheck {
         triggering: [
             header + "facts:\n  levels: {type: integer, label: Levels, range: ↓[9, 1]}\n",
             header + "facts:\n  share: {type: percentage, label: Share, range: ↓[0, 120]}\n",
-            header + "dimensions:\n  d:\n    label: D\n    levels: [a, b, c, d, e]\n    deductions: {critical: ↓-1}\n",
-            header + "dimensions:\n  d:\n    label: D\n    levels: [a, b, c, d, e]\n    deductions: {high: ↓1e19}\n",
+            header + facts + "dimensions:\n  d:\n    label: D\n    levels: ↓[a, {name: b, criteria: levels > 1}]\n",
         ],
         nonTriggering: [header + "facts:\n  levels: {type: integer, label: Levels, range: [1, 9]}\n"])
 
@@ -161,6 +179,9 @@ extension PackCheck {
             header + facts + "parameters:\n  ↓max_roadmap_actions: 2.5\n" + diagnostic("levels > 5"),
             header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
                 + "recommendations:\n  - {id: a, kind: governance, title: A, in_place_when: ↓levels + 1}\n",
+            header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - a\n      - {name: b, criteria: ↓satisfaction}\n"
+                + "      - {name: c, criteria: levels > 2}\n      - {name: d, criteria: levels > 3}\n      - {name: e, criteria: levels > 4}\n"
+                + diagnostic("levels > 5"),
         ],
         nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
 

@@ -277,6 +277,7 @@ struct PackChecker {
         for fact in draft.facts { if let relevance = fact.relevantWhen { checker.checkCondition(relevance) } }
         for recommendation in draft.recommendations { if let inPlace = recommendation.inPlaceWhen { checker.checkCondition(inPlace) } }
         for strength in draft.strengths { checker.checkCondition(strength.condition) }
+        for criteria in draft.dimensions.flatMap({ $0.levels.compactMap(\.criteria) }) { checker.checkCondition(criteria) }
         diagnostics += checker.diagnostics
         checkParameterRanges()
         checkRoadmapLimit()

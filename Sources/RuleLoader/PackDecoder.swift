@@ -259,32 +259,56 @@ struct PackDecoder {
     private mutating func readDimension(_ entry: (String, SourceLocation), _ node: YAMLNode) {
         let (id, location) = entry
         let what = "dimension '\(id)'"
-        guard let fields = reader.fields(node, allowed: FileFormat.dimensionKeys, required: ["label"],
+        if case .mapping(let pairs) = node.content, let deductions = pairs.first(where: { $0.key.scalar?.text == "deductions" }) {
+            // The deduction method of 0.1 is gone: say what replaces it rather than "unknown key".
+            reader.report(PackCheck.unknownKey.diagnostic(
+                "'deductions' no longer set maturity: each level above the first states its 'criteria' (docs/rule-language.md, dimensions)",
+                at: deductions.key.location))
+        }
+        guard let fields = reader.fields(node, allowed: FileFormat.dimensionKeys + ["deductions"], required: ["label"],
                                          what: what) else { return }
-        var levels: [LocalizedText] = []
+        var levels: [Dimension.Level] = []
         if let levelsNode = fields["levels"], let items = reader.read({ () throws(Diagnostic) in try levelsNode.sequence() }) {
-            levels = items.enumerated().compactMap { localized($1, "level \($0 + 1) of \(what)") }
-            if items.count != 5 {
-                reader.report(PackCheck.invalidRange.diagnostic("\(what) names \(items.count) maturity levels; it needs 5",
+            for (index, item) in items.enumerated() {
+                if let level = readLevel(item, number: index + 1, of: what) { levels.append(level) }
+            }
+            if items.count != Dimension.levelCount {
+                reader.report(PackCheck.invalidRange.diagnostic("\(what) names \(items.count) maturity levels; it needs \(Dimension.levelCount)",
                                      at: levelsNode.location))
             }
         }
-        var deductions = Dimension.defaultDeductions
-        if let node = fields["deductions"],
-           let weights = reader.fields(node, allowed: RuleSeverity.allCases.map(\.rawValue), what: "the deductions of \(what)") {
-            for (key, value) in weights {
-                guard let severity = RuleSeverity(rawValue: key),
-                      let number = reader.read({ () throws(Diagnostic) in try value.number() }) else { continue }
-                guard Dimension.deductionRange.contains(number) else {
-                    reader.report(PackCheck.invalidRange.diagnostic(
-                        "a deduction is a number of levels from 0 to 4, not \(Value.format(number))", at: value.location))
-                    continue
-                }
-                deductions[severity] = number
-            }
-        }
         draft.dimensions.append(Dimension(id: id, label: required(fields, "label", "label of \(what)"), levels: levels,
-                                          deductions: deductions, location: location))
+                                          location: location))
+    }
+
+    /// A maturity level: a name (level 1 may be just its name), and from level 2 its `criteria`.
+    private mutating func readLevel(_ node: YAMLNode, number: Int, of dimension: String) -> Dimension.Level? {
+        let what = "level \(number) of \(dimension)"
+        var pairs: [YAMLNode.Pair] = []
+        if case .mapping(let entries) = node.content { pairs = entries }
+        guard pairs.contains(where: { $0.key.scalar?.text == "name" }) else {
+            // A bare name: `{fr: ..., en: ...}` or a string.
+            guard let name = localized(node, "name of \(what)") else { return nil }
+            if number > 1 {
+                reader.report(PackCheck.missingKey.diagnostic(
+                    "\(what) has no 'criteria': write it {name: ..., criteria: ...}; only level 1, the floor, has none", at: node.location))
+            }
+            return Dimension.Level(name: name, location: node.location)
+        }
+        guard let fields = reader.fields(node, allowed: FileFormat.levelKeys, required: ["name"], what: what),
+              let name = fields["name"].flatMap({ localized($0, "name of \(what)") }) else { return nil }
+        var criteria: Condition?
+        if let criteriaNode = fields["criteria"] {
+            if number == 1 {
+                reader.report(PackCheck.unknownKey.diagnostic("level 1 is the floor every organisation stands on: it has no 'criteria'",
+                                                              at: pairs.first { $0.key.scalar?.text == "criteria" }?.key.location ?? criteriaNode.location))
+            } else {
+                criteria = condition(criteriaNode)
+            }
+        } else if number > 1 {
+            reader.report(PackCheck.missingKey.diagnostic("\(what) lacks the required key 'criteria'", at: node.location))
+        }
+        return Dimension.Level(name: name, criteria: criteria, location: node.location)
     }
 
     private mutating func readDiagnostic(_ node: YAMLNode) {

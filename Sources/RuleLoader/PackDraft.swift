@@ -35,7 +35,7 @@ struct PackDraft {
     /// Every expression read so far (``RulePack/expressions(facts:indicators:findings:)``).
     var expressions: [Expression] {
         RulePack.expressions(facts: facts, indicators: indicators, findings: findings, recommendations: recommendations,
-                             strengths: strengths)
+                             strengths: strengths, dimensions: dimensions)
     }
 
     /// The names of facts, parameters, indicators and diagnostics whose entries could not be

@@ -2,30 +2,39 @@ import Diagnostics
 
 /// An axis of the assessment (structure, budget, client service...), rated on maturity levels 1 to 5.
 ///
-/// A dimension's level starts at 5 and loses, for each of its diagnostics that fired, the weight
-/// of that diagnostic's severity in ``deductions``; it never goes below 1.
+/// Each level above the first is reached by criteria, as in the EU CAF and EFQM scoring grids: a
+/// profile is at the highest level whose criteria, and those of every level below, hold. Level 1
+/// is the floor and has none. So a level's name never claims a practice the profile denies.
 public struct Dimension: Hashable, Sendable {
+    /// One maturity level: its name, and what must hold to reach it.
+    public struct Level: Hashable, Sendable {
+        public var name: LocalizedText
+        /// What must hold to reach the level (with every lower level's criteria); `nil` for level 1.
+        public var criteria: Condition?
+        public var location: SourceLocation?
+
+        /// Creates a level.
+        public init(name: LocalizedText, criteria: Condition? = nil, location: SourceLocation? = nil) {
+            self.name = name
+            self.criteria = criteria
+            self.location = location
+        }
+    }
+
     public var id: String
     public var label: LocalizedText
-    /// The names of levels 1 to 5, in order.
-    public var levels: [LocalizedText]
-    /// Points deducted from 5 per fired diagnostic of each severity.
-    public var deductions: [RuleSeverity: Double]
+    /// Levels 1 to 5, in order.
+    public var levels: [Level]
     public var location: SourceLocation?
 
-    /// The deductions a pack may set: from none to the four levels between 5 and 1.
-    public static let deductionRange: ClosedRange<Double> = 0...4
-
-    /// The deductions used when a pack sets none: critical 2, high 1, medium 0.5, low 0.25.
-    public static let defaultDeductions: [RuleSeverity: Double] = [.critical: 2, .high: 1, .medium: 0.5, .low: 0.25]
+    /// The number of levels a dimension has.
+    public static let levelCount = 5
 
     /// Creates a dimension.
-    public init(id: String, label: LocalizedText = LocalizedText([:]), levels: [LocalizedText] = [],
-                deductions: [RuleSeverity: Double] = Dimension.defaultDeductions, location: SourceLocation? = nil) {
+    public init(id: String, label: LocalizedText = LocalizedText([:]), levels: [Level] = [], location: SourceLocation? = nil) {
         self.id = id
         self.label = label
         self.levels = levels
-        self.deductions = deductions
         self.location = location
     }
 }

@@ -1,24 +1,26 @@
 extension RulePack {
     /// Every condition a pack evaluates besides its indicators: its diagnostics' conditions, its
-    /// facts' relevance, its recommendations' in-place tests and its strengths.
+    /// facts' relevance, its recommendations' in-place tests, its strengths and its maturity
+    /// levels' criteria.
     public static func conditions(facts: [FactDefinition], findings: [FindingRule], recommendations: [Recommendation],
-                                  strengths: [Strength]) -> [Condition] {
+                                  strengths: [Strength], dimensions: [Dimension]) -> [Condition] {
         findings.map(\.condition) + facts.compactMap(\.relevantWhen) + recommendations.compactMap(\.inPlaceWhen)
-            + strengths.map(\.condition)
+            + strengths.map(\.condition) + dimensions.flatMap { $0.levels.compactMap(\.criteria) }
     }
 
-    /// Every expression of a pack: its indicators' formulas and the leaves of its ``conditions(facts:findings:recommendations:strengths:)``.
+    /// Every expression of a pack: its indicators' formulas and the leaves of its ``conditions(facts:findings:recommendations:strengths:dimensions:)``.
     /// The one list the checks that look at all expressions read.
     public static func expressions(facts: [FactDefinition], indicators: [Indicator], findings: [FindingRule],
-                                   recommendations: [Recommendation], strengths: [Strength]) -> [Expression] {
+                                   recommendations: [Recommendation], strengths: [Strength], dimensions: [Dimension]) -> [Expression] {
         indicators.map(\.expression)
-            + conditions(facts: facts, findings: findings, recommendations: recommendations, strengths: strengths).flatMap(\.expressions)
+            + conditions(facts: facts, findings: findings, recommendations: recommendations, strengths: strengths,
+                         dimensions: dimensions).flatMap(\.expressions)
     }
 
-    /// Every expression of this pack (``expressions(facts:indicators:findings:recommendations:strengths:)``).
+    /// Every expression of this pack (``expressions(facts:indicators:findings:recommendations:strengths:dimensions:)``).
     public var expressions: [Expression] {
         Self.expressions(facts: facts, indicators: indicators, findings: findings, recommendations: recommendations,
-                         strengths: strengths)
+                         strengths: strengths, dimensions: dimensions)
     }
 
     /// The range each numeric parameter must stay in because of the facts it is compared with: a

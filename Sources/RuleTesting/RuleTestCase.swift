@@ -14,20 +14,25 @@ public struct RuleTestCase: Sendable {
     public let name: String
     public let origin: Origin
     public let profile: Profile
-    /// The ids each expectation names, in the order written.
-    public let expected: [RuleTestExpectation: [String]]
+    /// What each expectation names, in the order written.
+    public let expected: [RuleTestExpectation: RuleTestExpectation.Expected]
     public let location: SourceLocation?
     /// What is wrong with the case itself (an unknown expectation, an unknown id, nothing
     /// expected): such a case is an ERROR, never a PASS.
     public let problems: [Diagnostic]
 
     /// The diagnostics expected to fire.
-    public var expectedFired: [String] { expected[.fired] ?? [] }
+    public var expectedFired: [String] { ids(.fired) }
     /// The diagnostics expected not to fire.
-    public var expectedNotFired: [String] { expected[.notFired] ?? [] }
+    public var expectedNotFired: [String] { ids(.notFired) }
+
+    private func ids(_ expectation: RuleTestExpectation) -> [String] {
+        if case .ids(let ids)? = expected[expectation] { return ids }
+        return []
+    }
 
     /// Creates a case.
-    public init(name: String, origin: Origin, profile: Profile, expected: [RuleTestExpectation: [String]],
+    public init(name: String, origin: Origin, profile: Profile, expected: [RuleTestExpectation: RuleTestExpectation.Expected],
                 location: SourceLocation?, problems: [Diagnostic] = []) {
         self.problems = problems
         self.name = name
@@ -49,11 +54,11 @@ public struct RuleTestCase: Sendable {
             }
             let origin = Origin.example(diagnostic: rule.id)
             return cases(rule.examples.fires, "fires") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.fired: [rule.id]], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.fired: .ids([rule.id])], location: $1)
             } + cases(rule.examples.doesNotFire, "does not fire") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.notFired: [rule.id]], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.notFired: .ids([rule.id])], location: $1)
             } + cases(rule.examples.unknown, "stays unknown") {
-                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.unknown: [rule.id]], location: $1)
+                RuleTestCase(name: $2, origin: origin, profile: $0, expected: [.unknown: .ids([rule.id])], location: $1)
             }
         }
     }

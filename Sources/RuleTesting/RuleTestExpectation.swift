@@ -25,10 +25,22 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     case asks
     /// Facts not among the questions to ask next (known, deciding nothing, or not relevant).
     case doesNotAsk = "does_not_ask"
+    /// Dimensions' maturity levels: `{structure: 2, budget: not_assessed}`.
+    case maturity
+
+    /// What a case expects: ids (of diagnostics, recommendations, strengths or facts), or a level
+    /// per dimension (`nil`: not assessed).
+    public enum Expected: Hashable, Sendable {
+        case ids([String])
+        case levels([String: Int?])
+    }
+
+    /// The word that expects a dimension not to be assessed.
+    public static let notAssessed = "not_assessed"
 
     /// What an expectation's ids name.
     public enum Subject: String, Sendable {
-        case diagnostic, recommendation, strength, fact
+        case diagnostic, recommendation, strength, fact, dimension
     }
 
     /// What the ids of this expectation name.
@@ -38,6 +50,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .roadmapStartsWith, .roadmap, .inPlace: return .recommendation
         case .strengths: return .strength
         case .asks, .doesNotAsk: return .fact
+        case .maturity: return .dimension
         }
     }
 
@@ -48,11 +61,24 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .recommendation: return pack.recommendations.map(\.id)
         case .strength: return pack.strengths.map(\.id)
         case .fact: return pack.facts.map(\.id)
+        case .dimension: return pack.dimensions.map(\.id)
         }
     }
 
-    /// What is wrong with `evaluation` against the expected ids: one sentence per failure.
-    func failures(_ expected: [String], in evaluation: Evaluation, engine: Engine) -> [String] {
+    /// What is wrong with `evaluation` against what is expected: one sentence per failure.
+    func failures(_ expected: Expected, in evaluation: Evaluation, engine: Engine) -> [String] {
+        switch expected {
+        case .ids(let ids): return failures(ids, in: evaluation, engine: engine)
+        case .levels(let levels):
+            func words(_ level: Int?) -> String { level.map { "level \($0)" } ?? "not assessed" }
+            return levels.sorted { $0.key < $1.key }.compactMap { dimension, wanted in
+                guard let entry = evaluation.maturity.first(where: { $0.dimension.id == dimension }) else { return "no dimension '\(dimension)' in the pack" }
+                return entry.level == wanted ? nil : "expected '\(dimension)' at \(words(wanted)), got \(words(entry.level))"
+            }
+        }
+    }
+
+    private func failures(_ expected: [String], in evaluation: Evaluation, engine: Engine) -> [String] {
         func words(_ status: FindingOutcome.Status) -> String { status.rawValue.replacingAll("_", with: " ") }
         func statusFailures(_ wanted: FindingOutcome.Status) -> [String] {
             expected.compactMap { id in
@@ -95,6 +121,8 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
             return expected.compactMap { id in
                 asked.contains(id) == (self == .asks) ? nil : "expected '\(id)' \(self == .asks ? "among" : "not among") the questions to ask next"
             }
+        case .maturity:
+            return []  // levels, not ids: see failures(_:in:engine:) above
         }
     }
 }

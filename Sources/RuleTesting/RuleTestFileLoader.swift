@@ -24,6 +24,7 @@ public enum RuleTestFileLoader {
     public static let unknownRecommendationCode = DiagnosticCode("test.unknown-recommendation")
     public static let unknownStrengthCode = DiagnosticCode("test.unknown-strength")
     public static let unknownFactCode = DiagnosticCode("test.unknown-fact")
+    public static let unknownDimensionCode = DiagnosticCode("test.unknown-dimension")
     public static let profilePathCode = DiagnosticCode("test.profile-path")
     public static let unknownKeyCode = DiagnosticCode("test.unknown-key")
     public static let missingKeyCode = DiagnosticCode("test.missing-key")
@@ -93,7 +94,7 @@ public enum RuleTestFileLoader {
             if case .failure(let list) = profileResult { problems.append(contentsOf: list) }
             return nil
         }
-        var expected: [RuleTestExpectation: [String]] = [:]
+        var expected: [RuleTestExpectation: RuleTestExpectation.Expected] = [:]
         var caseProblems: [Diagnostic] = []
         let allowed = RuleTestExpectation.allCases.map(\.rawValue)
         if let expect = fields["expect"], case .mapping(let expectations) = expect.content {
@@ -108,9 +109,13 @@ public enum RuleTestFileLoader {
                         .suggesting(Suggestion.hint(for: key, among: allowed)))
                     continue
                 }
+                let candidates = RuleTestExpectation.ids(of: expectation.subject, in: pack)
+                if expectation == .maturity {
+                    if let levels = readLevels(pair.value, dimensions: candidates, problems: &caseProblems) { expected[.maturity] = .levels(levels) }
+                    continue
+                }
                 let items: [YAMLNode]
                 if case .sequence(let list) = pair.value.content { items = list } else { items = [pair.value] }
-                let candidates = RuleTestExpectation.ids(of: expectation.subject, in: pack)
                 var ids: [String] = []
                 for item in items {
                     guard let id = item.scalar?.text else { continue }
@@ -121,7 +126,8 @@ public enum RuleTestFileLoader {
                     }
                     ids.append(id)
                 }
-                expected[expectation, default: []] += ids
+                if case .ids(let earlier)? = expected[expectation] { ids = earlier + ids }
+                expected[expectation] = .ids(ids)
             }
         } else {
             problems.append(.error(missingKeyCode, "a test case lacks its 'expect' mapping", at: node.location))
@@ -131,6 +137,36 @@ public enum RuleTestFileLoader {
                             problems: caseProblems)
     }
 
+    /// `maturity: {structure: 2, budget: not_assessed}`: a level from 1 to 5, or not assessed, per dimension.
+    private static func readLevels(_ node: YAMLNode, dimensions: [String], problems: inout [Diagnostic]) -> [String: Int?]? {
+        guard case .mapping(let pairs) = node.content else {
+            problems.append(.error(YAMLDiagnosticCode.typeMismatch,
+                                   "'maturity' expects a mapping of dimension to level: {structure: 2, budget: \(RuleTestExpectation.notAssessed)}",
+                                   at: node.location))
+            return nil
+        }
+        var levels: [String: Int?] = [:]
+        for pair in pairs {
+            let dimension = pair.key.scalar?.text ?? ""
+            guard dimensions.contains(dimension) else {
+                problems.append(.error(unknownDimensionCode, "unknown dimension '\(dimension)'", at: pair.key.location)
+                    .suggesting(Suggestion.hint(for: dimension, among: dimensions)))
+                continue
+            }
+            let text = pair.value.scalar?.text ?? ""
+            if text == RuleTestExpectation.notAssessed {
+                levels[dimension] = .some(nil)
+            } else if let level = Int(text), (1...Dimension.levelCount).contains(level) {
+                levels[dimension] = level
+            } else {
+                problems.append(.error(YAMLDiagnosticCode.typeMismatch,
+                                       "a maturity level is a whole number from 1 to \(Dimension.levelCount), or \(RuleTestExpectation.notAssessed)",
+                                       at: pair.value.location))
+            }
+        }
+        return levels
+    }
+
     /// The code of an unknown id of a subject.
     private static func unknownCode(_ subject: RuleTestExpectation.Subject) -> DiagnosticCode {
         switch subject {
@@ -138,6 +174,7 @@ public enum RuleTestFileLoader {
         case .recommendation: return unknownRecommendationCode
         case .strength: return unknownStrengthCode
         case .fact: return unknownFactCode
+        case .dimension: return unknownDimensionCode
         }
     }
 

@@ -42,6 +42,9 @@ struct ExplainCommand: ParsableCommand {
         if let recommendation = rulePack.recommendation(id) {
             Terminal.standardOutput(renderer.render(recommendation: id, evaluation: evaluation,
                                                     inPlaceTree: recommendation.inPlaceWhen.map(explainer.tree(of:))))
+        } else if let dimension = rulePack.dimension(id) {
+            Terminal.standardOutput(renderer.render(dimension: id, evaluation: evaluation,
+                                                    trees: dimension.levels.map { $0.criteria.map(explainer.tree(of:)) }))
         } else if let strength = rulePack.strengths.first(where: { $0.id == id }) {
             Terminal.standardOutput(renderer.render(strength: id, evaluation: evaluation, tree: explainer.tree(of: strength.condition)))
         } else if rulePack.fact(id) != nil {
@@ -52,8 +55,8 @@ struct ExplainCommand: ParsableCommand {
             Terminal.standardOutput(renderer.render(explanation, evaluation: evaluation))
         } else {
             let known = rulePack.findings.map(\.id) + rulePack.indicators.map(\.id) + rulePack.recommendations.map(\.id)
-                + rulePack.facts.map(\.id) + rulePack.parameters.map(\.id) + rulePack.strengths.map(\.id)
-            throw ExitStatus.usage("no diagnostic, indicator, recommendation, strength, fact or parameter '\(id)'\(Suggestion.didYouMean(id, among: known))")
+                + rulePack.facts.map(\.id) + rulePack.parameters.map(\.id) + rulePack.strengths.map(\.id) + rulePack.dimensions.map(\.id)
+            throw ExitStatus.usage("no diagnostic, indicator, recommendation, strength, dimension, fact or parameter '\(id)'\(Suggestion.didYouMean(id, among: known))")
         }
     }
 }

@@ -13,6 +13,9 @@ import TestSupport
         "one figure gives one finding",
         "the engagement score is not asked without a survey",
         "the engagement score is asked once a survey was run",
+        "a level name never claims experiments the profile denies",
+        "a level that needs a fact never asked is not assessed",
+        "two experiments in two years are not a routine",
     ])
     func theLanguageSaysWhatTheConsultantMeant(_ situation: String) throws {
         let outcome = try CLIRunner.run(["test", "--rules", "fixtures/packs/situations", "--filter", situation])
@@ -56,5 +59,15 @@ import TestSupport
     @Test func anActionAfterEarlierStagesSaysWhichCameFirst() throws {
         let outcome = try explain("territorial_knowledge", facts: "named_sponsor: false, agent_ideas_channel: false")
         #expect(outcome.stdout.contains("after the actions of earlier stages: sponsorship, codev_groups"))
+    }
+
+    @Test func aMaturityLevelShowsTheClimbAndWhatStopsIt() throws {
+        let reached = try explain("experimentation", facts: "experiments_24m: 2, users_involved_last_design: true, improvement_plan: true, experiments_evaluated: true")
+        #expect(reached.stdout.contains("level: 4 of 5, Experiments evaluated and scaled"))
+        #expect(reached.stdout.contains("level 5: Test-and-learn is routine — not reached"))
+        #expect(reached.stdout.contains("✗ experiments_24m (2) >= routine_experiments (4)"))
+        let undecided = try explain("governance", facts: "quality_owner: true, service_commitments_published: true, kpis_with_target_share: 80, results_published_12m: true")
+        #expect(undecided.stdout.contains("level: not assessed, at least 4; to decide it: peer_benchmarking"))
+        #expect(undecided.stdout.contains("level 5: Integrated steering benchmarked with peers — undecided"))
     }
 }

@@ -72,6 +72,8 @@ import TestSupport
         #expect(report.1.contains("Phase 2 — Organisation"))
         #expect(report.1.contains("Priority: answers one critical finding; high impact, high effort"))
         #expect(report.1.contains("Beyond the first 2 actions"))
+        #expect(report.1.contains("██░░░ 2/5  Reachable by phone"))
+        #expect(report.1.contains("to reach level 3: Too many unanswered calls"))
         let explain = try Self.run(["explain", "profiles/profile.yaml", "no_front_door", "--rules", "mini"], in: folder)
         #expect(explain.0 == 0)
         #expect(explain.1.contains("✓ calls_unanswered (true)"))

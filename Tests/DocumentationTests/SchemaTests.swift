@@ -60,6 +60,7 @@ import TestSupport
         #expect(keys(validator.definition("recommendation")) == FileFormat.recommendationKeys.sorted())
         #expect(keys(validator.definition("stage")) == FileFormat.stageKeys.sorted())
         #expect(keys(validator.definition("strength")) == FileFormat.strengthKeys.sorted())
+        #expect(keys(validator.definition("level")) == FileFormat.levelKeys.sorted())
     }
 
     @Test func profileSchemaKeysMatchTheLoader() throws {

@@ -109,30 +109,49 @@ import RuleModel
         #expect(evaluation.outcome(of: "high_one")?.missingFacts == ["a", "c"])
     }
 
-    @Test func maturityDeductsFiredSeverities() throws {
-        let pack = PackBuilder.pack(diagnostics: [
-            PackBuilder.diagnostic("one", "a > 1", severity: .critical),
-            PackBuilder.diagnostic("two", "a > 2", severity: .high),
-            PackBuilder.diagnostic("three", "b > 1", severity: .low, dimension: "service"),
-        ])
-        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
-        let levels = Dictionary(uniqueKeysWithValues: evaluation.maturity.map { ($0.dimension.id, $0.level) })
-        #expect(levels["structure"] == .some(2))
-        #expect(levels["service"] == .some(nil))
+    /// A pack whose `structure` dimension climbs on `a` and on a diagnostic.
+    private func leveledPack() -> RulePack {
+        var pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("vertical", "b > 3")])
+        func level(_ name: String, _ criteria: String?) -> Dimension.Level {
+            Dimension.Level(name: LocalizedText(["en": name]), criteria: criteria.map { .expression(PackBuilder.expression($0)) })
+        }
+        pack.dimensions = [Dimension(id: "structure", levels: [
+            level("one", nil), level("two", "a >= 1"), level("three", "not vertical"), level("four", "f"), level("five", "a >= 9"),
+        ])]
+        return pack
     }
 
-    @Test(arguments: [-1.0, -1e19, 1e19, .infinity, -.infinity, .nan])
-    func maturityStaysWithinOneToFiveWhateverTheDeductions(_ deduction: Double) throws {
-        var pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("one", "a > 1", severity: .high)])
-        pack.dimensions = pack.dimensions.map { dimension in
-            var changed = dimension
-            changed.deductions = [.critical: deduction, .high: deduction, .medium: deduction, .low: deduction]
-            return changed
-        }
-        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
-        for entry in evaluation.maturity {
-            if let level = entry.level { #expect((1...5).contains(level)) }
-        }
+    @Test func maturityIsTheHighestLevelWhoseCriteriaAndThoseBelowHold() throws {
+        let engine = try Engine(pack: leveledPack())
+        func maturity(_ facts: [String: Value]) -> DimensionMaturity { engine.evaluate(Profile(name: "p", facts: facts)).maturity[0] }
+        let all = maturity(["a": .number(9), "b": .number(1), "f": .bool(true)])
+        #expect(all.level == 5 && all.blockers.isEmpty)
+        // Level 4's criteria fail: level 3, blocked by f; level 5's would hold, but levels are climbed in order.
+        let blocked = maturity(["a": .number(9), "b": .number(1), "f": .bool(false)])
+        #expect(blocked.level == 3 && blocked.atLeast == 3)
+        #expect(blocked.blockers.map(\.description) == ["f"])
+        // A fired diagnostic blocks level 3.
+        let vertical = maturity(["a": .number(2), "b": .number(5)])
+        #expect(vertical.level == 2 && vertical.blockers.map(\.description) == ["not vertical"])
+        // Level 3 cannot be told: not assessed, at least 2, with the fact that would decide it.
+        let undecided = maturity(["a": .number(2)])
+        #expect(undecided.level == nil && undecided.atLeast == 2 && undecided.missingFacts == ["b"])
+        // Nothing known: not assessed, at least 1.
+        let empty = maturity([:])
+        #expect(empty.level == nil && empty.atLeast == 1 && empty.missingFacts == ["a"])
+    }
+
+    @Test func aDimensionWithoutLevelsIsNeverAssessed() throws {
+        let evaluation = try Engine(pack: PackBuilder.pack()).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
+        #expect(evaluation.maturity.allSatisfy { $0.level == nil && $0.atLeast == 0 })
+    }
+
+    @Test func theQuestionsIncludeWhatDecidesALevelNotAssessed() throws {
+        let engine = try Engine(pack: leveledPack())
+        let evaluation = engine.evaluate(Profile(name: "p", facts: ["a": .number(2), "b": .number(1)]))
+        #expect(evaluation.maturity[0].level == nil && evaluation.maturity[0].missingFacts == ["f"])
+        let question = try #require(engine.questions(for: evaluation).first { $0.factID == "f" })
+        #expect(question.decidesLevels == ["structure"] && question.weight == 1)
     }
 }
 

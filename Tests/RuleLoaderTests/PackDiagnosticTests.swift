@@ -255,7 +255,7 @@ import RuleModel
               c: {type: boolean, range: [0, 1], label: C}
               d: {type: enum, label: D}
             dimensions:
-              x: {label: X, levels: [one, two]}
+              x: {label: X, levels: [one, {name: two, criteria: true}]}
 
             """
         #expect(errors(["p": header + bad]) == [

@@ -71,6 +71,7 @@ import TestSupport
                   roadmap_starts_with: [gov_sponsorship]
                   strengths: [listening_habit]
                   asks: [hierarchy_level]
+                  maturity: {structur: 2}
                   unexpected: []
               - name: escapes
                 profile: ../../Package.swift
@@ -85,11 +86,12 @@ import TestSupport
             "6:29 test.unknown-recommendation unknown recommendation 'gov_sponsorship'",
             "7:19 test.unknown-strength unknown strength 'listening_habit'",
             "8:14 test.unknown-fact unknown fact 'hierarchy_level'; did you mean 'hierarchy_levels'?",
-            "9:7 test.unknown-key unknown expectation 'unexpected'",
-            "11:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
-            "13:5 test.missing-key a test case lacks its 'expect' mapping",
-            "15:5 test.missing-key a test case lacks its 'profile'",
-            "16:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
+            "9:18 test.unknown-dimension unknown dimension 'structur'; did you mean 'structure'?",
+            "10:7 test.unknown-key unknown expectation 'unexpected'",
+            "12:14 test.profile-path profile path '../../Package.swift' leads outside the test file's folder; refused",
+            "14:5 test.missing-key a test case lacks its 'expect' mapping",
+            "16:5 test.missing-key a test case lacks its 'profile'",
+            "17:1 test.unknown-key unknown key 'other' in a test file; expected 'tests'",
         ])
     }
 
