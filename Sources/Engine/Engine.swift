@@ -243,7 +243,7 @@ public struct Engine: Sendable {
                 atLeast = index
                 if truth == .false {
                     level = index
-                    blockers = dimension.levels[index].criteria.map { Self.failing($0, slots: slots, compiled: compiled) } ?? []
+                    blockers = condition?.leaves(blocking: slots) ?? []
                 } else {
                     level = nil
                     let references = dimension.levels[index].criteria?.references ?? []
@@ -259,20 +259,4 @@ public struct Engine: Sendable {
         }
     }
 
-    /// The leaf expressions of a condition that do not hold, in the order written: what blocks a
-    /// level (under `none` or `not`, the leaves that do hold).
-    private static func failing(_ condition: Condition, slots: [RuntimeValue], compiled: CompiledPack) -> [Expression] {
-        func truth(_ expression: Expression) -> Truth {
-            (try? CompiledCondition.compile(.expression(expression), slot: compiled.slot(of:)))?.truth(slots) ?? .unknown
-        }
-        func collect(_ condition: Condition, wanted: Truth) -> [Expression] {
-            switch condition {
-            case .expression(let expression): return truth(expression) == wanted ? [expression] : []
-            case .all(let parts, _), .any(let parts, _): return parts.flatMap { collect($0, wanted: wanted) }
-            case .none(let parts, _): return parts.flatMap { collect($0, wanted: wanted == .false ? .true : .false) }
-            case .not(let part, _): return collect(part, wanted: wanted == .false ? .true : .false)
-            }
-        }
-        return collect(condition, wanted: .false)
-    }
 }

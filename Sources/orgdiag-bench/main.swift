@@ -49,12 +49,15 @@ let story = try ProfileLoader.load(storyFile, pack: defaultPack).get()
 let profileLoad = measure { for _ in 0..<1000 { _ = ProfileLoader.load(storyFile, pack: defaultPack) } } / 1000
 let fullEvaluation = measure { for _ in 0..<1000 { _ = engine.evaluate(story) } } / 1000
 let decision = measure { for _ in 0..<10_000 { _ = engine.decide(story) } } / 10_000
+let storyEvaluation = engine.evaluate(story)
+let questionRanking = measure { for _ in 0..<100 { _ = engine.questions(for: storyEvaluation) } } / 100
 
 print("| benchmark | median |")
 print("|---|---:|")
 print("| default pack: read, check and compile (\(defaultPack.findings.count) diagnostics) | \(format(loadTime)) |")
 print("| default pack: read and check one profile | \(format(profileLoad)) |")
-print("| default pack: full evaluation of one profile (roadmap, maturity, missing facts) | \(format(fullEvaluation)) |")
+print("| default pack: full evaluation of one profile (roadmap, maturity, strengths, in-place tests) | \(format(fullEvaluation)) |")
+print("| default pack: rank the questions to ask next for one profile | \(format(questionRanking)) |")
 print("| default pack: decide one profile (fired and unknown only) | \(format(decision)) |")
 
 // MARK: Synthetic packs like the peer workload: 60 facts, nested all/any/not, derived chains
