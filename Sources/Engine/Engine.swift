@@ -28,6 +28,8 @@ public struct Engine: Sendable {
     private let strengthConditions: [CompiledCondition]
     /// Each dimension's levels' criteria, compiled (`nil` for a level without criteria).
     let levelCriteria: [[CompiledCondition?]]
+    /// Each sized training's expressions, compiled, by recommendation id.
+    private let trainingSizes: [String: (participants: CompiledExpression, groupSize: CompiledExpression, days: CompiledExpression)]
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.
@@ -68,6 +70,14 @@ public struct Engine: Sendable {
             levelCriteria.append(compiledLevels)
         }
         self.levelCriteria = levelCriteria
+        var trainingSizes: [String: (participants: CompiledExpression, groupSize: CompiledExpression, days: CompiledExpression)] = [:]
+        for recommendation in pack.recommendations {
+            guard let sizing = recommendation.training else { continue }
+            trainingSizes[recommendation.id] = (try CompiledExpression.compile(sizing.participants, slot: compiled.slot(of:)),
+                                                try CompiledExpression.compile(sizing.groupSize, slot: compiled.slot(of:)),
+                                                try CompiledExpression.compile(sizing.daysPerGroup, slot: compiled.slot(of:)))
+        }
+        self.trainingSizes = trainingSizes
     }
 
     /// The facts whose relevance condition is false for these slot values: they are not asked,
@@ -128,7 +138,37 @@ public struct Engine: Sendable {
         evaluation.irrelevantFacts = irrelevant
         evaluation.inPlaceTests = inPlace
         evaluation.strengths = zip(pack.strengths, strengthConditions).map { StrengthOutcome(strength: $0, truth: $1.truth(slots)) }
+        evaluation.trainingPlan = trainingPlan(evaluation.roadmap, slots: slots, irrelevant: irrelevant)
         return evaluation
+    }
+
+    /// The roadmap's sized trainings: participants rounded to whole people, groups rounded up,
+    /// trainer-days, and the cost at the pack's day rate (``RulePack/trainerDayRateParameter``).
+    /// A size that cannot be computed (a fact missing, a group size below 1, a negative count)
+    /// is left empty, never guessed.
+    private func trainingPlan(_ roadmap: [RoadmapItem], slots: [RuntimeValue], irrelevant: Set<String>) -> [TrainingLine] {
+        let rate: Double? = compiled.slot(of: RulePack.trainerDayRateParameter).flatMap {
+            if case .number(let value) = slots[$0], value >= 0 { return value }
+            return nil
+        }
+        return roadmap.compactMap { item in
+            guard let size = trainingSizes[item.recommendation.id], let sizing = item.recommendation.training else { return nil }
+            func number(_ expression: CompiledExpression) -> Double? {
+                if case .number(let value) = expression.evaluate(slots), value.isFinite { return value }
+                return nil
+            }
+            let participants = number(size.participants).flatMap { $0 >= 0 && $0 < 1e9 ? Int($0.rounded()) : nil }
+            let groupSize = number(size.groupSize).flatMap { $0 >= 1 ? $0 : nil }
+            let days = number(size.days).flatMap { $0 > 0 ? $0 : nil }
+            var groups: Int?
+            if let participants, let groupSize { groups = Int((Double(participants) / groupSize).rounded(.up)) }
+            let trainerDays = groups.flatMap { groups in days.map { Double(groups) * $0 } }
+            let missing = compiled.factCone(of: sizing.expressions.flatMap(\.references)).filter { !slots[$0].isKnown }
+                .map(compiled.factID(atSlot:)).filter { !irrelevant.contains($0) }.sorted()
+            return TrainingLine(recommendation: item.recommendation, participants: participants, groupSize: groupSize, groups: groups,
+                                daysPerGroup: days, trainerDays: trainerDays, cost: trainerDays.flatMap { days in rate.map { days * $0 } },
+                                missingFacts: missing, later: item.later)
+        }
     }
 
     /// Marks each fired diagnostic that a fired diagnostic supersedes.

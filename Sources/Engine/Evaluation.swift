@@ -25,6 +25,8 @@ public struct Evaluation: Sendable {
     public var inPlaceTests: [String: Truth] = [:]
     /// Every strength's outcome, in pack order (by id).
     public var strengths: [StrengthOutcome] = []
+    /// The roadmap's trainings that say how big they are, sized for this profile, in roadmap order.
+    public var trainingPlan: [TrainingLine] = []
 
     /// The recommendations already in place (their `in_place_when` holds), in pack order (by id).
     public var recommendationsInPlace: [Recommendation] {

@@ -216,6 +216,15 @@ public struct ExplanationRenderer: Sendable {
         }
         if !recommendation.requires.isEmpty { out += "requires: \(recommendation.requires.joined(separator: ", "))\n" }
         if !item.prerequisitesInPlace.isEmpty { out += "builds on (in place): \(item.prerequisitesInPlace.joined(separator: ", "))\n" }
+        if let line = evaluation.trainingPlan.first(where: { $0.recommendation.id == id }), let sizing = recommendation.training {
+            func shown(_ value: Double?) -> String { value.map(Value.format) ?? "unknown" }
+            out += "training size:\n"
+            out += "  participants = \(sizing.participants) = \(line.participants.map(String.init) ?? "unknown")\n"
+            out += "  groups = participants / (\(sizing.groupSize)) rounded up = \(line.groups.map(String.init) ?? "unknown")\n"
+            out += "  trainer-days = groups × (\(sizing.daysPerGroup)) = \(shown(line.trainerDays))\n"
+            if let cost = line.cost { out += "  cost = trainer-days × \(RulePack.trainerDayRateParameter) = \(Value.format(cost))\n" }
+            if !line.missingFacts.isEmpty { out += "  missing: \(line.missingFacts.joined(separator: ", "))\n" }
+        }
         if let stage = recommendation.stage, let position = pack.stages.firstIndex(where: { $0.id == stage }), position > 0 {
             let earlier = evaluation.roadmap.filter { other in
                 other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false

@@ -131,6 +131,13 @@ public struct HTMLReportRenderer: ReportRenderer {
             for action in model.laterActions { body += "<li>\(e(action.title)) <span class=\"tag\">\(e(words.kind(action.kind)))</span></li>\n" }
             body += "</ul></div>\n"
         }
+        if !model.trainingPlan.isEmpty {
+            body += "<div class=\"training-plan\"><h3>\(e(words("training_plan")))</h3>\n<ul>\n"
+            for item in model.trainingPlan {
+                body += "<li><strong>\(e(item.title))</strong> — \(e(words.trainingSize(item, currency: model.currency)))</li>\n"
+            }
+            body += "</ul>\n<p>\(e(words.trainingTotal(model)))</p></div>\n"
+        }
         if !model.inPlace.isEmpty {
             body += "<div class=\"in-place\"><h3>\(e(words("in_place")))</h3>\n<p class=\"muted\">\(e(words("in_place_note")))</p>\n<ul>\n"
             for action in model.inPlace { body += "<li>\(e(action.title)) <span class=\"tag\">\(e(words.kind(action.kind)))</span></li>\n" }

@@ -72,6 +72,22 @@ public struct JSONReportRenderer: ReportRenderer {
                          ("prerequisite_of", .array(action.prerequisiteOf.map(JSON.string))),
                          ("builds_on", .array(action.buildsOn.map(JSON.string)))])
             })),
+            ("training_plan", .object([
+                ("currency", .optional(model.currency)),
+                ("lines", .array(model.trainingPlan.map { item in
+                    .object([("id", .string(item.id)), ("title", .string(item.title)), ("audience", .optional(item.audience)),
+                             ("participants", item.participants.map { .number(Double($0)) } ?? .null),
+                             ("group_size", item.groupSize.map(JSON.number) ?? .null), ("groups", item.groups.map { .number(Double($0)) } ?? .null),
+                             ("days_per_group", item.daysPerGroup.map(JSON.number) ?? .null),
+                             ("trainer_days", item.trainerDays.map(JSON.number) ?? .null), ("cost", item.cost.map(JSON.number) ?? .null),
+                             ("missing", .array(item.missing.map(JSON.string)))])
+                })),
+                ("total_participants", .number(Double(model.trainingTotals.participants))),
+                ("total_groups", .number(Double(model.trainingTotals.groups))),
+                ("total_trainer_days", .number(model.trainingTotals.trainerDays)),
+                ("total_cost", model.trainingTotals.cost.map(JSON.number) ?? .null),
+                ("complete", .bool(model.trainingTotals.complete)),
+            ])),
             ("in_place", .array(model.inPlace.map { action in
                 .object([("id", .string(action.id)), ("title", .string(action.title)), ("kind", .string(action.kind.rawValue))])
             })),

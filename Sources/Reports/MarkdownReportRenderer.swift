@@ -99,6 +99,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
             for action in model.laterActions { out += "- \(e(action.title)) (\(words.kind(action.kind)))\n" }
             out += "\n"
         }
+        if !model.trainingPlan.isEmpty {
+            out += "## \(words("training_plan"))\n\n"
+            for item in model.trainingPlan {
+                out += "- **\(e(item.title))** — \(e(words.trainingSize(item, currency: model.currency)))\n"
+            }
+            out += "\n" + e(words.trainingTotal(model)) + "\n\n"
+        }
         if !model.inPlace.isEmpty {
             out += "## \(words("in_place"))\n\n" + words("in_place_note") + "\n\n"
             for action in model.inPlace { out += "- \(e(action.title)) (\(words.kind(action.kind)))\n" }

@@ -50,6 +50,21 @@ public struct ReportModel: Sendable {
         public let rationale: String?
     }
 
+    /// A training of the roadmap sized for the organisation, in words and numbers.
+    public struct TrainingItem: Sendable {
+        public let id: String
+        public let title: String
+        public let audience: String?
+        public let participants: Int?
+        public let groupSize: Double?
+        public let groups: Int?
+        public let daysPerGroup: Double?
+        public let trainerDays: Double?
+        public let cost: Double?
+        /// Labels of the facts the size needs that the profile does not give.
+        public let missing: [String]
+    }
+
     /// A recommendation already in place: not recommended again.
     public struct InPlace: Sendable {
         public let id: String
@@ -117,6 +132,10 @@ public struct ReportModel: Sendable {
     /// The roadmap's actions, later ones included (``Action/later``).
     public let roadmap: [Action]
     public let inPlace: [InPlace]
+    /// The roadmap's sized trainings, before the cap.
+    public let trainingPlan: [TrainingItem]
+    /// The currency of costs, as the pack writes it (`€`).
+    public let currency: String?
     public let undecided: [Undecided]
     public let questions: [Question]
     public let notFiredCount: Int
@@ -128,6 +147,16 @@ public struct ReportModel: Sendable {
     /// The roadmap's actions before the cap, grouped by phase, in order.
     public var phases: [(phase: Int, actions: [Action])] {
         Dictionary(grouping: roadmap.filter { !$0.later }, by: \.phase).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The training plan's totals over the trainings whose size is known; `complete` is false when
+    /// some training's size is not.
+    public var trainingTotals: (participants: Int, groups: Int, trainerDays: Double, cost: Double?, complete: Bool) {
+        let known = trainingPlan.filter { $0.trainerDays != nil }
+        let costs = known.compactMap(\.cost)
+        return (known.compactMap(\.participants).reduce(0, +), known.compactMap(\.groups).reduce(0, +),
+                known.compactMap(\.trainerDays).reduce(0, +), costs.count == known.count && !known.isEmpty ? costs.reduce(0, +) : nil,
+                known.count == trainingPlan.count)
     }
 
     /// The actions after the pack's cap, in roadmap order.
@@ -236,6 +265,13 @@ public struct ReportModel: Sendable {
                           prerequisiteOf: item.pulledIn ? item.requiredBy.map(title(ofRecommendation:)) : [],
                           pulledIn: item.pulledIn)
         }
+        trainingPlan = evaluation.trainingPlan.filter { !$0.later }.map { line in
+            TrainingItem(id: line.recommendation.id, title: text(line.recommendation.title) ?? line.recommendation.id,
+                         audience: text(line.recommendation.audience), participants: line.participants, groupSize: line.groupSize,
+                         groups: line.groups, daysPerGroup: line.daysPerGroup, trainerDays: line.trainerDays, cost: line.cost,
+                         missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
+        }
+        currency = pack.metadata.currency
         inPlace = evaluation.recommendationsInPlace.map { InPlace(id: $0.id, title: text($0.title) ?? $0.id, kind: $0.kind) }
         undecided = evaluation.outcomes(.unknown).sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
             Undecided(id: outcome.rule.id, title: text(outcome.rule.title) ?? outcome.rule.id, severity: outcome.rule.severity,

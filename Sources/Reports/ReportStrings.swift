@@ -92,6 +92,25 @@ struct ReportStrings {
         "most_frequent": ["en": "Most frequent findings", "fr": "Constats les plus fréquents"],
         "no": ["en": "no", "fr": "non"],
         "strengths": ["en": "Strengths", "fr": "Points d'appui"],
+        "training_plan": ["en": "Training plan", "fr": "Plan de formation"],
+        "training_total": ["en": "Total", "fr": "Total"],
+        "training_incomplete": ["en": "trainings whose size the profile does not give are not counted",
+                                "fr": "les formations dont le profil ne donne pas la taille ne sont pas comptées"],
+        "participants_unknown": ["en": "size unknown", "fr": "taille inconnue"],
+        "training_none_known": ["en": "No size is known yet: the facts listed above would give them.",
+                                "fr": "Aucune taille n'est encore connue : les faits indiqués ci-dessus la donneraient."],
+        "participant": ["en": "participant", "fr": "participant"],
+        "enrolment": ["en": "enrolment", "fr": "participation"],
+        "enrolments": ["en": "enrolments", "fr": "participations"],
+        "participants": ["en": "participants", "fr": "participants"],
+        "group": ["en": "group", "fr": "groupe"],
+        "groups": ["en": "groups", "fr": "groupes"],
+        "groups_of": ["en": "%1 of %2", "fr": "%1 de %2"],
+        "days_per_group": ["en": "%1 per group", "fr": "%1 par groupe"],
+        "day": ["en": "day", "fr": "jour"],
+        "days": ["en": "days", "fr": "jours"],
+        "trainer_day": ["en": "trainer-day", "fr": "jour formateur"],
+        "trainer_days": ["en": "trainer-days", "fr": "jours formateur"],
         "in_place": ["en": "Already in place", "fr": "Déjà en place"],
         "in_place_note": ["en": "Not recommended again; the roadmap builds on them.",
                           "fr": "Non recommandées à nouveau : la feuille de route s'appuie dessus."],
@@ -151,6 +170,65 @@ struct ReportStrings {
         case .set(let words): return words.map(label).joined(separator: ", ")
         default: return self.value(value)
         }
+    }
+
+    /// A count and its noun, singular for 0 and 1 in French, for 1 only in English: `1 groupe`,
+    /// `0 groupe`, `3 groups`.
+    func count(_ value: Double, _ singular: String, _ plural: String) -> String {
+        let one = language == "fr" ? value < 2 : value == 1
+        return "\(amount(value))\u{a0}\(self(one ? singular : plural))"
+    }
+
+    /// A number grouped by thousands as the language writes it (`33 750,5` with narrow spaces in
+    /// French, `33,750.5` in English), without a useless decimal part.
+    func amount(_ value: Double) -> String {
+        let text = Value.format((value * 100).rounded() / 100)
+        let negative = text.hasPrefix("-")
+        let digits = negative ? String(text.dropFirst()) : text
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        var whole = ""
+        for (index, digit) in parts[0].reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { whole = (language == "fr" ? "\u{202f}" : ",") + whole }
+            whole = String(digit) + whole
+        }
+        let decimals = parts.count > 1 ? (language == "fr" ? "," : ".") + parts[1] : ""
+        return (negative ? "-" : "") + whole + decimals
+    }
+
+    /// A sum of money in `currency`: `33 750 €` in French, `€33,750` in English; the bare number without a currency.
+    func money(_ value: Double, currency: String?) -> String {
+        guard let currency else { return amount(value.rounded()) }
+        return language == "fr" ? "\(amount(value.rounded()))\u{a0}\(currency)" : "\(currency)\(amount(value.rounded()))"
+    }
+
+    /// A training's size in words: "42 participants, 5 groups of 10, 4.5 days per group: 22.5 trainer-days, €33,750".
+    func trainingSize(_ item: ReportModel.TrainingItem, currency: String?) -> String {
+        guard let participants = item.participants else {
+            return self("participants_unknown") + (item.missing.isEmpty ? "" : " (\(self("missing"))\(colon)\(item.missing.joined(separator: ", ")))")
+        }
+        var parts = [count(Double(participants), "participant", "participants")]
+        if let groups = item.groups, let size = item.groupSize {
+            parts.append(self("groups_of", count(Double(groups), "group", "groups"), amount(size)))
+        }
+        var text = parts.joined(separator: ", ")
+        if let days = item.daysPerGroup { text += ", " + self("days_per_group", count(days, "day", "days")) }
+        if let trainerDays = item.trainerDays {
+            text += colon + count(trainerDays, "trainer_day", "trainer_days")
+            if let cost = item.cost { text += ", " + money(cost, currency: currency) }
+        }
+        return text
+    }
+
+    /// The training plan's total in words, or that no size is known yet.
+    func trainingTotal(_ model: ReportModel) -> String {
+        let totals = model.trainingTotals
+        guard totals.groups > 0 || totals.participants > 0 || totals.complete else { return self("training_none_known") }
+        // One person in two trainings counts twice: the total counts enrolments, not people.
+        var text = self("training_total") + colon + count(Double(totals.participants), "enrolment", "enrolments") + ", "
+            + count(Double(totals.groups), "group", "groups") + ", " + count(totals.trainerDays, "trainer_day", "trainer_days")
+        if let cost = totals.cost { text += ", " + money(cost, currency: model.currency) }
+        if !totals.complete { text += " (\(self("training_incomplete")))" }
+        return text
     }
 
     /// A number with the decimal mark of the language.

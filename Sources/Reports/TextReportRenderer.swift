@@ -102,6 +102,13 @@ public struct TextReportRenderer: ReportRenderer {
             line("    " + words("later_note", String(model.roadmap.count - model.laterActions.count)), indent: "    ")
             for action in model.laterActions { line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ") }
         }
+        if !model.trainingPlan.isEmpty {
+            heading(words("training_plan"))
+            for item in model.trainingPlan {
+                line("  • \(item.title) — \(words.trainingSize(item, currency: model.currency))", indent: "    ")
+            }
+            line("  " + words.trainingTotal(model), indent: "    ")
+        }
         if !model.inPlace.isEmpty {
             heading(words("in_place"))
             line("  " + words("in_place_note"), indent: "  ")

@@ -5,7 +5,7 @@ public enum FileFormat {
     public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "stages", "strengths",
                                        "diagnostics", "recommendations"]
     /// The `pack:` header; `id`, `version` and `languages` are required.
-    public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds"]
+    public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds", "currency"]
     /// A fact; `type` and `label` are required.
     public static let factKeys = ["type", "range", "values", "unit", "dimension", "label", "question", "relevant_when"]
     /// A parameter in its long form; `value` is required.
@@ -27,7 +27,9 @@ public enum FileFormat {
     public static let exampleKeys = ["fires", "does_not_fire", "unknown"]
     /// A recommendation; `id`, `kind` and `title` are required.
     public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "stage", "requires",
-                                             "in_place_when", "impact", "effort"]
+                                             "in_place_when", "training", "impact", "effort"]
+    /// A training recommendation's size; all three are required.
+    public static let trainingKeys = ["participants", "group_size", "days_per_group"]
     /// The sections of a profile; `organisation` is required.
     public enum ProfileSection: String, CaseIterable, Sendable {
         case organisation, facts, evidence

@@ -68,7 +68,7 @@ extension PackCheck {
         nonTriggering: [header + facts + diagnostic("levels > 5")])
 
     public static let unknownKey = PackCheck(
-        "pack.unknown-key", .error, stage: .structure, "a key the format does not know, with \"did you mean\"; `deductions` (replaced by level criteria); `criteria` on level 1",
+        "pack.unknown-key", .error, stage: .structure, "a key the format does not know, with \"did you mean\"; `deductions` (replaced by level criteria); `criteria` on level 1; `training` on a recommendation that is not a training",
         triggering: [
             header + "facts:\n  levels: {type: integer, label: Levels, ↓unit_: levels}\n",
             header + "↓diagnostic: []\n",
@@ -76,6 +76,8 @@ extension PackCheck {
             header + facts + "dimensions:\n  d:\n    label: D\n    ↓deductions: {high: 1}\n" + diagnostic("levels > 5"),
             header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - {name: a, ↓criteria: levels > 1}\n"
                 + diagnostic("levels > 5"),
+            header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
+                + "recommendations:\n  - id: a\n    kind: governance\n    title: A\n    training: ↓{participants: levels, group_size: 10, days_per_group: 1}\n",
         ],
         nonTriggering: [header + facts + diagnostic("\n      all: [levels > 5]"), header + facts + dimension + diagnostic("levels > 5")])
 
@@ -111,11 +113,13 @@ extension PackCheck {
 
     public static let invalidRange = PackCheck(
         "pack.invalid-range", .error, stage: .structure,
-        "a range upside down, outside 0–100 for a percentage, on a non-numeric fact; not 5 maturity levels",
+        "a range upside down, outside 0–100 for a percentage, on a non-numeric fact; not 5 maturity levels; a training group below 1 person or of 0 days",
         triggering: [
             header + "facts:\n  levels: {type: integer, label: Levels, range: ↓[9, 1]}\n",
             header + "facts:\n  share: {type: percentage, label: Share, range: ↓[0, 120]}\n",
             header + facts + "dimensions:\n  d:\n    label: D\n    levels: ↓[a, {name: b, criteria: levels > 1}]\n",
+            header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
+                + "recommendations:\n  - id: a\n    kind: training\n    title: A\n    training: {participants: levels, group_size: ↓0, days_per_group: 1}\n",
         ],
         nonTriggering: [header + "facts:\n  levels: {type: integer, label: Levels, range: [1, 9]}\n"])
 
@@ -170,7 +174,7 @@ extension PackCheck {
 
     public static let typeError = PackCheck(
         "pack.type-error", .error, stage: .types,
-        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a parameter outside the range of the facts it is compared with, a function on the wrong arguments",
+        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a parameter outside the range of the facts it is compared with, a function on the wrong arguments, a training size that is not a number, a roadmap cap or day rate of the wrong kind",
         triggering: [
             header + facts + diagnostic("↓levels == 'five'"),
             header + facts + diagnostic("satisfaction > ↓150"),
@@ -182,6 +186,8 @@ extension PackCheck {
             header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - a\n      - {name: b, criteria: ↓satisfaction}\n"
                 + "      - {name: c, criteria: levels > 2}\n      - {name: d, criteria: levels > 3}\n      - {name: e, criteria: levels > 4}\n"
                 + diagnostic("levels > 5"),
+            header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
+                + "recommendations:\n  - id: a\n    kind: training\n    title: A\n    training: {participants: ↓delegation, group_size: 10, days_per_group: 1}\n",
         ],
         nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
 

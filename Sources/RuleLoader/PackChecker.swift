@@ -278,9 +278,26 @@ struct PackChecker {
         for recommendation in draft.recommendations { if let inPlace = recommendation.inPlaceWhen { checker.checkCondition(inPlace) } }
         for strength in draft.strengths { checker.checkCondition(strength.condition) }
         for criteria in draft.dimensions.flatMap({ $0.levels.compactMap(\.criteria) }) { checker.checkCondition(criteria) }
+        for sizing in draft.recommendations.compactMap(\.training) {
+            for expression in sizing.expressions {
+                let type = checker.check(expression)
+                if type != .number && type != .any {
+                    checker.error("a training size is a number, but this is \(type)", at: expression)
+                }
+            }
+            if case .literal(.number(let size)) = sizing.groupSize.kind, size < 1 {
+                diagnostics.append(PackCheck.invalidRange.diagnostic("a group holds at least one person, not \(Value.format(size))",
+                                                                     at: sizing.groupSize.location))
+            }
+            if case .literal(.number(let days)) = sizing.daysPerGroup.kind, days <= 0 {
+                diagnostics.append(PackCheck.invalidRange.diagnostic("a group is trained for more than 0 days, not \(Value.format(days))",
+                                                                     at: sizing.daysPerGroup.location))
+            }
+        }
         diagnostics += checker.diagnostics
         checkParameterRanges()
         checkRoadmapLimit()
+        checkTrainerDayRate()
     }
 
     /// A parameter compared with a fact that has a range must lie in it (a threshold of 150 for a
@@ -309,6 +326,16 @@ struct PackChecker {
             diagnostics.append(PackCheck.typeError.diagnostic(
                 "'\(parameter.id)' caps the roadmap: a whole number of actions from 1, not \(value)\(kind.map { " (for '\($0)')" } ?? "")",
                 at: parameter.location))
+        }
+    }
+
+    /// The price of a trainer-day (``RulePack/trainerDayRateParameter``) is a number from 0.
+    private mutating func checkTrainerDayRate() {
+        guard let parameter = draft.parameters.first(where: { $0.id == RulePack.trainerDayRateParameter }) else { return }
+        for value in [parameter.value] + parameter.byKind.values {
+            if case .number(let rate) = value, rate >= 0 { continue }
+            diagnostics.append(PackCheck.typeError.diagnostic("'\(parameter.id)' prices a trainer-day: a number from 0, not \(value)",
+                                                              at: parameter.location))
         }
     }
 

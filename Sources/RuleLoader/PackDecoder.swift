@@ -58,6 +58,7 @@ struct PackDecoder {
                     metadata.organisationKinds = reader.ids(kinds).map(\.id)
                 }
             }
+            if let currency = fields["currency"] { metadata.currency = reader.read({ () throws(Diagnostic) in try currency.string() }) }
             draft.metadata = metadata
         }
     }
@@ -384,12 +385,25 @@ struct PackDecoder {
             draft.stageMentions.append((id, node.location))
             stage = id
         }
+        var training: TrainingSizing?
+        if let node = fields["training"] {
+            if kind != .training {
+                reader.report(PackCheck.unknownKey.diagnostic("only a training has a 'training' size; \(what) is \(kind.rawValue)",
+                                                              at: node.location))
+            } else if let sizes = reader.fields(node, allowed: FileFormat.trainingKeys, required: FileFormat.trainingKeys,
+                                                what: "the training size of \(what)"),
+                      let participants = sizes["participants"].flatMap({ expression($0) }),
+                      let groupSize = sizes["group_size"].flatMap({ expression($0) }),
+                      let days = sizes["days_per_group"].flatMap({ expression($0) }) {
+                training = TrainingSizing(participants: participants, groupSize: groupSize, daysPerGroup: days)
+            }
+        }
         draft.recommendations.append(Recommendation(
             id: id, kind: kind, audience: fields["audience"].flatMap { localized($0, "audience of \(what)") },
             title: required(fields, "title", "title of \(what)"),
             summary: fields["summary"].flatMap { localized($0, "summary of \(what)") },
             duration: fields["duration"].flatMap { localized($0, "duration of \(what)") },
-            requires: requires.map(\.id), stage: stage, inPlaceWhen: fields["in_place_when"].flatMap { condition($0) },
+            requires: requires.map(\.id), stage: stage, inPlaceWhen: fields["in_place_when"].flatMap { condition($0) }, training: training,
             impact: magnitude("impact"), effort: magnitude("effort"), location: idNode.location))
     }
 

@@ -194,7 +194,8 @@ struct TypeChecker {
         error("'\(name)' is a percentage (0–100) but is compared with \(Value.format(value))", at: other)
     }
 
-    private mutating func error(_ message: String, at expression: Expression) {
+    /// Reports a type error at `expression` (also for the checks of other stages on expressions).
+    mutating func error(_ message: String, at expression: Expression) {
         diagnostics.append(PackCheck.typeError.diagnostic(message, at: expression.location))
     }
 }

@@ -21,6 +21,8 @@ public struct Recommendation: Hashable, Sendable {
     /// When it is already in place: then it is not recommended, and as a prerequisite it is
     /// satisfied.
     public var inPlaceWhen: Condition?
+    /// For a training, how big it is for one organisation (participants, groups, days).
+    public var training: TrainingSizing?
     public var impact: Magnitude
     public var effort: Magnitude
     public var location: SourceLocation?
@@ -28,7 +30,7 @@ public struct Recommendation: Hashable, Sendable {
     /// Creates a recommendation.
     public init(id: String, kind: Kind, audience: LocalizedText? = nil, title: LocalizedText = LocalizedText([:]),
                 summary: LocalizedText? = nil, duration: LocalizedText? = nil, requires: [String] = [],
-                stage: String? = nil, inPlaceWhen: Condition? = nil, impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
+                stage: String? = nil, inPlaceWhen: Condition? = nil, training: TrainingSizing? = nil, impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.audience = audience
@@ -38,6 +40,7 @@ public struct Recommendation: Hashable, Sendable {
         self.requires = requires
         self.stage = stage
         self.inPlaceWhen = inPlaceWhen
+        self.training = training
         self.impact = impact
         self.effort = effort
         self.location = location

@@ -8,11 +8,11 @@ extension RulePack {
             + strengths.map(\.condition) + dimensions.flatMap { $0.levels.compactMap(\.criteria) }
     }
 
-    /// Every expression of a pack: its indicators' formulas and the leaves of its ``conditions(facts:findings:recommendations:strengths:dimensions:)``.
+    /// Every expression of a pack: its indicators' formulas, its trainings' sizes and the leaves of its ``conditions(facts:findings:recommendations:strengths:dimensions:)``.
     /// The one list the checks that look at all expressions read.
     public static func expressions(facts: [FactDefinition], indicators: [Indicator], findings: [FindingRule],
                                    recommendations: [Recommendation], strengths: [Strength], dimensions: [Dimension]) -> [Expression] {
-        indicators.map(\.expression)
+        indicators.map(\.expression) + recommendations.flatMap { $0.training?.expressions ?? [] }
             + conditions(facts: facts, findings: findings, recommendations: recommendations, strengths: strengths,
                          dimensions: dimensions).flatMap(\.expressions)
     }

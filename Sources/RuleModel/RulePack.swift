@@ -16,11 +16,13 @@ public struct RulePack: Hashable, Sendable {
         public var organisationKinds: [String]
         /// How some kinds read in reports (`cci`: "Chambre de commerce et d'industrie").
         public var organisationKindLabels: [String: LocalizedText]
+        /// The currency of costs (training plans), as reports write it: `€`.
+        public var currency: String?
 
         /// Creates pack metadata.
         public init(id: String, name: LocalizedText = LocalizedText([:]), version: String = "0.1.0",
                     languages: [String] = ["en"], defaultLanguage: String = "en", organisationKinds: [String] = [],
-                    organisationKindLabels: [String: LocalizedText] = [:]) {
+                    organisationKindLabels: [String: LocalizedText] = [:], currency: String? = nil) {
             self.id = id
             self.name = name
             self.version = version
@@ -28,6 +30,7 @@ public struct RulePack: Hashable, Sendable {
             self.defaultLanguage = defaultLanguage
             self.organisationKinds = organisationKinds
             self.organisationKindLabels = organisationKindLabels
+            self.currency = currency
         }
     }
 
@@ -67,6 +70,10 @@ public struct RulePack: Hashable, Sendable {
     /// The parameter that caps a roadmap, when a pack declares it: the actions after the first
     /// `max_roadmap_actions` (in roadmap order) are listed as "later".
     public static let roadmapLimitParameter = "max_roadmap_actions"
+
+    /// The parameter that prices a trainer-day, when a pack declares it: a training plan's cost is
+    /// its trainer-days times this rate.
+    public static let trainerDayRateParameter = "trainer_day_rate"
 
     /// The cap a value of ``roadmapLimitParameter`` sets: a whole number from 1, else `nil`.
     public static func roadmapLimit(_ value: Value) -> Int? {

@@ -74,6 +74,13 @@ import TestSupport
         #expect(report.1.contains("Beyond the first 2 actions"))
         #expect(report.1.contains("██░░░ 2/5  Reachable by phone"))
         #expect(report.1.contains("to reach level 3: Too many unanswered calls"))
+        let training = try Self.run(["report", "training-profile.yaml", "--rules", "training", "--format", "markdown"], in: folder)
+        #expect(training.0 == 0, "\(training.1)")
+        // Numbers and their nouns are held together by no-break spaces.
+        let plan = training.1.replacingOccurrences(of: "\u{a0}", with: " ")
+        #expect(plan.contains("**Proximity management** — 42 participants, 5 groups of 10, 4.5 days per group: 22.5 trainer-days, €33,750"))
+        #expect(plan.contains("Total: 42 enrolments, 5 groups, 22.5 trainer-days, €33,750"))
+        #expect(try Self.run(["lint", "--rules", "training"], in: folder) == (0, "0 errors, 0 warnings\n"))
         let explain = try Self.run(["explain", "profiles/profile.yaml", "no_front_door", "--rules", "mini"], in: folder)
         #expect(explain.0 == 0)
         #expect(explain.1.contains("✓ calls_unanswered (true)"))

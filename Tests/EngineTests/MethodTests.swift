@@ -146,3 +146,40 @@ import RuleModel
         }
     }
 }
+
+/// Training plans: participants, groups, trainer-days and cost from each training's size.
+@Suite struct TrainingPlanTests {
+    private func engine(rate: Double? = 1500) throws -> Engine {
+        let sizing = TrainingSizing(participants: PackBuilder.expression("a * b / 100"), groupSize: PackBuilder.expression("12"),
+                                    daysPerGroup: PackBuilder.expression("c"))
+        var pack = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("d", "f", recommend: ["managers"])],
+                                    recommendations: [Recommendation(id: "managers", kind: .training, training: sizing)],
+                                    parameters: rate.map { [Parameter(id: RulePack.trainerDayRateParameter, value: .number($0))] } ?? [])
+        pack.dimensions = []
+        return try Engine(pack: pack)
+    }
+
+    @Test func aTrainingIsSizedFromTheProfile() throws {
+        let line = try #require(try engine().evaluate(Profile(name: "p", facts: ["f": .bool(true), "a": .number(100), "b": .number(49.6),
+                                                                                  "c": .number(2.5)])).trainingPlan.first)
+        // 49.6 people round to 50: 5 groups of 12 (rounded up), 12.5 trainer-days, 18,750.
+        #expect(line.participants == 50 && line.groups == 5 && line.trainerDays == 12.5 && line.cost == 18_750)
+        #expect(line.missingFacts.isEmpty)
+    }
+
+    @Test func anUnknownSizeIsLeftEmptyWithWhatItNeeds() throws {
+        let line = try #require(try engine().evaluate(Profile(name: "p", facts: ["f": .bool(true), "a": .number(100)])).trainingPlan.first)
+        #expect(line.participants == nil && line.groups == nil && line.trainerDays == nil && line.cost == nil)
+        #expect(line.missingFacts == ["b", "c"])
+    }
+
+    @Test func withoutADayRateThereIsNoCostAndANegativeAudienceIsNoSize() throws {
+        let facts: [String: Value] = ["f": .bool(true), "a": .number(10), "b": .number(100), "c": .number(1)]
+        #expect(try engine(rate: nil).evaluate(Profile(name: "p", facts: facts)).trainingPlan.first?.cost == nil)
+        var negative = facts
+        negative["b"] = .number(-100)
+        #expect(try engine().evaluate(Profile(name: "p", facts: negative)).trainingPlan.first?.participants == nil)
+        // Not in the roadmap (the finding does not fire): no line.
+        #expect(try engine().evaluate(Profile(name: "p", facts: ["f": .bool(false)])).trainingPlan.isEmpty)
+    }
+}
