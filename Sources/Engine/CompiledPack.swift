@@ -20,6 +20,8 @@ public struct CompiledPack: Sendable {
     let slots: [String: Int]
     let factCount: Int
     let slotCount: Int
+    /// The slot of the assessment's date (``RulePack/assessmentDateName``), after the parameters.
+    let assessmentDateSlot: Int
     /// Indicators and diagnostics, each after everything it reads.
     let derivations: [Derivation]
     /// For each diagnostic (pack order), the fact slots its outcome depends on, directly or not.
@@ -47,6 +49,8 @@ public struct CompiledPack: Sendable {
         for fact in pack.facts { slots[fact.id] = slots.count }
         factCount = pack.facts.count
         for parameter in pack.parameters { slots[parameter.id] = slots.count }
+        assessmentDateSlot = slots.count
+        slots[RulePack.assessmentDateName] = assessmentDateSlot
 
         // Order indicators and diagnostics so that each comes after what it reads.
         var references: [String: [String]] = [:]

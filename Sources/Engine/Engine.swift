@@ -215,6 +215,7 @@ public struct Engine: Sendable {
                 if let value = profile.facts[fact.id] { program.store(value, into: &registers, at: index, fact: index) }
             }
         }
+        if let date = profile.assessedOn { program.store(.string(date), into: &registers, at: compiled.assessmentDateSlot) }
         if !overrides.isEmpty {
             for (offset, parameter) in compiled.pack.parameters.enumerated() {
                 if let value = overrides[parameter.id] { program.store(value, into: &registers, at: compiled.factCount + offset) }
@@ -241,6 +242,7 @@ public struct Engine: Sendable {
         for (offset, parameter) in pack.parameters.enumerated() {
             slots[compiled.factCount + offset] = RuntimeValue(overrides[parameter.id] ?? parameter.value(forKind: profile.kind))
         }
+        if let date = profile.assessedOn { slots[compiled.assessmentDateSlot] = .string(date) }
         for derivation in compiled.derivations {
             if case .finding(let index) = derivation.subject, !Self.applies(pack.findings[index], to: profile) {
                 // A diagnostic that does not concern this kind of organisation reads as false.

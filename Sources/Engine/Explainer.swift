@@ -214,6 +214,11 @@ public struct Explainer: Sendable {
 
     /// How big a change is, relative to the current value (or the range when it is zero), so facts compare.
     private static func distance(from current: RuntimeValue, to value: Value, fact: FactDefinition) -> Double {
+        // Dates: a day is a small step, a year a big one.
+        if case .string(let text) = value, let target = CivilDate(iso: text),
+           case .string(let now) = current, let start = CivilDate(iso: now) {
+            return Double(Swift.abs(target.daysSince1970 - start.daysSince1970)) / 365
+        }
         guard case .number(let target) = value else { return current.isKnown ? 1 : 2 }
         guard case .number(let now) = current else { return 2 }
         // Relative to the current value: going from 8 to 6 levels is a bigger step than from 420 to 430 staff.

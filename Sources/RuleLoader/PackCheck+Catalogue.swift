@@ -38,6 +38,9 @@ extension PackCheck {
 
         """
 
+    /// The fact catalogue with a date fact, `review`, for the date checks.
+    static let datedFacts = facts + "  review: {type: date, label: Review}\n"
+
     /// A diagnostic reading `condition`, with examples that fire and do not fire.
     static func diagnostic(_ condition: String, id: String = "d", extra: String = "") -> String {
         """
@@ -188,8 +191,14 @@ extension PackCheck {
                 + diagnostic("levels > 5"),
             header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
                 + "recommendations:\n  - id: a\n    kind: training\n    title: A\n    training: {participants: ↓delegation, group_size: 10, days_per_group: 1}\n",
+            header + datedFacts + diagnostic("levels > 1 and ↓review < '01/01/2025'"),
+            header + datedFacts + "parameters:\n  cutoff: 1er janvier 2025\n" + diagnostic("levels > 1 and ↓review < cutoff"),
+            header + datedFacts + diagnostic("levels > 1 and ↓review > 3"),
+            header + datedFacts + diagnostic("levels > 1 and days_between(review, ↓'2025-13-01') > 3"),
         ],
-        nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50")])
+        nonTriggering: [header + facts + diagnostic("abs(levels - 2) > 1 and satisfaction > 50"),
+                        header + datedFacts + "parameters:\n  cutoff: 2025-01-01\n"
+                            + diagnostic("levels > 1 and review < cutoff and review >= '2020-01-01' and years_between(review, assessed_on) > 2")])
 
     public static let unknownValue = PackCheck(
         "pack.unknown-value", .error, stage: .types, "a word an enum or set fact does not declare, with \"did you mean\"",

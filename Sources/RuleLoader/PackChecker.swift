@@ -78,7 +78,7 @@ struct PackChecker {
 
     /// Returns whether every name in every expression resolves.
     fileprivate mutating func checkReferences() -> Bool {
-        let known = Set(names)
+        let known = Set(names + [RulePack.assessmentDateName])
         // Names whose entries failed are declared all the same: their uses are no new error, but
         // the types stage cannot run over them.
         let broken = draft.brokenNames.subtracting(known)
@@ -352,13 +352,21 @@ struct PackChecker {
             for pair in pairs {
                 if pair.key.scalar?.text == "kind" {
                     if let kind = reader.read({ () throws(Diagnostic) in try pair.value.word(oneOf: kinds) }) { profile.kind = kind }
+                } else if pair.key.scalar?.text == RulePack.assessmentDateName {
+                    if let text = pair.value.scalar?.text, NodeReader.isISODate(text) {
+                        profile.assessedOn = text
+                    } else {
+                        reader.report(.error(LoaderCode.profileInvalidDate, "'\(RulePack.assessmentDateName)' expects a date written YYYY-MM-DD",
+                                             at: pair.value.location))
+                    }
                 } else {
                     factPairs.append(pair)
                 }
             }
             let factsNode = YAMLNode(.mapping(factPairs), location: pending.node.location)
             ProfileLoader.readFacts(factsNode, catalogue: catalogue, into: &profile, reader: &reader, broken: draft.brokenNames)
-            let example = FindingRule.Example(facts: profile.facts, kind: profile.kind, location: pending.node.location)
+            let example = FindingRule.Example(facts: profile.facts, kind: profile.kind, assessedOn: profile.assessedOn,
+                                              location: pending.node.location)
             switch pending.expected {
             case .fires: draft.findings[pending.findingIndex].examples.fires.append(example)
             case .doesNotFire: draft.findings[pending.findingIndex].examples.doesNotFire.append(example)

@@ -5,9 +5,9 @@ import YAML
 /// The structure stage: reads each file's sections into a ``PackDraft``, checking keys, types and
 /// expression syntax as it goes.
 struct PackDecoder {
-    /// Words that cannot be ids: the language's keywords, and `kind`, which conditions read as the
-    /// organisation's kind.
-    static let reservedWords: Set<String> = Expression.keywords.union(["kind"])
+    /// Words that cannot be ids: the language's keywords, `kind`, and the name of the assessment's
+    /// date (``RulePack/assessmentDateName``).
+    static let reservedWords: Set<String> = Expression.keywords.union(["kind", RulePack.assessmentDateName])
 
     var reader = NodeReader()
     var draft = PackDraft()

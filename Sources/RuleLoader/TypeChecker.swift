@@ -6,6 +6,8 @@ import RuleModel
 struct TypeChecker {
     var types: [String: ExpressionType]
     let facts: [String: FactDefinition]
+    /// The text value of each parameter that has one, to say which is not a date.
+    let parameterTexts: [String: String]
     var diagnostics: [Diagnostic] = []
 
     init(facts: [FactDefinition], parameters: [Parameter], findings: [FindingRule]) {
@@ -16,12 +18,17 @@ struct TypeChecker {
             switch parameter.value {
             case .bool: types[parameter.id] = .boolean
             case .number: types[parameter.id] = .number
-            case .string: types[parameter.id] = .text(values: nil)
+            // A parameter written as a real date, `2025-01-01`, is a date; any other text is text.
+            case .string(let text): types[parameter.id] = CivilDate(iso: text) != nil ? .date : .text(values: nil)
             case .set: types[parameter.id] = .set(values: [])
             }
         }
         for finding in findings { types[finding.id] = .boolean }
+        types[RulePack.assessmentDateName] = .date
         self.types = types
+        var parameterTexts: [String: String] = [:]
+        for parameter in parameters { if case .string(let text) = parameter.value { parameterTexts[parameter.id] = text } }
+        self.parameterTexts = parameterTexts
     }
 
     /// Checks a condition: every leaf must be a boolean.
@@ -74,9 +81,13 @@ struct TypeChecker {
             expect(.boolean, rhs, word)
             return .boolean
         case .comparison(let op, let lhs, let rhs):
-            let left = check(lhs)
-            let right = check(rhs)
-            if !left.isComparable(with: right) {
+            let rawLeft = check(lhs)
+            let rawRight = check(rhs)
+            let left = dated(rawLeft, lhs, comparedWith: rawRight)
+            let right = dated(rawRight, rhs, comparedWith: rawLeft)
+            if rawLeft == .date || rawRight == .date, let problem = notADate(lhs, rhs) {
+                error(problem, at: expression)
+            } else if !left.isComparable(with: right) {
                 error("cannot compare \(left) with \(right): \(expression)", at: expression)
             } else if op != .equal && op != .notEqual, left == .boolean || right == .boolean || isSet(left) || isSet(right) {
                 error("'\(op.rawValue)' orders numbers, text or dates, not \(isSet(left) || isSet(right) ? "sets" : "booleans")", at: expression)
@@ -119,7 +130,11 @@ struct TypeChecker {
         case .between(let value, let low, let high):
             let type = check(value)
             for bound in [low, high] {
-                let boundType = check(bound)
+                let boundType = dated(check(bound), bound, comparedWith: type)
+                if type == .date, let problem = notADate(bound, value) {
+                    error(problem, at: bound)
+                    continue
+                }
                 if !boundType.isComparable(with: type) || type == .boolean {
                     error("'between' compares numbers or dates; found \(type) and \(boundType)", at: bound)
                 }
@@ -168,12 +183,39 @@ struct TypeChecker {
         return function.result
     }
 
+    /// A text literal compared with a date reads as a date when it is one, `'2025-01-01'`.
+    private func dated(_ type: ExpressionType, _ expression: Expression, comparedWith other: ExpressionType) -> ExpressionType {
+        guard other == .date, case .literal(.string(let text)) = expression.kind, CivilDate(iso: text) != nil else { return type }
+        return .date
+    }
+
+    /// When one side of a comparison with a date is text that is no date (a literal, or a
+    /// parameter written `1er janvier 2025`), what to say.
+    private func notADate(_ lhs: Expression, _ rhs: Expression) -> String? {
+        for side in [lhs, rhs] {
+            switch side.kind {
+            case .literal(.string(let text)) where CivilDate(iso: text) == nil:
+                return "'\(text)' is not a date: write dates YYYY-MM-DD, as '2025-01-01'"
+            case .reference(let name):
+                if let text = parameterTexts[name], CivilDate(iso: text) == nil {
+                    return "parameter '\(name)' is compared with a date but its value '\(text)' is not one: write it YYYY-MM-DD, as 2025-01-01"
+                }
+            default: break
+            }
+        }
+        return nil
+    }
+
     private func isSet(_ type: ExpressionType) -> Bool {
         if case .set = type { return true }
         return false
     }
 
     private mutating func expect(_ expected: ExpressionType, _ expression: Expression, _ context: String) {
+        if expected == .date, case .literal(.string(let text)) = expression.kind {
+            if CivilDate(iso: text) == nil { error("'\(text)' is not a date: write dates YYYY-MM-DD, as '2025-01-01'", at: expression) }
+            return
+        }
         let actual = check(expression)
         if actual != .any && !actual.isComparable(with: expected) {
             error("\(context) needs \(expected), but '\(expression)' is \(actual)", at: expression)

@@ -53,7 +53,34 @@ public struct ExpressionFunction: Hashable, Sendable, CustomStringConvertible {
     private static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// Every function of the language, in the documentation's order.
-    public static let all: [ExpressionFunction] = [min, max, sum, mean, abs, round, count, known]
+    public static let all: [ExpressionFunction] = [min, max, sum, mean, abs, round, count, known, daysBetween, yearsBetween]
+
+    public static let daysBetween = ExpressionFunction(
+        name: "days_between", arguments: .fixed([.date, .date], optional: 0), result: .number, signature: "days_between(from, to)",
+        summary: "the number of days from one date to another (negative when `to` comes first)", unknownWhen: "a date is unknown",
+        example: "days_between(last_reorganisation, assessed_on) < 365", unknownReason: nil,
+        evaluate: { arguments in
+            guard let (from, to) = dates(arguments) else { return .unknown }
+            return .number(Double(to.daysSince1970 - from.daysSince1970))
+        })
+    public static let yearsBetween = ExpressionFunction(
+        name: "years_between", arguments: .fixed([.date, .date], optional: 0), result: .number, signature: "years_between(from, to)",
+        summary: "the whole years from one date to another, as an age is counted", unknownWhen: "a date is unknown",
+        example: "years_between(last_portfolio_review, assessed_on) > 5", unknownReason: nil,
+        evaluate: { arguments in
+            guard let (from, to) = dates(arguments) else { return .unknown }
+            let (early, late, sign) = from <= to ? (from, to, 1) : (to, from, -1)
+            var years = late.year - early.year
+            if (late.month, late.day) < (early.month, early.day) { years -= 1 }
+            return .number(Double(sign * years))
+        })
+
+    /// Two dates written `YYYY-MM-DD`, or `nil`.
+    private static func dates(_ arguments: [RuntimeValue]) -> (CivilDate, CivilDate)? {
+        guard arguments.count == 2, case .string(let first) = arguments[0], case .string(let second) = arguments[1],
+              let from = CivilDate(iso: first), let to = CivilDate(iso: second) else { return nil }
+        return (from, to)
+    }
 
     public static let min = numeric(
         "min", "the smallest of the numbers", example: "min(calls_answered_share, emails_answered_share) < 80",

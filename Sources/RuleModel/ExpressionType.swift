@@ -8,6 +8,8 @@ public indirect enum ExpressionType: Equatable, Sendable, CustomStringConvertibl
     /// A set of words from `values`.
     case set(values: [String])
     case list(ExpressionType)
+    /// A calendar day (a date fact, a date parameter, a `'YYYY-MM-DD'` text compared with one).
+    case date
     /// Not known (after an error), compatible with everything so that one error is reported once.
     case any
 
@@ -18,6 +20,7 @@ public indirect enum ExpressionType: Equatable, Sendable, CustomStringConvertibl
         case .text: return "text"
         case .set: return "a set"
         case .list: return "a list"
+        case .date: return "a date"
         case .any: return "a value"
         }
     }
@@ -25,7 +28,7 @@ public indirect enum ExpressionType: Equatable, Sendable, CustomStringConvertibl
     /// Whether two types may be compared with `==` (ignoring enum values).
     public func isComparable(with other: ExpressionType) -> Bool {
         switch (self, other) {
-        case (.any, _), (_, .any), (.boolean, .boolean), (.number, .number), (.text, .text), (.set, .set): return true
+        case (.any, _), (_, .any), (.boolean, .boolean), (.number, .number), (.text, .text), (.set, .set), (.date, .date): return true
         case (.list(let left), .list(let right)): return left.isComparable(with: right)
         default: return false
         }

@@ -10,5 +10,5 @@ extension FactDefinition.FactType {
     public static let enumeration = Self("enum", answer: .word, takesValues: true) { .text(values: $0.values) }
     public static let set = Self("set", answer: .words, takesValues: true) { .set(values: $0.values) }
     public static let string = Self("string", answer: .text) { _ in .text(values: nil) }
-    public static let date = Self("date", answer: .date) { _ in .text(values: nil) }
+    public static let date = Self("date", answer: .date) { _ in .date }
 }

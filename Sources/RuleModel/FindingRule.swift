@@ -9,13 +9,16 @@ public struct FindingRule: Hashable, Sendable {
         public var facts: [String: Value]
         /// The organisation kind, if the example sets one.
         public var kind: String?
+        /// The date of the assessment, if the example sets one (`assessed_on`).
+        public var assessedOn: String?
         /// Where the example is written.
         public var location: SourceLocation?
 
         /// Creates an example.
-        public init(facts: [String: Value], kind: String? = nil, location: SourceLocation? = nil) {
+        public init(facts: [String: Value], kind: String? = nil, assessedOn: String? = nil, location: SourceLocation? = nil) {
             self.facts = facts
             self.kind = kind
+            self.assessedOn = assessedOn
             self.location = location
         }
     }

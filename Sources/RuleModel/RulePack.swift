@@ -67,6 +67,11 @@ public struct RulePack: Hashable, Sendable {
         self.contentHash = contentHash
     }
 
+    /// The name expressions read the date of the assessment by (the profile's
+    /// `organisation.assessed_on`): a date, unknown when the profile does not give it. It cannot be
+    /// an id.
+    public static let assessmentDateName = "assessed_on"
+
     /// The parameter that caps a roadmap, when a pack declares it: the actions after the first
     /// `max_roadmap_actions` (in roadmap order) are listed as "later".
     public static let roadmapLimitParameter = "max_roadmap_actions"

@@ -48,7 +48,7 @@ public struct RuleTestCase: Sendable {
             func cases(_ examples: [FindingRule.Example], _ label: String,
                        _ make: (Profile, SourceLocation?, String) -> RuleTestCase) -> [RuleTestCase] {
                 examples.enumerated().map { index, example in
-                    let profile = Profile(name: "\(rule.id) example", kind: example.kind, facts: example.facts)
+                    let profile = Profile(name: "\(rule.id) example", kind: example.kind, assessedOn: example.assessedOn, facts: example.facts)
                     return make(profile, example.location, "\(rule.id): \(label) #\(index + 1)")
                 }
             }

@@ -16,6 +16,8 @@ import TestSupport
         "a level name never claims experiments the profile denies",
         "a level that needs a fact never asked is not assessed",
         "two experiments in two years are not a routine",
+        "dates compare as dates",
+        "a date a year and a day back is not recent",
     ])
     func theLanguageSaysWhatTheConsultantMeant(_ situation: String) throws {
         let outcome = try CLIRunner.run(["test", "--rules", "fixtures/packs/situations", "--filter", situation])

@@ -27,6 +27,16 @@ import Testing
         #expect(call("known", [.number(0)]) == .bool(true))
     }
 
+    @Test func datesCountDaysAndWholeYears() {
+        #expect(call("days_between", [.string("2024-02-28"), .string("2024-03-01")]) == .number(2))  // a leap year
+        #expect(call("days_between", [.string("2026-10-14"), .string("2026-01-01")]) == .number(-286))
+        #expect(call("years_between", [.string("2019-11-02"), .string("2026-10-14")]) == .number(6))  // not 7: November is not reached
+        #expect(call("years_between", [.string("2020-02-29"), .string("2021-02-28")]) == .number(0))
+        #expect(call("years_between", [.string("2026-10-14"), .string("2019-11-02")]) == .number(-6))
+        #expect(call("days_between", [.string("2026-10-14"), .unknown]) == .unknown)
+        #expect(call("days_between", [.string("14/10/2026"), .string("2026-10-14")]) == .unknown)
+    }
+
     @Test func aFunctionNameIsANameOutsideCallPosition() throws {
         let expression = try ExpressionParser.parse("min(min, 3) > count")
         #expect(expression.references == ["min", "count"])
