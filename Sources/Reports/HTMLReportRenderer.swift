@@ -78,6 +78,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
         for finding in model.findings {
+            if let theme = model.themeHeading(before: finding) { body += "<h3 class=\"theme\">\(e(theme))</h3>\n" }
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
             if let dimension = finding.dimension { body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n" }
@@ -245,6 +246,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         .tag { font-size: 11px; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 5px; }
         .details, .answers, .priority { font-size: 13px; color: var(--muted); }
         .strengths { padding-left: 20px; } .strengths li { margin: 6px 0; }
+        h3.theme { color: var(--accent); border-bottom: 1px solid var(--line); padding-bottom: 2px; margin-top: 24px; }
         .next-levels { font-size: 13px; color: var(--muted); padding-left: 20px; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
         @media print {

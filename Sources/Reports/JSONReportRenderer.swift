@@ -52,6 +52,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("findings", .array(model.findings.map { finding in
                 .object([("id", .string(finding.id)), ("title", .string(finding.title)),
                          ("severity", .string(finding.severity.rawValue)), ("dimension", .optional(finding.dimension)),
+                         ("theme", .optional(finding.theme)),
                          ("because", .optional(finding.because)), ("rationale", .optional(finding.rationale)),
                          ("references", .array(finding.references.map(JSON.string))),
                          ("evidence", .array(finding.evidence.map { evidence in

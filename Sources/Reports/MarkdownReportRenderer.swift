@@ -57,7 +57,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += "\n## \(words("findings"))\n\n"
         if model.findings.isEmpty { out += words("no_findings") + "\n" }
         for finding in model.findings {
-            out += "### \(e(finding.title))\n\n"
+            if let theme = model.themeHeading(before: finding) { out += "### \(e(theme))\n\n" }
+            out += (model.groupsFindingsByTheme ? "#### " : "### ") + "\(e(finding.title))\n\n"
             out += "**\(words("severity"))\(words.boldColon)** \(words.severity(finding.severity))"
             if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.boldColon)** \(e(dimension))" }
             out += "\n\n"

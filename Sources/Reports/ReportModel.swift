@@ -32,6 +32,8 @@ public struct ReportModel: Sendable {
         public let title: String
         public let severity: RuleSeverity
         public let dimension: String?
+        /// The label of its theme, when the pack groups diagnostics by theme.
+        public let theme: String?
         public let because: String?
         public let rationale: String?
         public let references: [String]
@@ -159,6 +161,16 @@ public struct ReportModel: Sendable {
                 known.count == trainingPlan.count)
     }
 
+    /// The theme heading to show before `finding`: its theme when it opens a run of that theme
+    /// (findings come theme by theme), else `nil`.
+    public func themeHeading(before finding: Finding) -> String? {
+        guard let theme = finding.theme, let index = findings.firstIndex(where: { $0.id == finding.id }) else { return nil }
+        return index == 0 || findings[index - 1].theme != theme ? theme : nil
+    }
+
+    /// Whether findings are grouped under theme headings.
+    public var groupsFindingsByTheme: Bool { findings.contains { $0.theme != nil } }
+
     /// The actions after the pack's cap, in roadmap order.
     public var laterActions: [Action] { roadmap.filter(\.later) }
 
@@ -231,7 +243,12 @@ public struct ReportModel: Sendable {
                                     evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
                                 }, rationale: text(strength.rationale))
         }
-        findings = evaluation.findings.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
+        // Theme by theme in the pack's order (findings without a theme last), then by severity and id.
+        let themeOrder = Dictionary(pack.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func themeRank(_ rule: FindingRule) -> Int { rule.theme.flatMap { themeOrder[$0] } ?? pack.themes.count }
+        findings = evaluation.findings.sorted {
+            (themeRank($0.rule), $0.rule.severity, $0.rule.id) < (themeRank($1.rule), $1.rule.severity, $1.rule.id)
+        }.map { outcome in
             let rule = outcome.rule
             let facts = rule.condition.references.filter { pack.fact($0) != nil }
             let evidence = facts.compactMap { id -> Evidence? in
@@ -245,6 +262,7 @@ public struct ReportModel: Sendable {
             }
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
+                           theme: rule.theme.flatMap { text(pack.theme($0)?.label) },
                            because: text(rule.because).map { sentence in
                                evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
                            }, rationale: text(rule.rationale),

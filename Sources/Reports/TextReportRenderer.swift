@@ -72,6 +72,7 @@ public struct TextReportRenderer: ReportRenderer {
         heading(words("findings"))
         if model.findings.isEmpty { line("  " + words("no_findings")) }
         for finding in model.findings {
+            if let theme = model.themeHeading(before: finding) { line("  " + paint("▸ " + theme, "1")) }
             line("  " + paint("[\(words.severity(finding.severity))]", severityColour(finding.severity)) + " " + paint(finding.title, "1"),
                  indent: "    ")
             if let because = finding.because { line("    " + ReportText.sentence(because), indent: "    ") }

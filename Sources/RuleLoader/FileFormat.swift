@@ -2,7 +2,7 @@
 /// check against these lists, and a test keeps the JSON Schemas in docs/schema in step with them.
 public enum FileFormat {
     /// The sections of a pack file.
-    public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "stages", "strengths",
+    public static let packFileKeys = ["pack", "facts", "parameters", "indicators", "dimensions", "stages", "themes", "strengths",
                                        "diagnostics", "recommendations"]
     /// The `pack:` header; `id`, `version` and `languages` are required.
     public static let headerKeys = ["id", "name", "version", "languages", "default_language", "organisation_kinds", "currency"]
@@ -18,10 +18,12 @@ public enum FileFormat {
     public static let levelKeys = ["name", "criteria"]
     /// A stage of the method; `label` is required.
     public static let stageKeys = ["label", "summary"]
+    /// A theme of diagnostics; `label` is required.
+    public static let themeKeys = ["label", "summary"]
     /// A strength; `id`, `title` and `when` are required.
     public static let strengthKeys = ["id", "dimension", "title", "rationale", "when", "because"]
     /// A diagnostic; `id`, `severity`, `title` and `when` are required.
-    public static let diagnosticKeys = ["id", "dimension", "severity", "title", "rationale", "references", "applies_to", "when",
+    public static let diagnosticKeys = ["id", "dimension", "theme", "severity", "title", "rationale", "references", "applies_to", "when",
                                         "because", "recommend", "supersedes", "examples"]
     /// A diagnostic's examples.
     public static let exampleKeys = ["fires", "does_not_fire", "unknown"]

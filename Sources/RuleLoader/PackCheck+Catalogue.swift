@@ -154,12 +154,13 @@ extension PackCheck {
         nonTriggering: [header + facts + diagnostic("levels > 5 and satisfaction < 50")])
 
     public static let unknownReference = PackCheck(
-        "pack.unknown-reference", .error, stage: .references, "an unknown dimension, recommendation or organisation kind",
+        "pack.unknown-reference", .error, stage: .references, "an unknown dimension, recommendation, organisation kind, stage, theme or superseded diagnostic",
         triggering: [
             header + facts + diagnostic("levels > 5", extra: "    recommend: [↓no_such_action]\n"),
             header + facts + diagnostic("levels > 5", extra: "    applies_to: [↓cpam]\n"),
             header + facts + diagnostic("levels > 5", extra: "    dimension: ↓structur\n"),
             header + facts + diagnostic("levels > 5", extra: "    supersedes: [↓dd]\n"),
+            header + facts + "themes:\n  silos: {label: Silos}\n" + diagnostic("levels > 5", extra: "    theme: ↓silo\n"),
             staged("  - {id: a, kind: governance, title: A, stage: framing}\n  - {id: b, kind: training, title: B, stage: ↓team}\n"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    applies_to: [caf]\n")])

@@ -67,6 +67,7 @@ struct PackChecker {
         }
         for dimension in draft.dimensions { claim(dimension.id, "dimension", dimension.location, namespace: "dimension") }
         for stage in draft.stages { claim(stage.id, "stage", stage.location, namespace: "stage") }
+        for theme in draft.themes { claim(theme.id, "theme", theme.location, namespace: "theme") }
         for strength in draft.strengths { claim(strength.id, "strength", strength.location, namespace: "strength") }
     }
 
@@ -152,6 +153,11 @@ struct PackChecker {
             }
         }
         checkStages()
+        let themes = Set(draft.themes.map(\.id))
+        for mention in draft.themeMentions where !themes.contains(mention.id) {
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown theme '\(mention.id)'", at: mention.location)
+                .suggesting(Suggestion.hint(for: mention.id, among: themes)))
+        }
         let kinds = Set(draft.metadata?.organisationKinds ?? [])
         for mention in draft.kindMentions where !kinds.contains(mention.kind) {
             diagnostics.append(PackCheck.unknownReference.diagnostic("unknown organisation kind '\(mention.kind)'", at: mention.location)

@@ -85,6 +85,9 @@ struct PackDecoder {
         if let node = fields["stages"] {
             forEachEntry(node, "stages") { decoder, id, value in decoder.readStage(id, value) }
         }
+        if let node = fields["themes"] {
+            forEachEntry(node, "themes") { decoder, id, value in decoder.readTheme(id, value) }
+        }
         if let node = fields["strengths"], let items = reader.read({ () throws(Diagnostic) in try node.sequence() }) {
             for item in items { readStrength(item) }
         }
@@ -102,7 +105,7 @@ struct PackDecoder {
         guard let pairs = reader.read({ () throws(Diagnostic) in try node.mapping() }) else { return }
         for pair in pairs {
             // Dimensions and stages have their own namespaces: their ids are not names in expressions.
-            let isName = section != "dimensions" && section != "stages"
+            let isName = !["dimensions", "stages", "themes"].contains(section)
             guard let id = isName ? nameID(pair.key) : reader.id(pair.key) else { continue }
             let declared = draft.facts.count + draft.parameters.count + draft.indicators.count
             body(&self, (id, pair.key.location), pair.value)
@@ -347,7 +350,13 @@ struct PackDecoder {
         let supersedes = fields["supersedes"].map { reader.ids($0) } ?? []
         draft.supersedesMentions += supersedes.map { ($0.id, id, $0.location) }
         draft.findings.append(FindingRule(
-            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) }, severity: severity,
+            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) },
+            theme: fields["theme"].flatMap { node in
+                reader.id(node).map { id in
+                    draft.themeMentions.append((id, node.location))
+                    return id
+                }
+            }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
             references: fields["references"].map { reader.strings($0) } ?? [],
@@ -412,6 +421,14 @@ struct PackDecoder {
         let what = "stage '\(id)'"
         guard let fields = reader.fields(node, allowed: FileFormat.stageKeys, required: ["label"], what: what) else { return }
         draft.stages.append(Stage(id: id, label: required(fields, "label", "label of \(what)"),
+                                  summary: fields["summary"].flatMap { localized($0, "summary of \(what)") }, location: location))
+    }
+
+    private mutating func readTheme(_ entry: (String, SourceLocation), _ node: YAMLNode) {
+        let (id, location) = entry
+        let what = "theme '\(id)'"
+        guard let fields = reader.fields(node, allowed: FileFormat.themeKeys, required: ["label"], what: what) else { return }
+        draft.themes.append(Theme(id: id, label: required(fields, "label", "label of \(what)"),
                                   summary: fields["summary"].flatMap { localized($0, "summary of \(what)") }, location: location))
     }
 

@@ -30,6 +30,7 @@ struct PackDraft {
     var findings: [FindingRule] = []
     var recommendations: [Recommendation] = []
     var stages: [Stage] = []
+    var themes: [Theme] = []
     var strengths: [Strength] = []
     var examples: [PendingExample] = []
     /// Every expression read so far (``RulePack/expressions(facts:indicators:findings:)``).
@@ -51,6 +52,8 @@ struct PackDraft {
     var recommendationMentions: [(id: String, location: SourceLocation)] = []
     /// Where each recommendation's `requires` names each prerequisite, by recommendation id.
     var requiresLocations: [String: [String: SourceLocation]] = [:]
+    /// Where each diagnostic's `theme:` names a theme.
+    var themeMentions: [(id: String, location: SourceLocation)] = []
     /// Where each recommendation's `stage:` names a stage.
     var stageMentions: [(id: String, location: SourceLocation)] = []
     /// Where each `supersedes` names a diagnostic, with the diagnostic that names it.

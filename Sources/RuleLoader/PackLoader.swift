@@ -97,7 +97,7 @@ public enum PackLoader {
         let pack = RulePack(metadata: metadata, facts: draft.facts, parameters: draft.parameters,
                             indicators: draft.indicators, findings: draft.findings,
                             recommendations: draft.recommendations, dimensions: draft.dimensions,
-                            stages: draft.stages, strengths: draft.strengths, contentHash: contentHash(files))
+                            stages: draft.stages, themes: draft.themes, strengths: draft.strengths, contentHash: contentHash(files))
         return PackLoadResult(pack: pack, diagnostics: diagnostics)
     }
 

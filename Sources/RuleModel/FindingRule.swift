@@ -39,6 +39,8 @@ public struct FindingRule: Hashable, Sendable {
 
     public var id: String
     public var dimension: String?
+    /// The theme reports show it under (``RulePack/themes``).
+    public var theme: String?
     public var severity: RuleSeverity
     public var title: LocalizedText
     public var rationale: LocalizedText?
@@ -57,12 +59,13 @@ public struct FindingRule: Hashable, Sendable {
     public var location: SourceLocation?
 
     /// Creates a diagnostic rule.
-    public init(id: String, dimension: String? = nil, severity: RuleSeverity, title: LocalizedText = LocalizedText([:]),
+    public init(id: String, dimension: String? = nil, theme: String? = nil, severity: RuleSeverity, title: LocalizedText = LocalizedText([:]),
                 rationale: LocalizedText? = nil, references: [String] = [], appliesTo: [String]? = nil,
                 condition: Condition, because: LocalizedText? = nil, recommend: [String] = [],
                 supersedes: [String] = [], examples: Examples = Examples(), location: SourceLocation? = nil) {
         self.id = id
         self.dimension = dimension
+        self.theme = theme
         self.severity = severity
         self.title = title
         self.rationale = rationale

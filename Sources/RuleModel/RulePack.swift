@@ -2,7 +2,7 @@
 /// dimensions, stages and strengths, checked and ready for the engine.
 ///
 /// Every collection is sorted by id, so that the order of files and rules never matters, except
-/// dimensions and stages, which keep the order the author declared them in (reports show them that way).
+/// dimensions, stages and themes, which keep the order the author declared them in (reports show them that way).
 public struct RulePack: Hashable, Sendable {
     /// Identity and languages of a pack.
     public struct Metadata: Hashable, Sendable {
@@ -43,6 +43,8 @@ public struct RulePack: Hashable, Sendable {
     public var dimensions: [Dimension]
     /// The stages of the pack's method, in order: the roadmap follows them.
     public var stages: [Stage]
+    /// The themes that group diagnostics in reports, in the order reports show them.
+    public var themes: [Theme]
     public var strengths: [Strength] { didSet { Self.keepSortedByID(&strengths, \.id) } }
     /// A hash of the pack's files, to tell versions apart in reports.
     public var contentHash: String
@@ -54,7 +56,7 @@ public struct RulePack: Hashable, Sendable {
     public init(metadata: Metadata, facts: [FactDefinition] = [], parameters: [Parameter] = [],
                 indicators: [Indicator] = [], findings: [FindingRule] = [],
                 recommendations: [Recommendation] = [], dimensions: [Dimension] = [], stages: [Stage] = [],
-                strengths: [Strength] = [], contentHash: String = "") {
+                themes: [Theme] = [], strengths: [Strength] = [], contentHash: String = "") {
         self.metadata = metadata
         self.facts = facts.sorted { $0.id < $1.id }
         self.parameters = parameters.sorted { $0.id < $1.id }
@@ -63,6 +65,7 @@ public struct RulePack: Hashable, Sendable {
         self.recommendations = recommendations.sorted { $0.id < $1.id }
         self.dimensions = dimensions
         self.stages = stages
+        self.themes = themes
         self.strengths = strengths.sorted { $0.id < $1.id }
         self.contentHash = contentHash
     }
@@ -98,6 +101,8 @@ public struct RulePack: Hashable, Sendable {
     public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id, \.id) }
     /// The dimension with `id` (at most a few dozen, in the author's order).
     public func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
+    /// The theme with `id`.
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
     /// The stage with `id`.
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 

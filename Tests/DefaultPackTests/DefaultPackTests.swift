@@ -29,7 +29,14 @@ import TestSupport
     @Test func hasTheCoverageTheIssueAsksFor() throws {
         let pack = try Self.load()
         #expect(pack.dimensions.count >= 8)
-        #expect(pack.dimensions.allSatisfy { $0.levels.count == 5 })
+        #expect(pack.dimensions.allSatisfy { $0.levels.count == 5 && $0.levels.dropFirst().allSatisfy { $0.criteria != nil } })
+        // The method's constructs, used throughout: every finding under a theme, every action in a
+        // stage, strengths to start from, trainings sized.
+        #expect(pack.themes.count >= 5 && pack.findings.allSatisfy { $0.theme != nil })
+        #expect(pack.stages.count == 5 && pack.recommendations.allSatisfy { $0.stage != nil })
+        #expect(pack.strengths.count >= 8)
+        #expect(pack.recommendations.filter { $0.training != nil }.count >= 6)
+        #expect(pack.recommendations.filter { $0.inPlaceWhen != nil }.count >= 6)
         #expect(pack.facts.count >= 50)
         #expect(pack.facts.allSatisfy { $0.question != nil && $0.dimension != nil })
         #expect(pack.indicators.count >= 10)

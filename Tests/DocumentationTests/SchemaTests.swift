@@ -61,6 +61,8 @@ import TestSupport
         #expect(keys(validator.definition("stage")) == FileFormat.stageKeys.sorted())
         #expect(keys(validator.definition("strength")) == FileFormat.strengthKeys.sorted())
         #expect(keys(validator.definition("level")) == FileFormat.levelKeys.sorted())
+        #expect(keys(validator.definition("theme")) == FileFormat.themeKeys.sorted())
+        #expect(keys(validator.definition("stage")) == FileFormat.stageKeys.sorted())
     }
 
     @Test func profileSchemaKeysMatchTheLoader() throws {
