@@ -55,14 +55,21 @@ public enum FuzzTargets {
         _ = Explainer(engine: engine, evaluation: evaluation).explain(rule.id)
     }
 
-    /// The pack loader with every check, then the engine and explanations on an empty profile.
+    /// The pack loader with every check, then the engine (maturity criteria, in-place tests,
+    /// strengths, stages, training sizes, the questions to ask) on an empty profile and on each
+    /// example's profile, and explanations.
     public static func pack(_ bytes: [UInt8]) {
         let result = PackLoader.load(files: [SourceFile(path: "pack.yaml", contents: bytes)], limits: limits)
         _ = DiagnosticRenderer().render(result.diagnostics)
         guard let pack = result.pack, let engine = try? Engine(pack: pack) else { return }
         let evaluation = engine.evaluate(Profile(name: "fuzz"))
+        _ = engine.questions(for: evaluation)
         let explainer = Explainer(engine: engine, evaluation: evaluation)
         for rule in pack.findings.prefix(20) { _ = explainer.explain(rule.id) }
+        for example in pack.findings.prefix(20).flatMap({ $0.examples.fires + $0.examples.doesNotFire }).prefix(20) {
+            let profile = Profile(name: "example", kind: example.kind, assessedOn: example.assessedOn, facts: example.facts)
+            _ = engine.questions(for: engine.evaluate(profile))
+        }
     }
 
     /// A profile checked against the sample pack, read both ways, then evaluated. The batch's
