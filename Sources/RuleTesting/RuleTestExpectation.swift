@@ -11,6 +11,8 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     case notFired = "not_fired"
     /// Diagnostics left undecided.
     case unknown
+    /// Diagnostics that do not concern the organisation's kind (`applies_to`).
+    case notApplicable = "not_applicable"
     /// Diagnostics that fired but are covered by another that fired (`supersedes`).
     case superseded
     /// The first recommendations of the roadmap, in order.
@@ -46,7 +48,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     /// What the ids of this expectation name.
     public var subject: Subject {
         switch self {
-        case .fired, .notFired, .unknown, .superseded: return .diagnostic
+        case .fired, .notFired, .unknown, .notApplicable, .superseded: return .diagnostic
         case .roadmapStartsWith, .roadmap, .inPlace: return .recommendation
         case .strengths: return .strength
         case .asks, .doesNotAsk: return .fact
@@ -92,6 +94,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .fired: return statusFailures(.fired)
         case .notFired: return statusFailures(.notFired)
         case .unknown: return statusFailures(.unknown)
+        case .notApplicable: return statusFailures(.notApplicable)
         case .superseded:
             return expected.compactMap { id in
                 guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }

@@ -18,6 +18,7 @@ import TestSupport
         "two experiments in two years are not a routine",
         "dates compare as dates",
         "a date a year and a day back is not recent",
+        "a diagnostic for other kinds is not applicable",
     ])
     func theLanguageSaysWhatTheConsultantMeant(_ situation: String) throws {
         let outcome = try CLIRunner.run(["test", "--rules", "fixtures/packs/situations", "--filter", situation])
