@@ -38,11 +38,12 @@ indirect enum CompiledCondition: Sendable {
         }
     }
 
-    /// The leaves whose truth is `wanted` when the condition's own truth is the opposite of what
-    /// they push it to: for a condition that does not hold, the leaves that keep it from holding
-    /// (false leaves, and true ones under `none` or `not`), in the order written.
+    /// For a condition that does not hold, the leaves that keep it from holding, in the order
+    /// written: false leaves, true ones under `none` or `not`, and only inside the blocks that
+    /// themselves keep it from holding (in `all: [a, any: [b, c]]` with `b` true, not `c`).
     func leaves(blocking slots: [RuntimeValue]) -> [Expression] {
         func collect(_ condition: CompiledCondition, wanted: Truth) -> [Expression] {
+            guard condition.truth(slots) == wanted else { return [] }
             switch condition {
             case .leaf(let expression, let source): return expression.evaluate(slots).truth == wanted ? [source] : []
             case .all(let parts), .any(let parts): return parts.flatMap { collect($0, wanted: wanted) }

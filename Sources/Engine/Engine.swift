@@ -162,11 +162,13 @@ public struct Engine: Sendable {
             let days = number(size.days).flatMap { $0 > 0 ? $0 : nil }
             var groups: Int?
             if let participants, let groupSize { groups = Int((Double(participants) / groupSize).rounded(.up)) }
-            let trainerDays = groups.flatMap { groups in days.map { Double(groups) * $0 } }
+            // Anything that overflows to infinity is no size (a day rate of 1e308 set on the command line).
+            let trainerDays = groups.flatMap { groups in days.map { Double(groups) * $0 } }.flatMap { $0.isFinite ? $0 : nil }
+            let cost = trainerDays.flatMap { days in rate.map { days * $0 } }.flatMap { $0.isFinite ? $0 : nil }
             let missing = compiled.factCone(of: sizing.expressions.flatMap(\.references)).filter { !slots[$0].isKnown }
                 .map(compiled.factID(atSlot:)).filter { !irrelevant.contains($0) }.sorted()
             return TrainingLine(recommendation: item.recommendation, participants: participants, groupSize: groupSize, groups: groups,
-                                daysPerGroup: days, trainerDays: trainerDays, cost: trainerDays.flatMap { days in rate.map { days * $0 } },
+                                daysPerGroup: days, trainerDays: trainerDays, cost: cost,
                                 missingFacts: missing, later: item.later)
         }
     }
@@ -260,6 +262,17 @@ public struct Engine: Sendable {
         guard let kinds = rule.appliesTo else { return true }
         guard let kind = profile.kind else { return true }
         return kinds.contains(kind)
+    }
+
+    /// The dates the values tried for a date fact are built around: the pack's texts, the
+    /// assessment's date and the profile's dates.
+    func dateTexts(_ slots: [RuntimeValue]) -> [String] {
+        var texts = compiled.textConstants
+        for (index, fact) in compiled.pack.facts.enumerated() where fact.type == .date {
+            if case .string(let text) = slots[index] { texts.append(text) }
+        }
+        if case .string(let text) = slots[compiled.assessmentDateSlot] { texts.append(text) }
+        return texts
     }
 
     /// The questions worth asking next for an evaluation this engine made: the missing facts whose

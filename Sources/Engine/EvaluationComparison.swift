@@ -34,11 +34,11 @@ public struct EvaluationComparison: Sendable {
     public init(before: Evaluation, after: Evaluation) {
         self.before = before
         self.after = after
-        let firedBefore = Set(before.findings.map(\.rule.id))
-        let firedAfter = Set(after.findings.map(\.rule.id))
-        resolved = before.findings.filter { !firedAfter.contains($0.rule.id) }
-        new = after.findings.filter { !firedBefore.contains($0.rule.id) }
-        persisting = after.findings.filter { firedBefore.contains($0.rule.id) }
+        let firedBefore = Set(before.outcomes(.fired).map(\.rule.id))
+        let firedAfter = Set(after.outcomes(.fired).map(\.rule.id))
+        resolved = before.outcomes(.fired).filter { !firedAfter.contains($0.rule.id) }
+        new = after.outcomes(.fired).filter { !firedBefore.contains($0.rule.id) }
+        persisting = after.outcomes(.fired).filter { firedBefore.contains($0.rule.id) }
         maturity = zip(before.maturity, after.maturity).map {
             MaturityChange(dimension: $1.dimension, before: $0.level, after: $1.level)
         }

@@ -162,7 +162,7 @@ public struct Explainer: Sendable {
             let fact = compiled.pack.facts[factSlot]
             let current = evaluation.slots[factSlot]
             var best: (value: Value, status: FindingOutcome.Status, distance: Double)?
-            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds, texts: compiled.textConstants) {
+            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds, texts: engine.dateTexts(evaluation.slots)) {
                 var status = outcome(of: rule, with: fact.id, set: candidate)
                 var value = candidate
                 guard status != self.outcome(of: rule, with: nil, set: nil) else { continue }

@@ -21,7 +21,8 @@ public struct FindingOutcome: Hashable, Sendable {
     /// For an unknown outcome, the unknown facts it depends on, sorted by id.
     public let missingFacts: [String]
     /// For a fired diagnostic, the fired diagnostics that supersede it (``FindingRule/supersedes``),
-    /// sorted by id: reports show those instead, and it weighs nothing in the roadmap or maturity.
+    /// sorted by id: reports show those instead, and it weighs nothing in the roadmap (conditions
+    /// and level criteria that read it still see it fired).
     public var supersededBy: [String] = []
 
     /// Whether it fired and no other fired diagnostic covers it: what reports show as a finding.

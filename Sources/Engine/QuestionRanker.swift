@@ -51,11 +51,11 @@ enum QuestionRanker {
             var findings = undecidedFindings.filter { compiled.factCones[$0].contains(slot) }
             var tests = undecidedInPlace.indices.filter { inPlaceCones[$0].contains(slot) }
             var levels = undecidedLevels.indices.filter { undecidedLevels[$0].cone.contains(slot) }
-            var deciding: [String: Value] = [:]
+            var deciding: [MissingFact.Undecided: Value] = [:]
             var decides: [String] = []
             var decidesInPlace: [String] = []
             var decidesLevels: [String] = []
-            for value in fact.type.candidates(for: fact, current: .unknown, thresholds: sortedThresholds, texts: compiled.textConstants) {
+            for value in fact.type.candidates(for: fact, current: .unknown, thresholds: sortedThresholds, texts: engine.dateTexts(evaluation.slots)) {
                 guard !findings.isEmpty || !tests.isEmpty || !levels.isEmpty else { break }
                 var profile = evaluation.profile
                 profile.facts[fact.id] = value
@@ -64,24 +64,24 @@ enum QuestionRanker {
                     let stillUnknown = Set(decision.unknown)
                     for index in findings where !stillUnknown.contains(index) {
                         decides.append(pack.findings[index].id)
-                        deciding[pack.findings[index].id] = value
+                        deciding[.diagnostic(pack.findings[index].id)] = value
                     }
                     findings.removeAll { !stillUnknown.contains($0) }
                 } else {
                     let slots = engine.computeSlots(profile, overrides: evaluation.overrides)
                     for index in findings where slots[compiled.diagnosticSlots[index]].truth != .unknown {
                         decides.append(pack.findings[index].id)
-                        deciding[pack.findings[index].id] = value
+                        deciding[.diagnostic(pack.findings[index].id)] = value
                     }
                     findings.removeAll { slots[compiled.diagnosticSlots[$0]].truth != .unknown }
                     for position in tests where undecidedInPlace[position].condition.truth(slots) != .unknown {
                         decidesInPlace.append(undecidedInPlace[position].recommendationID)
-                        deciding[undecidedInPlace[position].recommendationID] = value
+                        deciding[.inPlaceTest(undecidedInPlace[position].recommendationID)] = value
                     }
                     tests.removeAll { undecidedInPlace[$0].condition.truth(slots) != .unknown }
                     for position in levels where undecidedLevels[position].condition.truth(slots) != .unknown {
                         decidesLevels.append(undecidedLevels[position].dimension)
-                        deciding[undecidedLevels[position].dimension] = value
+                        deciding[.maturityLevel(undecidedLevels[position].dimension)] = value
                     }
                     levels.removeAll { undecidedLevels[$0].condition.truth(slots) != .unknown }
                 }

@@ -13,8 +13,9 @@ import RuleModel
 /// - A recommendation's phase is 1 plus the latest phase of its prerequisites in the roadmap and
 ///   of the roadmap's recommendations of earlier stages: the method's order holds even where no
 ///   `requires` says so.
-/// - Items are ordered by phase, then score (highest first), then id; those after the cap are
-///   marked "later".
+/// - Items are ordered by phase, then score (highest first), then id. Under a cap, the actions
+///   called for are kept in that order while they fit with the prerequisites they still need; a
+///   prerequisite is kept only for a kept action; the rest is marked "later".
 enum RoadmapPlanner {
     static func plan(pack: RulePack, outcomes: [FindingOutcome], inPlace: Set<String> = [], limit: Int? = nil) -> [RoadmapItem] {
         var calledBy: [String: [String]] = [:]
@@ -54,16 +55,36 @@ enum RoadmapPlanner {
         }
 
         let phases = Phases(pack: pack, recommendations: recommendations, included: included)
-        let ordered = included.map { (id: $0, phase: phases.phase(of: $0)) }
+        let ordered = included.sorted().map { (id: $0, phase: phases.phase(of: $0)) }
             .sorted { ($0.phase, -(scores[$0.id] ?? 0), $0.id) < ($1.phase, -(scores[$1.id] ?? 0), $1.id) }
-        return ordered.enumerated().map { position, entry in
+        let kept = limit.map { keep(ordered.map(\.id), limit: $0, calledFor: Set(calledBy.keys), recommendations: recommendations,
+                                    included: included) }
+        return ordered.map { entry in
             let recommendation = recommendations[entry.id]!
             return RoadmapItem(recommendation: recommendation, phase: entry.phase, score: scores[entry.id] ?? 0,
                                calledBy: (calledBy[entry.id] ?? []).sorted(), pulledIn: calledBy[entry.id] == nil,
                                requiredBy: (requiredBy[entry.id] ?? []).sorted(),
                                prerequisitesInPlace: recommendation.requires.filter(inPlace.contains),
-                               later: limit.map { position >= $0 } ?? false)
+                               later: kept.map { !$0.contains(entry.id) } ?? false)
         }
+    }
+
+    /// The actions kept under a cap of `limit`: each action called for, in roadmap order, with the
+    /// prerequisites it still needs (transitively, in the roadmap), while they all fit.
+    private static func keep(_ ordered: [String], limit: Int, calledFor: Set<String>, recommendations: [String: Recommendation],
+                             included: Set<String>) -> Set<String> {
+        var kept = Set<String>()
+        for id in ordered where calledFor.contains(id) && !kept.contains(id) {
+            var needed: Set<String> = [id]
+            var pending = [id]
+            while let next = pending.popLast() {
+                for prerequisite in recommendations[next]?.requires ?? [] where included.contains(prerequisite) && !kept.contains(prerequisite) {
+                    if needed.insert(prerequisite).inserted { pending.append(prerequisite) }
+                }
+            }
+            if kept.count + needed.count <= limit { kept.formUnion(needed) }
+        }
+        return kept
     }
 
     /// The phase of each recommendation of a roadmap: 1 plus the latest phase of its prerequisites
@@ -76,8 +97,9 @@ enum RoadmapPlanner {
         /// The roadmap's recommendations of each stage.
         let members: [Int: [String]]
         var phases: [String: Int] = [:]
-        /// For each stage, the latest phase of the recommendations of the stages before it.
-        var floors: [Int: Int] = [:]
+        /// For each stage, the latest phase of the recommendations of the stages before it,
+        /// computed once, stage by stage.
+        var floors: [Int] = []
         var inProgress: Set<String> = []
 
         init(pack: RulePack, recommendations: [String: Recommendation], included: Set<String>) {
@@ -90,6 +112,12 @@ enum RoadmapPlanner {
                 if let stage = recommendations[id]?.stage.flatMap({ stageIndex[$0] }) { members[stage, default: []].append(id) }
             }
             self.members = members
+            // Stage by stage, so that each floor only needs the phases of earlier stages' members
+            // (prerequisites are in the same or an earlier stage: the loader refuses the others).
+            floors = [0]
+            for stage in pack.stages.indices.dropFirst() {
+                floors.append(max(floors[stage - 1], (members[stage - 1] ?? []).map(phase(of:)).max() ?? 0))
+            }
         }
 
         func phase(of id: String) -> Int {
@@ -97,22 +125,13 @@ enum RoadmapPlanner {
             // The loader refuses cycles in `requires` and requirements of a later stage; a pack
             // built in code may hold them, and then they simply do not count.
             guard inProgress.insert(id).inserted else { return 0 }
-            var latest = recommendations[id]?.stage.flatMap { stageIndex[$0] }.map(floor(before:)) ?? 0
+            var latest = recommendations[id]?.stage.flatMap { stageIndex[$0] }.map { $0 < floors.count ? floors[$0] : 0 } ?? 0
             for prerequisite in recommendations[id]?.requires ?? [] where included.contains(prerequisite) {
                 latest = max(latest, phase(of: prerequisite))
             }
             inProgress.remove(id)
             phases[id] = latest + 1
             return latest + 1
-        }
-
-        /// The latest phase of the roadmap's recommendations of the stages before `stage`.
-        func floor(before stage: Int) -> Int {
-            guard stage > 0 else { return 0 }
-            if let known = floors[stage] { return known }
-            let value = max(floor(before: stage - 1), (members[stage - 1] ?? []).map(phase(of:)).max() ?? 0)
-            floors[stage] = value
-            return value
         }
     }
 }

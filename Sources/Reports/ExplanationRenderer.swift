@@ -33,7 +33,7 @@ public struct ExplanationRenderer: Sendable {
                 out += "\nderivations:\n" + explanation.derivations.map { "  \($0)\n" }.joined()
             }
             if let covering = evaluation.outcome(of: rule.id)?.supersededBy, !covering.isEmpty {
-                out += "\nsuperseded by: \(covering.joined(separator: ", ")) (fired too): not shown, weighs nothing in the roadmap or maturity\n"
+                out += "\nsuperseded by: \(covering.joined(separator: ", ")) (fired too): not shown, weighs nothing in the roadmap; level criteria that read it see it fired\n"
             }
             if outcome == .fired, let because = rule.because {
                 out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
@@ -83,9 +83,12 @@ public struct ExplanationRenderer: Sendable {
         if let evidence = evaluation.profile.evidence[id] { out += "source: \(evidence)\n" }
         if let rank = questions.firstIndex(where: { $0.factID == id }) {
             let question = questions[rank]
-            let decided = (question.decides + question.decidesInPlace + question.decidesLevels).map { item in
-                "\(item)\(question.deciding[item].map { " (with \($0.plainText.isEmpty ? "''" : $0.plainText))" } ?? "")"
+            func answer(_ item: MissingFact.Undecided) -> String {
+                question.deciding[item].map { " (with \($0.plainText.isEmpty ? "''" : $0.plainText))" } ?? ""
             }
+            let decided = question.decides.map { "\($0)\(answer(.diagnostic($0)))" }
+                + question.decidesInPlace.map { "whether \($0) is in place\(answer(.inPlaceTest($0)))" }
+                + question.decidesLevels.map { "the level of \($0)\(answer(.maturityLevel($0)))" }
             out += "asked next: question \(rank + 1) of \(questions.count), weight \(Value.format(question.weight)); an answer decides \(decided.joined(separator: ", "))\n"
         } else if !value.isKnown && !evaluation.irrelevantFacts.contains(id) {
             out += "not asked: no answer alone decides anything still undecided\n"

@@ -77,8 +77,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
-        for finding in model.findings {
-            if let theme = model.themeHeading(before: finding) { body += "<h3 class=\"theme\">\(e(theme))</h3>\n" }
+        for (index, finding) in model.findings.enumerated() {
+            if let theme = model.themeHeading(before: index) {
+                body += "<h3 class=\"theme\">\(e(theme.title))</h3>\n" + (theme.summary.map { "<p class=\"muted\">\(e($0))</p>\n" } ?? "")
+            }
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
             if let dimension = finding.dimension { body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n" }
@@ -104,8 +106,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"
         if model.roadmap.isEmpty { body += "<p>\(e(words("no_roadmap")))</p>\n" }
         for (phase, actions) in model.phases {
-            let heading = model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))
-            body += "<div class=\"phase\"><h3>\(e(heading))</h3>\n<ol>\n"
+            let stage = model.stage(ofPhase: actions)
+            let heading = stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))
+            body += "<div class=\"phase\"><h3>\(e(heading))</h3>\n"
+            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { body += "<p class=\"muted\">\(e(summary))</p>\n" }
+            body += "<ol>\n"
             for action in actions {
                 body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span></div>\n"
                 body += "<p class=\"priority\">\(e(words("priority")))\(colon)\(e(action.priority))</p>\n"
@@ -115,20 +120,20 @@ public struct HTMLReportRenderer: ReportRenderer {
                 if let duration = action.duration { details.append("<span>\(e(words("duration")))\(colon)\(e(duration))</span>") }
                 if !details.isEmpty { body += "<p class=\"details\">\(details.joined(separator: " · "))</p>\n" }
                 if !action.answers.isEmpty {
-                    body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: " ; "))</p>\n"
+                    body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
                 }
                 if action.pulledIn {
                     body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: ", "))))</p>\n"
                 }
                 if !action.buildsOn.isEmpty {
-                    body += "<p class=\"answers\">\(e(words("builds_on")))\(colon)\(action.buildsOn.map(e).joined(separator: " ; "))</p>\n"
+                    body += "<p class=\"answers\">\(e(words("builds_on")))\(colon)\(action.buildsOn.map(e).joined(separator: words.semicolon))</p>\n"
                 }
                 body += "</li>\n"
             }
             body += "</ol></div>\n"
         }
         if !model.laterActions.isEmpty {
-            body += "<div class=\"phase later\"><h3>\(e(words("later")))</h3>\n<p class=\"muted\">\(e(words("later_note", String(model.roadmap.count - model.laterActions.count))))</p>\n<ul>\n"
+            body += "<div class=\"phase later\"><h3>\(e(words("later")))</h3>\n<p class=\"muted\">\(e(words("later_note")))</p>\n<ul>\n"
             for action in model.laterActions { body += "<li>\(e(action.title)) <span class=\"tag\">\(e(words.kind(action.kind)))</span></li>\n" }
             body += "</ul></div>\n"
         }
@@ -157,7 +162,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<h2>\(e(words("questions")))</h2>\n"
         if model.questions.isEmpty { body += "<p>\(e(words("no_questions")))</p>\n" } else { body += "<ol class=\"questions\">\n" }
         for question in model.questions {
-            body += "<li>\(e(question.question ?? question.label)) <span class=\"muted\">— \(e(words("decides", String(question.decides))))</span></li>\n"
+            body += "<li>\(e(question.question ?? question.label)) <span class=\"muted\">— \(e(words.settles(question.decides)))</span></li>\n"
         }
         if !model.questions.isEmpty { body += "</ol>\n" }
         body += "</section>\n"

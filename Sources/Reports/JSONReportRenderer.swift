@@ -31,6 +31,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("generated", .object([("on", .string(model.generatedOn)), ("orgdiag_version", .string(model.toolVersion))])),
             ("summary", .object([
                 ("fired", .number(Double(model.findings.count))),
+                ("superseded", .number(Double(model.supersededCount))),
                 ("not_fired", .number(Double(model.notFiredCount))),
                 ("unknown", .number(Double(model.undecided.count))),
                 ("not_applicable", .number(Double(model.notApplicableCount))),

@@ -56,8 +56,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
         out += "\n## \(words("findings"))\n\n"
         if model.findings.isEmpty { out += words("no_findings") + "\n" }
-        for finding in model.findings {
-            if let theme = model.themeHeading(before: finding) { out += "### \(e(theme))\n\n" }
+        for (index, finding) in model.findings.enumerated() {
+            if let theme = model.themeHeading(before: index) {
+                out += "### \(e(theme.title))\n\n" + (theme.summary.map { "_\(e($0))_\n\n" } ?? "")
+            }
             out += (model.groupsFindingsByTheme ? "#### " : "### ") + "\(e(finding.title))\n\n"
             out += "**\(words("severity"))\(words.boldColon)** \(words.severity(finding.severity))"
             if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.boldColon)** \(e(dimension))" }
@@ -75,28 +77,30 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 out += "**\(words("references"))\(words.boldColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
             }
             if !finding.covers.isEmpty {
-                out += "**\(words("covers"))\(words.boldColon)** " + finding.covers.map(e).joined(separator: "; ") + "\n\n"
+                out += "**\(words("covers"))\(words.boldColon)** " + finding.covers.map(e).joined(separator: words.semicolon) + "\n\n"
             }
         }
 
         out += "## \(words("roadmap"))\n\n"
         if model.roadmap.isEmpty { out += words("no_roadmap") + "\n\n" }
         for (phase, actions) in model.phases {
-            out += "### \(e(model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))))\n\n"
+            let stage = model.stage(ofPhase: actions)
+            out += "### \(e(stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))))\n\n"
+            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { out += "_\(e(summary))_\n\n" }
             for action in actions {
                 out += "- **\(e(action.title))** (\(words.kind(action.kind)))  \n  \(words("priority"))\(words.colon)\(e(action.priority))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
                 if let audience = action.audience { out += "  \n  \(words("audience"))\(words.colon)\(e(audience))" }
                 if let duration = action.duration { out += "  \n  \(words("duration"))\(words.colon)\(e(duration))" }
-                if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: "; ") }
+                if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: words.semicolon) }
                 if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: ", ")) + "_" }
-                if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: "; ") }
+                if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: words.semicolon) }
                 out += "\n"
             }
             out += "\n"
         }
         if !model.laterActions.isEmpty {
-            out += "### \(words("later"))\n\n" + words("later_note", String(model.roadmap.count - model.laterActions.count)) + "\n\n"
+            out += "### \(words("later"))\n\n" + words("later_note") + "\n\n"
             for action in model.laterActions { out += "- \(e(action.title)) (\(words.kind(action.kind)))\n" }
             out += "\n"
         }
@@ -125,7 +129,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if model.questions.isEmpty { out += words("no_questions") + "\n\n" }
         for (index, question) in model.questions.enumerated() {
             out += "\(index + 1). \(e(question.question ?? question.label)) (`\(question.fact)`) — "
-                + words("decides", String(question.decides)) + "\n"
+                + words.settles(question.decides) + "\n"
         }
         out += "\n---\n\n_" + words("generated", e(model.generatedOn), e(model.toolVersion)) + "_\n"
         return out

@@ -37,7 +37,7 @@ public struct QuestionPrompt: Sendable {
         case .text: expected = words("text")
         case .date: expected = "YYYY-MM-DD"
         }
-        return SafeText.terminal("[\(number)] \(question) (\(fact.id): \(expected)) — \(words("decides", String(missing.decides.count)))\n> ")
+        return SafeText.terminal("[\(number)] \(question) (\(fact.id): \(expected)) — \(words.settles(missing.decidedCount))\n> ")
     }
 
     /// The confirmation after a saved answer.

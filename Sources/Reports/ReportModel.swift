@@ -136,11 +136,17 @@ public struct ReportModel: Sendable {
     public let inPlace: [InPlace]
     /// The roadmap's sized trainings, before the cap.
     public let trainingPlan: [TrainingItem]
+    /// Each theme's summary, by its label.
+    public let themeSummaries: [String: String?]
+    /// Each stage's summary, by its label.
+    public let stageSummaries: [String: String?]
     /// The currency of costs, as the pack writes it (`€`).
     public let currency: String?
     public let undecided: [Undecided]
     public let questions: [Question]
     public let notFiredCount: Int
+    /// Diagnostics that fired but another that fired supersedes (not among the findings).
+    public let supersededCount: Int
     public let notApplicableCount: Int
 
     /// The number of phases of the roadmap's actions before the cap.
@@ -161,11 +167,14 @@ public struct ReportModel: Sendable {
                 known.count == trainingPlan.count)
     }
 
-    /// The theme heading to show before `finding`: its theme when it opens a run of that theme
-    /// (findings come theme by theme), else `nil`.
-    public func themeHeading(before finding: Finding) -> String? {
-        guard let theme = finding.theme, let index = findings.firstIndex(where: { $0.id == finding.id }) else { return nil }
-        return index == 0 || findings[index - 1].theme != theme ? theme : nil
+    /// The theme heading to show before the finding at `index`, with the theme's summary: its
+    /// theme when it opens a run of that theme (findings come theme by theme), "other findings"
+    /// for the first finding without a theme after themed ones, else `nil`.
+    public func themeHeading(before index: Int) -> (title: String, summary: String?)? {
+        let theme = findings[index].theme
+        guard index == 0 || findings[index - 1].theme != theme, groupsFindingsByTheme else { return nil }
+        guard let theme else { return (ReportStrings(language: language)("other_findings"), nil) }
+        return (theme, themeSummaries[theme] ?? nil)
     }
 
     /// Whether findings are grouped under theme headings.
@@ -213,10 +222,10 @@ public struct ReportModel: Sendable {
             if let fact = pack.fact(id) {
                 let unitText = text(fact.unit) ?? (fact.type.defaultUnit ?? "")
                 let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}") + unitText
-                return "\(text(fact.label) ?? id)\(words.colon)\(words.value(value, of: fact, fallback: fallback))\(unit)"
+                return "\(text(fact.label) ?? id) (\(words.value(value, of: fact, fallback: fallback))\(unit))"
             }
             if let indicator = pack.indicator(id) {
-                return "\(text(indicator.label) ?? id)\(words.colon)\(words.value(value))" + (text(indicator.unit).map { "\u{a0}" + $0 } ?? "")
+                return "\(text(indicator.label) ?? id) (\(words.value(value))" + (text(indicator.unit).map { "\u{a0}" + $0 } ?? "") + ")"
             }
             return nil
         }
@@ -224,7 +233,9 @@ public struct ReportModel: Sendable {
             var blockers: [String] = []
             for expression in entry.blockers {
                 for name in expression.references {
-                    let phrase = pack.finding(name).map { text($0.title) ?? name } ?? reading(name)
+                    // A superseded finding is named by the finding that covers it, as the findings list shows it.
+                    let shown = evaluation.outcome(of: name)?.supersededBy.first ?? name
+                    let phrase = pack.finding(shown).map { text($0.title) ?? shown } ?? reading(name)
                     if let phrase, !blockers.contains(phrase) { blockers.append(phrase) }
                 }
             }
@@ -235,7 +246,13 @@ public struct ReportModel: Sendable {
                             atLeast: entry.atLeast, missing: entry.missingFacts.map { text(pack.fact($0)?.label) ?? $0 },
                             blockers: blockers, fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
         }
-        strengths = evaluation.strengths.filter { $0.truth == .true }.map { outcome in
+        // Strengths in the order of their dimensions, in-place actions in the order of the method.
+        let dimensionOrder = Dictionary(pack.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stageOrder = Dictionary(pack.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        strengths = evaluation.strengths.filter { $0.truth == .true }.sorted {
+            ($0.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $0.strength.id)
+                < ($1.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $1.strength.id)
+        }.map { outcome in
             let strength = outcome.strength
             return StrengthItem(id: strength.id, title: text(strength.title) ?? strength.id,
                                 dimension: strength.dimension.flatMap { text(pack.dimension($0)?.label) },
@@ -290,7 +307,11 @@ public struct ReportModel: Sendable {
                          missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
         }
         currency = pack.metadata.currency
-        inPlace = evaluation.recommendationsInPlace.map { InPlace(id: $0.id, title: text($0.title) ?? $0.id, kind: $0.kind) }
+        themeSummaries = Dictionary(pack.themes.map { (text($0.label) ?? $0.id, text($0.summary)) }, uniquingKeysWith: { first, _ in first })
+        stageSummaries = Dictionary(pack.stages.map { (text($0.label) ?? $0.id, text($0.summary)) }, uniquingKeysWith: { first, _ in first })
+        inPlace = evaluation.recommendationsInPlace.sorted {
+            ($0.stage.flatMap { stageOrder[$0] } ?? Int.max, $0.id) < ($1.stage.flatMap { stageOrder[$0] } ?? Int.max, $1.id)
+        }.map { InPlace(id: $0.id, title: text($0.title) ?? $0.id, kind: $0.kind) }
         undecided = evaluation.outcomes(.unknown).sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }.map { outcome in
             Undecided(id: outcome.rule.id, title: text(outcome.rule.title) ?? outcome.rule.id, severity: outcome.rule.severity,
                       missing: outcome.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
@@ -298,9 +319,10 @@ public struct ReportModel: Sendable {
         self.questions = questions.map { missing in
             let fact = pack.fact(missing.factID)
             return Question(fact: missing.factID, label: text(fact?.label) ?? missing.factID, question: text(fact?.question),
-                            unit: text(fact?.unit), weight: missing.weight, decides: missing.decides.count)
+                            unit: text(fact?.unit), weight: missing.weight, decides: missing.decidedCount)
         }
         notFiredCount = evaluation.outcomes(.notFired).count
+        supersededCount = evaluation.outcomes.filter { $0.status == .fired && !$0.supersededBy.isEmpty }.count
         notApplicableCount = evaluation.outcomes(.notApplicable).count
     }
 }

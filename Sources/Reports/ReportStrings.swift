@@ -20,7 +20,7 @@ struct ReportStrings {
         "not_assessed": ["en": "not assessed", "fr": "non évaluée"],
         "at_least": ["en": "at least %1", "fr": "au moins %1"],
         "next_level": ["en": "to reach level %1", "fr": "pour atteindre le niveau %1"],
-        "to_decide": ["en": "to decide", "fr": "pour trancher"],
+        "to_decide": ["en": "answers needed", "fr": "à renseigner pour conclure"],
         "level": ["en": "level", "fr": "niveau"],
         "findings": ["en": "Findings", "fr": "Constats"],
         "no_findings": ["en": "No diagnostic fired.", "fr": "Aucun diagnostic ne s'est déclenché."],
@@ -39,7 +39,9 @@ struct ReportStrings {
         "missing": ["en": "missing", "fr": "manque"],
         "questions": ["en": "Questions to ask next", "fr": "Questions à poser ensuite"],
         "no_questions": ["en": "Every diagnostic could be decided.", "fr": "Tous les diagnostics ont pu être tranchés."],
-        "decides": ["en": "would decide %1 diagnostics", "fr": "trancherait %1 diagnostics"],
+        "decides": ["en": "would settle %1", "fr": "trancherait %1"],
+        "open_point": ["en": "open point", "fr": "point en suspens"],
+        "open_points": ["en": "open points", "fr": "points en suspens"],
         "critical": ["en": "critical", "fr": "critique"],
         "high": ["en": "high", "fr": "élevée"],
         "medium": ["en": "medium", "fr": "moyenne"],
@@ -77,7 +79,7 @@ struct ReportStrings {
         "recommends": ["en": "Recommends", "fr": "Recommande"],
         "template_header": ["en": "Organisation profile for the rule pack %1 %2", "fr": "Profil d'organisation pour le référentiel %1 %2"],
         "template_unknown": ["en": "A fact left at ~ is unknown: orgdiag never takes it as false.",
-                             "fr": "Un fait laissé à ~ est inconnu : orgdiag ne le considère jamais comme faux."],
+                             "fr": "Un fait laissé à ~ est inconnu\u{a0}: orgdiag ne le considère jamais comme faux."],
         "template_name": ["en": "Name of the organisation", "fr": "Nom de l'organisation"],
         "template_evidence": ["en": "fact_id: \"where the value comes from\"", "fr": "id_du_fait: \"source de la valeur\""],
         "other_facts": ["en": "Other facts", "fr": "Autres faits"],
@@ -96,12 +98,12 @@ struct ReportStrings {
         "training_total": ["en": "Total", "fr": "Total"],
         "training_incomplete": ["en": "trainings whose size the profile does not give are not counted",
                                 "fr": "les formations dont le profil ne donne pas la taille ne sont pas comptées"],
-        "participants_unknown": ["en": "size unknown", "fr": "taille inconnue"],
-        "training_none_known": ["en": "No size is known yet: the facts listed above would give them.",
-                                "fr": "Aucune taille n'est encore connue : les faits indiqués ci-dessus la donneraient."],
+        "participants_unknown": ["en": "audience size unknown", "fr": "effectif inconnu"],
+        "training_none_known": ["en": "No audience size is known yet: the answers listed above will give it.",
+                                "fr": "Aucun effectif n'est encore connu\u{a0}: les réponses indiquées ci-dessus permettront de le calculer."],
         "participant": ["en": "participant", "fr": "participant"],
-        "enrolment": ["en": "enrolment", "fr": "participation"],
-        "enrolments": ["en": "enrolments", "fr": "participations"],
+        "enrolment": ["en": "enrolment", "fr": "inscription"],
+        "enrolments": ["en": "enrolments", "fr": "inscriptions"],
         "participants": ["en": "participants", "fr": "participants"],
         "group": ["en": "group", "fr": "groupe"],
         "groups": ["en": "groups", "fr": "groupes"],
@@ -109,16 +111,17 @@ struct ReportStrings {
         "days_per_group": ["en": "%1 per group", "fr": "%1 par groupe"],
         "day": ["en": "day", "fr": "jour"],
         "days": ["en": "days", "fr": "jours"],
-        "trainer_day": ["en": "trainer-day", "fr": "jour formateur"],
-        "trainer_days": ["en": "trainer-days", "fr": "jours formateur"],
+        "trainer_day": ["en": "trainer-day", "fr": "jour-formateur"],
+        "trainer_days": ["en": "trainer-days", "fr": "jours-formateur"],
         "in_place": ["en": "Already in place", "fr": "Déjà en place"],
-        "in_place_note": ["en": "Not recommended again; the roadmap builds on them.",
-                          "fr": "Non recommandées à nouveau : la feuille de route s'appuie dessus."],
+        "in_place_note": ["en": "They are not recommended again; the roadmap builds on them.",
+                          "fr": "Elles ne sont pas recommandées à nouveau\u{a0}; la feuille de route s'appuie sur elles."],
         "builds_on": ["en": "Builds on", "fr": "S'appuie sur"],
         "covers": ["en": "Also covers", "fr": "Couvre aussi"],
-        "later": ["en": "Later", "fr": "Ensuite"],
-        "later_note": ["en": "Beyond the first %1 actions, once they are under way:",
-                       "fr": "Au-delà des %1 premières actions, une fois celles-ci engagées :"],
+        "other_findings": ["en": "Other findings", "fr": "Autres constats"],
+        "later": ["en": "In a second stage", "fr": "Dans un second temps"],
+        "later_note": ["en": "Once the actions above are under way:",
+                       "fr": "Une fois les actions ci-dessus engagées\u{a0}:"],
         "phase_stage": ["en": "Phase %1 — %2", "fr": "Phase %1 — %2"],
         "stage": ["en": "Stage", "fr": "Étape"],
         "priority": ["en": "Priority", "fr": "Priorité"],
@@ -231,6 +234,9 @@ struct ReportStrings {
         return text
     }
 
+    /// What answering a question would settle, in words: "would settle 2 open points".
+    func settles(_ count: Int) -> String { self("decides", self.count(Double(count), "open_point", "open_points")) }
+
     /// A number with the decimal mark of the language.
     func number(_ number: Double) -> String { value(.number(number)) }
 
@@ -251,7 +257,7 @@ struct ReportStrings {
     func priority(of item: RoadmapItem, severities: [RuleSeverity]) -> String {
         let magnitudes = self("impact_effort", self("impact_" + item.recommendation.impact.rawValue),
                               self("effort_" + item.recommendation.effort.rawValue))
-        guard let gravest = severities.min() else { return self("prerequisite_only") + (language == "fr" ? " ; " : "; ") + magnitudes }
+        guard let gravest = severities.min() else { return self("prerequisite_only") + semicolon + magnitudes }
         let count = severities.filter { $0 == gravest }.count
         func adjective(plural: Bool) -> String {
             plural && gravest == .critical ? self("severity_critical_plural") : self("severity_" + gravest.rawValue)
@@ -265,7 +271,7 @@ struct ReportStrings {
             answers = self("answers_some", String(severities.count), count == 1 && language == "fr" ? "un" : String(count),
                            adjective(plural: count > 1))
         }
-        return answers + (language == "fr" ? " ; " : "; ") + magnitudes
+        return answers + semicolon + magnitudes
     }
 
     func kind(_ kind: Recommendation.Kind) -> String {

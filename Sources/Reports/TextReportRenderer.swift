@@ -71,21 +71,23 @@ public struct TextReportRenderer: ReportRenderer {
 
         heading(words("findings"))
         if model.findings.isEmpty { line("  " + words("no_findings")) }
-        for finding in model.findings {
-            if let theme = model.themeHeading(before: finding) { line("  " + paint("▸ " + theme, "1")) }
+        for (index, finding) in model.findings.enumerated() {
+            if let theme = model.themeHeading(before: index) { line("  " + paint("▸ " + theme.title, "1")) }
             line("  " + paint("[\(words.severity(finding.severity))]", severityColour(finding.severity)) + " " + paint(finding.title, "1"),
                  indent: "    ")
             if let because = finding.because { line("    " + ReportText.sentence(because), indent: "    ") }
             for evidence in finding.evidence {
                 line("    · \(evidence.label)\(words.colon)\(evidence.value)" + (evidence.source.map { " (\($0))" } ?? ""), indent: "      ")
             }
-            if !finding.covers.isEmpty { line("    \(words("covers"))\(words.colon)" + finding.covers.joined(separator: "; "), indent: "      ") }
+            if !finding.covers.isEmpty { line("    \(words("covers"))\(words.colon)" + finding.covers.joined(separator: words.semicolon), indent: "      ") }
         }
 
         heading(words("roadmap"))
         if model.roadmap.isEmpty { line("  " + words("no_roadmap")) }
         for (phase, actions) in model.phases {
-            line("  " + paint(model.stage(ofPhase: actions).map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase)), "1"))
+            let stage = model.stage(ofPhase: actions)
+            line("  " + paint(stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase)), "1"))
+            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { line("    " + summary, indent: "    ") }
             for action in actions {
                 line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ")
                 line("      \(words("priority"))\(words.colon)\(action.priority)", indent: "      ")
@@ -93,14 +95,14 @@ public struct TextReportRenderer: ReportRenderer {
                 if let audience = action.audience { details.append("\(words("audience"))\(words.colon)\(audience)") }
                 if let duration = action.duration { details.append("\(words("duration"))\(words.colon)\(duration)") }
                 if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
-                if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: "; "), indent: "      ") }
+                if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: words.semicolon), indent: "      ") }
                 if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: ", ")), indent: "      ") }
-                if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: "; "), indent: "      ") }
+                if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: words.semicolon), indent: "      ") }
             }
         }
         if !model.laterActions.isEmpty {
             line("  " + paint(words("later"), "1"))
-            line("    " + words("later_note", String(model.roadmap.count - model.laterActions.count)), indent: "    ")
+            line("    " + words("later_note"), indent: "    ")
             for action in model.laterActions { line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ") }
         }
         if !model.trainingPlan.isEmpty {
@@ -127,7 +129,7 @@ public struct TextReportRenderer: ReportRenderer {
         heading(words("questions"))
         if model.questions.isEmpty { line("  " + words("no_questions")) }
         for (index, question) in model.questions.enumerated() {
-            line("  \(index + 1). \(question.question ?? question.label) [\(question.fact)] — " + words("decides", String(question.decides)),
+            line("  \(index + 1). \(question.question ?? question.label) [\(question.fact)] — " + words.settles(question.decides),
                  indent: "     ")
         }
         out += "\n" + words("generated", model.generatedOn, model.toolVersion) + "\n"

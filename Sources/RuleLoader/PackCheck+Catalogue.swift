@@ -62,7 +62,7 @@ extension PackCheck {
 
     public static let packTooLarge = PackCheck(
         "pack.too-large", .error, stage: .structure,
-        "more files, facts, parameters, indicators, diagnostics, recommendations or dimensions than the limits of docs/limits.md",
+        "more files, facts, parameters, indicators, diagnostics, recommendations, strengths, dimensions, stages or themes than the limits of docs/limits.md",
         triggering: [], nonTriggering: [header + facts + diagnostic("levels > 5")])
 
     public static let missingHeader = PackCheck(

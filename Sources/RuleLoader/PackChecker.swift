@@ -302,8 +302,7 @@ struct PackChecker {
         }
         diagnostics += checker.diagnostics
         checkParameterRanges()
-        checkRoadmapLimit()
-        checkTrainerDayRate()
+        checkParameterValues()
     }
 
     /// A parameter compared with a fact that has a range must lie in it (a threshold of 150 for a
@@ -324,24 +323,15 @@ struct PackChecker {
         }
     }
 
-    /// The roadmap's cap (``RulePack/roadmapLimitParameter``) is a whole number of actions, at least 1.
-    private mutating func checkRoadmapLimit() {
-        guard let parameter = draft.parameters.first(where: { $0.id == RulePack.roadmapLimitParameter }) else { return }
-        let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
-        for (kind, value) in values where RulePack.roadmapLimit(value) == nil {
-            diagnostics.append(PackCheck.typeError.diagnostic(
-                "'\(parameter.id)' caps the roadmap: a whole number of actions from 1, not \(value)\(kind.map { " (for '\($0)')" } ?? "")",
-                at: parameter.location))
-        }
-    }
-
-    /// The price of a trainer-day (``RulePack/trainerDayRateParameter``) is a number from 0.
-    private mutating func checkTrainerDayRate() {
-        guard let parameter = draft.parameters.first(where: { $0.id == RulePack.trainerDayRateParameter }) else { return }
-        for value in [parameter.value] + parameter.byKind.values {
-            if case .number(let rate) = value, rate >= 0 { continue }
-            diagnostics.append(PackCheck.typeError.diagnostic("'\(parameter.id)' prices a trainer-day: a number from 0, not \(value)",
-                                                              at: parameter.location))
+    /// Every value of every parameter (the pack's and each `by_kind`, by kind) that its role
+    /// refuses (``RulePack/problem(with:for:)``): the roadmap's cap, a trainer-day's price, dates.
+    private mutating func checkParameterValues() {
+        for parameter in draft.parameters {
+            let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
+            for (kind, value) in values {
+                guard let problem = RulePack.problem(with: value, for: parameter) else { continue }
+                diagnostics.append(PackCheck.typeError.diagnostic(problem + (kind.map { " (for '\($0)')" } ?? ""), at: parameter.location))
+            }
         }
     }
 

@@ -62,6 +62,9 @@ public enum PackLoader {
             ("diagnostics", draft.findings.map(\.location), packLimits.maxDiagnostics),
             ("recommendations", draft.recommendations.map(\.location), packLimits.maxRecommendations),
             ("dimensions", draft.dimensions.map(\.location), packLimits.maxDimensions),
+            ("stages", draft.stages.map(\.location), packLimits.maxStagesOrThemes),
+            ("themes", draft.themes.map(\.location), packLimits.maxStagesOrThemes),
+            ("strengths", draft.strengths.map(\.location), packLimits.maxStrengths),
         ]
         for (what, locations, limit) in sizes where locations.count > limit {
             diagnostics.append(PackCheck.packTooLarge.diagnostic("the pack has \(locations.count) \(what), over the limit of \(limit); this one is the first beyond it",

@@ -105,19 +105,29 @@ extension FactDefinition {
                     value.isFinite && (fact.range?.contains(value) ?? true) && (!whole || value.rounded() == value)
                 }.sorted()
                 // The extremes first: on either side of every threshold, they decide most comparisons at once.
-                let outermost = [sorted.first, sorted.last].compactMap { $0 }
-                return (outermost + sorted.dropFirst().dropLast()).reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }
-                    .map(Value.number)
+                let outermost = sorted.count > 1 ? [sorted[0], sorted[sorted.count - 1]] : sorted
+                return (outermost + sorted.dropFirst().dropLast()).map(Value.number)
             case .text:
                 return (texts + [""]).filter { RuntimeValue(.string($0)) != current }.map(Value.string)
             case .date:
-                var days = Set([CivilDate(iso: "0001-01-01")!, CivilDate(iso: "9999-12-31")!].map(\.daysSince1970))
+                // Around each date of `texts`: a day either side, and each threshold read as days
+                // and as years either side (a date compared through `days_between` or `years_between`).
+                var days = Set<Int>()
                 for text in texts {
                     guard let date = CivilDate(iso: text) else { continue }
-                    days.formUnion([date.daysSince1970 - 1, date.daysSince1970, date.daysSince1970 + 1])
+                    let day = date.daysSince1970
+                    days.formUnion([day - 1, day, day + 1])
+                    for threshold in thresholds where threshold.isFinite && Swift.abs(threshold) <= 10_000 {
+                        for shift in [threshold, threshold * 365.25] {
+                            let whole = Int(shift.rounded())
+                            days.formUnion([day - whole - 1, day - whole, day + whole, day + whole + 1])
+                        }
+                    }
                 }
-                return days.sorted().map { CivilDate(daysSince1970: $0).description }
-                    .filter { RuntimeValue(.string($0)) != current }.map(Value.string)
+                // Only real days between years 1 and 9999, which compare as their text does.
+                let valid = days.sorted().map { CivilDate(daysSince1970: $0) }.filter { (1...9999).contains($0.year) }
+                let ordered = valid.count > 1 ? [valid[0], valid[valid.count - 1]] + valid.dropFirst().dropLast() : valid
+                return ordered.map(\.description).filter { RuntimeValue(.string($0)) != current }.map(Value.string)
             }
         }
     }

@@ -89,6 +89,27 @@ public struct RulePack: Hashable, Sendable {
         return Int(number)
     }
 
+    /// The highest price of a trainer-day the pack or `--set` may give.
+    public static let maximumTrainerDayRate = 10_000_000.0
+
+    /// What is wrong with `value` as a value of `parameter` (the pack's, one of its `by_kind`, or
+    /// `--set`), beyond its type: the roadmap's cap is a whole number from 1, a trainer-day's price
+    /// a number from 0, and a parameter whose value is a date takes dates only. `nil` when fine.
+    public static func problem(with value: Value, for parameter: Parameter) -> String? {
+        switch parameter.id {
+        case roadmapLimitParameter where roadmapLimit(value) == nil:
+            return "'\(parameter.id)' caps the roadmap: a whole number of actions from 1, not \(value.plainText)"
+        case trainerDayRateParameter:
+            if case .number(let rate) = value, rate >= 0, rate <= maximumTrainerDayRate { return nil }
+            return "'\(parameter.id)' prices a trainer-day: a number from 0 to \(Value.format(maximumTrainerDayRate)), not \(value.plainText)"
+        default:
+            guard case .string(let written) = parameter.value, CivilDate(iso: written) != nil else { return nil }
+            if case .string(let text) = value, CivilDate(iso: text) != nil { return nil }
+            return "'\(parameter.id)' is a date: write it YYYY-MM-DD, as 2025-01-01, not \(value.plainText)"
+        }
+        return nil
+    }
+
     /// The fact with `id`.
     public func fact(_ id: String) -> FactDefinition? { Self.element(of: facts, withID: id, \.id) }
     /// The parameter with `id`.

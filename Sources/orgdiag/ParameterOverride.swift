@@ -35,6 +35,7 @@ struct ParameterOverride: ExpressibleByArgument {
             if case .number(let number) = override.value, let range = ranges[override.name], !range.contains(number) {
                 throw ExitStatus.usage("--set: '\(override.name)' is compared with facts from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound)); \(Value.format(number)) is outside")
             }
+            if let problem = RulePack.problem(with: override.value, for: parameter) { throw ExitStatus.usage("--set: " + problem) }
             result[override.name] = override.value
         }
         return result

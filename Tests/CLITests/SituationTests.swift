@@ -74,3 +74,18 @@ import TestSupport
         #expect(undecided.stdout.contains("level 5: Integrated steering benchmarked with peers — undecided"))
     }
 }
+
+/// `--set` refuses what the pack's own checks refuse: a cap that is not a whole number from 1, a
+/// trainer-day's price out of bounds, a date parameter given something else than a date.
+@Suite struct ParameterOverrideTests {
+    @Test(arguments: [
+        ("max_roadmap_actions=2.5", "caps the roadmap: a whole number of actions from 1, not 2.5"),
+        ("max_roadmap_actions=0", "caps the roadmap: a whole number of actions from 1, not 0"),
+        ("trainer_day_rate=1e308", "prices a trainer-day: a number from 0 to 10000000"),
+    ])
+    func aValueTheRoleRefusesIsAUsageError(_ setting: String, _ message: String) throws {
+        let outcome = try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", "--set", setting])
+        #expect(outcome.status == 64)  // EX_USAGE, as every other command-line mistake
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+}

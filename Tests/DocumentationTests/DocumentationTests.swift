@@ -71,7 +71,7 @@ import TestSupport
         #expect(report.1.contains("86% of calls answered for a target of 90%"))
         #expect(report.1.contains("Phase 2 — Organisation"))
         #expect(report.1.contains("Priority: answers one critical finding; high impact, high effort"))
-        #expect(report.1.contains("Beyond the first 2 actions"))
+        #expect(report.1.contains("In a second stage\n    Once the actions above are under way:\n    • Executive sponsorship"))
         #expect(report.1.contains("██░░░ 2/5  Reachable by phone"))
         #expect(report.1.contains("to reach level 3: Too many unanswered calls"))
         let training = try Self.run(["report", "training-profile.yaml", "--rules", "training", "--format", "markdown"], in: folder)

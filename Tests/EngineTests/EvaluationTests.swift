@@ -141,6 +141,18 @@ import RuleModel
         #expect(empty.level == nil && empty.atLeast == 1 && empty.missingFacts == ["a"])
     }
 
+    @Test func aLevelIsBlockedOnlyByWhatDoesNotHold() throws {
+        var pack = PackBuilder.pack()
+        let criteria = Condition.all([.expression(PackBuilder.expression("a >= 5")),
+                                      .any([.expression(PackBuilder.expression("f")), .expression(PackBuilder.expression("b > 3"))], location: nil)],
+                                     location: nil)
+        pack.dimensions = [Dimension(id: "structure", levels: [Dimension.Level(name: LocalizedText(["en": "one"])),
+                                                               Dimension.Level(name: LocalizedText(["en": "two"]), criteria: criteria)])]
+        let maturity = try Engine(pack: pack).evaluate(Profile(name: "p", facts: ["a": .number(1), "f": .bool(true), "b": .number(1)])).maturity[0]
+        // The `any` block holds through f: b > 3, false, blocks nothing.
+        #expect(maturity.level == 1 && maturity.blockers.map(\.description) == ["a >= 5"])
+    }
+
     @Test func aDimensionWithoutLevelsIsNeverAssessed() throws {
         let evaluation = try Engine(pack: PackBuilder.pack()).evaluate(Profile(name: "p", facts: ["a": .number(5)]))
         #expect(evaluation.maturity.allSatisfy { $0.level == nil && $0.atLeast == 0 })

@@ -150,7 +150,7 @@ import RuleModel
             for question in questions {
                 for id in question.decides {
                     var answered = profile
-                    answered.facts[question.factID] = question.deciding[id]
+                    answered.facts[question.factID] = question.deciding[.diagnostic(id)]
                     #expect(outcomes(engine, answered)[id] != .unknown)
                 }
             }

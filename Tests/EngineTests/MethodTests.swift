@@ -71,6 +71,19 @@ import RuleModel
             && RulePack.roadmapLimit(.bool(true)) == nil && RulePack.roadmapLimit(.number(1)) == 1)
     }
 
+    @Test func underTheCapAPrerequisiteIsKeptOnlyForAKeptAction() throws {
+        let pack = PackBuilder.pack(diagnostics: [
+            PackBuilder.diagnostic("d", "a > 1", severity: .critical, recommend: ["needs_prerequisite", "stands_alone"]),
+        ], recommendations: [
+            Self.recommendation("prerequisite", stage: nil), Self.recommendation("needs_prerequisite", stage: nil, requires: ["prerequisite"], impact: .high),
+            Self.recommendation("stands_alone", stage: nil),
+        ], parameters: [Parameter(id: RulePack.roadmapLimitParameter, value: .number(1))])
+        let roadmap = try Self.evaluate(pack, ["a": .number(5)]).roadmap
+        // In roadmap order the prerequisite comes first, but it only serves an action that does not fit.
+        #expect(roadmap.map(\.recommendation.id) == ["prerequisite", "stands_alone", "needs_prerequisite"])
+        #expect(roadmap.map(\.later) == [true, false, true])
+    }
+
     @Test func oneFigureGivesOneFinding() throws {
         var critical = PackBuilder.diagnostic("line_saturated", "a < 70", severity: .critical, recommend: ["phone_plan"])
         critical.supersedes = ["calls_unanswered"]
@@ -179,6 +192,12 @@ import RuleModel
         var negative = facts
         negative["b"] = .number(-100)
         #expect(try engine().evaluate(Profile(name: "p", facts: negative)).trainingPlan.first?.participants == nil)
+        // A cost that overflows is no cost, never infinity in a report.
+        var huge = facts
+        huge["a"] = .number(1_000_000)
+        huge["c"] = .number(1e303)
+        let line = try #require(try engine().evaluate(Profile(name: "p", facts: huge)).trainingPlan.first)
+        #expect(line.trainerDays != nil && line.cost == nil)
         // Not in the roadmap (the finding does not fire): no line.
         #expect(try engine().evaluate(Profile(name: "p", facts: ["f": .bool(false)])).trainingPlan.isEmpty)
     }

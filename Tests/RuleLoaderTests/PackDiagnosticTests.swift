@@ -296,6 +296,9 @@ import RuleModel
             ["p.yaml:4:3 error pack.too-large the pack has 2 facts, over the limit of 1; this one is the first beyond it"])
         #expect(PackLoader.load(files: [file, SourceFile(path: "q.yaml", text: "facts: {}\n")], packLimits: PackLimits(maxFiles: 1))
             .diagnostics.summaries == ["- error pack.too-large the pack has 2 files, over the limit of 1"])
+        let stages = SourceFile(path: "s.yaml", text: header + "stages:\n  one: {label: One}\n  two: {label: Two}\n")
+        #expect(PackLoader.load(files: [stages], packLimits: PackLimits(maxStagesOrThemes: 1)).diagnostics.summaries.filter { $0.contains("error") } ==
+            ["s.yaml:4:3 error pack.too-large the pack has 2 stages, over the limit of 1; this one is the first beyond it"])
     }
 }
 
