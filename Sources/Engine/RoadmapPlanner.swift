@@ -15,7 +15,9 @@ import RuleModel
 ///   `requires` says so.
 /// - Items are ordered by phase, then score (highest first), then id. Under a cap, the actions
 ///   called for are kept in that order while they fit with the prerequisites they still need; a
-///   prerequisite is kept only for a kept action; the rest is marked "later".
+///   prerequisite is kept only for a kept action; the rest is marked "later" and comes after,
+///   in its own phases (numbered on from the kept ones) that follow the same rules among
+///   themselves: the kept actions are a first roadmap, the later ones a second.
 enum RoadmapPlanner {
     static func plan(pack: RulePack, outcomes: [FindingOutcome], inPlace: Set<String> = [], limit: Int? = nil) -> [RoadmapItem] {
         var calledBy: [String: [String]] = [:]
@@ -54,11 +56,18 @@ enum RoadmapPlanner {
             }
         }
 
-        let phases = Phases(pack: pack, recommendations: recommendations, included: included)
-        let ordered = included.sorted().map { (id: $0, phase: phases.phase(of: $0)) }
-            .sorted { ($0.phase, -(scores[$0.id] ?? 0), $0.id) < ($1.phase, -(scores[$1.id] ?? 0), $1.id) }
+        func inOrder(_ members: Set<String>, after offset: Int) -> [(id: String, phase: Int)] {
+            let phases = Phases(pack: pack, recommendations: recommendations, included: members)
+            return members.sorted().map { (id: $0, phase: offset + phases.phase(of: $0)) }
+                .sorted { ($0.phase, -(scores[$0.id] ?? 0), $0.id) < ($1.phase, -(scores[$1.id] ?? 0), $1.id) }
+        }
+        var ordered = inOrder(included, after: 0)
         let kept = limit.map { keep(ordered.map(\.id), limit: $0, calledFor: Set(calledBy.keys), recommendations: recommendations,
                                     included: included) }
+        if let kept, kept.count < included.count {
+            let first = inOrder(kept, after: 0)
+            ordered = first + inOrder(included.subtracting(kept), after: first.map(\.phase).max() ?? 0)
+        }
         return ordered.map { entry in
             let recommendation = recommendations[entry.id]!
             return RoadmapItem(recommendation: recommendation, phase: entry.phase, score: scores[entry.id] ?? 0,

@@ -155,7 +155,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !model.undecided.isEmpty {
             body += "<h2>\(e(words("unknown")))</h2>\n<ul class=\"undecided\">\n"
             for item in model.undecided {
-                body += "<li><span class=\"badge \(item.severity.rawValue)\">\(e(words.severity(item.severity)))</span> \(e(item.title)) <span class=\"muted\">— \(e(words("missing")))\(colon)\(item.missing.map(e).joined(separator: ", "))</span></li>\n"
+                body += "<li><span class=\"badge \(item.severity.rawValue)\">\(e(words.severity(item.severity)))</span> \(e(item.title)) <span class=\"muted\">— \(e(words.lacking(item.missing)))</span></li>\n"
             }
             body += "</ul>\n"
         }

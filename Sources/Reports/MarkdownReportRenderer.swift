@@ -120,8 +120,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if !model.undecided.isEmpty {
             out += "## \(words("unknown"))\n\n"
             for item in model.undecided {
-                out += "- \(e(item.title)) (\(words.severity(item.severity))) — \(words("missing"))\(words.colon)"
-                    + item.missing.map(e).joined(separator: ", ") + "\n"
+                out += "- \(e(item.title)) (\(words.severity(item.severity))) — " + e(words.lacking(item.missing)) + "\n"
             }
             out += "\n"
         }

@@ -37,6 +37,7 @@ struct ReportStrings {
         "score": ["en": "priority", "fr": "priorité"],
         "unknown": ["en": "Undecided diagnostics", "fr": "Diagnostics indéterminés"],
         "missing": ["en": "missing", "fr": "manque"],
+        "missing_none": ["en": "depends only on facts that do not apply here", "fr": "ne dépend que de faits sans objet ici"],
         "questions": ["en": "Questions to ask next", "fr": "Questions à poser ensuite"],
         "no_questions": ["en": "Every diagnostic could be decided.", "fr": "Tous les diagnostics ont pu être tranchés."],
         "decides": ["en": "would settle %1", "fr": "trancherait %1"],
@@ -232,6 +233,11 @@ struct ReportStrings {
         if let cost = totals.cost { text += ", " + money(cost, currency: model.currency) }
         if !totals.complete { text += " (\(self("training_incomplete")))" }
         return text
+    }
+
+    /// What an undecided diagnostic lacks, in words: the facts to collect, or that none applies.
+    func lacking(_ missing: [String]) -> String {
+        missing.isEmpty ? self("missing_none") : self("missing") + colon + missing.joined(separator: ", ")
     }
 
     /// What answering a question would settle, in words: "would settle 2 open points".

@@ -121,7 +121,7 @@ public struct TextReportRenderer: ReportRenderer {
         if !model.undecided.isEmpty {
             heading(words("unknown"))
             for item in model.undecided {
-                line("  [\(words.severity(item.severity))] \(item.title) — \(words("missing"))\(words.colon)" + item.missing.joined(separator: ", "),
+                line("  [\(words.severity(item.severity))] \(item.title) — " + words.lacking(item.missing),
                      indent: "    ")
             }
         }

@@ -19,6 +19,8 @@ import TestSupport
         "dates compare as dates",
         "a date a year and a day back is not recent",
         "a diagnostic for other kinds is not applicable",
+        "a fact that no single answer can decide is not asked",
+        "once one share is known the other decides",
     ])
     func theLanguageSaysWhatTheConsultantMeant(_ situation: String) throws {
         let outcome = try CLIRunner.run(["test", "--rules", "fixtures/packs/situations", "--filter", situation])

@@ -80,8 +80,9 @@ import RuleModel
         ], parameters: [Parameter(id: RulePack.roadmapLimitParameter, value: .number(1))])
         let roadmap = try Self.evaluate(pack, ["a": .number(5)]).roadmap
         // In roadmap order the prerequisite comes first, but it only serves an action that does not fit.
-        #expect(roadmap.map(\.recommendation.id) == ["prerequisite", "stands_alone", "needs_prerequisite"])
-        #expect(roadmap.map(\.later) == [true, false, true])
+        #expect(roadmap.map(\.recommendation.id) == ["stands_alone", "prerequisite", "needs_prerequisite"])
+        #expect(roadmap.map(\.later) == [false, true, true])
+        #expect(roadmap.map(\.phase) == [1, 2, 3])
     }
 
     @Test func oneFigureGivesOneFinding() throws {
@@ -142,6 +143,8 @@ import RuleModel
             let phase = Dictionary(uniqueKeysWithValues: roadmap.map { ($0.recommendation.id, $0.phase) })
             let position = Dictionary(uniqueKeysWithValues: roadmap.enumerated().map { ($1.recommendation.id, $0) })
             let inPlace = Set(evaluation.recommendationsInPlace.map(\.id))
+            // The kept actions come first; each prerequisite comes before what needs it.
+            #expect(roadmap.map(\.later) == roadmap.map(\.later).sorted { !$0 && $1 })
             for item in roadmap {
                 #expect(!inPlace.contains(item.recommendation.id))
                 let stage = Int(item.recommendation.stage!.dropFirst())!
@@ -151,7 +154,8 @@ import RuleModel
                     #expect(before < item.phase)
                     if !item.later { #expect(roadmap[position[prerequisite]!].later == false) }
                 }
-                for other in roadmap where Int(other.recommendation.stage!.dropFirst())! < stage {
+                // Within the kept actions, and within the later ones, no action before an action of an earlier stage.
+                for other in roadmap where other.later == item.later && Int(other.recommendation.stage!.dropFirst())! < stage {
                     #expect(other.phase < item.phase, "\(other.recommendation.id) of an earlier stage is not before \(item.recommendation.id)")
                     #expect(position[other.recommendation.id]! < position[item.recommendation.id]!)
                 }
