@@ -47,10 +47,10 @@ public struct HTMLReportRenderer: ReportRenderer {
               <h1>\(e(model.organisationName))</h1>
               <dl class="facts">
                 \(model.organisationKindLabel.map { "<div><dt>\(e(words("kind")))</dt><dd>\(e($0))</dd></div>" } ?? "")
-                \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e($0))</dd></div>" } ?? "")
-                <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(model.packID)) \(e(model.packVersion)) · \(e(model.packHash))</span></dd></div>
+                \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e(words.date($0)))</dd></div>" } ?? "")
+                <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(words("version", model.packVersion)))</span></dd></div>
               </dl>
-              <p class="summary">\(e(words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount), String(model.undecided.count))))</p>
+              <p class="summary">\(e(words.summaryLine(model)))</p>
             </header>
 
             """
@@ -123,7 +123,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                     body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
                 }
                 if action.pulledIn {
-                    body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: ", "))))</p>\n"
+                    body += "<p class=\"muted\">\(e(words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", ")))))</p>\n"
                 }
                 if !action.buildsOn.isEmpty {
                     body += "<p class=\"answers\">\(e(words("builds_on")))\(colon)\(action.buildsOn.map(e).joined(separator: words.semicolon))</p>\n"
@@ -166,7 +166,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if !model.questions.isEmpty { body += "</ol>\n" }
         body += "</section>\n"
-        body += "<footer>\(e(words("generated", model.generatedOn, model.toolVersion)))</footer>\n"
+        body += "<footer>\(e(words("generated", words.date(model.generatedOn), model.toolVersion)))</footer>\n"
 
         return "<main>\n\(body)</main>\n"
     }

@@ -20,11 +20,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += "| | |\n|---|---|\n"
         out += "| \(words("organisation")) | \(e(model.organisationName)) |\n"
         if let kind = model.organisationKindLabel { out += "| \(words("kind")) | \(e(kind)) |\n" }
-        if let date = model.assessedOn { out += "| \(words("assessed_on")) | \(e(date)) |\n" }
-        out += "| \(words("pack")) | \(e(model.packName)) (`\(model.packID)` \(e(model.packVersion)), `\(model.packHash)`) |\n\n"
+        if let date = model.assessedOn { out += "| \(words("assessed_on")) | \(e(words.date(date))) |\n" }
+        out += "| \(words("pack")) | \(e(model.packName)), \(e(words("version", model.packVersion))) |\n\n"
         out += "## \(words("summary"))\n\n"
-        out += words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount),
-                     String(model.undecided.count)) + ".\n\n"
+        out += words.summaryLine(model) + ".\n\n"
 
         out += "## \(words("maturity"))\n\n| \(words("dimension")) | \(words("level")) | |\n|---|:---:|---|\n"
         for entry in model.maturity {
@@ -93,7 +92,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 if let audience = action.audience { out += "  \n  \(words("audience"))\(words.colon)\(e(audience))" }
                 if let duration = action.duration { out += "  \n  \(words("duration"))\(words.colon)\(e(duration))" }
                 if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: words.semicolon) }
-                if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: ", ")) + "_" }
+                if action.pulledIn { out += "  \n  _" + words("prerequisite", words.of(action.prerequisiteOf.map(e).joined(separator: ", "))) + "_" }
                 if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: words.semicolon) }
                 out += "\n"
             }
@@ -127,10 +126,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += "## \(words("questions"))\n\n"
         if model.questions.isEmpty { out += words("no_questions") + "\n\n" }
         for (index, question) in model.questions.enumerated() {
-            out += "\(index + 1). \(e(question.question ?? question.label)) (`\(question.fact)`) — "
+            out += "\(index + 1). \(e(question.question ?? question.label)) — "
                 + words.settles(question.decides) + "\n"
         }
-        out += "\n---\n\n_" + words("generated", e(model.generatedOn), e(model.toolVersion)) + "_\n"
+        out += "\n---\n\n_" + words("generated", e(words.date(model.generatedOn)), e(model.toolVersion)) + "_\n"
         return out
     }
 }

@@ -75,7 +75,7 @@ public struct PackReferenceRenderer: Sendable {
             var details = [fact.type.rawValue]
             if let range = fact.range { details.append("\(words.number(range.lowerBound))–\(words.number(range.upperBound))") }
             if !fact.values.isEmpty { details.append(fact.values.joined(separator: " | ")) }
-            if let unit = fact.unit { details.append(text(unit)) }
+            if let unit = fact.unit { details.append(words.unit(text(unit), for: 2)) }
             out += "- \(code(fact.id)) — \(e(text(fact.label))) (\(e(details.joined(separator: ", "))))"
             if let question = fact.question { out += markdown ? "  \n  _\(e(text(question)))_" : "\n    \(text(question))" }
             out += "\n"

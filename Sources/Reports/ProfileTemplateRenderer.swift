@@ -35,7 +35,7 @@ public struct ProfileTemplateRenderer: Sendable {
             out += "\n  # == \(group.title) ==\n"
             for fact in group.facts {
                 out += "  # \(text(fact.question).isEmpty ? text(fact.label) : text(fact.question))\n"
-                out += "  # \(hint(fact, words: words, unit: text(fact.unit)))\n"
+                out += "  # \(hint(fact, words: words, unit: words.unit(text(fact.unit), for: 2)))\n"
                 out += "  \(fact.id): ~\n"
             }
         }

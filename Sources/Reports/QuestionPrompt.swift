@@ -31,7 +31,7 @@ public struct QuestionPrompt: Sendable {
         case .boolean: expected = "true | false"
         case .number:
             expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
-            if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + unit }
+            if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + words.unit(unit, for: 2) }
         case .word: expected = fact.values.joined(separator: " | ")
         case .words: expected = "[" + fact.values.joined(separator: ", ") + "]"
         case .text: expected = words("text")

@@ -200,7 +200,7 @@ public struct ReportModel: Sendable {
         let pack = evaluation.pack
         let fallback = pack.metadata.defaultLanguage
         let words = ReportStrings(language: language)
-        func text(_ localized: LocalizedText?) -> String? { localized.map { $0.text(in: language, fallback: fallback) } }
+        func text(_ localized: LocalizedText?) -> String? { localized.map { words.typeset($0.text(in: language, fallback: fallback)) } }
         func title(ofDiagnostic id: String) -> String { text(pack.finding(id)?.title) ?? id }
         func title(ofRecommendation id: String) -> String { text(pack.recommendation(id)?.title) ?? id }
 
@@ -215,17 +215,24 @@ public struct ReportModel: Sendable {
         packHash = pack.contentHash
         self.generatedOn = generatedOn
         self.toolVersion = toolVersion
-        /// A name's value as it reads in a sentence, with its unit.
+        /// A value with its unit, held together and agreeing with the number: "24 % des produits"
+        /// ("24% of income" in English), "1 projet", "3 projets".
+        func withUnit(_ value: RuntimeValue, _ unitText: String?, of fact: FactDefinition?) -> String {
+            guard let unitText, !unitText.isEmpty else { return words.value(value, of: fact, fallback: fallback) }
+            var count = 2.0
+            if case .number(let number) = value { count = number }
+            let space = unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}"
+            return words.value(value, of: fact, fallback: fallback) + space + words.unit(unitText, for: count)
+        }
+        /// A name's value as it reads after its label: "Projets inter-services (12 mois) (0 projet)".
         func reading(_ id: String) -> String? {
             let value = evaluation.value(of: id)
             guard value.isKnown else { return nil }
             if let fact = pack.fact(id) {
-                let unitText = text(fact.unit) ?? (fact.type.defaultUnit ?? "")
-                let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}") + unitText
-                return "\(text(fact.label) ?? id) (\(words.value(value, of: fact, fallback: fallback))\(unit))"
+                return "\(text(fact.label) ?? id) (\(withUnit(value, text(fact.unit) ?? fact.type.defaultUnit, of: fact)))"
             }
             if let indicator = pack.indicator(id) {
-                return "\(text(indicator.label) ?? id) (\(words.value(value))" + (text(indicator.unit).map { "\u{a0}" + $0 } ?? "") + ")"
+                return "\(text(indicator.label) ?? id) (\(withUnit(value, text(indicator.unit), of: nil)))"
             }
             return nil
         }
@@ -257,7 +264,7 @@ public struct ReportModel: Sendable {
             return StrengthItem(id: strength.id, title: text(strength.title) ?? strength.id,
                                 dimension: strength.dimension.flatMap { text(pack.dimension($0)?.label) },
                                 because: text(strength.because).map { sentence in
-                                    evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
+                                    words.typeset(evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) })
                                 }, rationale: text(strength.rationale))
         }
         // Theme by theme in the pack's order (findings without a theme last), then by severity and id.
@@ -271,17 +278,14 @@ public struct ReportModel: Sendable {
             let evidence = facts.compactMap { id -> Evidence? in
                 let value = evaluation.value(of: id)
                 guard value.isKnown, let fact = pack.fact(id) else { return nil }
-                // "24 %" in French, "24%" in English.
-                let unitText = text(fact.unit) ?? (fact.type.defaultUnit ?? "")
-                let unit = unitText.isEmpty ? "" : (unitText.hasPrefix("%") && language != "fr" ? "" : " ") + unitText
-                return Evidence(fact: id, label: text(fact.label) ?? id, value: words.value(value, of: fact, fallback: fallback) + unit,
+                return Evidence(fact: id, label: text(fact.label) ?? id, value: withUnit(value, text(fact.unit) ?? fact.type.defaultUnit, of: fact),
                                 source: evaluation.profile.evidence[id])
             }
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
                            theme: rule.theme.flatMap { text(pack.theme($0)?.label) },
                            because: text(rule.because).map { sentence in
-                               evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) }
+                               words.typeset(evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) })
                            }, rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)),

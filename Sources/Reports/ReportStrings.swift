@@ -14,8 +14,16 @@ struct ReportStrings {
         "pack": ["en": "Rule pack", "fr": "Référentiel"],
         "generated": ["en": "Generated on %1 by orgdiag %2", "fr": "Produit le %1 par orgdiag %2"],
         "summary": ["en": "Summary", "fr": "Synthèse"],
-        "summary_line": ["en": "%1 findings, %2 recommendations in %3 phases, %4 diagnostics left undecided",
-                         "fr": "%1 constats, %2 recommandations en %3 phases, %4 diagnostics indéterminés"],
+        "summary_line": ["en": "%1, %2 in %3, %4", "fr": "%1, %2 en %3, %4"],
+        "finding": ["en": "finding", "fr": "constat"],
+        "findings_count": ["en": "findings", "fr": "constats"],
+        "recommendation": ["en": "recommendation", "fr": "recommandation"],
+        "recommendations_count": ["en": "recommendations", "fr": "recommandations"],
+        "phase_word": ["en": "phase", "fr": "phase"],
+        "phases_word": ["en": "phases", "fr": "phases"],
+        "undecided_diagnostic": ["en": "diagnostic left undecided", "fr": "diagnostic indéterminé"],
+        "undecided_diagnostics": ["en": "diagnostics left undecided", "fr": "diagnostics indéterminés"],
+        "version": ["en": "version %1", "fr": "version %1"],
         "maturity": ["en": "Maturity by dimension", "fr": "Maturité par dimension"],
         "not_assessed": ["en": "not assessed", "fr": "non évaluée"],
         "at_least": ["en": "at least %1", "fr": "au moins %1"],
@@ -31,7 +39,7 @@ struct ReportStrings {
         "phase": ["en": "Phase %1", "fr": "Phase %1"],
         "called_by": ["en": "Answers", "fr": "Répond à"],
         "requires": ["en": "Requires", "fr": "Nécessite"],
-        "prerequisite": ["en": "prerequisite of %1", "fr": "prérequis de %1"],
+        "prerequisite": ["en": "prerequisite of %1", "fr": "prérequis %1"],
         "audience": ["en": "Audience", "fr": "Public"],
         "duration": ["en": "Duration", "fr": "Durée"],
         "score": ["en": "priority", "fr": "priorité"],
@@ -158,8 +166,9 @@ struct ReportStrings {
         switch value {
         case .bool(let flag): return self(flag ? "yes" : "no")
         case .number(let number):
-            let text = Value.format(number)
-            return language == "fr" ? text.replacingAll(".", with: ",") : text
+            // Thousands grouped (7 800, 7,800); beyond the grouping range, as written (1e+307).
+            guard Swift.abs(number) < 1e15 else { return Value.format(number) }
+            return amount(number)
         case .unknown: return "?"
         default: return value.plainText
         }
@@ -249,6 +258,51 @@ struct ReportStrings {
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
     var colon: String { language == "fr" ? "\u{a0}: " : ": " }
 
+    /// The report's summary line: "45 findings, 10 recommendations in 4 phases, 3 diagnostics
+    /// left undecided", each count agreeing with its noun.
+    func summaryLine(_ model: ReportModel) -> String {
+        self("summary_line", count(Double(model.findings.count), "finding", "findings_count"),
+             count(Double(model.roadmap.count - model.laterActions.count), "recommendation", "recommendations_count"),
+             count(Double(model.phaseCount), "phase_word", "phases_word"),
+             count(Double(model.undecided.count), "undecided_diagnostic", "undecided_diagnostics"))
+    }
+
+    /// "of X" in the language, with the French elision before a vowel: `de Tableau`, `d'Instance`.
+    func of(_ text: String) -> String {
+        guard language == "fr" else { return "of " + text }
+        let elides = text.first.map { "aeiouyàâéèêëîïôûhAEIOUYÀÂÉÈÊËÎÏÔÛH".contains($0) } ?? false
+        return (elides ? "d'" : "de ") + text
+    }
+
+    /// The French typography of a text from a pack or a profile: a no-break space before `%`,
+    /// `:`, `;`, `?`, `!` and `»` and after `«`, so that no line breaks there; other languages as written.
+    func typeset(_ text: String) -> String {
+        guard language == "fr" else { return text }
+        var result = text
+        for mark in ["%", ":", ";", "?", "!", "»"] { result = result.replacingAll(" " + mark, with: "\u{a0}" + mark) }
+        return result.replacingAll("« ", with: "«\u{a0}")
+    }
+
+    /// A pack's unit agreeing with `value`: `jour(s) ouvré(s)` or `niveau(x)` take their plural
+    /// ending from 2 in French (from anything but 1 in English); `signal sur 3|signaux sur 3`
+    /// gives the singular or the plural form; any other unit is as written.
+    func unit(_ text: String, for value: Double) -> String {
+        let plural = language == "fr" ? Swift.abs(value) >= 2 : value != 1
+        let forms = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        if forms.count == 2 { return String(plural ? forms[1] : forms[0]).trimmingSpaces }
+        return text.replacingAll("(s)", with: plural ? "s" : "").replacingAll("(x)", with: plural ? "x" : "")
+    }
+
+    /// An ISO date written out in the language: `18 novembre 2026`, `18 November 2026`; other text as it is.
+    func date(_ iso: String) -> String {
+        guard let date = CivilDate(iso: iso) else { return iso }
+        let months = language == "fr"
+            ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let day = language == "fr" && date.day == 1 ? "1er" : String(date.day)
+        return "\(day)\u{a0}\(months[date.month - 1]) \(date.year)"
+    }
+
     /// The separator of items that hold commas: `; `, with a non-breaking space before it in French.
     var semicolon: String { language == "fr" ? "\u{a0}; " : "; " }
 
@@ -286,6 +340,11 @@ struct ReportStrings {
 }
 
 extension String {
+    /// Without spaces at either end.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }

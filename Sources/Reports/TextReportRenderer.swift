@@ -30,10 +30,9 @@ public struct TextReportRenderer: ReportRenderer {
 
         line(paint("\(words("report_title")) — \(model.organisationName)", "1"))
         line("\(words("organisation"))\(words.colon)\(model.organisationName)" + (model.organisationKindLabel.map { " (\($0))" } ?? ""))
-        if let date = model.assessedOn { line("\(words("assessed_on"))\(words.colon)\(date)") }
-        line("\(words("pack"))\(words.colon)\(model.packName) (\(model.packID) \(model.packVersion), \(model.packHash))")
-        line(words("summary_line", String(model.findings.count), String(model.roadmap.count - model.laterActions.count), String(model.phaseCount),
-                   String(model.undecided.count)))
+        if let date = model.assessedOn { line("\(words("assessed_on"))\(words.colon)\(words.date(date))") }
+        line("\(words("pack"))\(words.colon)\(model.packName), \(words("version", model.packVersion))")
+        line(words.summaryLine(model))
 
         heading(words("maturity"))
         let labelWidth = min(28, model.maturity.map(\.label.count).max() ?? 0)
@@ -96,7 +95,7 @@ public struct TextReportRenderer: ReportRenderer {
                 if let duration = action.duration { details.append("\(words("duration"))\(words.colon)\(duration)") }
                 if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
                 if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: words.semicolon), indent: "      ") }
-                if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: ", ")), indent: "      ") }
+                if action.pulledIn { line("      " + words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", "))), indent: "      ") }
                 if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: words.semicolon), indent: "      ") }
             }
         }
@@ -129,10 +128,10 @@ public struct TextReportRenderer: ReportRenderer {
         heading(words("questions"))
         if model.questions.isEmpty { line("  " + words("no_questions")) }
         for (index, question) in model.questions.enumerated() {
-            line("  \(index + 1). \(question.question ?? question.label) [\(question.fact)] — " + words.settles(question.decides),
+            line("  \(index + 1). \(question.question ?? question.label) — " + words.settles(question.decides),
                  indent: "     ")
         }
-        out += "\n" + words("generated", model.generatedOn, model.toolVersion) + "\n"
+        out += "\n" + words("generated", words.date(model.generatedOn), model.toolVersion) + "\n"
         return SafeText.terminal(out, keepingColours: usesColour)
     }
 

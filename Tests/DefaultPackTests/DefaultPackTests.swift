@@ -91,7 +91,7 @@ import TestSupport
         let engine = try Engine(pack: pack)
         let evaluation = engine.evaluate(try ProfileLoader.load(file, pack: pack).get())
         let french = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "fr", generatedOn: "2026-11-26", toolVersion: "t"))
-        #expect(french.contains("La démarche est présentée surtout par la menace budgétaire et seuls 28 % des agents"))
+        #expect(french.contains("La démarche est présentée surtout par la menace budgétaire et seuls 28\u{a0}% des agents"))
         #expect(french.contains("8 niveaux hiérarchiques là où 5 suffisent pour 420 agents"))
         let english = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "en", generatedOn: "2026-11-26", toolVersion: "t"))
         #expect(english.contains("framed mainly through the budget threat and only 28% of staff"))

@@ -75,7 +75,7 @@ import TestSupport
         #expect(report.1.contains("██░░░ 2/5  Reachable by phone"))
         #expect(report.1.contains("to reach level 3: Too many unanswered calls"))
         #expect(report.1.contains("▸ The phone line") && report.1.contains("▸ Other findings"))
-        #expect(report.1.contains("[last_phone_audit]") && !report.1.contains("[callback_delay_hours]"))
+        #expect(report.1.contains("1. Last audit of the phone line — would settle 1") && !report.1.contains(". Callback delay —"))
         let training = try Self.run(["report", "training-profile.yaml", "--rules", "training", "--format", "markdown"], in: folder)
         #expect(training.0 == 0, "\(training.1)")
         // Numbers and their nouns are held together by no-break spaces.
