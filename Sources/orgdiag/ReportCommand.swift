@@ -56,10 +56,13 @@ struct ReportCommand: ParsableCommand {
                                           toolVersion: Orgdiag.version))
             }
         }
+        // The good profiles are reported even when another could not be read (exit 2 then).
+        if !models.isEmpty {
+            let sink = try output.open(inputs: profiles + packFiles)
+            format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
+            try sink.finish()
+        }
         if failed { throw ExitStatus.badInput }
-        let sink = try output.open(inputs: profiles + packFiles)
-        format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
-        try sink.finish()
         if reachedThreshold { throw ExitStatus.problemsFound }
     }
 }

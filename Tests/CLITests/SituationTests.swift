@@ -91,3 +91,17 @@ import TestSupport
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
     }
 }
+
+/// `orgdiag report` on several profiles reports every good one when another cannot be read.
+@Suite struct SeveralProfilesTests {
+    @Test func aBadProfileDoesNotHideTheGoodOnes() throws {
+        let folder = try Repository.temporaryFolder("several")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try Data("organisation: {name: X}\nfacts: {staff_count: many}\n".utf8).write(to: bad)
+        let outcome = try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", bad.path, "--lang", "en"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.contains("Diagnostic report — CAF de Marne-et-Loir"))
+        #expect(outcome.stderr.contains("bad.yaml:2:"))
+    }
+}
