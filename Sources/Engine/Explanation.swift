@@ -10,6 +10,19 @@ public struct Explanation: Hashable, Sendable {
         public let value: RuntimeValue
         /// Its parts, for `all`, `any`, `none`, `not`, `and` and `or`.
         public let children: [Node]
+
+        /// The tree as an indented outline, one node a line, each marked with its value: ✓ true,
+        /// ✗ false, ? unknown, = another value.
+        public func outline(depth: Int = 1) -> String {
+            let mark: String
+            switch value {
+            case .bool(true): mark = "✓"
+            case .bool(false): mark = "✗"
+            case .unknown: mark = "?"
+            default: mark = "="
+            }
+            return String(repeating: "  ", count: depth) + "\(mark) \(text)\n" + children.map { $0.outline(depth: depth + 1) }.joined()
+        }
     }
 
     /// A change of one fact that would change the outcome.

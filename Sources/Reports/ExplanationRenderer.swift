@@ -28,7 +28,7 @@ public struct ExplanationRenderer: Sendable {
                 out += "applies to: \((rule.appliesTo ?? []).joined(separator: ", ")); the organisation is '\(evaluation.profile.kind ?? "?")'\n"
                 return out
             }
-            out += "\ncondition:\n" + tree(explanation.tree, depth: 1)
+            out += "\ncondition:\n" + explanation.tree.outline()
             if !explanation.derivations.isEmpty {
                 out += "\nderivations:\n" + explanation.derivations.map { "  \($0)\n" }.joined()
             }
@@ -150,7 +150,7 @@ public struct ExplanationRenderer: Sendable {
             let name = dimension.levels[index].name.text(in: language, fallback: fallback)
             let state = index < maturity.atLeast ? "reached" : maturity.level == nil ? "undecided" : "not reached"
             out += "level \(index + 1): \(name) — \(state)\n"
-            if let tree = trees[index] { out += self.tree(tree, depth: 1) }
+            if let tree = trees[index] { out += tree.outline() }
         }
         if !maturity.blockers.isEmpty {
             out += "\nto reach level \(maturity.atLeast + 1): \(maturity.blockers.map(\.description).joined(separator: "; "))\n"
@@ -165,7 +165,7 @@ public struct ExplanationRenderer: Sendable {
         let strength = outcome.strength
         var out = "\(id): \(strength.title.text(in: language, fallback: fallback))\n"
         out += "outcome: \(outcome.truth == .true ? "holds" : outcome.truth == .false ? "does not hold" : "undecided")\n"
-        out += "\ncondition:\n" + self.tree(tree, depth: 1)
+        out += "\ncondition:\n" + tree.outline()
         if outcome.truth == .true, let because = strength.because {
             out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
         }
@@ -192,7 +192,7 @@ public struct ExplanationRenderer: Sendable {
             case .false: out += "in place: no, its in_place_when does not hold\n"
             case .unknown: out += "in place: undecided (the profile does not say); recommended as if not\n"
             }
-            out += self.tree(inPlaceTree, depth: 1)
+            out += inPlaceTree.outline()
             if evaluation.inPlaceTests[id] == .true {
                 let needing = evaluation.roadmap.filter { $0.prerequisitesInPlace.contains(id) }.map(\.recommendation.id)
                 if !needing.isEmpty { out += "the roadmap builds on it: \(needing.joined(separator: ", "))\n" }
@@ -236,19 +236,6 @@ public struct ExplanationRenderer: Sendable {
                 out += "after the actions of earlier stages: \(earlier.map(\.recommendation.id).joined(separator: ", "))\n"
             }
         }
-        return out
-    }
-
-    private func tree(_ node: Explanation.Node, depth: Int) -> String {
-        let mark: String
-        switch node.value {
-        case .bool(true): mark = "✓"
-        case .bool(false): mark = "✗"
-        case .unknown: mark = "?"
-        default: mark = "="
-        }
-        var out = String(repeating: "  ", count: depth) + "\(mark) \(node.text)\n"
-        for child in node.children { out += tree(child, depth: depth + 1) }
         return out
     }
 }

@@ -85,7 +85,14 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         func statusFailures(_ wanted: FindingOutcome.Status) -> [String] {
             expected.compactMap { id in
                 guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }
-                return outcome.status == wanted ? nil : "expected '\(id)' \(words(wanted)), got \(words(outcome.status))"
+                guard outcome.status != wanted else { return nil }
+                let failure = "expected '\(id)' \(words(wanted)), got \(words(outcome.status))"
+                if outcome.status == .notApplicable {
+                    return failure + " (it applies to \((outcome.rule.appliesTo ?? []).joined(separator: ", ")))"
+                }
+                // Why: the condition with the profile's values, as `orgdiag explain` shows it.
+                let why = Explainer(engine: engine, evaluation: evaluation).explain(id)?.tree.outline(depth: 3) ?? ""
+                return failure + "\n" + why.dropLast()
             }
         }
         let roadmap = evaluation.roadmap.map(\.recommendation.id)

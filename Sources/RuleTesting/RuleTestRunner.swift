@@ -11,9 +11,12 @@ public struct RuleTestRunner: Sendable {
         self.engine = engine
     }
 
-    /// Runs the cases whose name contains `filter` (all when `nil`).
+    /// Runs the cases whose name contains `filter` (all when `nil` or empty: every name contains
+    /// the empty text).
     public func run(_ cases: [RuleTestCase], problems: DiagnosticList = DiagnosticList(), filter: String? = nil) -> RuleTestReport {
-        let selected = cases.filter { filter == nil || $0.name.localizedLowercase.contains(filter!.lowercased()) }
+        let selected = cases.filter { testCase in
+            filter.map { $0.isEmpty || testCase.name.localizedLowercase.contains($0.lowercased()) } ?? true
+        }
         let results = selected.map(run)
         let pack = engine.compiled.pack
         let fired = Set(cases.flatMap(\.expectedFired))
