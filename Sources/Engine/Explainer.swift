@@ -38,10 +38,10 @@ public struct Explainer: Sendable {
         let value = RuntimeValue.fromTruth(truth(condition))
         switch condition {
         case .expression(let expression): return node(expression)
-        case .all(let parts, _): return Explanation.Node(text: "all of", value: value, children: parts.map(node))
-        case .any(let parts, _): return Explanation.Node(text: "any of", value: value, children: parts.map(node))
-        case .none(let parts, _): return Explanation.Node(text: "none of", value: value, children: parts.map(node))
-        case .not(let part, _): return Explanation.Node(text: "not", value: value, children: [node(part)])
+        case .all(let parts, _): return Explanation.Node(kind: .all, value: value, children: parts.map(node))
+        case .any(let parts, _): return Explanation.Node(kind: .any, value: value, children: parts.map(node))
+        case .none(let parts, _): return Explanation.Node(kind: .none, value: value, children: parts.map(node))
+        case .not(let part, _): return Explanation.Node(kind: .not, value: value, children: [node(part)])
         }
     }
 
@@ -49,13 +49,13 @@ public struct Explainer: Sendable {
         let value = evaluate(expression)
         switch expression.kind {
         case .and(let lhs, let rhs):
-            return Explanation.Node(text: "all of", value: value, children: [node(lhs), node(rhs)])
+            return Explanation.Node(kind: .all, value: value, children: [node(lhs), node(rhs)])
         case .or(let lhs, let rhs):
-            return Explanation.Node(text: "any of", value: value, children: [node(lhs), node(rhs)])
+            return Explanation.Node(kind: .any, value: value, children: [node(lhs), node(rhs)])
         case .not(let operand):
-            return Explanation.Node(text: "not", value: value, children: [node(operand)])
+            return Explanation.Node(kind: .not, value: value, children: [node(operand)])
         default:
-            return Explanation.Node(text: annotated(expression), value: value, children: [])
+            return Explanation.Node(kind: .expression(annotated(expression)), value: value, children: [])
         }
     }
 
@@ -81,12 +81,14 @@ public struct Explainer: Sendable {
     private func annotated(_ expression: Expression) -> String {
         let names = Set(expression.references)
         return replacingNames(in: expression.description) { name in
-            names.contains(name) ? "\(name) (\(evaluation.value(of: name)))" : nil
+            guard names.contains(name) else { return nil }
+            let value = evaluation.value(of: name)
+            return "\(name) (\(value.isKnown ? value.description : "?"))"
         }
     }
 
     /// How each indicator among `names`, and the indicators they read, was computed, in dependency order.
-    private func derivations(_ names: [String]) -> [String] {
+    private func derivations(_ names: [String]) -> [Explanation.Derivation] {
         let pack = evaluation.pack
         let indicators = Dictionary(pack.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The compiled pack has no cycle, so the order always exists.
@@ -98,27 +100,27 @@ public struct Explainer: Sendable {
                 references.contains(name) ? evaluation.value(of: name).plainText : nil
             }
             let value = evaluation.value(of: name)
-            let result = value.isKnown ? value.plainText : "unknown (\(reasonForUnknown(indicator.expression) ?? "no value"))"
-            return "\(name) = \(indicator.expression) = \(substituted) = \(result)"
+            return Explanation.Derivation(indicator: name, formula: indicator.expression.description, substituted: substituted,
+                                          value: value, reason: value.isKnown ? nil : reasonForUnknown(indicator.expression))
         }
     }
 
     /// Why an expression that evaluates to unknown has no value: the first unknown name it reads,
     /// a division by zero, an overflow, or a function of an empty list.
-    func reasonForUnknown(_ expression: Expression) -> String? {
+    func reasonForUnknown(_ expression: Expression) -> Explanation.UnknownReason? {
         guard !evaluate(expression).isKnown else { return nil }
         for child in expression.children {
             if let reason = reasonForUnknown(child) { return reason }
         }
         switch expression.kind {
         case .reference(let name):
-            return "'\(name)' is unknown"
+            return .unknownName(name)
         case .arithmetic(.divide, _, let divisor) where evaluate(divisor) == .number(0):
-            return "division by zero"
+            return .divisionByZero
         case .arithmetic:
-            return "the result is too large"
+            return .tooLarge
         case .call(let function, _):
-            return function.unknownReason.map { "'\(function.name)' \($0)" }
+            return function.unknownReason != nil ? .emptyList(function: function.name) : nil
         default:
             return nil
         }

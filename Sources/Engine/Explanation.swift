@@ -4,16 +4,24 @@ import RuleModel
 public struct Explanation: Hashable, Sendable {
     /// One node of a condition tree, with the value it had.
     public struct Node: Hashable, Sendable {
-        /// The condition or expression, with values next to names: `hierarchy_levels (8) > max_levels (5)`.
-        public let text: String
+        /// What a node is: a block of conditions, or an expression.
+        public enum Kind: Hashable, Sendable {
+            /// `all` (and `and`), `any` (and `or`), `none`, `not`.
+            case all, any, none, not
+            /// An expression, with values next to names: `hierarchy_levels (8) > max_levels (5)`
+            /// (`?` for an unknown value).
+            case expression(String)
+        }
+
+        public let kind: Kind
         /// What it evaluated to.
         public let value: RuntimeValue
-        /// Its parts, for `all`, `any`, `none`, `not`, `and` and `or`.
+        /// Its parts, for the blocks.
         public let children: [Node]
 
         /// The tree as an indented outline, one node a line, each marked with its value: ✓ true,
-        /// ✗ false, ? unknown, = another value.
-        public func outline(depth: Int = 1) -> String {
+        /// ✗ false, ? unknown, = another value; `block` words the blocks (English by default).
+        public func outline(depth: Int = 1, block: (Kind) -> String = Node.englishBlock) -> String {
             let mark: String
             switch value {
             case .bool(true): mark = "✓"
@@ -21,7 +29,57 @@ public struct Explanation: Hashable, Sendable {
             case .unknown: mark = "?"
             default: mark = "="
             }
-            return String(repeating: "  ", count: depth) + "\(mark) \(text)\n" + children.map { $0.outline(depth: depth + 1) }.joined()
+            let text: String
+            if case .expression(let expression) = kind { text = expression } else { text = block(kind) }
+            return String(repeating: "  ", count: depth) + "\(mark) \(text)\n" + children.map { $0.outline(depth: depth + 1, block: block) }.joined()
+        }
+
+        /// The blocks as English words: `all of`, `any of`, `none of`, `not`.
+        public static func englishBlock(_ kind: Kind) -> String {
+            switch kind {
+            case .all: return "all of"
+            case .any: return "any of"
+            case .none: return "none of"
+            case .not: return "not"
+            case .expression(let text): return text
+            }
+        }
+    }
+
+    /// Why an indicator has no value.
+    public enum UnknownReason: Hashable, Sendable {
+        /// A name it reads is unknown.
+        case unknownName(String)
+        case divisionByZero
+        /// The result overflows.
+        case tooLarge
+        /// A function (`min`, `max`, `mean`) of an empty list.
+        case emptyList(function: String)
+    }
+
+    /// How an indicator was computed: `span_of_control = staff_count / manager_count = 240 / 12 = 20`.
+    public struct Derivation: Hashable, Sendable, CustomStringConvertible {
+        public let indicator: String
+        /// Its formula as written.
+        public let formula: String
+        /// The formula with each name replaced by its value (`?` when unknown).
+        public let substituted: String
+        public let value: RuntimeValue
+        /// Why the value is unknown, when it is.
+        public let reason: UnknownReason?
+
+        /// The derivation in English: `span_of_control = … = 100 / ? = unknown ('manager_count' is unknown)`.
+        public var description: String {
+            guard !value.isKnown else { return "\(indicator) = \(formula) = \(substituted) = \(value.plainText)" }
+            let why: String
+            switch reason {
+            case .unknownName(let name)?: why = "'\(name)' is unknown"
+            case .divisionByZero?: why = "division by zero"
+            case .tooLarge?: why = "the result is too large"
+            case .emptyList(let function)?: why = "'\(function)' of an empty list"
+            case nil: why = "no value"
+            }
+            return "\(indicator) = \(formula) = \(substituted) = unknown (\(why))"
         }
     }
 
@@ -49,7 +107,7 @@ public struct Explanation: Hashable, Sendable {
     /// The tree of conditions (for an indicator: its formula) with values.
     public let tree: Node
     /// How each indicator it reads was computed: `span_of_control = staff_count / manager_count = 240 / 12 = 20`.
-    public let derivations: [String]
+    public let derivations: [Derivation]
     /// For a diagnostic: its outcome.
     public let outcome: FindingOutcome.Status?
     /// For a diagnostic: the smallest single-fact changes that would change its outcome, one per fact,

@@ -12,6 +12,42 @@ public struct ExplanationRenderer: Sendable {
         self.language = language
     }
 
+    private var words: ReportStrings { ReportStrings(language: language) }
+
+    /// A frame sentence of the explanation in the renderer's language, with `%1`… filled.
+    private func w(_ key: String, _ arguments: String...) -> String {
+        arguments.enumerated().reduce(words(key)) { text, argument in text.replacingAll("%\(argument.offset + 1)", with: argument.element) }
+    }
+
+    /// An outcome in words: `fired`, `déclenché`.
+    private func status(_ status: FindingOutcome.Status) -> String { w("x_status_" + status.rawValue) }
+
+    /// The words of a condition block: `all of`, `toutes ces conditions`.
+    private func block(_ kind: Explanation.Node.Kind) -> String {
+        switch kind {
+        case .all: return words("block_all")
+        case .any: return words("block_any")
+        case .none: return words("block_none")
+        case .not: return words("block_not")
+        case .expression(let text): return text
+        }
+    }
+
+    /// A derivation in words: `span_of_control = … = 100 / ? = unknown ('manager_count' is unknown)`.
+    private func derivation(_ derivation: Explanation.Derivation) -> String {
+        let head = "\(derivation.indicator) = \(derivation.formula) = \(derivation.substituted) = "
+        guard !derivation.value.isKnown else { return head + derivation.value.plainText }
+        let why: String
+        switch derivation.reason {
+        case .unknownName(let name)?: why = w("x_reason_unknown_name", name)
+        case .divisionByZero?: why = w("x_reason_division_by_zero")
+        case .tooLarge?: why = w("x_reason_too_large")
+        case .emptyList(let function)?: why = w("x_reason_empty_list", function)
+        case nil: why = w("x_reason_none")
+        }
+        return head + w("x_unknown") + " (" + why + ")"
+    }
+
     /// Explains a diagnostic or an indicator.
     public func render(_ explanation: Explanation, evaluation: Evaluation) -> String {
         SafeText.terminal(unsafeRender(explanation, evaluation: evaluation))
@@ -23,37 +59,37 @@ public struct ExplanationRenderer: Sendable {
         var out = ""
         if let rule = pack.finding(explanation.subject), let outcome = explanation.outcome {
             out += "\(rule.id): \(rule.title.text(in: language, fallback: fallback))\n"
-            out += "outcome: \(outcome.rawValue.replacingAll("_", with: " ")) (severity \(rule.severity.rawValue))\n"
+            out += w("x_outcome", status(outcome), words.severity(rule.severity)) + "\n"
             if outcome == .notApplicable {
-                out += "applies to: \((rule.appliesTo ?? []).joined(separator: ", ")); the organisation is '\(evaluation.profile.kind ?? "?")'\n"
+                out += w("x_applies_to", (rule.appliesTo ?? []).joined(separator: ", "), evaluation.profile.kind ?? "?") + "\n"
                 return out
             }
-            out += "\ncondition:\n" + explanation.tree.outline()
+            out += "\n" + w("x_condition") + "\n" + explanation.tree.outline(block: block)
             if !explanation.derivations.isEmpty {
-                out += "\nderivations:\n" + explanation.derivations.map { "  \($0)\n" }.joined()
+                out += "\n" + w("x_derivations") + "\n" + explanation.derivations.map { "  " + derivation($0) + "\n" }.joined()
             }
             if let covering = evaluation.outcome(of: rule.id)?.supersededBy, !covering.isEmpty {
-                out += "\nsuperseded by: \(covering.joined(separator: ", ")) (fired too): not shown, weighs nothing in the roadmap; level criteria that read it see it fired\n"
+                out += "\n" + w("x_superseded", covering.joined(separator: ", ")) + "\n"
             }
             if outcome == .fired, let because = rule.because {
-                out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
+                out += "\n" + w("x_because", evaluation.fill(because.text(in: language, fallback: fallback))) + "\n"
             }
             if outcome == .unknown, let missing = evaluation.outcome(of: rule.id)?.missingFacts, !missing.isEmpty {
-                out += "\nmissing facts: \(missing.joined(separator: ", "))\n"
+                out += "\n" + w("x_missing", missing.joined(separator: ", ")) + "\n"
             }
             if !explanation.changes.isEmpty {
-                out += "\nwhat would change it:\n"
+                out += "\n" + w("x_changes") + "\n"
                 for change in explanation.changes {
-                    out += "  \(change.factID): \(change.from.isKnown ? change.from.description : "unknown") -> \(change.to) would make it \(change.outcome.rawValue.replacingAll("_", with: " "))\n"
+                    out += "  " + w("x_change", change.factID, change.from.isKnown ? change.from.description : "?", change.to.description, status(change.outcome)) + "\n"
                 }
             } else if outcome != .notApplicable {
-                out += "\nno change of a single fact would change it\n"
+                out += "\n" + w("x_no_change") + "\n"
             }
         } else if let indicator = pack.indicator(explanation.subject) {
             out += "\(indicator.id): \(indicator.label.text(in: language, fallback: fallback))\n"
             let value = evaluation.value(of: indicator.id)
-            out += "value: \(value.isKnown ? value.plainText : "unknown")\n\nderivations:\n"
-            out += explanation.derivations.map { "  \($0)\n" }.joined()
+            out += w("x_value", value.isKnown ? value.plainText : w("x_unknown")) + "\n\n" + w("x_derivations") + "\n"
+            out += explanation.derivations.map { "  " + derivation($0) + "\n" }.joined()
         }
         return out
     }
@@ -64,34 +100,34 @@ public struct ExplanationRenderer: Sendable {
         guard let fact = evaluation.pack.fact(id) else { return "" }
         let fallback = evaluation.pack.metadata.defaultLanguage
         var out = "\(fact.id): \(fact.label.text(in: language, fallback: fallback))\n"
-        var type = "type: \(fact.type)"
-        if let range = fact.range { type += ", range \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound))" }
-        if !fact.values.isEmpty { type += ", values \(fact.values.joined(separator: ", "))" }
-        if let unit = fact.unit?.text(in: language, fallback: fallback) ?? fact.type.defaultUnit { type += ", unit \(unit)" }
+        var type = w("x_type", fact.type.rawValue)
+        if let range = fact.range { type += ", " + w("x_range", Value.format(range.lowerBound), Value.format(range.upperBound)) }
+        if !fact.values.isEmpty { type += ", " + w("x_values", fact.values.joined(separator: ", ")) }
+        if let unit = fact.unit?.text(in: language, fallback: fallback) ?? fact.type.defaultUnit { type += ", " + w("x_unit", words.unit(unit, for: 2)) }
         out += type + "\n"
-        if let question = fact.question { out += "question: \(question.text(in: language, fallback: fallback))\n" }
+        if let question = fact.question { out += w("x_question", question.text(in: language, fallback: fallback)) + "\n" }
         if let relevance = fact.relevantWhen {
-            let state = evaluation.irrelevantFacts.contains(id) ? "no: not asked, not counted as missing" : "yes, or not decided"
-            out += "relevant when: \(relevance.expressions.map(\.description).joined(separator: "; ")) — \(state)\n"
+            let state = evaluation.irrelevantFacts.contains(id) ? w("x_relevant_no") : w("x_relevant_yes")
+            out += w("x_relevant_when", relevance.expressions.map(\.description).joined(separator: "; "), state) + "\n"
         }
         let value = evaluation.value(of: id)
         if value.isKnown {
-            out += "value: \(value.plainText)\n"
+            out += w("x_value", value.plainText) + "\n"
         } else {
-            out += "value: unknown (\(evaluation.profile.facts[id] == nil ? "the profile does not give it" : "written ~ in the profile"))\n"
+            out += w("x_value", w("x_unknown") + " (" + w(evaluation.profile.facts[id] == nil ? "x_not_given" : "x_written_tilde") + ")") + "\n"
         }
-        if let evidence = evaluation.profile.evidence[id] { out += "source: \(evidence)\n" }
+        if let evidence = evaluation.profile.evidence[id] { out += w("x_source", evidence) + "\n" }
         if let rank = questions.firstIndex(where: { $0.factID == id }) {
             let question = questions[rank]
             func answer(_ item: MissingFact.Undecided) -> String {
-                question.deciding[item].map { " (with \($0.plainText.isEmpty ? "''" : $0.plainText))" } ?? ""
+                question.deciding[item].map { " (" + w("x_with", $0.plainText.isEmpty ? "''" : $0.plainText) + ")" } ?? ""
             }
             let decided = question.decides.map { "\($0)\(answer(.diagnostic($0)))" }
-                + question.decidesInPlace.map { "whether \($0) is in place\(answer(.inPlaceTest($0)))" }
-                + question.decidesLevels.map { "the level of \($0)\(answer(.maturityLevel($0)))" }
-            out += "asked next: question \(rank + 1) of \(questions.count), weight \(Value.format(question.weight)); an answer decides \(decided.joined(separator: ", "))\n"
+                + question.decidesInPlace.map { w("x_whether_in_place", $0) + answer(.inPlaceTest($0)) }
+                + question.decidesLevels.map { w("x_level_of", $0) + answer(.maturityLevel($0)) }
+            out += w("x_asked_next", String(rank + 1), String(questions.count), Value.format(question.weight), decided.joined(separator: ", ")) + "\n"
         } else if !value.isKnown && !evaluation.irrelevantFacts.contains(id) {
-            out += "not asked: no answer alone decides anything still undecided\n"
+            out += w("x_not_asked") + "\n"
         }
         return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
     }
@@ -104,15 +140,15 @@ public struct ExplanationRenderer: Sendable {
         var out = "\(parameter.id): \(parameter.label.text(in: language, fallback: fallback))\n"
         let kind = evaluation.profile.kind
         if let set = evaluation.overrides[id] {
-            out += "value: \(set.plainText), set on the command line (--set); the pack says \(parameter.value(forKind: kind).plainText)\n"
+            out += w("x_value_set", set.plainText, parameter.value(forKind: kind).plainText) + "\n"
         } else if let kind, let byKind = parameter.byKind[kind] {
-            out += "value: \(byKind.plainText), the pack's value for '\(kind)' (by_kind); \(parameter.value.plainText) otherwise\n"
+            out += w("x_value_by_kind", byKind.plainText, kind, parameter.value.plainText) + "\n"
         } else {
             let kinds = parameter.byKind.keys.sorted()
-            out += "value: \(parameter.value.plainText)"
-            out += kinds.isEmpty ? "\n" : " (other values for \(kinds.map { "'\($0)'" }.joined(separator: ", ")), by_kind)\n"
+            out += w("x_value", parameter.value.plainText)
+            out += kinds.isEmpty ? "\n" : " (" + w("x_other_values", kinds.map { "'\($0)'" }.joined(separator: ", ")) + ")\n"
         }
-        if let source = parameter.source { out += "source: \(source)\n" }
+        if let source = parameter.source { out += w("x_source", source) + "\n" }
         return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
     }
 
@@ -121,12 +157,12 @@ public struct ExplanationRenderer: Sendable {
         let pack = evaluation.pack
         let indicators = pack.indicators.filter { $0.expression.references.contains(id) }.map(\.id)
         let findings = pack.findings.filter { $0.condition.references.contains(id) }.map { rule in
-            "\(rule.id) (\(evaluation.outcome(of: rule.id)?.status.rawValue.replacingAll("_", with: " ") ?? "?"))"
+            "\(rule.id) (\(evaluation.outcome(of: rule.id).map { status($0.status) } ?? "?"))"
         }
-        guard !indicators.isEmpty || !findings.isEmpty else { return "read by: nothing\n" }
-        var out = "read by:\n"
-        if !indicators.isEmpty { out += "  indicators: \(indicators.joined(separator: ", "))\n" }
-        if !findings.isEmpty { out += "  diagnostics: \(findings.joined(separator: ", "))\n" }
+        guard !indicators.isEmpty || !findings.isEmpty else { return w("x_read_by_nothing") + "\n" }
+        var out = w("x_read_by") + "\n"
+        if !indicators.isEmpty { out += "  " + w("x_indicators", indicators.joined(separator: ", ")) + "\n" }
+        if !findings.isEmpty { out += "  " + w("x_diagnostics", findings.joined(separator: ", ")) + "\n" }
         return out
     }
 
@@ -139,21 +175,21 @@ public struct ExplanationRenderer: Sendable {
         let dimension = maturity.dimension
         var out = "\(id): \(dimension.label.text(in: language, fallback: fallback))\n"
         if let level = maturity.level {
-            out += "level: \(level) of \(dimension.levels.count), \(dimension.levels[level - 1].name.text(in: language, fallback: fallback))\n"
+            out += w("x_level", String(level), String(dimension.levels.count), dimension.levels[level - 1].name.text(in: language, fallback: fallback)) + "\n"
         } else if dimension.levels.isEmpty {
-            return SafeText.terminal(out + "level: not assessed (the dimension has no levels)\n")
+            return SafeText.terminal(out + w("x_level_no_levels") + "\n")
         } else {
-            out += "level: not assessed, at least \(maturity.atLeast); to decide it: \(maturity.missingFacts.joined(separator: ", "))\n"
+            out += w("x_level_not_assessed", String(maturity.atLeast), maturity.missingFacts.joined(separator: ", ")) + "\n"
         }
-        out += "\nlevel 1: \(dimension.levels[0].name.text(in: language, fallback: fallback)) (the floor)\n"
+        out += "\n" + w("x_level_floor", dimension.levels[0].name.text(in: language, fallback: fallback)) + "\n"
         for index in 1..<min(dimension.levels.count, maturity.atLeast + 1) {
             let name = dimension.levels[index].name.text(in: language, fallback: fallback)
-            let state = index < maturity.atLeast ? "reached" : maturity.level == nil ? "undecided" : "not reached"
-            out += "level \(index + 1): \(name) — \(state)\n"
-            if let tree = trees[index] { out += tree.outline() }
+            let state = w(index < maturity.atLeast ? "x_reached" : maturity.level == nil ? "x_undecided" : "x_not_reached")
+            out += w("x_level_line", String(index + 1), name, state) + "\n"
+            if let tree = trees[index] { out += tree.outline(block: block) }
         }
         if !maturity.blockers.isEmpty {
-            out += "\nto reach level \(maturity.atLeast + 1): \(maturity.blockers.map(\.description).joined(separator: "; "))\n"
+            out += "\n" + w("x_to_reach", String(maturity.atLeast + 1), maturity.blockers.map(\.description).joined(separator: "; ")) + "\n"
         }
         return SafeText.terminal(out)
     }
@@ -164,10 +200,10 @@ public struct ExplanationRenderer: Sendable {
         let fallback = evaluation.pack.metadata.defaultLanguage
         let strength = outcome.strength
         var out = "\(id): \(strength.title.text(in: language, fallback: fallback))\n"
-        out += "outcome: \(outcome.truth == .true ? "holds" : outcome.truth == .false ? "does not hold" : "undecided")\n"
-        out += "\ncondition:\n" + tree.outline()
+        out += w("x_outcome_strength", w(outcome.truth == .true ? "x_holds" : outcome.truth == .false ? "x_does_not_hold" : "x_undecided")) + "\n"
+        out += "\n" + w("x_condition") + "\n" + tree.outline(block: block)
         if outcome.truth == .true, let because = strength.because {
-            out += "\nbecause: \(evaluation.fill(because.text(in: language, fallback: fallback)))\n"
+            out += "\n" + w("x_because", evaluation.fill(because.text(in: language, fallback: fallback))) + "\n"
         }
         return SafeText.terminal(out)
     }
@@ -184,56 +220,54 @@ public struct ExplanationRenderer: Sendable {
         let fallback = pack.metadata.defaultLanguage
         var out = "\(id): \(recommendation.title.text(in: language, fallback: fallback))\n"
         if let stage = recommendation.stage {
-            out += "stage: \(stage)\(pack.stage(stage).map { " (\($0.label.text(in: language, fallback: fallback)))" } ?? "")\n"
+            out += w("x_stage", stage + (pack.stage(stage).map { " (\($0.label.text(in: language, fallback: fallback)))" } ?? "")) + "\n"
         }
         if let inPlaceTree {
             switch evaluation.inPlaceTests[id] ?? .unknown {
-            case .true: out += "in place: yes, its in_place_when holds: not recommended, satisfied as a prerequisite\n"
-            case .false: out += "in place: no, its in_place_when does not hold\n"
-            case .unknown: out += "in place: undecided (the profile does not say); recommended as if not\n"
+            case .true: out += w("x_in_place_yes") + "\n"
+            case .false: out += w("x_in_place_no") + "\n"
+            case .unknown: out += w("x_in_place_unknown") + "\n"
             }
-            out += inPlaceTree.outline()
+            out += inPlaceTree.outline(block: block)
             if evaluation.inPlaceTests[id] == .true {
                 let needing = evaluation.roadmap.filter { $0.prerequisitesInPlace.contains(id) }.map(\.recommendation.id)
-                if !needing.isEmpty { out += "the roadmap builds on it: \(needing.joined(separator: ", "))\n" }
+                if !needing.isEmpty { out += w("x_builds_on_it", needing.joined(separator: ", ")) + "\n" }
                 return out
             }
         }
         guard let item = evaluation.roadmap.first(where: { $0.recommendation.id == id }) else {
             let callers = pack.findings.filter { $0.recommend.contains(id) }
-            out += "not in the roadmap: "
-            out += callers.isEmpty ? "no diagnostic recommends it\n"
-                : "none of the diagnostics that call for it fired (" + callers.map {
-                    "\($0.id): \(evaluation.outcome(of: $0.id)?.status.rawValue.replacingAll("_", with: " ") ?? "?")"
-                }.joined(separator: ", ") + ")\n"
+            out += callers.isEmpty ? w("x_not_in_roadmap_none") + "\n"
+                : w("x_not_in_roadmap", callers.map {
+                    "\($0.id): \(evaluation.outcome(of: $0.id).map { status($0.status) } ?? "?")"
+                }.joined(separator: ", ")) + "\n"
             return out
         }
-        out += "in the roadmap: phase \(item.phase), priority \(Value.format(item.score))"
-            + (item.later ? ", after the cap (max_roadmap_actions): listed as later" : "") + "\n"
+        out += w("x_in_roadmap", String(item.phase), Value.format(item.score)) + (item.later ? w("x_later") : "") + "\n"
         if item.pulledIn {
-            out += "pulled in as a prerequisite of: \(item.requiredBy.joined(separator: ", "))\n"
+            out += w("x_pulled_in", item.requiredBy.joined(separator: ", ")) + "\n"
         } else {
             let weights = item.calledBy.compactMap { pack.finding($0) }.map { "\(Value.format($0.severity.weight)) (\($0.id), \($0.severity.rawValue))" }
-            out += "called for by: \(item.calledBy.joined(separator: ", "))\n"
-            out += "priority = severity weights × impact / effort = (\(weights.joined(separator: " + "))) × \(Value.format(recommendation.impact.factor)) / \(Value.format(recommendation.effort.factor)) = \(Value.format(item.score))\n"
+            out += w("x_called_by", item.calledBy.joined(separator: ", ")) + "\n"
+            out += w("x_priority_formula", weights.joined(separator: " + "), Value.format(recommendation.impact.factor), Value.format(recommendation.effort.factor), Value.format(item.score)) + "\n"
         }
-        if !recommendation.requires.isEmpty { out += "requires: \(recommendation.requires.joined(separator: ", "))\n" }
-        if !item.prerequisitesInPlace.isEmpty { out += "builds on (in place): \(item.prerequisitesInPlace.joined(separator: ", "))\n" }
+        if !recommendation.requires.isEmpty { out += w("x_requires", recommendation.requires.joined(separator: ", ")) + "\n" }
+        if !item.prerequisitesInPlace.isEmpty { out += w("x_builds_on", item.prerequisitesInPlace.joined(separator: ", ")) + "\n" }
         if let line = evaluation.trainingPlan.first(where: { $0.recommendation.id == id }), let sizing = recommendation.training {
-            func shown(_ value: Double?) -> String { value.map(Value.format) ?? "unknown" }
-            out += "training size:\n"
-            out += "  participants = \(sizing.participants) = \(line.participants.map(String.init) ?? "unknown")\n"
-            out += "  groups = participants / (\(sizing.groupSize)) rounded up = \(line.groups.map(String.init) ?? "unknown")\n"
-            out += "  trainer-days = groups × (\(sizing.daysPerGroup)) = \(shown(line.trainerDays))\n"
-            if let cost = line.cost { out += "  cost = trainer-days × \(RulePack.trainerDayRateParameter) = \(Value.format(cost))\n" }
-            if !line.missingFacts.isEmpty { out += "  missing: \(line.missingFacts.joined(separator: ", "))\n" }
+            func shown(_ value: Double?) -> String { value.map(Value.format) ?? "?" }
+            out += w("x_training") + "\n"
+            out += "  " + w("x_participants", sizing.participants.description, line.participants.map(String.init) ?? "?") + "\n"
+            out += "  " + w("x_groups", sizing.groupSize.description, line.groups.map(String.init) ?? "?") + "\n"
+            out += "  " + w("x_trainer_days", sizing.daysPerGroup.description, shown(line.trainerDays)) + "\n"
+            if let cost = line.cost { out += "  " + w("x_cost", RulePack.trainerDayRateParameter, Value.format(cost)) + "\n" }
+            if !line.missingFacts.isEmpty { out += "  " + w("x_missing", line.missingFacts.joined(separator: ", ")) + "\n" }
         }
         if let stage = recommendation.stage, let position = pack.stages.firstIndex(where: { $0.id == stage }), position > 0 {
             let earlier = evaluation.roadmap.filter { other in
                 other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false
             }
             if !earlier.isEmpty {
-                out += "after the actions of earlier stages: \(earlier.map(\.recommendation.id).joined(separator: ", "))\n"
+                out += w("x_after_earlier", earlier.map(\.recommendation.id).joined(separator: ", ")) + "\n"
             }
         }
         return out

@@ -45,22 +45,22 @@ import TestSupport
 /// `orgdiag explain` explains facts and parameters too.
 @Suite struct ExplainFactsAndParametersTests {
     @Test func aParameterSaysWhichValueAppliedAndWhy() throws {
-        let byKind = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "min_call_handled_rate"])
+        let byKind = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "min_call_handled_rate", "--lang", "en"])
         #expect(byKind.status == 0)
         #expect(byKind.stdout.contains("value: 90, the pack's value for 'caf' (by_kind); 85 otherwise"))
         #expect(byKind.stdout.contains("read by:"))
-        let set = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "min_call_handled_rate",
+        let set = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "min_call_handled_rate", "--lang", "en",
                                      "--set", "min_call_handled_rate=80"])
         #expect(set.stdout.contains("value: 80, set on the command line (--set); the pack says 90"))
     }
 
     @Test func aFactShowsItsValueItsSourceAndItsReaders() throws {
-        let outcome = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "reorganisations_5y"])
+        let outcome = try CLIRunner.run(["explain", "fixtures/profiles/caf-marne-et-loir.yaml", "reorganisations_5y", "--lang", "en"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("type: integer, range 0 to 20"))
         #expect(outcome.stdout.contains("value: 4"))
         #expect(outcome.stdout.contains("diagnostics: change_fatigue (fired)"))
-        let unknown = try CLIRunner.run(["explain", "fixtures/profiles/cci-premier-entretien.yaml", "reorganisations_5y"])
+        let unknown = try CLIRunner.run(["explain", "fixtures/profiles/cci-premier-entretien.yaml", "reorganisations_5y", "--lang", "en"])
         #expect(unknown.stdout.contains("value: unknown (the profile does not give it)"))
     }
 }

@@ -54,8 +54,8 @@ import TestSupport
                   ? any of
                     ✗ hierarchy_levels (6) > max_levels (6)
                     ? all of
-                      ? span_of_control (unknown) < min_span (4)
-                      ? decision_delegation (unknown) == 'none'
+                      ? span_of_control (?) < min_span (4)
+                      ? decision_delegation (?) == 'none'
             """,
             "expected 'low_satisfaction' not fired, got not applicable (it applies to caf)",
         ])
