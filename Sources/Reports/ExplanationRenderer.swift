@@ -16,7 +16,16 @@ public struct ExplanationRenderer: Sendable {
 
     /// A frame sentence of the explanation in the renderer's language, with `%1`… filled.
     private func w(_ key: String, _ arguments: String...) -> String {
-        arguments.enumerated().reduce(words(key)) { text, argument in text.replacingAll("%\(argument.offset + 1)", with: argument.element) }
+        ReportStrings.filling(words(key), with: arguments)
+    }
+
+    /// A `because` sentence filled as reports fill it: labels of words, numbers and dates as the
+    /// language writes them.
+    private func sentence(_ because: LocalizedText, evaluation: Evaluation) -> String {
+        let fallback = evaluation.pack.metadata.defaultLanguage
+        return words.typeset(evaluation.fill(because.text(in: language, fallback: fallback)) { name, value in
+            words.value(value, of: evaluation.pack.fact(name), fallback: fallback)
+        })
     }
 
     /// An outcome in words: `fired`, `déclenché`.
@@ -72,7 +81,7 @@ public struct ExplanationRenderer: Sendable {
                 out += "\n" + w("x_superseded", covering.joined(separator: ", ")) + "\n"
             }
             if outcome == .fired, let because = rule.because {
-                out += "\n" + w("x_because", evaluation.fill(because.text(in: language, fallback: fallback))) + "\n"
+                out += "\n" + w("x_because", sentence(because, evaluation: evaluation)) + "\n"
             }
             if outcome == .unknown, let missing = evaluation.outcome(of: rule.id)?.missingFacts, !missing.isEmpty {
                 out += "\n" + w("x_missing", missing.joined(separator: ", ")) + "\n"
@@ -203,7 +212,7 @@ public struct ExplanationRenderer: Sendable {
         out += w("x_outcome_strength", w(outcome.truth == .true ? "x_holds" : outcome.truth == .false ? "x_does_not_hold" : "x_undecided")) + "\n"
         out += "\n" + w("x_condition") + "\n" + tree.outline(block: block)
         if outcome.truth == .true, let because = strength.because {
-            out += "\n" + w("x_because", evaluation.fill(because.text(in: language, fallback: fallback))) + "\n"
+            out += "\n" + w("x_because", sentence(because, evaluation: evaluation)) + "\n"
         }
         return SafeText.terminal(out)
     }
@@ -247,7 +256,7 @@ public struct ExplanationRenderer: Sendable {
         if item.pulledIn {
             out += w("x_pulled_in", item.requiredBy.joined(separator: ", ")) + "\n"
         } else {
-            let weights = item.calledBy.compactMap { pack.finding($0) }.map { "\(Value.format($0.severity.weight)) (\($0.id), \($0.severity.rawValue))" }
+            let weights = item.calledBy.compactMap { pack.finding($0) }.map { "\(Value.format($0.severity.weight)) (\($0.id), \(words.severity($0.severity)))" }
             out += w("x_called_by", item.calledBy.joined(separator: ", ")) + "\n"
             out += w("x_priority_formula", weights.joined(separator: " + "), Value.format(recommendation.impact.factor), Value.format(recommendation.effort.factor), Value.format(item.score)) + "\n"
         }

@@ -323,7 +323,7 @@ public struct ReportModel: Sendable {
         self.questions = questions.map { missing in
             let fact = pack.fact(missing.factID)
             return Question(fact: missing.factID, label: text(fact?.label) ?? missing.factID, question: text(fact?.question),
-                            unit: text(fact?.unit), weight: missing.weight, decides: missing.decidedCount)
+                            unit: text(fact?.unit).map { words.unit($0, for: 2) }, weight: missing.weight, decides: missing.decidedCount)
         }
         notFiredCount = evaluation.outcomes(.notFired).count
         supersededCount = evaluation.outcomes.filter { $0.status == .fired && !$0.supersededBy.isEmpty }.count

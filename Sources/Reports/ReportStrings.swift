@@ -231,11 +231,26 @@ struct ReportStrings {
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
     func callAsFunction(_ key: String, _ arguments: String...) -> String {
-        var text = Self.table[key]?[language] ?? Self.table[key]?["en"] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingAll("%\(index + 1)", with: argument)
+        Self.filling(Self.table[key]?[language] ?? Self.table[key]?["en"] ?? key, with: arguments)
+    }
+
+    /// `template` with each `%N` replaced by the N-th argument, in one pass: an argument that
+    /// itself holds `%2` (a profile's text) is copied as it is, never read as a placeholder.
+    static func filling(_ template: String, with arguments: [String]) -> String {
+        var result = ""
+        var characters = template[...]
+        while let percent = characters.firstIndex(of: "%") {
+            result += characters[..<percent]
+            let digits = characters[characters.index(after: percent)...].prefix { $0.isASCII && $0.isNumber }
+            if let index = Int(digits), index >= 1, index <= arguments.count {
+                result += arguments[index - 1]
+                characters = characters[digits.endIndex...]
+            } else {
+                result.append("%")
+                characters = characters[characters.index(after: percent)...]
+            }
         }
-        return text
+        return result + characters
     }
 
     /// A value as it reads in a sentence of this language: `oui`, `3,5` in French; `yes`, `3.5` in English.
@@ -244,7 +259,6 @@ struct ReportStrings {
         case .bool(let flag): return self(flag ? "yes" : "no")
         case .number(let number):
             // Thousands grouped (7 800, 7,800); beyond the grouping range, as written (1e+307).
-            guard Swift.abs(number) < 1e15 else { return Value.format(number) }
             return amount(number)
         case .unknown: return "?"
         default: return value.plainText
@@ -253,6 +267,7 @@ struct ReportStrings {
 
     /// A fact's value, with the pack's label for an enum or set word when it has one.
     func value(_ value: RuntimeValue, of fact: FactDefinition?, fallback: String) -> String {
+        if fact?.type == .date, case .string(let text) = value { return date(text) }
         guard let fact, !fact.valueLabels.isEmpty else { return self.value(value) }
         func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
         switch value {
@@ -272,6 +287,8 @@ struct ReportStrings {
     /// A number grouped by thousands as the language writes it (`33 750,5` with narrow spaces in
     /// French, `33,750.5` in English), without a useless decimal part.
     func amount(_ value: Double) -> String {
+        // Beyond grouping (1e+20, infinity), as written.
+        guard value.isFinite, Swift.abs(value) < 1e15 else { return Value.format(value) }
         let text = Value.format((value * 100).rounded() / 100)
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text

@@ -1,0 +1,28 @@
+import RuleModel
+import Testing
+@testable import Reports
+
+/// The report's own words: placeholders filled once, numbers, dates and units as a client reads them.
+@Suite struct ReportStringsTests {
+    @Test func anArgumentHoldingAPlaceholderIsCopiedAsItIs() {
+        #expect(ReportStrings.filling("%1 -> %2", with: ["50%2", "x"]) == "50%2 -> x")
+        #expect(ReportStrings.filling("100 % of %1", with: ["calls"]) == "100 % of calls")
+        #expect(ReportStrings.filling("%3", with: ["a"]) == "%3")
+    }
+
+    @Test func numbersDatesAndUnitsReadAsTheLanguageWritesThem() {
+        let french = ReportStrings(language: "fr")
+        let english = ReportStrings(language: "en")
+        #expect(french.amount(7800) == "7\u{202f}800" && english.amount(7800) == "7,800" && french.amount(-1234.5) == "-1\u{202f}234,5")
+        #expect(french.amount(1e20) == "1e+20" && english.amount(.infinity) == Value.format(.infinity))
+        #expect(french.date("2026-11-18") == "18\u{a0}novembre 2026" && french.date("2026-05-01") == "1er\u{a0}mai 2026")
+        #expect(english.date("2026-11-18") == "18\u{a0}November 2026" && french.date("18/11/2026") == "18/11/2026")
+        let review = FactDefinition(id: "review", type: .date)
+        #expect(french.value(.string("2024-06-30"), of: review, fallback: "fr") == "30\u{a0}juin 2024")
+        #expect(french.unit("jour(s) ouvré(s)", for: 1.5) == "jour ouvré" && french.unit("jour(s) ouvré(s)", for: 2) == "jours ouvrés")
+        #expect(english.unit("day(s)", for: 1) == "day" && english.unit("day(s)", for: 0) == "days")
+        #expect(french.unit("signal sur 3|signaux sur 3", for: 3) == "signaux sur 3" && french.unit("mois", for: 1) == "mois")
+        #expect(french.of("Instance de pilotage") == "d'Instance de pilotage" && french.of("Tableau de bord") == "de Tableau de bord")
+        #expect(french.typeset("40 % : oui ; « client »") == "40\u{a0}%\u{a0}: oui\u{a0}; «\u{a0}client\u{a0}»")
+    }
+}
