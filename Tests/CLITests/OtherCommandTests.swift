@@ -14,8 +14,8 @@ import TestSupport
         // In the pack's language by default: the frame of the explanation too, not only the pack's texts.
         let french = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "excessive_verticality"])
         #expect(french.stdout.contains("résultat\u{a0}: déclenché (gravité élevée)"))
-        #expect(french.stdout.contains("calculs\u{a0}:") && french.stdout.contains("ce qui le changerait\u{a0}:"))
-        #expect(french.stdout.contains("hierarchy_levels\u{a0}: 8 -> 6 le rendrait non déclenché"))
+        #expect(french.stdout.contains("calculs\u{a0}:") && french.stdout.contains("ce qui changerait le résultat\u{a0}:"))
+        #expect(french.stdout.contains("hierarchy_levels\u{a0}: 8 -> 6 donnerait «\u{a0}non déclenché\u{a0}»"))
         #expect(!french.stdout.contains("outcome:") && !french.stdout.contains("derivations:"))
         let unknown = try CLIRunner.run(["explain", "fixtures/profiles/cci-val-de-loire-sud.yaml", "excesive_verticality"])
         #expect(unknown.status == 64)
