@@ -272,8 +272,9 @@ public struct ExplanationRenderer: Sendable {
             if !line.missingFacts.isEmpty { out += "  " + w("x_missing", line.missingFacts.joined(separator: ", ")) + "\n" }
         }
         if let stage = recommendation.stage, let position = pack.stages.firstIndex(where: { $0.id == stage }), position > 0 {
+            // Among the kept actions, or among the later ones: each is phased on its own.
             let earlier = evaluation.roadmap.filter { other in
-                other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false
+                other.later == item.later && other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false
             }
             if !earlier.isEmpty {
                 out += w("x_after_earlier", earlier.map(\.recommendation.id).joined(separator: ", ")) + "\n"
