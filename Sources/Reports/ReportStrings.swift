@@ -361,18 +361,32 @@ struct ReportStrings {
              count(Double(model.undecided.count), "undecided_diagnostic", "undecided_diagnostics"))
     }
 
-    /// "of X" in the language, with the French elision before a vowel: `de Tableau`, `d'Instance`.
+    /// "of X" in the language, with the French elision before a vowel: `de Tableau`, `d'Instance`
+    /// (not before an h, which may be aspirated: `de Hauts-de-France`).
     func of(_ text: String) -> String {
         guard language == "fr" else { return "of " + text }
-        let elides = text.first.map { "aeiouyàâéèêëîïôûhAEIOUYÀÂÉÈÊËÎÏÔÛH".contains($0) } ?? false
+        let elides = text.first.map { "aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊËÎÏÔÛ".contains($0) } ?? false
         return (elides ? "d'" : "de ") + text
     }
 
-    /// The French typography of a text from a pack or a profile: a no-break space before `%`,
-    /// `:`, `;`, `?`, `!` and `»` and after `«`, so that no line breaks there; other languages as written.
+    /// The typography of a text from a pack or a profile: a number held to the word after it
+    /// ("9 jours ouvrés" never breaks after 9); in French also a no-break space before `%`, `:`,
+    /// `;`, `?`, `!` and `»` and after `«`.
     func typeset(_ text: String) -> String {
-        guard language == "fr" else { return text }
-        var result = text
+        var result = ""
+        var previous: Character?
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let character = next {
+            next = characters.next()
+            if character == " ", previous?.isNumber == true, next?.isLetter == true {
+                result.append("\u{a0}")
+            } else {
+                result.append(character)
+            }
+            previous = character
+        }
+        guard language == "fr" else { return result }
         for mark in ["%", ":", ";", "?", "!", "»"] { result = result.replacingAll(" " + mark, with: "\u{a0}" + mark) }
         return result.replacingAll("« ", with: "«\u{a0}")
     }

@@ -92,7 +92,8 @@ import TestSupport
         let evaluation = engine.evaluate(try ProfileLoader.load(file, pack: pack).get())
         let french = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "fr", generatedOn: "2026-11-26", toolVersion: "t"))
         #expect(french.contains("La démarche est présentée surtout par la menace budgétaire et seuls 28\u{a0}% des agents"))
-        #expect(french.contains("8 niveaux hiérarchiques là où 5 suffisent pour 420 agents"))
+        // Numbers held to the word after them by no-break spaces.
+        #expect(french.contains("8\u{a0}niveaux hiérarchiques là où 5\u{a0}suffisent pour 420\u{a0}agents"))
         let english = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: "en", generatedOn: "2026-11-26", toolVersion: "t"))
         #expect(english.contains("framed mainly through the budget threat and only 28% of staff"))
         #expect(english.contains("Staff engagement score: 44% favourable"))

@@ -24,5 +24,7 @@ import Testing
         #expect(french.unit("signal sur 3|signaux sur 3", for: 3) == "signaux sur 3" && french.unit("mois", for: 1) == "mois")
         #expect(french.of("Instance de pilotage") == "d'Instance de pilotage" && french.of("Tableau de bord") == "de Tableau de bord")
         #expect(french.typeset("40 % : oui ; « client »") == "40\u{a0}%\u{a0}: oui\u{a0}; «\u{a0}client\u{a0}»")
+        #expect(french.typeset("il faut 9 jours, 2 fois") == "il faut 9\u{a0}jours, 2\u{a0}fois" && english.typeset("takes 9 days") == "takes 9\u{a0}days")
+        #expect(french.of("Hauts-de-France") == "de Hauts-de-France")
     }
 }
