@@ -104,9 +104,13 @@ public struct PortfolioReport: Sendable {
         var out = "\(words("portfolio", String(rows.count)))\n\n"
         for row in rows {
             let severities = zip(RuleSeverity.allCases, row.firedBySeverity).filter { $0.1 > 0 }
-                .map { "\($0.1) \(words.severity($0.0))" }.joined(separator: ", ")
-            let undecided = row.unknown > 0 ? " · " + words("undecided_count", String(row.unknown)) : ""
-            out += "\(row.name)\(row.kind.map { " (\($0))" } ?? "")\(words.colon)\(severities.isEmpty ? "—" : severities)\(undecided)\n"
+                .map { words.count(Double($0.1), "findings_one_" + $0.0.rawValue, "findings_many_" + $0.0.rawValue) }.joined(separator: ", ")
+            let undecided = row.unknown > 0 ? " · " + words.count(Double(row.unknown), "undecided_one", "undecided_many") : ""
+            // The kind as the pack names it and the date written out, so that two assessments of
+            // one organisation read apart.
+            let kind = row.kind.map { kind in pack.metadata.organisationKindLabels[kind]?.text(in: language, fallback: fallback) ?? kind }
+            let identity = [kind, row.assessedOn.map(words.date)].compactMap { $0 }
+            out += "\(row.name)\(identity.isEmpty ? "" : " (" + identity.joined(separator: ", ") + ")")\(words.colon)\(severities.isEmpty ? "—" : severities)\(undecided)\n"
         }
         out += "\n\(words("most_frequent"))\n"
         for frequency in frequencies.prefix(15) where frequency.fired > 0 {
