@@ -417,19 +417,19 @@ struct PackDecoder {
     }
 
     private mutating func readStage(_ entry: (String, SourceLocation), _ node: YAMLNode) {
-        let (id, location) = entry
-        let what = "stage '\(id)'"
-        guard let fields = reader.fields(node, allowed: FileFormat.stageKeys, required: ["label"], what: what) else { return }
-        draft.stages.append(Stage(id: id, label: required(fields, "label", "label of \(what)"),
-                                  summary: fields["summary"].flatMap { localized($0, "summary of \(what)") }, location: location))
+        guard let (label, summary) = labelAndSummary(node, keys: FileFormat.stageKeys, what: "stage '\(entry.0)'") else { return }
+        draft.stages.append(Stage(id: entry.0, label: label, summary: summary, location: entry.1))
     }
 
     private mutating func readTheme(_ entry: (String, SourceLocation), _ node: YAMLNode) {
-        let (id, location) = entry
-        let what = "theme '\(id)'"
-        guard let fields = reader.fields(node, allowed: FileFormat.themeKeys, required: ["label"], what: what) else { return }
-        draft.themes.append(Theme(id: id, label: required(fields, "label", "label of \(what)"),
-                                  summary: fields["summary"].flatMap { localized($0, "summary of \(what)") }, location: location))
+        guard let (label, summary) = labelAndSummary(node, keys: FileFormat.themeKeys, what: "theme '\(entry.0)'") else { return }
+        draft.themes.append(Theme(id: entry.0, label: label, summary: summary, location: entry.1))
+    }
+
+    /// A stage's or a theme's `label` (required) and `summary`.
+    private mutating func labelAndSummary(_ node: YAMLNode, keys: [String], what: String) -> (LocalizedText, LocalizedText?)? {
+        guard let fields = reader.fields(node, allowed: keys, required: ["label"], what: what) else { return nil }
+        return (required(fields, "label", "label of \(what)"), fields["summary"].flatMap { localized($0, "summary of \(what)") })
     }
 
     private mutating func readStrength(_ node: YAMLNode) {
