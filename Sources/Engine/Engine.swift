@@ -264,6 +264,14 @@ public struct Engine: Sendable {
         return kinds.contains(kind)
     }
 
+    /// The numbers the values tried for a numeric fact are built around: the pack's, and those
+    /// set on the command line, ascending.
+    func thresholds(overrides: [String: Value]) -> [Double] {
+        var values = Set(compiled.numericConstants)
+        for case .number(let number) in overrides.values { values.insert(number) }
+        return values.sorted()
+    }
+
     /// The dates the values tried for a date fact are built around: the pack's texts, the
     /// assessment's date and the profile's dates.
     func dateTexts(_ slots: [RuntimeValue]) -> [String] {

@@ -155,19 +155,21 @@ public struct Explainer: Sendable {
 
     /// For each fact the diagnostic depends on, the value closest to the current one that gives
     /// another outcome, found by trying the thresholds of the pack and bisecting towards them.
-    private func changes(for rule: FindingRule, from status: FindingOutcome.Status) -> [Explanation.Change] {
+    private func changes(for rule: FindingRule, from base: FindingOutcome.Status) -> [Explanation.Change] {
         let compiled = engine.compiled
         guard let index = compiled.pack.findings.firstIndex(where: { $0.id == rule.id }) else { return [] }
-        let thresholds = self.thresholds
+        let thresholds = engine.thresholds(overrides: evaluation.overrides)
+        let dates = engine.dateTexts(evaluation.slots)
         var found: [(change: Explanation.Change, distance: Double)] = []
         for factSlot in compiled.factCones[index] {
             let fact = compiled.pack.facts[factSlot]
             let current = evaluation.slots[factSlot]
             var best: (value: Value, status: FindingOutcome.Status, distance: Double)?
-            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds, texts: engine.dateTexts(evaluation.slots)) {
+            for candidate in fact.type.candidates(for: fact, current: current, thresholds: thresholds, texts: dates) {
                 var status = outcome(of: rule, with: fact.id, set: candidate)
                 var value = candidate
-                guard status != self.outcome(of: rule, with: nil, set: nil) else { continue }
+                // The outcome without a change is the evaluation's: no need to run the pack again.
+                guard status != base else { continue }
                 if case .number(let target) = candidate, case .number(let start) = current {
                     (value, status) = bisect(rule, fact: fact, from: start, to: target, status: status)
                 }
@@ -205,13 +207,6 @@ public struct Explainer: Sendable {
             if outcome(of: rule, with: fact.id, set: .number(middle)) == status { far = middle } else { near = middle }
         }
         return (.number(far), status)
-    }
-
-    /// The pack's numbers, and those set on the command line.
-    private var thresholds: [Double] {
-        var values = Set(engine.compiled.numericConstants)
-        for case .number(let number) in evaluation.overrides.values { values.insert(number) }
-        return values.sorted()
     }
 
     /// How big a change is, relative to the current value (or the range when it is zero), so facts compare.

@@ -18,9 +18,8 @@ enum QuestionRanker {
     static func rank(_ evaluation: Evaluation, engine: Engine) -> [MissingFact] {
         let compiled = engine.compiled
         let pack = compiled.pack
-        var thresholds = Set(compiled.numericConstants)
-        for case .number(let number) in evaluation.overrides.values { thresholds.insert(number) }
-        let sortedThresholds = thresholds.sorted()
+        let thresholds = engine.thresholds(overrides: evaluation.overrides)
+        let dates = engine.dateTexts(evaluation.slots)
 
         let undecidedFindings = evaluation.outcomes.indices.filter { evaluation.outcomes[$0].status == .unknown }
         let roadmap = Set(evaluation.roadmap.map(\.recommendation.id))
@@ -55,7 +54,7 @@ enum QuestionRanker {
             var decides: [String] = []
             var decidesInPlace: [String] = []
             var decidesLevels: [String] = []
-            for value in fact.type.candidates(for: fact, current: .unknown, thresholds: sortedThresholds, texts: engine.dateTexts(evaluation.slots)) {
+            for value in fact.type.candidates(for: fact, current: .unknown, thresholds: thresholds, texts: dates) {
                 guard !findings.isEmpty || !tests.isEmpty || !levels.isEmpty else { break }
                 var profile = evaluation.profile
                 profile.facts[fact.id] = value
