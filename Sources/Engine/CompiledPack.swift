@@ -100,7 +100,7 @@ public struct CompiledPack: Sendable {
             }
         }
         for parameter in pack.parameters {
-            for value in [parameter.value] + Array(parameter.byKind.values) {
+            for (_, value) in parameter.allValues {
                 switch value {
                 case .number(let number): numbers.insert(number)
                 case .string(let text): texts.insert(text)

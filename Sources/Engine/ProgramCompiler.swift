@@ -38,7 +38,7 @@ struct ProgramCompiler {
         pack.indicators.map(\.expression).forEach(collect)
         pack.findings.flatMap(\.condition.expressions).forEach(collect)
         for parameter in pack.parameters {
-            for value in [parameter.value] + Array(parameter.byKind.values) {
+            for (_, value) in parameter.allValues {
                 if case .string(let text) = value { words.insert(text) }
             }
         }

@@ -312,8 +312,7 @@ struct PackChecker {
                                               expressions: draft.expressions)
         for parameter in draft.parameters {
             guard let range = ranges[parameter.id] else { continue }
-            let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
-            for (kind, value) in values {
+            for (kind, value) in parameter.allValues {
                 guard case .number(let number) = value, !range.contains(number) else { continue }
                 diagnostics.append(PackCheck.typeError.diagnostic(
                     "'\(parameter.id)' is compared with facts from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound)), "
@@ -327,8 +326,7 @@ struct PackChecker {
     /// refuses (``RulePack/problem(with:for:)``): the roadmap's cap, a trainer-day's price, dates.
     private mutating func checkParameterValues() {
         for parameter in draft.parameters {
-            let values = [(nil as String?, parameter.value)] + parameter.byKind.sorted { $0.key < $1.key }.map { ($0.key as String?, $0.value) }
-            for (kind, value) in values {
+            for (kind, value) in parameter.allValues {
                 guard let problem = RulePack.problem(with: value, for: parameter) else { continue }
                 diagnostics.append(PackCheck.typeError.diagnostic(problem + (kind.map { " (for '\($0)')" } ?? ""), at: parameter.location))
             }

@@ -26,6 +26,11 @@ public struct Parameter: Hashable, Sendable {
         self.location = location
     }
 
+    /// Every value it can take: the pack's (kind `nil`), then each `by_kind` value in kind order.
+    public var allValues: [(kind: String?, value: Value)] {
+        [(nil, value)] + byKind.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// The value for an organisation of `kind`.
     public func value(forKind kind: String?) -> Value {
         kind.flatMap { byKind[$0] } ?? value
