@@ -121,8 +121,7 @@ public struct Engine: Sendable {
                 case .false: status = .notFired
                 case .unknown:
                     status = .unknown
-                    missing = compiled.factCones[index].filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
-                        .filter { !irrelevant.contains($0) }
+                    missing = compiled.missingFacts(in: compiled.factCones[index], slots: slots, irrelevant: irrelevant)
                 }
             }
             outcomes.append(FindingOutcome(rule: rule, status: status, missingFacts: missing))
@@ -165,8 +164,8 @@ public struct Engine: Sendable {
             // Anything that overflows to infinity is no size (a day rate of 1e308 set on the command line).
             let trainerDays = groups.flatMap { groups in days.map { Double(groups) * $0 } }.flatMap { $0.isFinite ? $0 : nil }
             let cost = trainerDays.flatMap { days in rate.map { days * $0 } }.flatMap { $0.isFinite ? $0 : nil }
-            let missing = compiled.factCone(of: sizing.expressions.flatMap(\.references)).filter { !slots[$0].isKnown }
-                .map(compiled.factID(atSlot:)).filter { !irrelevant.contains($0) }.sorted()
+            let missing = compiled.missingFacts(in: compiled.factCone(of: sizing.expressions.flatMap(\.references)), slots: slots,
+                                                irrelevant: irrelevant)
             return TrainingLine(recommendation: item.recommendation, participants: participants, groupSize: groupSize, groups: groups,
                                 daysPerGroup: days, trainerDays: trainerDays, cost: cost,
                                 missingFacts: missing, later: item.later)
@@ -309,9 +308,8 @@ public struct Engine: Sendable {
                     blockers = condition?.leaves(blocking: slots) ?? []
                 } else {
                     level = nil
-                    let references = dimension.levels[index].criteria?.references ?? []
-                    missing = compiled.factCone(of: references).filter { !slots[$0].isKnown }.map(compiled.factID(atSlot:))
-                        .filter { !irrelevant.contains($0) }.sorted()
+                    missing = compiled.missingFacts(in: compiled.factCone(of: dimension.levels[index].criteria?.references ?? []),
+                                                    slots: slots, irrelevant: irrelevant)
                 }
                 break
             }
