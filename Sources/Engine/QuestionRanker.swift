@@ -51,41 +51,44 @@ enum QuestionRanker {
             var tests = undecidedInPlace.indices.filter { inPlaceCones[$0].contains(slot) }
             var levels = undecidedLevels.indices.filter { undecidedLevels[$0].cone.contains(slot) }
             var deciding: [MissingFact.Undecided: Value] = [:]
-            var decides: [String] = []
-            var decidesInPlace: [String] = []
-            var decidesLevels: [String] = []
+            var settled: [MissingFact.Undecided] = []
             for value in fact.type.candidates(for: fact, current: .unknown, thresholds: thresholds, texts: dates) {
                 guard !findings.isEmpty || !tests.isEmpty || !levels.isEmpty else { break }
                 var profile = evaluation.profile
                 profile.facts[fact.id] = value
-                if tests.isEmpty && levels.isEmpty {
-                    let decision = engine.decide(profile, overrides: evaluation.overrides)
-                    let stillUnknown = Set(decision.unknown)
-                    for index in findings where !stillUnknown.contains(index) {
-                        decides.append(pack.findings[index].id)
-                        deciding[.diagnostic(pack.findings[index].id)] = value
+                /// Moves what this answer decides out of `pending`, recording the answer.
+                func settle(_ pending: inout [Int], decided: (Int) -> Bool, as item: (Int) -> MissingFact.Undecided) {
+                    for index in pending where decided(index) {
+                        settled.append(item(index))
+                        deciding[item(index)] = value
                     }
-                    findings.removeAll { !stillUnknown.contains($0) }
+                    pending.removeAll(where: decided)
+                }
+                let diagnostic = { (index: Int) in MissingFact.Undecided.diagnostic(pack.findings[index].id) }
+                if tests.isEmpty && levels.isEmpty {
+                    // Only diagnostics left: the fast decision path is enough.
+                    let stillUnknown = Set(engine.decide(profile, overrides: evaluation.overrides).unknown)
+                    settle(&findings, decided: { !stillUnknown.contains($0) }, as: diagnostic)
                 } else {
                     let slots = engine.computeSlots(profile, overrides: evaluation.overrides)
-                    for index in findings where slots[compiled.diagnosticSlots[index]].truth != .unknown {
-                        decides.append(pack.findings[index].id)
-                        deciding[.diagnostic(pack.findings[index].id)] = value
-                    }
-                    findings.removeAll { slots[compiled.diagnosticSlots[$0]].truth != .unknown }
-                    for position in tests where undecidedInPlace[position].condition.truth(slots) != .unknown {
-                        decidesInPlace.append(undecidedInPlace[position].recommendationID)
-                        deciding[.inPlaceTest(undecidedInPlace[position].recommendationID)] = value
-                    }
-                    tests.removeAll { undecidedInPlace[$0].condition.truth(slots) != .unknown }
-                    for position in levels where undecidedLevels[position].condition.truth(slots) != .unknown {
-                        decidesLevels.append(undecidedLevels[position].dimension)
-                        deciding[.maturityLevel(undecidedLevels[position].dimension)] = value
-                    }
-                    levels.removeAll { undecidedLevels[$0].condition.truth(slots) != .unknown }
+                    settle(&findings, decided: { slots[compiled.diagnosticSlots[$0]].truth != .unknown }, as: diagnostic)
+                    settle(&tests, decided: { undecidedInPlace[$0].condition.truth(slots) != .unknown },
+                           as: { .inPlaceTest(undecidedInPlace[$0].recommendationID) })
+                    settle(&levels, decided: { undecidedLevels[$0].condition.truth(slots) != .unknown },
+                           as: { .maturityLevel(undecidedLevels[$0].dimension) })
                 }
             }
-            guard !decides.isEmpty || !decidesInPlace.isEmpty || !decidesLevels.isEmpty else { continue }
+            guard !settled.isEmpty else { continue }
+            var decides: [String] = []
+            var decidesInPlace: [String] = []
+            var decidesLevels: [String] = []
+            for item in settled {
+                switch item {
+                case .diagnostic(let id): decides.append(id)
+                case .inPlaceTest(let id): decidesInPlace.append(id)
+                case .maturityLevel(let id): decidesLevels.append(id)
+                }
+            }
             let weight = decides.reduce(0.0) { $0 + (pack.finding($1)?.severity.weight ?? 0) } + Double(decidesInPlace.count + decidesLevels.count)
             ranked.append(MissingFact(factID: fact.id, weight: weight, decides: decides.sorted(), decidesInPlace: decidesInPlace.sorted(),
                                       decidesLevels: undecidedLevels.map(\.dimension).filter(decidesLevels.contains), deciding: deciding))
