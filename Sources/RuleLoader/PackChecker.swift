@@ -129,52 +129,36 @@ struct PackChecker {
             checkPlaceholders(strength.because, of: strength.id, origins: draft.strengthBecauseOrigins[index],
                               location: draft.strengthBecauseLocations[index])
         }
-        let dimensions = Set(draft.dimensions.map(\.id))
-        func checkDimension(_ id: String, at location: SourceLocation) {
-            guard !dimensions.contains(id) else { return }
-            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown dimension '\(id)'", at: location)
-                .suggesting(Suggestion.hint(for: id, among: dimensions)))
-        }
-        for mention in draft.dimensionMentions {
-            checkDimension(mention.id, at: mention.location)
-        }
-        let recommendations = Set(draft.recommendations.map(\.id))
-        for mention in draft.recommendationMentions where !recommendations.contains(mention.id) {
-            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown recommendation '\(mention.id)'", at: mention.location)
-                .suggesting(Suggestion.hint(for: mention.id, among: recommendations)))
-        }
+        checkMentions("dimension", draft.dimensionMentions, among: Set(draft.dimensions.map(\.id)))
+        checkMentions("recommendation", draft.recommendationMentions, among: Set(draft.recommendations.map(\.id)))
         let findings = Set(draft.findings.map(\.id)).union(draft.brokenNames)
         for mention in draft.supersedesMentions {
             if mention.id == mention.by {
                 diagnostics.append(PackCheck.unknownReference.diagnostic("diagnostic '\(mention.by)' cannot supersede itself", at: mention.location))
-            } else if !findings.contains(mention.id) {
-                diagnostics.append(PackCheck.unknownReference.diagnostic("unknown diagnostic '\(mention.id)'", at: mention.location)
-                    .suggesting(Suggestion.hint(for: mention.id, among: findings)))
+            } else {
+                checkMentions("diagnostic", [(mention.id, mention.location)], among: findings)
             }
         }
+        checkMentions("stage", draft.stageMentions, among: Set(draft.stages.map(\.id)))
         checkStages()
-        let themes = Set(draft.themes.map(\.id))
-        for mention in draft.themeMentions where !themes.contains(mention.id) {
-            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown theme '\(mention.id)'", at: mention.location)
-                .suggesting(Suggestion.hint(for: mention.id, among: themes)))
-        }
-        let kinds = Set(draft.metadata?.organisationKinds ?? [])
-        for mention in draft.kindMentions where !kinds.contains(mention.kind) {
-            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown organisation kind '\(mention.kind)'", at: mention.location)
-                .suggesting(Suggestion.hint(for: mention.kind, among: kinds)))
-        }
+        checkMentions("theme", draft.themeMentions, among: Set(draft.themes.map(\.id)))
+        checkMentions("organisation kind", draft.kindMentions.map { ($0.kind, $0.location) }, among: Set(draft.metadata?.organisationKinds ?? []))
         return !nameErrors && !readsBrokenName
     }
 
-    /// Stages name declared stages; when a pack declares its method's stages every recommendation
-    /// has one, and none requires a recommendation of a later stage (the roadmap could not follow
-    /// both).
+    /// Each mention of a dimension, recommendation, stage… that names none the pack declares:
+    /// `pack.unknown-reference` at the mention, with "did you mean".
+    private mutating func checkMentions(_ what: String, _ mentions: [(id: String, location: SourceLocation)], among known: Set<String>) {
+        for mention in mentions where !known.contains(mention.id) {
+            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown \(what) '\(mention.id)'", at: mention.location)
+                .suggesting(Suggestion.hint(for: mention.id, among: known)))
+        }
+    }
+
+    /// When a pack declares its method's stages every recommendation has one, and none requires
+    /// a recommendation of a later stage (the roadmap could not follow both).
     private mutating func checkStages() {
         let order = Dictionary(draft.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for mention in draft.stageMentions where order[mention.id] == nil {
-            diagnostics.append(PackCheck.unknownReference.diagnostic("unknown stage '\(mention.id)'", at: mention.location)
-                .suggesting(Suggestion.hint(for: mention.id, among: Set(order.keys))))
-        }
         guard !draft.stages.isEmpty else { return }
         let recommendations = Dictionary(draft.recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for recommendation in draft.recommendations {
