@@ -142,7 +142,7 @@ struct PackChecker {
         checkMentions("stage", draft.stageMentions, among: Set(draft.stages.map(\.id)))
         checkStages()
         checkMentions("theme", draft.themeMentions, among: Set(draft.themes.map(\.id)))
-        checkMentions("organisation kind", draft.kindMentions.map { ($0.kind, $0.location) }, among: Set(draft.metadata?.organisationKinds ?? []))
+        checkMentions("organisation kind", draft.kindMentions, among: Set(draft.metadata?.organisationKinds ?? []))
         return !nameErrors && !readsBrokenName
     }
 

@@ -195,7 +195,7 @@ struct PackDecoder {
         draft.facts.append(FactDefinition(
             id: id, type: type, range: range, values: values, valueLabels: valueLabels,
             unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
-            dimension: fields["dimension"].flatMap { dimensionMention($0) },
+            dimension: fields["dimension"].flatMap { mention($0, in: \.dimensionMentions) },
             label: required(fields, "label", "label of \(what)"),
             question: fields["question"].flatMap { localized($0, "question of \(what)") },
             relevantWhen: fields["relevant_when"].flatMap { condition($0) },
@@ -257,7 +257,7 @@ struct PackDecoder {
         draft.indicators.append(Indicator(
             id: id, expression: expression, unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
             label: fields["label"].flatMap { localized($0, "label of \(what)") } ?? LocalizedText([:]),
-            dimension: fields["dimension"].flatMap { dimensionMention($0) }, location: location))
+            dimension: fields["dimension"].flatMap { mention($0, in: \.dimensionMentions) }, location: location))
     }
 
     private mutating func readDimension(_ entry: (String, SourceLocation), _ node: YAMLNode) {
@@ -350,13 +350,8 @@ struct PackDecoder {
         let supersedes = fields["supersedes"].map { reader.ids($0) } ?? []
         draft.supersedesMentions += supersedes.map { ($0.id, id, $0.location) }
         draft.findings.append(FindingRule(
-            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) },
-            theme: fields["theme"].flatMap { node in
-                reader.id(node).map { id in
-                    draft.themeMentions.append((id, node.location))
-                    return id
-                }
-            }, severity: severity,
+            id: id, dimension: fields["dimension"].flatMap { mention($0, in: \.dimensionMentions) },
+            theme: fields["theme"].flatMap { mention($0, in: \.themeMentions) }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
             references: fields["references"].map { reader.strings($0) } ?? [],
@@ -389,11 +384,7 @@ struct PackDecoder {
         let requires = fields["requires"].map { reader.ids($0) } ?? []
         draft.recommendationMentions += requires.map { ($0.id, $0.location) }
         draft.requiresLocations[id] = Dictionary(requires.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
-        var stage: String?
-        if let node = fields["stage"], let id = reader.id(node) {
-            draft.stageMentions.append((id, node.location))
-            stage = id
-        }
+        let stage = fields["stage"].flatMap { mention($0, in: \.stageMentions) }
         var training: TrainingSizing?
         if let node = fields["training"] {
             if kind != .training {
@@ -444,7 +435,7 @@ struct PackDecoder {
             draft.strengthBecauseOrigins[index] = languageOrigins(of: because)
         }
         draft.strengths.append(Strength(
-            id: id, dimension: fields["dimension"].flatMap { dimensionMention($0) },
+            id: id, dimension: fields["dimension"].flatMap { mention($0, in: \.dimensionMentions) },
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") }, condition: condition,
             because: fields["because"].flatMap { localized($0, "'because' of \(what)") }, location: idNode.location))
@@ -505,10 +496,12 @@ struct PackDecoder {
         }
     }
 
-    /// A `dimension:` value, remembered with its place so that a misspelt one is pointed at.
-    private mutating func dimensionMention(_ node: YAMLNode) -> String? {
+    /// A `dimension:`, `theme:` or `stage:` value, remembered with its place in `mentions` so that
+    /// a misspelt one is pointed at.
+    private mutating func mention(_ node: YAMLNode,
+                                  in mentions: WritableKeyPath<PackDraft, [(id: String, location: SourceLocation)]>) -> String? {
         guard let id = reader.id(node) else { return nil }
-        draft.dimensionMentions.append((id, node.location))
+        draft[keyPath: mentions].append((id, node.location))
         return id
     }
 

@@ -45,7 +45,7 @@ struct PackDraft {
     var brokenNames: Set<String> = []
     var texts: [Text] = []
     /// Where each kind-specific parameter value and `applies_to` names a kind.
-    var kindMentions: [(kind: String, location: SourceLocation)] = []
+    var kindMentions: [(id: String, location: SourceLocation)] = []
     /// Where each `dimension:` of a fact, an indicator or a diagnostic names a dimension.
     var dimensionMentions: [(id: String, location: SourceLocation)] = []
     /// Where each `recommend` and `requires` names a recommendation.
