@@ -22,8 +22,7 @@ public enum ExampleCheck {
             let actual: FindingOutcome.Status = !Engine.applies(rule, to: example.profile) ? .notApplicable
                 : decision.fired.contains(index) ? .fired : decision.unknown.contains(index) ? .unknown : .notFired
             guard actual != expected else { continue }
-            func words(_ status: FindingOutcome.Status) -> String { status.rawValue.split(separator: "_").joined(separator: " ") }
-            problems.append(.error(code, "the example '\(example.name)' does not hold: expected '\(id)' \(words(expected)), got \(words(actual))",
+            problems.append(.error(code, "the example '\(example.name)' does not hold: expected '\(id)' \(expected.words), got \(actual.words)",
                                    at: example.location))
         }
         return problems

@@ -81,12 +81,11 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     }
 
     private func failures(_ expected: [String], in evaluation: Evaluation, engine: Engine) -> [String] {
-        func words(_ status: FindingOutcome.Status) -> String { status.rawValue.replacingAll("_", with: " ") }
         func statusFailures(_ wanted: FindingOutcome.Status) -> [String] {
             expected.compactMap { id in
                 guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }
                 guard outcome.status != wanted else { return nil }
-                let failure = "expected '\(id)' \(words(wanted)), got \(words(outcome.status))"
+                let failure = "expected '\(id)' \(wanted.words), got \(outcome.status.words)"
                 if outcome.status == .notApplicable {
                     return failure + " (it applies to \((outcome.rule.appliesTo ?? []).joined(separator: ", ")))"
                 }
@@ -105,7 +104,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         case .superseded:
             return expected.compactMap { id in
                 guard let outcome = evaluation.outcome(of: id) else { return "no diagnostic '\(id)' in the pack" }
-                if outcome.status != .fired { return "expected '\(id)' fired and superseded, got \(words(outcome.status))" }
+                if outcome.status != .fired { return "expected '\(id)' fired and superseded, got \(outcome.status.words)" }
                 return outcome.supersededBy.isEmpty ? "expected '\(id)' superseded, but no fired diagnostic supersedes it" : nil
             }
         case .roadmapStartsWith:

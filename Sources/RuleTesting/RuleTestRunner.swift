@@ -37,11 +37,3 @@ public struct RuleTestRunner: Sendable {
         return RuleTestResult(testCase: testCase, status: failures.isEmpty ? .pass : .fail, failures: failures)
     }
 }
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
-    }
-}
