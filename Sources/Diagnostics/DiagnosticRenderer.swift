@@ -24,13 +24,13 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Renders one diagnostic with its excerpt and notes, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var lines: [ObjectIdentifier: LineIndex] = [:]
+        var lines = LineIndexCache()
         return render(diagnostic, lines: &lines)
     }
 
     /// Renders every diagnostic of a list, then a line counting what was dropped, if anything.
     public func render(_ list: DiagnosticList) -> String {
-        var lines: [ObjectIdentifier: LineIndex] = [:]
+        var lines = LineIndexCache()
         var output = ""
         for diagnostic in list.sorted { output += render(diagnostic, lines: &lines) }
         if list.droppedCount > 0 {
@@ -41,7 +41,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// `lines` keeps the line index of each file met, so that excerpts of many diagnostics in one
     /// file read it once.
-    private func render(_ diagnostic: Diagnostic, lines: inout [ObjectIdentifier: LineIndex]) -> String {
+    private func render(_ diagnostic: Diagnostic, lines: inout LineIndexCache) -> String {
         var output = ""
         let label = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
         output += header(location: diagnostic.location, label: "\(label)[\(diagnostic.code)]",
@@ -60,15 +60,13 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The line's text (without its break), from the file's line index.
-    private func sourceLine(_ location: SourceLocation, lines: inout [ObjectIdentifier: LineIndex]) -> [Unicode.Scalar]? {
+    private func sourceLine(_ location: SourceLocation, lines: inout LineIndexCache) -> [Unicode.Scalar]? {
         let file = location.file
-        let index = lines[ObjectIdentifier(file)] ?? LineIndex(file)
-        lines[ObjectIdentifier(file)] = index
-        guard let range = index.range(ofLine: location.range.start.line) else { return nil }
+        guard let range = lines.lines(of: file).range(ofLine: location.range.start.line) else { return nil }
         return Array(String(decoding: file.contents[range], as: UTF8.self).unicodeScalars)
     }
 
-    private func excerpt(_ location: SourceLocation?, lines: inout [ObjectIdentifier: LineIndex]) -> String {
+    private func excerpt(_ location: SourceLocation?, lines: inout LineIndexCache) -> String {
         guard let location, let scalars = sourceLine(location, lines: &lines) else { return "" }
         let number = String(location.rangeInFile.start.line)
         let gutter = String(repeating: " ", count: max(0, 5 - number.count))

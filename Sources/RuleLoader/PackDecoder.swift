@@ -12,7 +12,7 @@ struct PackDecoder {
     var reader = NodeReader()
     var draft = PackDraft()
     /// The line index of each file whose scalars were located, built once per file.
-    private var lineIndexes: [ObjectIdentifier: LineIndex] = [:]
+    private var lineIndexes = LineIndexCache()
 
     /// Reads the `pack:` header, which must appear in exactly one file.
     mutating func readHeader(_ documents: [(file: SourceFile, root: YAMLNode)]) {
@@ -507,10 +507,7 @@ struct PackDecoder {
 
     /// Where each character of a scalar's text stands, through its file's line index (built once).
     private mutating func textOrigin(of node: YAMLNode) -> TextOrigin? {
-        let file = node.location.file
-        let lines = lineIndexes[ObjectIdentifier(file)] ?? LineIndex(file)
-        lineIndexes[ObjectIdentifier(file)] = lines
-        return node.textOrigin(lines: lines)
+        node.textOrigin(lines: lineIndexes.lines(of: node.location.file))
     }
 
     /// Parses a scalar as an expression, locating it inside the YAML text.
