@@ -16,7 +16,7 @@ public struct QuestionPrompt: Sendable {
     /// The first line: the organisation, how many diagnostics are undecided, how to answer.
     public func introduction(_ evaluation: Evaluation) -> String {
         let words = ReportStrings(language: language)
-        return SafeText.terminal("\(evaluation.profile.name) — \(words("undecided_count", String(evaluation.outcomes(.unknown).count)))\n")
+        return SafeText.terminal("\(evaluation.profile.name) — \(words.count(Double(evaluation.outcomes(.unknown).count), "undecided_one", "undecided_many"))\n")
             + words("ask_help") + "\n"
     }
 

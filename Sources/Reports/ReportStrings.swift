@@ -6,7 +6,8 @@ import RuleModel
 struct ReportStrings {
     let language: String
 
-    private static let table: [String: [String: String]] = [
+    /// Each key's text per language (English the fallback).
+    static let table: [String: [String: String]] = [
         "report_title": ["en": "Diagnostic report", "fr": "Rapport de diagnostic"],
         "organisation": ["en": "Organisation", "fr": "Organisation"],
         "kind": ["en": "Kind", "fr": "Type"],
