@@ -60,23 +60,23 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 out += "### \(e(theme.title))\n\n" + (theme.summary.map { "_\(e($0))_\n\n" } ?? "")
             }
             out += (model.groupsFindingsByTheme ? "#### " : "### ") + "\(e(finding.title))\n\n"
-            out += "**\(words("severity"))\(words.boldColon)** \(words.severity(finding.severity))"
-            if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.boldColon)** \(e(dimension))" }
+            out += "**\(words("severity"))\(words.bareColon)** \(words.severity(finding.severity))"
+            if let dimension = finding.dimension { out += " · **\(words("dimension"))\(words.bareColon)** \(e(dimension))" }
             out += "\n\n"
             if let because = finding.because { out += ReportText.sentence(e(because)) + "\n\n" }
             if let rationale = finding.rationale { out += "> \(e(rationale))\n\n" }
             if !finding.evidence.isEmpty {
-                out += "**\(words("evidence"))\(words.boldColon)**\n\n"
+                out += "**\(words("evidence"))\(words.bareColon)**\n\n"
                 for evidence in finding.evidence {
                     out += "- \(e(evidence.label))\(words.colon)\(e(evidence.value))" + (evidence.source.map { " — _\(e($0))_" } ?? "") + "\n"
                 }
                 out += "\n"
             }
             if !finding.references.isEmpty {
-                out += "**\(words("references"))\(words.boldColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
+                out += "**\(words("references"))\(words.bareColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
             }
             if !finding.covers.isEmpty {
-                out += "**\(words("covers"))\(words.boldColon)** " + finding.covers.map(e).joined(separator: words.semicolon) + "\n\n"
+                out += "**\(words("covers"))\(words.bareColon)** " + finding.covers.map(e).joined(separator: words.semicolon) + "\n\n"
             }
         }
 

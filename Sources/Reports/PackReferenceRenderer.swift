@@ -30,7 +30,7 @@ public struct PackReferenceRenderer: Sendable {
             case .none: word = words("block_none")
             case .not: word = words("block_not")
             }
-            out += "\(indent)- \(word)\(words.colon.trimmingTrailingSpaces)\n"
+            out += "\(indent)- \(word)\(words.bareColon)\n"
             for part in condition.parts { block(part, depth: depth + 1) }
         }
         if case .expression(let expression) = condition { return code(expression.description) + "\n" }
@@ -104,9 +104,11 @@ public struct PackReferenceRenderer: Sendable {
             if let dimension = rule.dimension { out += " · \(words("dimension"))\(words.colon)\(e(text(pack.dimension(dimension)?.label)))" }
             if let kinds = rule.appliesTo { out += " · \(words("applies_to"))\(words.colon)\(kinds.joined(separator: ", "))" }
             out += "\n\n"
-            let conditionBody = conditionText(rule.condition, words: words, code: code)
-            let conditionLabel = words("condition") + (conditionBody.hasPrefix("\n") ? words.colon.trimmingTrailingSpaces : words.colon)
-            out += conditionLabel + conditionBody
+            // A single expression follows the label on its line; a block of conditions starts below it.
+            var isSingleExpression = false
+            if case .expression = rule.condition { isSingleExpression = true }
+            out += words("condition") + (isSingleExpression ? words.colon : words.bareColon)
+                + conditionText(rule.condition, words: words, code: code)
             if let rationale = rule.rationale { out += "\n\(e(text(rationale)))\n" }
             if !rule.recommend.isEmpty { out += "\n\(words("recommends"))\(words.colon)" + rule.recommend.map(code).joined(separator: ", ") + "\n" }
         }
@@ -122,12 +124,5 @@ public struct PackReferenceRenderer: Sendable {
             out += "\n"
         }
         return out
-    }
-}
-
-private extension String {
-    /// The text without its trailing spaces (ordinary or no-break).
-    var trimmingTrailingSpaces: String {
-        String(reversed().drop { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }.reversed())
     }
 }

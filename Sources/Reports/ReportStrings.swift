@@ -424,8 +424,9 @@ struct ReportStrings {
     /// The separator of items that hold commas: `; `, with a non-breaking space before it in French.
     var semicolon: String { language == "fr" ? "\u{a0}; " : "; " }
 
-    /// The colon inside bold Markdown, without its trailing space: `**Sources :**`.
-    var boldColon: String { language == "fr" ? "\u{a0}:" : ":" }
+    /// The colon without its trailing space: inside bold Markdown (`**Sources :**`) or before a
+    /// line break.
+    var bareColon: String { language == "fr" ? "\u{a0}:" : ":" }
 
     func severity(_ severity: RuleSeverity) -> String { self(severity.rawValue) }
 
