@@ -17,10 +17,7 @@ public struct ExplanationRenderer: Sendable {
     /// A `because` sentence filled as reports fill it: labels of words, numbers and dates as the
     /// language writes them.
     private func sentence(_ because: LocalizedText, evaluation: Evaluation) -> String {
-        let fallback = evaluation.pack.metadata.defaultLanguage
-        return words.typeset(evaluation.fill(because.text(in: language, fallback: fallback)) { name, value in
-            words.value(value, of: evaluation.pack.fact(name), fallback: fallback)
-        })
+        words.because(because.text(in: language, fallback: evaluation.pack.metadata.defaultLanguage), in: evaluation)
     }
 
     /// An outcome in words: `fired`, `déclenché`.

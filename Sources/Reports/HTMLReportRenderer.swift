@@ -180,7 +180,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             html += "<li><span class=\"badge \(severity.rawValue)\">\(e(words.severity(severity)))</span> <strong>\(count)</strong></li>\n"
         }
         html += "</ul></div>\n<div><h3>\(e(words("first_actions")))</h3>\n<ol class=\"first-actions\">\n"
-        for action in model.roadmap.filter({ !$0.later }).prefix(5) {
+        for action in model.currentActions.prefix(5) {
             html += "<li>\(e(action.title)) <span class=\"muted\">· \(e(words("phase", String(action.phase))))</span></li>\n"
         }
         if model.roadmap.isEmpty { html += "<li class=\"muted\">\(e(words("no_roadmap")))</li>\n" }

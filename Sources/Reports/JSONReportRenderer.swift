@@ -35,7 +35,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("not_fired", .number(Double(model.notFiredCount))),
                 ("unknown", .number(Double(model.undecided.count))),
                 ("not_applicable", .number(Double(model.notApplicableCount))),
-                ("recommendations", .number(Double(model.roadmap.count - model.laterActions.count))),
+                ("recommendations", .number(Double(model.currentActions.count))),
                 ("later", .number(Double(model.laterActions.count))),
                 ("phases", .number(Double(model.phaseCount))),
             ])),

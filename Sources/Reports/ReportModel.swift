@@ -150,11 +150,11 @@ public struct ReportModel: Sendable {
     public let notApplicableCount: Int
 
     /// The number of phases of the roadmap's actions before the cap.
-    public var phaseCount: Int { roadmap.filter { !$0.later }.map(\.phase).max() ?? 0 }
+    public var phaseCount: Int { currentActions.map(\.phase).max() ?? 0 }
 
     /// The roadmap's actions before the cap, grouped by phase, in order.
     public var phases: [(phase: Int, actions: [Action])] {
-        Dictionary(grouping: roadmap.filter { !$0.later }, by: \.phase).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        Dictionary(grouping: currentActions, by: \.phase).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The training plan's totals over the trainings whose size is known; `complete` is false when
@@ -179,6 +179,9 @@ public struct ReportModel: Sendable {
 
     /// Whether findings are grouped under theme headings.
     public var groupsFindingsByTheme: Bool { findings.contains { $0.theme != nil } }
+
+    /// The roadmap's actions before the pack's cap, in roadmap order.
+    public var currentActions: [Action] { roadmap.filter { !$0.later } }
 
     /// The actions after the pack's cap, in roadmap order.
     public var laterActions: [Action] { roadmap.filter(\.later) }
@@ -263,9 +266,7 @@ public struct ReportModel: Sendable {
             let strength = outcome.strength
             return StrengthItem(id: strength.id, title: text(strength.title) ?? strength.id,
                                 dimension: strength.dimension.flatMap { text(pack.dimension($0)?.label) },
-                                because: text(strength.because).map { sentence in
-                                    words.typeset(evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) })
-                                }, rationale: text(strength.rationale))
+                                because: text(strength.because).map { words.because($0, in: evaluation) }, rationale: text(strength.rationale))
         }
         // Theme by theme in the pack's order (findings without a theme last), then by severity and id.
         let themeOrder = Dictionary(pack.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -284,9 +285,7 @@ public struct ReportModel: Sendable {
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
                            theme: rule.theme.flatMap { text(pack.theme($0)?.label) },
-                           because: text(rule.because).map { sentence in
-                               words.typeset(evaluation.fill(sentence) { name, value in words.value(value, of: pack.fact(name), fallback: fallback) })
-                           }, rationale: text(rule.rationale),
+                           because: text(rule.because).map { words.because($0, in: evaluation) }, rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)),
                            covers: evaluation.outcomes.filter { $0.supersededBy.contains(rule.id) }.map { title(ofDiagnostic: $0.rule.id) })
@@ -326,7 +325,7 @@ public struct ReportModel: Sendable {
                             unit: text(fact?.unit).map { words.unit($0, for: 2) }, weight: missing.weight, decides: missing.decidedCount)
         }
         notFiredCount = evaluation.outcomes(.notFired).count
-        supersededCount = evaluation.outcomes.filter { $0.status == .fired && !$0.supersededBy.isEmpty }.count
+        supersededCount = evaluation.outcomes(.fired).count - evaluation.findings.count
         notApplicableCount = evaluation.outcomes(.notApplicable).count
     }
 }

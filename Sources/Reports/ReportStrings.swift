@@ -287,6 +287,15 @@ struct ReportStrings {
         }
     }
 
+    /// A `because` sentence as a client reads it: each `{name}` filled with the evaluation's value,
+    /// written as the language writes it (a word's label, a number, a date), then typeset.
+    func because(_ template: String, in evaluation: Evaluation) -> String {
+        let pack = evaluation.pack
+        return typeset(evaluation.fill(template) { name, value in
+            self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage)
+        })
+    }
+
     /// A count and its noun, singular for 0 and 1 in French, for 1 only in English: `1 groupe`,
     /// `0 groupe`, `3 groups`.
     func count(_ value: Double, _ singular: String, _ plural: String) -> String {
@@ -366,7 +375,7 @@ struct ReportStrings {
     /// left undecided", each count agreeing with its noun.
     func summaryLine(_ model: ReportModel) -> String {
         self("summary_line", count(Double(model.findings.count), "finding", "findings_count"),
-             count(Double(model.roadmap.count - model.laterActions.count), "recommendation", "recommendations_count"),
+             count(Double(model.currentActions.count), "recommendation", "recommendations_count"),
              count(Double(model.phaseCount), "phase_word", "phases_word"),
              count(Double(model.undecided.count), "undecided_diagnostic", "undecided_diagnostics"))
     }
