@@ -55,7 +55,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
             """
         body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n"
-        let notes = model.maturity.filter { !$0.missing.isEmpty || ($0.level != nil && !$0.blockers.isEmpty) }
+        let notes = model.maturity.filter(\.hasNote)
         if !notes.isEmpty {
             body += "<ul class=\"next-levels\">\n"
             for entry in notes {
@@ -106,10 +106,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"
         if model.roadmap.isEmpty { body += "<p>\(e(words("no_roadmap")))</p>\n" }
         for (phase, actions) in model.phases {
-            let stage = model.stage(ofPhase: actions)
-            let heading = stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))
-            body += "<div class=\"phase\"><h3>\(e(heading))</h3>\n"
-            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { body += "<p class=\"muted\">\(e(summary))</p>\n" }
+            let heading = model.phaseHeading(phase, actions: actions)
+            body += "<div class=\"phase\"><h3>\(e(heading.title))</h3>\n"
+            if let summary = heading.summary { body += "<p class=\"muted\">\(e(summary))</p>\n" }
             body += "<ol>\n"
             for action in actions {
                 body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span></div>\n"
@@ -208,8 +207,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"22\" rx=\"3\" class=\"bar level\(level)\"/>\n"
                 svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value\"><tspan class=\"level\">\(level)/5</tspan>\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
             } else {
-                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
-                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words("not_assessed") + floor))</text>\n"
+                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words.notAssessed(atLeast: entry.atLeast)))</text>\n"
             }
         }
         return svg + "</svg>"

@@ -30,11 +30,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
             if let level = entry.level {
                 out += "| \(e(entry.label)) | \(String(repeating: "●", count: level))\(String(repeating: "○", count: 5 - level)) \(level)/5 | \(e(entry.levelName ?? "")) |\n"
             } else {
-                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
-                out += "| \(e(entry.label)) | — | \(words("not_assessed"))\(floor) |\n"
+                out += "| \(e(entry.label)) | — | \(words.notAssessed(atLeast: entry.atLeast)) |\n"
             }
         }
-        let notes = model.maturity.filter { !$0.missing.isEmpty || ($0.level != nil && !$0.blockers.isEmpty) }
+        let notes = model.maturity.filter(\.hasNote)
         if !notes.isEmpty {
             out += "\n"
             for entry in notes {
@@ -83,9 +82,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += "## \(words("roadmap"))\n\n"
         if model.roadmap.isEmpty { out += words("no_roadmap") + "\n\n" }
         for (phase, actions) in model.phases {
-            let stage = model.stage(ofPhase: actions)
-            out += "### \(e(stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase))))\n\n"
-            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { out += "_\(e(summary))_\n\n" }
+            let heading = model.phaseHeading(phase, actions: actions)
+            out += "### \(e(heading.title))\n\n"
+            if let summary = heading.summary { out += "_\(e(summary))_\n\n" }
             for action in actions {
                 out += "- **\(e(action.title))** (\(words.kind(action.kind)))  \n  \(words("priority"))\(words.colon)\(e(action.priority))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }

@@ -18,6 +18,10 @@ public struct ReportModel: Sendable {
         public let fired: Int
         public let decided: Int
         public let applicable: Int
+
+        /// Whether a note goes under the maturity table: the facts that would decide it, or what
+        /// keeps it from the next level.
+        public var hasNote: Bool { !missing.isEmpty || (level != nil && !blockers.isEmpty) }
     }
 
     public struct Evidence: Sendable {
@@ -139,7 +143,7 @@ public struct ReportModel: Sendable {
     /// Each theme's summary, by its label.
     public let themeSummaries: [String: String?]
     /// Each stage's summary, by its label.
-    public let stageSummaries: [String: String?]
+    private let stageSummaries: [String: String?]
     /// The currency of costs, as the pack writes it (`€`).
     public let currency: String?
     public let undecided: [Undecided]
@@ -186,10 +190,13 @@ public struct ReportModel: Sendable {
     /// The actions after the pack's cap, in roadmap order.
     public var laterActions: [Action] { roadmap.filter(\.later) }
 
-    /// The label of the stage of a phase's actions, when they share one.
-    public func stage(ofPhase actions: [Action]) -> String? {
+    /// A phase's heading, with the stage its actions share when they share one ("Phase 2 —
+    /// Governance"), and that stage's summary.
+    public func phaseHeading(_ phase: Int, actions: [Action]) -> (title: String, summary: String?) {
+        let words = ReportStrings(language: language)
         let stages = Set(actions.map(\.stage))
-        return stages.count == 1 ? stages.first! : nil
+        guard stages.count == 1, let stage = stages.first ?? nil else { return (words("phase", String(phase)), nil) }
+        return (words("phase_stage", String(phase), stage), stageSummaries[stage] ?? nil)
     }
 
     /// Builds the model of an evaluation.

@@ -287,6 +287,11 @@ struct ReportStrings {
         }
     }
 
+    /// A dimension not assessed, with the level proven so far: "not assessed (at least 2)".
+    func notAssessed(atLeast level: Int) -> String {
+        self("not_assessed") + (level > 0 ? " (\(self("at_least", String(level))))" : "")
+    }
+
     /// A `because` sentence as a client reads it: each `{name}` filled with the evaluation's value,
     /// written as the language writes it (a word's label, a number, a date), then typeset.
     func because(_ template: String, in evaluation: Evaluation) -> String {

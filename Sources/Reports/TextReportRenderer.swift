@@ -47,8 +47,7 @@ public struct TextReportRenderer: ReportRenderer {
                 let name = entry.levelName.map { "  " + truncated($0, to: width - prefix.count - 10) } ?? ""
                 out += "\(prefix)\(bar) \(level)/5\(name)\n"
             } else {
-                let floor = entry.atLeast > 0 ? " (\(words("at_least", String(entry.atLeast))))" : ""
-                out += "\(prefix)\(String(repeating: "·", count: 5)) \(words("not_assessed"))\(floor)\n"
+                out += "\(prefix)\(String(repeating: "·", count: 5)) \(words.notAssessed(atLeast: entry.atLeast))\n"
             }
             let indent = String(repeating: " ", count: prefix.count)
             if !entry.missing.isEmpty {
@@ -84,9 +83,9 @@ public struct TextReportRenderer: ReportRenderer {
         heading(words("roadmap"))
         if model.roadmap.isEmpty { line("  " + words("no_roadmap")) }
         for (phase, actions) in model.phases {
-            let stage = model.stage(ofPhase: actions)
-            line("  " + paint(stage.map { words("phase_stage", String(phase), $0) } ?? words("phase", String(phase)), "1"))
-            if let summary = stage.flatMap({ model.stageSummaries[$0] ?? nil }) { line("    " + summary, indent: "    ") }
+            let heading = model.phaseHeading(phase, actions: actions)
+            line("  " + paint(heading.title, "1"))
+            if let summary = heading.summary { line("    " + summary, indent: "    ") }
             for action in actions {
                 line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ")
                 line("      \(words("priority"))\(words.colon)\(action.priority)", indent: "      ")
