@@ -63,8 +63,8 @@ public struct CompiledPack: Sendable {
         slotCount = slots.count
 
         var derivations: [Derivation] = []
-        let indicatorIndex = Dictionary(pack.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let diagnosticIndex = Dictionary(pack.findings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indicatorIndex = pack.indicators.positions(by: \.id)
+        let diagnosticIndex = pack.findings.positions(by: \.id)
         for id in order {
             if let index = indicatorIndex[id] {
                 let expression = try CompiledExpression.compile(pack.indicators[index].expression) { slots[$0] }

@@ -114,7 +114,7 @@ enum RoadmapPlanner {
         init(pack: RulePack, recommendations: [String: Recommendation], included: Set<String>) {
             self.recommendations = recommendations
             self.included = included
-            let stageIndex = Dictionary(pack.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let stageIndex = pack.stages.positions(by: \.id)
             self.stageIndex = stageIndex
             var members: [Int: [String]] = [:]
             for id in included.sorted() {

@@ -263,10 +263,11 @@ public struct ExplanationRenderer: Sendable {
             if let cost = line.cost { out += "  " + words("x_cost", RulePack.trainerDayRateParameter, Value.format(cost)) + "\n" }
             if !line.missingFacts.isEmpty { out += "  " + words("x_missing", line.missingFacts.joined(separator: ", ")) + "\n" }
         }
-        if let stage = recommendation.stage, let position = pack.stages.firstIndex(where: { $0.id == stage }), position > 0 {
+        let stagePositions = pack.stages.positions(by: \.id)
+        if let position = recommendation.stage.flatMap({ stagePositions[$0] }), position > 0 {
             // Among the kept actions, or among the later ones: each is phased on its own.
             let earlier = evaluation.roadmap.filter { other in
-                other.later == item.later && other.recommendation.stage.flatMap { own in pack.stages.firstIndex { $0.id == own } }.map { $0 < position } ?? false
+                other.later == item.later && other.recommendation.stage.flatMap { stagePositions[$0] }.map { $0 < position } ?? false
             }
             if !earlier.isEmpty {
                 out += words("x_after_earlier", earlier.map(\.recommendation.id).joined(separator: ", ")) + "\n"

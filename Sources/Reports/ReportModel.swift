@@ -264,8 +264,8 @@ public struct ReportModel: Sendable {
                             blockers: blockers, fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
         }
         // Strengths in the order of their dimensions, in-place actions in the order of the method.
-        let dimensionOrder = Dictionary(pack.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let stageOrder = Dictionary(pack.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let dimensionOrder = pack.dimensions.positions(by: \.id)
+        let stageOrder = pack.stages.positions(by: \.id)
         strengths = evaluation.strengths.filter { $0.truth == .true }.sorted {
             ($0.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $0.strength.id)
                 < ($1.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $1.strength.id)
@@ -276,7 +276,7 @@ public struct ReportModel: Sendable {
                                 because: text(strength.because).map { words.because($0, in: evaluation) }, rationale: text(strength.rationale))
         }
         // Theme by theme in the pack's order (findings without a theme last), then by severity and id.
-        let themeOrder = Dictionary(pack.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let themeOrder = pack.themes.positions(by: \.id)
         func themeRank(_ rule: FindingRule) -> Int { rule.theme.flatMap { themeOrder[$0] } ?? pack.themes.count }
         findings = evaluation.findings.sorted {
             (themeRank($0.rule), $0.rule.severity, $0.rule.id) < (themeRank($1.rule), $1.rule.severity, $1.rule.id)

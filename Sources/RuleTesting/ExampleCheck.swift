@@ -11,7 +11,7 @@ public enum ExampleCheck {
 
     /// An error at each example whose outcome is not the one it claims, with the outcome.
     public static func diagnostics(for pack: RulePack, engine: Engine) -> [Diagnostic] {
-        let indices = Dictionary(uniqueKeysWithValues: pack.findings.enumerated().map { ($1.id, $0) })
+        let indices = pack.findings.positions(by: \.id)
         var problems: [Diagnostic] = []
         // The same cases `orgdiag test` runs for the examples: one per example, with its claim.
         for example in RuleTestCase.examples(of: pack) {
