@@ -107,7 +107,6 @@ public struct RulePack: Hashable, Sendable {
             if case .string(let text) = value, CivilDate(iso: text) != nil { return nil }
             return "'\(parameter.id)' is a date: write it YYYY-MM-DD, as 2025-01-01, not \(value.plainText)"
         }
-        return nil
     }
 
     /// The fact with `id`.
