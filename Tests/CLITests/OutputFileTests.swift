@@ -38,7 +38,7 @@ import TestSupport
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let secret = folder.appendingPathComponent("secret.md")
-        FileManager.default.createFile(atPath: secret.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: secret.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]))
         #expect(try CLIRunner.run(["report", Self.profile, "-o", secret.path]).status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: secret.path)[.posixPermissions] as? Int == 0o600)
         #expect(try String(contentsOf: secret, encoding: .utf8).contains("CCI Val-de-Loire Sud"))

@@ -103,7 +103,7 @@ import YAML
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("endless-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         // No line break and no document start: like /dev/zero, but finite for the test.
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: 50_000))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: 50_000)))
         let reader = try ProfileStreamReader.open(path, windowBytes: 200, maxDocumentBytes: 1000).get()
         guard case .failure(let problems)? = reader.next() else { Issue.record("expected the oversized document"); return }
         #expect(problems.sorted.first?.message.hasSuffix("the rest of the file is not read") == true)
