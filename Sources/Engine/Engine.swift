@@ -8,7 +8,7 @@ public struct Engine: Sendable {
     /// The same pack as flat instructions over typed registers: the fast path.
     let program: Program
     /// What every profile of one organisation kind starts from.
-    private struct KindSetup: Sendable {
+    struct KindSetup: Sendable {
         /// The constants, and the parameters at their value for the kind.
         let registers: Registers
         /// Which diagnostics concern the kind.
@@ -19,7 +19,7 @@ public struct Engine: Sendable {
     private let setups: [String: KindSetup]
     private let setupWithoutKind: KindSetup
     /// The identifier of the pack's catalogue, to use a profile's indexed facts.
-    private let catalogue: Int
+    let catalogue: Int
     /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled.
     private let relevance: [(factID: String, condition: CompiledCondition)]
     /// Each recommendation that says when it is already in place (`in_place_when`), with it compiled.
@@ -96,7 +96,7 @@ public struct Engine: Sendable {
     }
 
     /// The setup for a profile's kind (computed on the spot for a kind the pack does not list).
-    private func setup(for profile: Profile) -> KindSetup {
+    func setup(for profile: Profile) -> KindSetup {
         guard let kind = profile.kind else { return setupWithoutKind }
         return setups[kind] ?? Self.setup(forKind: kind, compiled: compiled, program: program)
     }
@@ -207,9 +207,14 @@ public struct Engine: Sendable {
     /// Runs the program for a profile: facts and parameters stored, every derivation computed.
     private func run(_ profile: Profile, overrides: [String: Value], setup: KindSetup) -> Registers {
         var registers = setup.registers
-        if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.values.count == compiled.factCount {
-            for (index, value) in indexed.values.enumerated() {
-                if let value { program.store(value, into: &registers, at: index, fact: index) }
+        if let codes = indexedCodes(of: profile) {
+            for (index, code) in codes.enumerated() where code.kind != .missing {
+                if let (tag, payload) = program.encoded(code, fact: index) {
+                    registers.tags[index] = tag.rawValue
+                    registers.payloads[index] = payload
+                } else if let value = profile.indexedFacts?.values[index] {
+                    program.store(value, into: &registers, at: index, fact: index)
+                }
             }
         } else {
             for (index, fact) in compiled.pack.facts.enumerated() {
@@ -224,6 +229,15 @@ public struct Engine: Sendable {
         }
         program.run(&registers, applies: setup.applies)
         return registers
+    }
+
+    /// The codes of the profile's facts by position in the pack, when the profile loader filled
+    /// them for this pack (``IndexedFacts``); `nil` for a profile built otherwise.
+    @inline(__always) func indexedCodes(of profile: Profile) -> [FactCode]? {
+        guard let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.codes.count == compiled.factCount else {
+            return nil
+        }
+        return indexed.codes
     }
 
     /// Every slot's value: facts, parameters, then indicators and diagnostics.

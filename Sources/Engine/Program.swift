@@ -28,6 +28,8 @@ struct Program: Sendable {
     var factDomains: [[(word: String, symbol: Int)]] = []
     /// For set registers (facts), the symbol id of each bit; empty for other registers.
     var setDomains: [[Int]] = []
+    /// The registers of constants (literals and lists of literals): the same in every lane of a block.
+    var constantRegisters = 0..<0
     /// Subtrees evaluated the general way (lists of lists, sets compared across domains...).
     var fallbacks: [CompiledExpression] = []
     let factCount: Int
@@ -45,34 +47,48 @@ struct Program: Sendable {
 
     /// Writes a model value into a register; `fact` gives the domain of enum and set facts.
     func store(_ value: Value, into registers: inout Registers, at register: Int, fact: Int? = nil) {
+        let (tag, payload) = encoded(value, fact: fact, texts: &registers.texts)
+        registers.tags[register] = tag.rawValue
+        registers.payloads[register] = payload
+    }
+
+    /// A model value as a register holds it, whatever the registers' layout: a text that is no
+    /// interned word is appended to `texts` and the payload is its index. `fact` gives the
+    /// domain of enum and set facts; a set without one (or over more than 64 words) is unknown.
+    func encoded(_ value: Value, fact: Int?, texts: inout [String]) -> (tag: Registers.Tag, payload: UInt64) {
         switch value {
         case .bool(let flag):
-            registers.setBool(register, flag)
+            return (.bool, flag ? 1 : 0)
         case .number(let number):
-            registers.setNumber(register, number)
+            return (.number, number.bitPattern)
         case .string(let text):
             if let fact, let symbol = factDomains[fact].first(where: { $0.word == text })?.symbol {
-                registers.tags[register] = Registers.Tag.symbol.rawValue
-                registers.payloads[register] = UInt64(symbol)
+                return (.symbol, UInt64(symbol))
             } else if let symbol = symbolIDs[text] {
-                registers.tags[register] = Registers.Tag.symbol.rawValue
-                registers.payloads[register] = UInt64(symbol)
-            } else {
-                registers.tags[register] = Registers.Tag.text.rawValue
-                registers.payloads[register] = UInt64(registers.texts.count)
-                registers.texts.append(text)
+                return (.symbol, UInt64(symbol))
             }
+            texts.append(text)
+            return (.text, UInt64(texts.count - 1))
         case .set(let words):
-            guard let fact, factDomains[fact].count <= 64 else {
-                registers.setUnknown(register)
-                return
-            }
+            guard let fact, factDomains[fact].count <= 64 else { return (.unknown, 0) }
             var mask: UInt64 = 0
             for word in words {
                 if let bit = factDomains[fact].firstIndex(where: { $0.word == word }) { mask |= 1 << UInt64(bit) }
             }
-            registers.tags[register] = Registers.Tag.set.rawValue
-            registers.payloads[register] = mask
+            return (.set, mask)
+        }
+    }
+
+    /// A fact's code as a register holds it, with no word to look up; `nil` for a code that
+    /// needs the value itself (``FactCode/Kind/other``).
+    @inline(__always) func encoded(_ code: FactCode, fact: Int) -> (tag: Registers.Tag, payload: UInt64)? {
+        switch code.kind {
+        case .missing: return (.unknown, 0)
+        case .boolean: return (.bool, code.payload)
+        case .number: return (.number, code.payload)
+        case .word: return (.symbol, UInt64(factDomains[fact][Int(code.payload)].symbol))
+        case .words: return factDomains[fact].count <= 64 ? (.set, code.payload) : nil
+        case .other: return nil
         }
     }
 
@@ -111,7 +127,7 @@ struct Program: Sendable {
         registers.tags.withUnsafeMutableBufferPointer { tags in
             registers.payloads.withUnsafeMutableBufferPointer { payloads in
                 // Raw pointers: no copy-on-write check on every write in the loop.
-                var view = RegisterView(tags: tags.baseAddress!, payloads: payloads.baseAddress!, texts: texts)
+                let view = RegisterView(tags: tags.baseAddress!, payloads: payloads.baseAddress!, texts: texts)
                 instructions.withUnsafeBufferPointer { instructions in
                     for derivation in derivations {
                         if let diagnostic = derivation.diagnostic, !applies[diagnostic] {
@@ -123,7 +139,7 @@ struct Program: Sendable {
                         while next < end {
                             let instruction = instructions[next]
                             next += 1
-                            execute(instruction, &view)
+                            execute(instruction, view)
                             if instruction.junction != .none { next = join(instruction, view, next: next) }
                         }
                     }
@@ -157,17 +173,16 @@ struct Program: Sendable {
     }
 
     /// Runs one instruction's operation.
-    @inline(__always) private func execute(_ instruction: Instruction, _ r: inout RegisterView) {
+    @inline(__always) func execute(_ instruction: Instruction, _ r: some RegisterAccess) {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
         let c = Int(instruction.c)
         switch instruction.opcode {
         case .copy:
-            r.tags[destination] = r.tags[a]
-            r.payloads[destination] = r.payloads[a]
+            r.set(destination, tag: r.rawTag(a), payload: r.payload(a))
         case .add, .subtract, .multiply, .divide:
-            guard r.tags[a] == Registers.Tag.number.rawValue, r.tags[b] == Registers.Tag.number.rawValue else {
+            guard r.rawTag(a) == Registers.Tag.number.rawValue, r.rawTag(b) == Registers.Tag.number.rawValue else {
                 r.setUnknown(destination)
                 return
             }
@@ -187,16 +202,16 @@ struct Program: Sendable {
             }
             if result.isFinite { r.setNumber(destination, result) } else { r.setUnknown(destination) }
         case .negate:
-            if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
+            if r.rawTag(a) == Registers.Tag.number.rawValue { r.setNumber(destination, -r.number(a)) } else { r.setUnknown(destination) }
         case .compare:
             r.setTruth(destination, compare(Self.comparisonOperators[c], a, b, r))
         case .test:
             break
         case .not:
-            if r.tags[a] == Registers.Tag.bool.rawValue { r.setBool(destination, r.payloads[a] == 0) } else { r.setUnknown(destination) }
+            if r.rawTag(a) == Registers.Tag.bool.rawValue { r.setBool(destination, r.payload(a) == 0) } else { r.setUnknown(destination) }
         case .inList, .notInList:
             var found = Truth.false
-            if r.tags[a] == Registers.Tag.unknown.rawValue {
+            if r.rawTag(a) == Registers.Tag.unknown.rawValue {
                 found = .unknown
             } else {
                 for item in b..<(b + c) {
@@ -210,17 +225,17 @@ struct Program: Sendable {
         case .between:
             r.setTruth(destination, compare(.greaterOrEqual, a, b, r) && compare(.lessOrEqual, a, c, r))
         case .known:
-            r.setBool(destination, r.tags[a] != Registers.Tag.unknown.rawValue)
+            r.setBool(destination, r.rawTag(a) != Registers.Tag.unknown.rawValue)
         case .abs:
-            if r.tags[a] == Registers.Tag.number.rawValue { r.setNumber(destination, Swift.abs(r.number(a))) } else { r.setUnknown(destination) }
+            if r.rawTag(a) == Registers.Tag.number.rawValue { r.setNumber(destination, Swift.abs(r.number(a))) } else { r.setUnknown(destination) }
         case .round:
-            guard r.tags[a] == Registers.Tag.number.rawValue else {
+            guard r.rawTag(a) == Registers.Tag.number.rawValue else {
                 r.setUnknown(destination)
                 return
             }
             var digits = 0.0
             if b >= 0 {
-                guard r.tags[b] == Registers.Tag.number.rawValue else {
+                guard r.rawTag(b) == Registers.Tag.number.rawValue else {
                     r.setUnknown(destination)
                     return
                 }
@@ -232,7 +247,7 @@ struct Program: Sendable {
         case .minimum, .maximum, .sum, .mean:
             var result = instruction.opcode == .minimum ? Double.infinity : instruction.opcode == .maximum ? -Double.infinity : 0
             for item in b..<(b + c) {
-                guard r.tags[item] == Registers.Tag.number.rawValue else {
+                guard r.rawTag(item) == Registers.Tag.number.rawValue else {
                     r.setUnknown(destination)
                     return
                 }
@@ -261,13 +276,13 @@ struct Program: Sendable {
             }
             r.setNumber(destination, count)
         case .countSet:
-            if r.tags[a] == Registers.Tag.set.rawValue {
-                r.setNumber(destination, Double(r.payloads[a].nonzeroBitCount))
+            if r.rawTag(a) == Registers.Tag.set.rawValue {
+                r.setNumber(destination, Double(r.payload(a).nonzeroBitCount))
             } else {
                 r.setUnknown(destination)
             }
         case .lessNumber, .lessOrEqualNumber, .greaterNumber, .greaterOrEqualNumber, .equalNumber, .notEqualNumber:
-            guard r.tags[a] == Registers.Tag.number.rawValue else {
+            guard r.rawTag(a) == Registers.Tag.number.rawValue else {
                 r.setUnknown(destination)
                 return
             }
@@ -284,9 +299,9 @@ struct Program: Sendable {
             }
             r.setBool(destination, result)
         case .equalSymbol, .notEqualSymbol:
-            let tag = r.tags[a]
+            let tag = r.rawTag(a)
             if tag == Registers.Tag.symbol.rawValue {
-                r.setBool(destination, (r.payloads[a] == UInt64(b)) == (instruction.opcode == .equalSymbol))
+                r.setBool(destination, (r.payload(a) == UInt64(b)) == (instruction.opcode == .equalSymbol))
             } else if tag == Registers.Tag.text.rawValue {
                 // A text that is no interned word equals no symbol.
                 r.setBool(destination, instruction.opcode == .notEqualSymbol)
@@ -294,17 +309,17 @@ struct Program: Sendable {
                 r.setUnknown(destination)
             }
         case .equalBool, .notEqualBool:
-            if r.tags[a] == Registers.Tag.bool.rawValue {
-                r.setBool(destination, (r.payloads[a] == UInt64(b)) == (instruction.opcode == .equalBool))
+            if r.rawTag(a) == Registers.Tag.bool.rawValue {
+                r.setBool(destination, (r.payload(a) == UInt64(b)) == (instruction.opcode == .equalBool))
             } else {
                 r.setUnknown(destination)
             }
         case .inSymbolMask, .notInSymbolMask:
-            let tag = r.tags[a]
+            let tag = r.rawTag(a)
             let found: Truth
             if tag == Registers.Tag.symbol.rawValue {
                 let mask = UInt64(UInt32(bitPattern: instruction.b)) | UInt64(UInt32(bitPattern: instruction.c)) << 32
-                let symbol = r.payloads[a]
+                let symbol = r.payload(a)
                 found = Truth(symbol < 64 && mask & (1 << symbol) != 0)
             } else if tag == Registers.Tag.text.rawValue {
                 found = .false
@@ -313,13 +328,13 @@ struct Program: Sendable {
             }
             r.setTruth(destination, instruction.opcode == .inSymbolMask ? found : !found)
         case .setHasBit:
-            if r.tags[a] != Registers.Tag.set.rawValue {
+            if r.rawTag(a) != Registers.Tag.set.rawValue {
                 r.setUnknown(destination)
             } else {
-                r.setBool(destination, b >= 0 && r.payloads[a] & (1 << UInt64(b)) != 0)
+                r.setBool(destination, b >= 0 && r.payload(a) & (1 << UInt64(b)) != 0)
             }
         case .betweenNumbers:
-            guard r.tags[a] == Registers.Tag.number.rawValue else {
+            guard r.rawTag(a) == Registers.Tag.number.rawValue else {
                 r.setUnknown(destination)
                 return
             }
@@ -338,14 +353,14 @@ struct Program: Sendable {
     }
 
     /// Three-valued comparison with the semantics of ``CompiledExpression/compare(_:_:_:)``.
-    @inline(__always) private func compare(_ op: Expression.ComparisonOperator, _ a: Int, _ b: Int, _ r: RegisterView) -> Truth {
-        let left = r.tags[a]
-        let right = r.tags[b]
+    @inline(__always) private func compare(_ op: Expression.ComparisonOperator, _ a: Int, _ b: Int, _ r: some RegisterReading) -> Truth {
+        let left = r.rawTag(a)
+        let right = r.rawTag(b)
         if left == Registers.Tag.number.rawValue && right == Registers.Tag.number.rawValue {
             return Truth(op.holds(r.number(a), r.number(b)))
         }
         if left == Registers.Tag.symbol.rawValue && right == Registers.Tag.symbol.rawValue {
-            return Truth(op.holds(r.payloads[a], r.payloads[b]))  // ids sort like the words
+            return Truth(op.holds(r.payload(a), r.payload(b)))  // ids sort like the words
         }
         if (left == Registers.Tag.symbol.rawValue || left == Registers.Tag.text.rawValue)
             && (right == Registers.Tag.symbol.rawValue || right == Registers.Tag.text.rawValue) {
@@ -353,7 +368,7 @@ struct Program: Sendable {
         }
         if op == .equal || op == .notEqual {
             if left == Registers.Tag.bool.rawValue && right == Registers.Tag.bool.rawValue {
-                return Truth((r.payloads[a] == r.payloads[b]) == (op == .equal))
+                return Truth((r.payload(a) == r.payload(b)) == (op == .equal))
             }
             if left == Registers.Tag.set.rawValue && right == Registers.Tag.set.rawValue {
                 let same = runtimeValue(r, a) == runtimeValue(r, b)
@@ -364,19 +379,19 @@ struct Program: Sendable {
     }
 
     /// Whether the set in register `set` holds the word in register `word`, three-valued.
-    @inline(__always) private func setContains(_ set: Int, _ word: Int, _ r: RegisterView) -> Truth {
-        guard r.tags[word] != Registers.Tag.unknown.rawValue else { return .unknown }
-        guard r.tags[set] == Registers.Tag.set.rawValue else { return .unknown }
+    @inline(__always) private func setContains(_ set: Int, _ word: Int, _ r: some RegisterReading) -> Truth {
+        guard r.rawTag(word) != Registers.Tag.unknown.rawValue else { return .unknown }
+        guard r.rawTag(set) == Registers.Tag.set.rawValue else { return .unknown }
         let bits = setDomains[set]
         let bit: Int?
-        if r.tags[word] == Registers.Tag.symbol.rawValue {
-            bit = bits.firstIndex(of: Int(r.payloads[word]))
+        if r.rawTag(word) == Registers.Tag.symbol.rawValue {
+            bit = bits.firstIndex(of: Int(r.payload(word)))
         } else if let wanted = text(r, word) {
             bit = bits.firstIndex { symbols[$0] == wanted }
         } else {
             return .unknown
         }
         guard let bit else { return .false }
-        return Truth(r.payloads[set] & (1 << UInt64(bit)) != 0)
+        return Truth(r.payload(set) & (1 << UInt64(bit)) != 0)
     }
 }

@@ -5,6 +5,8 @@ struct ProgramCompiler {
     private var program: Program
     private let compiled: CompiledPack
     private var constants: [RuntimeValue: Int] = [:]
+    /// Lists made only of literals, each in consecutive constant registers: its first register.
+    private var constantLists: [[RuntimeValue]: Int] = [:]
     private var nextRegister: Int
     private var temporaryBase = 0
     private var highestRegister = 0
@@ -58,6 +60,15 @@ struct ProgramCompiler {
         pack.findings.flatMap(\.condition.expressions).forEach { $0.visit { if case .literal = $0.kind { literals.append($0) } } }
         for literal in literals { _ = constant(literal) }
         for value in [RuntimeValue.bool(true), .bool(false), .unknown] { _ = constant(value) }
+        // Lists of literals (`x in [1, 2, 3]`) as constants too: no copy at run time.
+        var lists: [[RuntimeValue]] = []
+        let expressions = pack.indicators.map(\.expression) + pack.findings.flatMap(\.condition.expressions)
+        expressions.forEach { $0.visit { if case .list(let items) = $0.kind, let values = literalValues(items) { lists.append(values) } } }
+        for values in lists where constantLists[values] == nil {
+            constantLists[values] = nextRegister
+            nextRegister += values.count
+        }
+        program.constantRegisters = compiled.slotCount..<nextRegister
         temporaryBase = nextRegister
         highestRegister = nextRegister
 
@@ -81,6 +92,9 @@ struct ProgramCompiler {
         program.template.tags += Array(repeating: 0, count: max(0, count - program.template.tags.count))
         program.template.payloads += Array(repeating: 0, count: max(0, count - program.template.payloads.count))
         for (value, register) in constants { storeConstant(value, at: register) }
+        for (values, first) in constantLists {
+            for (offset, value) in values.enumerated() { storeConstant(value, at: first + offset) }
+        }
         program.setDomains += Array(repeating: [], count: max(0, count - program.setDomains.count))
     }
 
@@ -468,6 +482,7 @@ struct ProgramCompiler {
     /// Puts the values of `items` in consecutive registers and returns the first; `nil` when an
     /// item is itself a collection.
     private mutating func list(_ items: [Expression]) -> Int? {
+        if let values = literalValues(items), let first = constantLists[values] { return first }
         guard !items.contains(where: isCollection) else { return nil }
         let registers = items.map { register($0) }
         let first = temporaries(items.count)
@@ -475,6 +490,16 @@ struct ProgramCompiler {
             emit(Instruction(.copy, first + offset, a: source))
         }
         return first
+    }
+
+    /// The values of a non-empty list made only of literals; `nil` for any other list.
+    private func literalValues(_ items: [Expression]) -> [RuntimeValue]? {
+        var values: [RuntimeValue] = []
+        for item in items {
+            guard case .literal(let value) = item.kind else { return nil }
+            values.append(RuntimeValue(value))
+        }
+        return values.isEmpty ? nil : values
     }
 
     private func isCollection(_ expression: Expression) -> Bool {

@@ -9,16 +9,16 @@ public struct DecisionLines: Sendable {
     }
 
     /// Appends the line of one decision (indices into the ids, ascending), with its line break.
-    public func append(fired: [Int], unknown: [Int], to bytes: inout [UInt8]) {
+    public func append(fired: ArraySlice<Int32>, unknown: ArraySlice<Int32>, to bytes: inout [UInt8]) {
         for (position, index) in fired.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: " ")) }
-            bytes += ids[index]
+            bytes += ids[Int(index)]
         }
         if !unknown.isEmpty {
             bytes += Array(" |".utf8)
             for index in unknown {
                 bytes.append(UInt8(ascii: " "))
-                bytes += ids[index]
+                bytes += ids[Int(index)]
             }
         }
         bytes.append(UInt8(ascii: "\n"))

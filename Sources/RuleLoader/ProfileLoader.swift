@@ -94,6 +94,8 @@ public enum ProfileLoader {
         /// Each fact's answer form, by position: what the stream decoder's fast path reads
         /// without copying a definition.
         let answers: [FactDefinition.FactType.AnswerForm]
+        /// Each fact's declared values (enums and sets), by position.
+        let words: [[String]]
         let template: IndexedFacts
 
         /// Indexes a pack's facts.
@@ -102,6 +104,7 @@ public enum ProfileLoader {
             definitions = facts
             names = facts.map(\.id)
             answers = facts.map(\.type.answer)
+            words = facts.map(\.values)
             template = IndexedFacts(catalogue: facts)
         }
 
@@ -134,7 +137,7 @@ public enum ProfileLoader {
             }
             if case .some(.some(let value)) = reader.factValue(pair.value, for: fact) {
                 facts[id] = value
-                indexed.values[index] = value
+                indexed.set(index, to: value, words: fact.values)
             }
         }
         profile.facts = facts

@@ -287,7 +287,7 @@ private struct PieceDecoder {
                let known = Self.commonValue(valueEvent, answer: catalogue.answers[index], range: catalogue.definitions[index].range,
                                             values: catalogue.definitions[index].values) {
                 facts[key.text] = known
-                indexed.values[index] = known
+                indexed.set(index, to: known, words: catalogue.words[index])
                 continue
             }
             let node: YAMLNode
@@ -308,7 +308,7 @@ private struct PieceDecoder {
                 }
                 if let known = Self.commonSet(items, answer: catalogue.answers[index], values: catalogue.definitions[index].values) {
                     facts[key.text] = known
-                    indexed.values[index] = known
+                    indexed.set(index, to: known, words: catalogue.words[index])
                     continue
                 }
                 node = YAMLNode(.sequence(items.map(scalarNode)), location: location(valueEvent.start, last.end))
@@ -319,7 +319,7 @@ private struct PieceDecoder {
             guard reader.diagnostics.isEmpty else { throw Fallback() }
             if case .some(.some(let known)) = value {
                 facts[key.text] = known
-                indexed.values[index] = known
+                indexed.set(index, to: known, words: catalogue.words[index])
             }
         }
         profile.facts = facts

@@ -1,15 +1,24 @@
-/// A profile's facts by position in its pack's catalogue, as the profile loader fills them, so
-/// that the engine stores them without looking names up.
+/// A profile's facts by position in its pack's catalogue, as the profile loaders fill them, so
+/// that the engine stores them without looking names or words up.
 public struct IndexedFacts: Hashable, Sendable {
     /// Identifies the catalogue (its fact ids, in order) the positions refer to.
     public let catalogue: Int
     /// The value of each fact of the catalogue, in its order; `nil` when unknown.
-    public var values: [Value?]
+    public private(set) var values: [Value?]
+    /// The code of each value (``FactCode``), in step with `values`.
+    public private(set) var codes: [FactCode]
 
     /// Creates empty indexed facts for a catalogue.
     public init(catalogue facts: [FactDefinition]) {
         catalogue = Self.identifier(of: facts)
         values = Array(repeating: nil, count: facts.count)
+        codes = Array(repeating: .missing, count: facts.count)
+    }
+
+    /// Sets the value of the fact at `index`, whose declared values (for an enum or a set) are `words`.
+    public mutating func set(_ index: Int, to value: Value, words: [String]) {
+        values[index] = value
+        codes[index] = FactCode(value, values: words)
     }
 
     /// An identifier of a catalogue: the same fact ids in the same order give the same number

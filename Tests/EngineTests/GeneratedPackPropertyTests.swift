@@ -76,6 +76,7 @@ import RuleModel
         var g = SeededGenerator(state: seed &+ 99)
         let shuffled = try Engine(pack: RulePack(metadata: .init(id: "g"), facts: Self.facts.shuffled(using: &g),
                                                  findings: rules.shuffled(using: &g)))
+        BlockAgreement.check(engine, profiles(seed: seed, count: 200))
         for profile in profiles(seed: seed, count: 200) {
             let first = outcomes(engine, profile)
             #expect(first == outcomes(engine, profile))

@@ -14,7 +14,11 @@ import RuleModel
         "a in [1, 2, b]", "[a, b] == [a, b]", "sum([]) == 0", "max([]) > 1", "a > limit", "e == mode",
         "t < '2026-06-01'", "t == '2026-01-15'", "t between '2026-01-01' and '2026-12-31'", "s == s",
         "b between 0.5 and 3", "3 < a", "'none' == e", "e in ['none', 'zzz']", "t in ['2026-01-15']",
-        "s contains 'fax'", "f == 1", "e != 2", "not (e in ['broad'])",
+        "s contains 'fax'", "f == 1", "e != 2", "not (e in ['broad'])", "t != '2026-01-15'", "t not in ['2026-01-15', '2025-12-31']",
+        "a in [1, 3, 7]", "a not in [2, 10]", "b in [0.5, 7]", "e in ['partial', 3]",
+        // Over 64 words: the list is no bit mask, and the date is a word in some profiles, a text in others.
+        "t in [" + (0..<70).map { "'w\($0)'" }.joined(separator: ", ") + ", '2026-01-15']",
+        "t not in [" + (0..<70).map { "'w\($0)'" }.joined(separator: ", ") + ", '2026-01-15']",
     ]
 
     private func pack() -> RulePack {
@@ -59,6 +63,21 @@ import RuleModel
                 return
             }
         }
+    }
+
+    /// The block evaluator gives the one-profile decisions for every expression form, with kinds
+    /// (and so parameters and `applies_to`) mixed within blocks, unread documents, a last partial
+    /// block, and parameters set on the command line.
+    @Test func blockEvaluatorAgreesWithTheOneProfileEvaluator() throws {
+        let engine = try Engine(pack: pack())
+        var generator = SeededGenerator(state: 64)
+        let profiles: [Profile?] = (0..<1_000).map { index in index % 97 == 5 ? nil : profile(&generator) }
+        let counts = BlockAgreement.check(engine, profiles)
+        #expect(counts.fired > 1_000 && counts.unknown > 1_000)
+        BlockAgreement.check(engine, profiles, overrides: ["limit": .number(1), "mode": .string("broad")])
+        BlockAgreement.check(engine, Array(profiles.prefix(1)))
+        BlockAgreement.check(engine, [nil, nil])
+        #expect(engine.decide([Profile?]()).count == 0)
     }
 
     @Test func everyConditionCompilesToTheFastPathOrAKnownFallback() throws {
