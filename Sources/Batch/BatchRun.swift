@@ -85,6 +85,13 @@ public struct BatchRun {
             var documentCount = 0
             var parseStart = clock.now
             while let window = reader.next() {
+                if format == .fired {
+                    outcome.profileCount += decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
+                                                         parseStart: parseStart)
+                    progress(outcome.profileCount)
+                    parseStart = clock.now
+                    continue
+                }
                 let results: [Result<Profile, DiagnosticList>] = switch window {
                 case .failure(let list): [.failure(list)]
                 case .success(let file): ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
@@ -96,40 +103,17 @@ public struct BatchRun {
                 for case .failure(let list) in results { outcome.problems.append(contentsOf: list) }
 
                 let evaluationStart = clock.now
-                if format == .fired {
-                    // The block evaluator, on runs of whole blocks shared between the cores.
-                    let runs = stride(from: 0, to: results.count, by: Self.profilesPerRun).map { $0..<min($0 + Self.profilesPerRun, results.count) }
-                    let decided = concurrentMap(count: runs.count) { [engine] index in
-                        engine.decide(results[runs[index]].lazy.map { try? $0.get() })
-                    }
-                    outcome.timings.evaluation += clock.now - evaluationStart
-                    // Writing the lines is output, outside the timed evaluation. A profile that could
-                    // not be read keeps its line (`! path:line`), so lines stay in step with profiles.
-                    var bytes: [UInt8] = []
-                    for (run, decisions) in zip(runs, decided) {
-                        for (offset, result) in results[run].enumerated() {
-                            if case .failure(let problems) = result {
-                                let place = problems.sorted.first?.location.map { "\($0)" } ?? path
-                                bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
-                            } else {
-                                lines.append(fired: decisions.fired(offset), unknown: decisions.unknown(offset), to: &bytes)
-                            }
-                        }
-                    }
-                    output.write(bytes: bytes)
-                } else {
-                    let windowRows = concurrentMap(count: results.count) { [engine] index -> PortfolioReport.Row? in
-                        guard case .success(let profile) = results[index] else { return nil }
-                        let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
-                        return PortfolioReport.Row(path: label, evaluation: engine.evaluate(profile))
-                    }.compactMap { $0 }
-                    outcome.timings.evaluation += clock.now - evaluationStart
-                    switch format {
-                    case .csv: windowRows.forEach { output.write(PortfolioReport.csvLine($0)) }
-                    case .json: windowRows.forEach { output.write(json.row($0)) }
-                    case .text: rows += windowRows
-                    case .fired: break  // decided above
-                    }
+                let windowRows = concurrentMap(count: results.count) { [engine] index -> PortfolioReport.Row? in
+                    guard case .success(let profile) = results[index] else { return nil }
+                    let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
+                    return PortfolioReport.Row(path: label, evaluation: engine.evaluate(profile))
+                }.compactMap { $0 }
+                outcome.timings.evaluation += clock.now - evaluationStart
+                switch format {
+                case .csv: windowRows.forEach { output.write(PortfolioReport.csvLine($0)) }
+                case .json: windowRows.forEach { output.write(json.row($0)) }
+                case .text: rows += windowRows
+                case .fired: break  // decided window by window above
                 }
                 outcome.profileCount += results.count
                 progress(outcome.profileCount)
@@ -142,5 +126,40 @@ public struct BatchRun {
         case .csv, .fired: break
         }
         return outcome
+    }
+
+    /// Decodes a window into a table of profiles and decides it with the block evaluator, on runs
+    /// of whole blocks shared between the cores; writes a line per document (`! path:line` for one
+    /// that could not be read, so that lines stay in step with documents). Returns the number of
+    /// documents.
+    private func decideWindow(_ window: Result<SourceFile, DiagnosticList>, path: String, lines: DecisionLines,
+                              to output: OutputSink, outcome: inout Outcome, parseStart: ContinuousClock.Instant) -> Int {
+        let clock = ContinuousClock()
+        let (table, failures): (FactTable, [Int: DiagnosticList]) = switch window {
+        case .failure(let list):
+            { var unread = FactTable(catalogue: pack.facts); unread.appendUnread(); return (unread, [0: list]) }()
+        case .success(let file):
+            ProfileStreamDecoder.decodeTable(file, pack: pack, catalogue: catalogue)
+        }
+        outcome.timings.parse += clock.now - parseStart
+        for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
+        let evaluationStart = clock.now
+        let runs = stride(from: 0, to: table.count, by: Self.profilesPerRun).map { $0..<min($0 + Self.profilesPerRun, table.count) }
+        let decided = concurrentMap(count: runs.count) { [engine] index in engine.decide(table, rows: runs[index]) }
+        outcome.timings.evaluation += clock.now - evaluationStart
+        // Writing the lines is output, outside the timed evaluation.
+        var bytes: [UInt8] = []
+        for (run, decisions) in zip(runs, decided) {
+            for (offset, row) in run.enumerated() {
+                if let problems = failures[row] {
+                    let place = problems.sorted.first?.location.map { "\($0)" } ?? path
+                    bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
+                } else {
+                    lines.append(fired: decisions.fired(offset), unknown: decisions.unknown(offset), to: &bytes)
+                }
+            }
+        }
+        output.write(bytes: bytes)
+        return table.count
     }
 }

@@ -1,18 +1,34 @@
 import RuleModel
 
 extension Engine {
-    /// Decides many profiles with the block evaluator, 64 at a time: for each, the diagnostics
-    /// that fire and those left unknown, exactly as ``decide(_:overrides:)`` gives them one
-    /// profile at a time. A `nil` entry (a document that could not be read) gets an empty
-    /// decision, so that positions stay in step with the input.
+    /// Decides many profiles with the block evaluator: for each, the diagnostics that fire and
+    /// those left unknown, exactly as ``decide(_:overrides:)`` gives them one profile at a time.
+    /// A `nil` entry (a document that could not be read) gets an empty decision, so that
+    /// positions stay in step with the input.
     /// - Parameters:
     ///   - profiles: the organisations' facts.
     ///   - overrides: parameter values that replace the pack's (from the command line).
-    public func decide(_ profiles: some RandomAccessCollection<Profile?>, overrides: [String: Value] = [:]) -> Decisions {
+    public func decide(_ profiles: some Collection<Profile?>, overrides: [String: Value] = [:]) -> Decisions {
+        var table = FactTable(catalogue: compiled.pack.facts)
+        for profile in profiles {
+            if let profile { table.append(profile, facts: compiled.pack.facts) } else { table.appendUnread() }
+        }
+        return decide(table, overrides: overrides)
+    }
+
+    /// Decides rows of a table of profiles with the block evaluator, 64 rows at a time, reading
+    /// the rows in order: for each, the diagnostics that fire and those left unknown. A row that
+    /// holds no profile gets an empty decision.
+    /// - Parameters:
+    ///   - table: the profiles, in the columns of this engine's pack.
+    ///   - rows: the rows to decide (all by default); decision `i` is that of row `rows.lowerBound + i`.
+    ///   - overrides: parameter values that replace the pack's (from the command line).
+    public func decide(_ table: FactTable, rows: Range<Int>? = nil, overrides: [String: Value] = [:]) -> Decisions {
+        let rows = rows ?? 0..<table.count
+        precondition(table.catalogue == catalogue && table.factCount == compiled.factCount, "a table of another pack's facts")
         var decisions = Decisions()
-        decisions.reserve(profiles.count, perProfile: 16)
+        decisions.reserve(rows.count, perProfile: 16)
         var block = RegisterBlock(template: program.template)
-        let inputs = 0..<compiled.assessmentDateSlot + 1
         let parameters = compiled.factCount..<compiled.factCount + program.parameterCount
         let overridden = compiled.pack.parameters.enumerated().compactMap { offset, parameter in
             overrides[parameter.id].map { (register: compiled.factCount + offset, value: $0) }
@@ -20,38 +36,11 @@ extension Engine {
         var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
         var fired = [[Int32]](repeating: [], count: RegisterBlock.width)
         var unknown = [[Int32]](repeating: [], count: RegisterBlock.width)
-        var start = profiles.startIndex
-        while start < profiles.endIndex {
-            let end = profiles.index(start, offsetBy: RegisterBlock.width, limitedBy: profiles.endIndex) ?? profiles.endIndex
-            block.reset(inputs)
-            var lanes: UInt64 = 0
-            var kinds: [(kind: String?, setup: KindSetup, lanes: UInt64)] = []
-            for (lane, profile) in profiles[start..<end].enumerated() {
-                guard let profile else { continue }
-                let bit: UInt64 = 1 << UInt64(lane)
-                lanes |= bit
-                if let codes = indexedCodes(of: profile) {
-                    for (index, code) in codes.enumerated() where code.kind != .missing {
-                        if let (tag, payload) = program.encoded(code, fact: index) {
-                            block.set(index, lane: lane, tag: tag.rawValue, payload: payload)
-                        } else if let value = profile.indexedFacts?.values[index] {
-                            block.store(value, into: index, lane: lane, fact: index, program: program)
-                        }
-                    }
-                } else {
-                    for (index, fact) in compiled.pack.facts.enumerated() {
-                        if let value = profile.facts[fact.id] { block.store(value, into: index, lane: lane, fact: index, program: program) }
-                    }
-                }
-                if let date = profile.assessedOn {
-                    block.store(.string(date), into: compiled.assessmentDateSlot, lane: lane, fact: nil, program: program)
-                }
-                if let group = kinds.firstIndex(where: { $0.kind == profile.kind }) {
-                    kinds[group].lanes |= bit
-                } else {
-                    kinds.append((profile.kind, setup(for: profile), bit))
-                }
-            }
+        var kinds: [(kind: String?, setup: KindSetup, lanes: UInt64)] = []
+        for start in stride(from: rows.lowerBound, to: rows.upperBound, by: RegisterBlock.width) {
+            let blockRows = start..<min(start + RegisterBlock.width, rows.upperBound)
+            block.reset(0..<compiled.assessmentDateSlot + 1)
+            let lanes = store(table, rows: blockRows, into: &block, kinds: &kinds)
             for index in applies.indices { applies[index] = 0 }
             for group in kinds {
                 let registers = group.setup.registers
@@ -85,13 +74,47 @@ extension Engine {
                     undecided &= undecided - 1
                 }
             }
-            for lane in 0..<profiles.distance(from: start, to: end) {
+            for lane in 0..<blockRows.count {
                 decisions.append(fired: fired[lane], unknown: unknown[lane])
                 fired[lane].removeAll(keepingCapacity: true)
                 unknown[lane].removeAll(keepingCapacity: true)
             }
-            start = end
         }
         return decisions
+    }
+
+    /// Stores the facts and dates of `rows` into the lanes of a block reset for them, and groups
+    /// the lanes by organisation kind; returns the lanes that hold a profile.
+    private func store(_ table: FactTable, rows: Range<Int>, into block: inout RegisterBlock,
+                       kinds: inout [(kind: String?, setup: KindSetup, lanes: UInt64)]) -> UInt64 {
+        var lanes: UInt64 = 0
+        for index in kinds.indices { kinds[index].lanes = 0 }
+        let factCount = table.factCount
+        table.codes.withUnsafeBufferPointer { codes in
+            for (lane, row) in rows.enumerated() where table.isRead[row] {
+                let bit: UInt64 = 1 << UInt64(lane)
+                lanes |= bit
+                for fact in 0..<factCount {
+                    let code = codes[row * factCount + fact]
+                    if code.kind == .missing { continue }
+                    if let (tag, payload) = program.encoded(code, fact: fact) {
+                        block.set(fact, lane: lane, tag: tag.rawValue, payload: payload)
+                    } else if let value = table.others[row * factCount + fact] {
+                        block.store(value, into: fact, lane: lane, fact: fact, program: program)
+                    }
+                }
+                if let date = table.dates[row] {
+                    block.store(.string(date), into: compiled.assessmentDateSlot, lane: lane, fact: nil, program: program)
+                }
+                let kind = table.kinds[row]
+                if let group = kinds.firstIndex(where: { $0.kind == kind }) {
+                    kinds[group].lanes |= bit
+                } else {
+                    kinds.append((kind, setup(forKind: kind), bit))
+                }
+            }
+        }
+        kinds.removeAll { $0.lanes == 0 }
+        return lanes
     }
 }

@@ -96,8 +96,11 @@ public struct Engine: Sendable {
     }
 
     /// The setup for a profile's kind (computed on the spot for a kind the pack does not list).
-    func setup(for profile: Profile) -> KindSetup {
-        guard let kind = profile.kind else { return setupWithoutKind }
+    func setup(for profile: Profile) -> KindSetup { setup(forKind: profile.kind) }
+
+    /// The setup for an organisation kind (computed on the spot for a kind the pack does not list).
+    func setup(forKind kind: String?) -> KindSetup {
+        guard let kind else { return setupWithoutKind }
         return setups[kind] ?? Self.setup(forKind: kind, compiled: compiled, program: program)
     }
 

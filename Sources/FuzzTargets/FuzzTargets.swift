@@ -74,7 +74,8 @@ public enum FuzzTargets {
 
     /// A profile checked against the sample pack, read both ways, then evaluated. The batch's
     /// decoder must read a one-document file as the profile loader does: the same profile, or a
-    /// failure on both sides.
+    /// failure on both sides; its table (``FactTable``) must hold the same documents; and the
+    /// block evaluator must decide each as the one-profile evaluator does.
     public static func profile(_ bytes: [UInt8]) {
         let file = SourceFile(path: "profile.yaml", contents: bytes)
         let loaded = ProfileLoader.load(file, pack: samplePack, limits: limits)
@@ -82,8 +83,21 @@ public enum FuzzTargets {
             _ = sampleEngine.evaluate(profile)
         }
         let decoded = ProfileStreamDecoder.decode(file, pack: samplePack, catalogue: sampleCatalogue, limits: limits)
-        for case .success(let profile) in decoded {
-            _ = sampleEngine.decide(profile)
+        let (table, failures) = ProfileStreamDecoder.decodeTable(file, pack: samplePack, catalogue: sampleCatalogue, limits: limits)
+        let blocks = sampleEngine.decide(table)
+        guard table.count == decoded.count, blocks.count == decoded.count else {
+            fatalError("the table holds \(table.count) documents, the stream decoder read \(decoded.count)")
+        }
+        for (row, result) in decoded.enumerated() {
+            guard case .success(let profile) = result else {
+                if failures[row] == nil || table.isRead[row] { fatalError("document \(row + 1) failed, but not in the table") }
+                continue
+            }
+            let one = sampleEngine.decide(profile)
+            if one.fired != blocks.fired(row).map(Int.init) || one.unknown != blocks.unknown(row).map(Int.init) {
+                fatalError("the block evaluator decided \(blocks.fired(row)) | \(blocks.unknown(row)) for \(profile), "
+                           + "the one-profile evaluator \(one.fired) | \(one.unknown)")
+            }
         }
         guard decoded.count == 1 else { return }
         switch (loaded, decoded[0]) {

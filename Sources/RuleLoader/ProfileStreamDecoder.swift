@@ -28,12 +28,55 @@ public enum ProfileStreamDecoder {
                                        lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits)
             return decoder.run()
         }.flatMap { $0 }
-        if all.isEmpty {
-            let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
-            return [.failure(DiagnosticList([.error(YAMLDiagnosticCode.emptyDocument,
-                                                    "the file holds no YAML document; expected a mapping", at: start)]))]
+        return all.isEmpty ? [.failure(noDocument(file))] : all
+    }
+
+    /// The profiles of `file` as rows of a ``FactTable`` (a row for each document, in order), and
+    /// the problems of each document that could not be read, by row: what a batch that only
+    /// decides needs. Each piece of the file is decoded and tabulated on its core, with no
+    /// dictionary of facts built for the documents of the common form.
+    public static func decodeTable(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
+                                   limits: YAMLLimits = .default) -> (table: FactTable, failures: [Int: DiagnosticList]) {
+        var problems = DiagnosticList()
+        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else {
+            return tabulate(decode(file, pack: pack, catalogue: catalogue, limits: limits), pack: pack)
         }
-        return all
+        let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
+        let parts = concurrentMap(count: pieces.count) { index in
+            var decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
+                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, indexedOnly: true)
+            return tabulate(decoder.run(), pack: pack)
+        }
+        guard parts.contains(where: { $0.table.count > 0 }) else { return tabulate([.failure(noDocument(file))], pack: pack) }
+        var table = FactTable(catalogue: pack.facts)
+        var failures: [Int: DiagnosticList] = [:]
+        for part in parts {
+            for (row, list) in part.failures { failures[table.count + row] = list }
+            table.append(contentsOf: part.table)
+        }
+        return (table, failures)
+    }
+
+    /// Results as table rows, and the problems of the failed ones by row.
+    private static func tabulate(_ results: [Result<Profile, DiagnosticList>], pack: RulePack)
+        -> (table: FactTable, failures: [Int: DiagnosticList]) {
+        var table = FactTable(catalogue: pack.facts)
+        var failures: [Int: DiagnosticList] = [:]
+        for result in results {
+            switch result {
+            case .success(let profile):
+                table.append(profile, facts: pack.facts)
+            case .failure(let list):
+                failures[table.count] = list
+                table.appendUnread()
+            }
+        }
+        return (table, failures)
+    }
+
+    private static func noDocument(_ file: SourceFile) -> DiagnosticList {
+        let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
+        return DiagnosticList([.error(YAMLDiagnosticCode.emptyDocument, "the file holds no YAML document; expected a mapping", at: start)])
     }
 
     /// Where each document of `file` starts and ends (``DocumentStartScanner``), with the index of
@@ -69,6 +112,9 @@ private struct PieceDecoder {
     let pack: RulePack
     let catalogue: ProfileLoader.Catalogue
     let limits: YAMLLimits
+    /// Whether the fast path fills only the profile's indexed facts, for a ``FactTable``: its
+    /// profiles then never leave the decoder.
+    let indexedOnly: Bool
     private let reader: YAMLEventReader
     private var results: [Result<Profile, DiagnosticList>] = []
     /// Documents to read the slow way: the line where each starts (1-based), and its index in `results`.
@@ -77,7 +123,8 @@ private struct PieceDecoder {
     private var starts: [Int] = []
 
     init(file: SourceFile, bytes: Range<Int>, lineOffset: Int, lineStarts: [Int], pack: RulePack,
-         catalogue: ProfileLoader.Catalogue, limits: YAMLLimits) {
+         catalogue: ProfileLoader.Catalogue, limits: YAMLLimits, indexedOnly: Bool = false) {
+        self.indexedOnly = indexedOnly
         self.file = file
         self.bytes = bytes
         self.lineOffset = lineOffset
@@ -268,7 +315,7 @@ private struct PieceDecoder {
         if start.kind == .scalar, scalarNode(start).isNull { return }
         guard start.kind == .mappingStart else { throw Fallback() }
         var facts: [String: Value] = [:]
-        facts.reserveCapacity(catalogue.names.count)
+        if !indexedOnly { facts.reserveCapacity(catalogue.names.count) }
         var indexed = catalogue.template
         var seen = [Bool](repeating: false, count: indexed.values.count)
         var reader = NodeReader(languages: pack.metadata.languages)
@@ -286,7 +333,7 @@ private struct PieceDecoder {
             if valueEvent.kind == .scalar,
                let known = Self.commonValue(valueEvent, answer: catalogue.answers[index], range: catalogue.definitions[index].range,
                                             values: catalogue.definitions[index].values) {
-                facts[key.text] = known
+                if !indexedOnly { facts[key.text] = known }
                 indexed.set(index, to: known, words: catalogue.words[index])
                 continue
             }
@@ -307,7 +354,7 @@ private struct PieceDecoder {
                     items.append(item)
                 }
                 if let known = Self.commonSet(items, answer: catalogue.answers[index], values: catalogue.definitions[index].values) {
-                    facts[key.text] = known
+                    if !indexedOnly { facts[key.text] = known }
                     indexed.set(index, to: known, words: catalogue.words[index])
                     continue
                 }
@@ -318,7 +365,7 @@ private struct PieceDecoder {
             let value = reader.factValue(node, for: catalogue.definitions[index])
             guard reader.diagnostics.isEmpty else { throw Fallback() }
             if case .some(.some(let known)) = value {
-                facts[key.text] = known
+                if !indexedOnly { facts[key.text] = known }
                 indexed.set(index, to: known, words: catalogue.words[index])
             }
         }

@@ -187,10 +187,14 @@ if let flag = CommandLine.arguments.firstIndex(of: "--peer"), flag + 1 < Command
         peerProfiles = ProfileStreamDecoder.decode(peerFile, pack: peerPack, catalogue: catalogue).compactMap { try? $0.get() }
     }
     let decideTime = measure(runs: quick ? 1 : 5) { for profile in peerProfiles { _ = peerEngine.decide(profile) } }
-    let optionalProfiles = peerProfiles.map(Optional.some)
-    let blockTime = measure(runs: quick ? 3 : 11) { _ = peerEngine.decide(optionalProfiles) }
+    var table = FactTable(catalogue: peerPack.facts)
+    let tableTime = measure(runs: quick ? 1 : 3) {
+        table = ProfileStreamDecoder.decodeTable(peerFile, pack: peerPack, catalogue: catalogue).table
+    }
+    let blockTime = measure(runs: quick ? 3 : 11) { _ = peerEngine.decide(table) }
     let count = Double(peerProfiles.count)
     print("| peer workload (\(peerPack.findings.count) rules): decode \(peerProfiles.count) YAML profiles, both cores | \(format(decodeTime)) (\(format(decodeTime / count)) per profile) |")
     print("| peer workload: decide \(peerProfiles.count) profiles one by one, one core | \(format(decideTime)) (\(format(decideTime / count)) per profile) |")
-    print("| peer workload: decide \(peerProfiles.count) profiles with the block evaluator, one core | \(format(blockTime)) (\(format(blockTime / count)) per profile) |")
+    print("| peer workload: decode \(table.count) YAML profiles into a table (what `batch --format fired` does), both cores | \(format(tableTime)) (\(format(tableTime / count)) per profile) |")
+    print("| peer workload: decide \(table.count) profiles with the block evaluator, one core | \(format(blockTime)) (\(format(blockTime / count)) per profile) |")
 }

@@ -165,4 +165,33 @@ import YAML
         #expect(decoded(SourceFile(path: "e.yaml", text: "# nothing\n"), pack)
             == ["failed e.yaml:1:1: error[yaml.empty-document]: the file holds no YAML document; expected a mapping"])
     }
+
+    /// The table a batch that only decides reads holds, row by row, what the stream decoder reads:
+    /// each good document's facts as codes, kind and date, each bad one unread with its problems.
+    @Test func theTableHoldsWhatTheDecoderReads() throws {
+        let pack = try defaultPack()
+        let folder = packageRoot.appendingPathComponent("fixtures/profiles")
+        var text = ""
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
+            text += "---\n" + (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+        text += "---\norganisation: {name: \"unterminated\n---\norganisation: {name: X}\nfacts: {no_such_fact: 1}\n"
+        let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 20))
+        let catalogue = ProfileLoader.Catalogue(pack.facts)
+        let results = ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
+        let (table, failures) = ProfileStreamDecoder.decodeTable(file, pack: pack, catalogue: catalogue)
+        var expected = FactTable(catalogue: pack.facts)
+        for result in results {
+            if case .success(let profile) = result { expected.append(profile, facts: pack.facts) } else { expected.appendUnread() }
+        }
+        #expect(table.count == results.count && results.count == 200)
+        #expect(table.codes == expected.codes && table.kinds == expected.kinds && table.dates == expected.dates)
+        #expect(table.isRead == expected.isRead && table.others == expected.others)
+        #expect(table.codes.contains { $0.kind == .word } && table.codes.contains { $0.kind == .number })
+        for (row, result) in results.enumerated() {
+            if case .failure(let problems) = result { #expect(failures[row]?.sorted == problems.sorted) } else { #expect(failures[row] == nil) }
+        }
+        #expect(failures.count == 40)
+    }
 }
