@@ -43,9 +43,9 @@ public struct BatchRun {
         public var timings = Timings()
     }
 
-    /// Profiles a core decides at once with the block evaluator: whole blocks, enough runs in a
-    /// window for every core, few enough that a run's working memory stays in cache.
-    private static let profilesPerRun = 16 * 64
+    /// Chunks of a table (64 profiles each) a core decides at once with the block evaluator:
+    /// enough runs in a window for every core.
+    private static let chunksPerRun = 16
 
     private let pack: RulePack
     private let engine: Engine
@@ -144,19 +144,21 @@ public struct BatchRun {
         outcome.timings.parse += clock.now - parseStart
         for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
         let evaluationStart = clock.now
-        let runs = stride(from: 0, to: table.count, by: Self.profilesPerRun).map { $0..<min($0 + Self.profilesPerRun, table.count) }
-        let decided = concurrentMap(count: runs.count) { [engine] index in engine.decide(table, rows: runs[index]) }
+        let runs = stride(from: 0, to: table.chunks.count, by: Self.chunksPerRun).map { $0..<min($0 + Self.chunksPerRun, table.chunks.count) }
+        let decided = concurrentMap(count: runs.count) { [engine] index in engine.decide(table, chunks: runs[index]) }
         outcome.timings.evaluation += clock.now - evaluationStart
         // Writing the lines is output, outside the timed evaluation.
         var bytes: [UInt8] = []
-        for (run, decisions) in zip(runs, decided) {
-            for (offset, row) in run.enumerated() {
+        var row = 0
+        for decisions in decided {
+            for offset in 0..<decisions.count {
                 if let problems = failures[row] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
                     lines.append(fired: decisions.fired(offset), unknown: decisions.unknown(offset), to: &bytes)
                 }
+                row += 1
             }
         }
         output.write(bytes: bytes)

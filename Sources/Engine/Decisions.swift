@@ -1,38 +1,56 @@
-/// What the block evaluator decided for a run of profiles: for each, the diagnostics that fired
-/// and those left unknown, as indices into the pack's diagnostics (ascending, so in id order),
-/// held in one flat buffer rather than two arrays a profile.
+/// What the block evaluator decided for a run of profiles: per block of profiles, a bit set of
+/// the lanes where each diagnostic fired and one of those where it was left unknown — what the
+/// evaluation produces, read back as lists of diagnostics only when asked.
 public struct Decisions: Sendable {
-    /// The ids of every profile's fired then unknown diagnostics, one profile after the other.
-    private var indices: [Int32] = []
-    /// For each profile, where its fired diagnostics end and where its unknown ones end in `indices`.
-    private var ends: [(fired: Int, unknown: Int)] = []
-
+    /// The number of the pack's diagnostics.
+    private let diagnosticCount: Int
+    /// The index of the first profile of each block.
+    private var blockStarts: [Int] = []
+    /// For each block, `diagnosticCount` masks of the lanes where each diagnostic fired, then as
+    /// many of the lanes where it was left unknown.
+    private var masks: [UInt64] = []
     /// How many profiles were decided (one entry for each profile given, read or not).
-    public var count: Int { ends.count }
+    public private(set) var count = 0
 
-    /// The diagnostics that fired for profile `index`.
-    public func fired(_ index: Int) -> ArraySlice<Int32> {
-        indices[start(of: index)..<ends[index].fired]
+    init(diagnosticCount: Int) {
+        self.diagnosticCount = diagnosticCount
     }
 
-    /// The diagnostics left unknown for profile `index`.
-    public func unknown(_ index: Int) -> ArraySlice<Int32> {
-        indices[ends[index].fired..<ends[index].unknown]
+    /// The diagnostics that fired for profile `index`, as indices into the pack's diagnostics (ascending).
+    public func fired(_ index: Int) -> [Int32] { diagnostics(of: index, offset: 0) }
+
+    /// The diagnostics left unknown for profile `index`, as indices into the pack's diagnostics (ascending).
+    public func unknown(_ index: Int) -> [Int32] { diagnostics(of: index, offset: diagnosticCount) }
+
+    private func diagnostics(of index: Int, offset: Int) -> [Int32] {
+        precondition(index >= 0 && index < count, "no decision \(index)")
+        // The last block that starts at or before `index`.
+        var low = 0
+        var high = blockStarts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if blockStarts[middle] <= index { low = middle } else { high = middle }
+        }
+        let bit: UInt64 = 1 << UInt64(index - blockStarts[low])
+        let base = low * 2 * diagnosticCount + offset
+        var result: [Int32] = []
+        for diagnostic in 0..<diagnosticCount where masks[base + diagnostic] & bit != 0 { result.append(Int32(diagnostic)) }
+        return result
     }
 
-    private func start(of index: Int) -> Int { index == 0 ? 0 : ends[index - 1].unknown }
-
-    /// Appends one profile's decision.
-    mutating func append(fired: some Sequence<Int32>, unknown: some Sequence<Int32>) {
-        indices.append(contentsOf: fired)
-        let firedEnd = indices.count
-        indices.append(contentsOf: unknown)
-        ends.append((firedEnd, indices.count))
+    /// Appends a block of `count` profiles whose masks `body` fills: `diagnosticCount` fired
+    /// masks, then as many unknown ones.
+    mutating func appendBlock(count: Int, _ body: (UnsafeMutableBufferPointer<UInt64>) -> Void) {
+        blockStarts.append(self.count)
+        self.count += count
+        let start = masks.count
+        masks += repeatElement(0, count: 2 * diagnosticCount)
+        masks.withUnsafeMutableBufferPointer { all in body(UnsafeMutableBufferPointer(rebasing: all[start...])) }
     }
 
-    /// Reserves room for `count` more profiles of about `perProfile` indices each.
-    mutating func reserve(_ count: Int, perProfile: Int) {
-        ends.reserveCapacity(ends.count + count)
-        indices.reserveCapacity(indices.count + count * perProfile)
+    /// Reserves room for `blocks` more blocks.
+    mutating func reserve(blocks: Int) {
+        blockStarts.reserveCapacity(blockStarts.count + blocks)
+        masks.reserveCapacity(masks.count + blocks * 2 * diagnosticCount)
     }
 }

@@ -16,31 +16,31 @@ extension Engine {
         return decide(table, overrides: overrides)
     }
 
-    /// Decides rows of a table of profiles with the block evaluator, 64 rows at a time, reading
-    /// the rows in order: for each, the diagnostics that fire and those left unknown. A row that
-    /// holds no profile gets an empty decision.
+    /// Decides chunks of a table of profiles with the block evaluator, a chunk (up to 64 rows)
+    /// per block, in order: for each row, the diagnostics that fire and those left unknown. A
+    /// row that holds no profile gets an empty decision.
     /// - Parameters:
     ///   - table: the profiles, in the columns of this engine's pack.
-    ///   - rows: the rows to decide (all by default); decision `i` is that of row `rows.lowerBound + i`.
+    ///   - chunks: the chunks to decide (all by default); the decisions are those of their rows, in order.
     ///   - overrides: parameter values that replace the pack's (from the command line).
-    public func decide(_ table: FactTable, rows: Range<Int>? = nil, overrides: [String: Value] = [:]) -> Decisions {
-        let rows = rows ?? 0..<table.count
+    public func decide(_ table: FactTable, chunks: Range<Int>? = nil, overrides: [String: Value] = [:]) -> Decisions {
         precondition(table.catalogue == catalogue && table.factCount == compiled.factCount, "a table of another pack's facts")
-        var decisions = Decisions()
-        decisions.reserve(rows.count, perProfile: 16)
+        let chunks = chunks ?? table.chunks.indices
+        var decisions = Decisions(diagnosticCount: compiled.diagnosticSlots.count)
+        decisions.reserve(blocks: chunks.count)
         var block = RegisterBlock(template: program.template)
         let parameters = compiled.factCount..<compiled.factCount + program.parameterCount
         let overridden = compiled.pack.parameters.enumerated().compactMap { offset, parameter in
             overrides[parameter.id].map { (register: compiled.factCount + offset, value: $0) }
         }
         var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
-        var fired = [[Int32]](repeating: [], count: RegisterBlock.width)
-        var unknown = [[Int32]](repeating: [], count: RegisterBlock.width)
         var kinds: [(kind: String?, setup: KindSetup, lanes: UInt64)] = []
-        for start in stride(from: rows.lowerBound, to: rows.upperBound, by: RegisterBlock.width) {
-            let blockRows = start..<min(start + RegisterBlock.width, rows.upperBound)
+        for index in chunks {
+            let chunk = table.chunks[index]
             block.reset(0..<compiled.assessmentDateSlot + 1)
-            let lanes = store(table, rows: blockRows, into: &block, kinds: &kinds)
+            store(chunk, into: &block)
+            let lanes = chunk.read
+            group(chunk, kinds: &kinds)
             for index in applies.indices { applies[index] = 0 }
             for group in kinds {
                 let registers = group.setup.registers
@@ -59,62 +59,80 @@ extension Engine {
                 block.set(register, lanes: lanes, tag: tag.rawValue, payload: payload)
             }
             program.run(&block, lanes: lanes, applies: applies)
-            for (index, slot) in compiled.diagnosticSlots.enumerated() {
-                let concerned = applies[index] & lanes
-                let base = slot * RegisterBlock.planes
-                let booleans = block.masks[base + Int(Registers.Tag.bool.rawValue) - 1]
-                var hits = block.masks[base + RegisterBlock.truthPlane] & concerned
-                var undecided = concerned & ~booleans
-                while hits != 0 {
-                    fired[hits.trailingZeroBitCount].append(Int32(index))
-                    hits &= hits - 1
+            decisions.appendBlock(count: chunk.count) { masks in
+                let count = compiled.diagnosticSlots.count
+                for (index, slot) in compiled.diagnosticSlots.enumerated() {
+                    let concerned = applies[index] & lanes
+                    let base = slot * RegisterBlock.planes
+                    masks[index] = block.masks[base + RegisterBlock.truthPlane] & concerned
+                    masks[count + index] = concerned & ~block.masks[base + Int(Registers.Tag.bool.rawValue) - 1]
                 }
-                while undecided != 0 {
-                    unknown[undecided.trailingZeroBitCount].append(Int32(index))
-                    undecided &= undecided - 1
-                }
-            }
-            for lane in 0..<blockRows.count {
-                decisions.append(fired: fired[lane], unknown: unknown[lane])
-                fired[lane].removeAll(keepingCapacity: true)
-                unknown[lane].removeAll(keepingCapacity: true)
             }
         }
         return decisions
     }
 
-    /// Stores the facts and dates of `rows` into the lanes of a block reset for them, and groups
-    /// the lanes by organisation kind; returns the lanes that hold a profile.
-    private func store(_ table: FactTable, rows: Range<Int>, into block: inout RegisterBlock,
-                       kinds: inout [(kind: String?, setup: KindSetup, lanes: UInt64)]) -> UInt64 {
-        var lanes: UInt64 = 0
-        for index in kinds.indices { kinds[index].lanes = 0 }
-        let factCount = table.factCount
-        table.codes.withUnsafeBufferPointer { codes in
-            for (lane, row) in rows.enumerated() where table.isRead[row] {
-                let bit: UInt64 = 1 << UInt64(lane)
-                lanes |= bit
-                for fact in 0..<factCount {
-                    let code = codes[row * factCount + fact]
-                    if code.kind == .missing { continue }
-                    if let (tag, payload) = program.encoded(code, fact: fact) {
-                        block.set(fact, lane: lane, tag: tag.rawValue, payload: payload)
-                    } else if let value = table.others[row * factCount + fact] {
-                        block.store(value, into: fact, lane: lane, fact: fact, program: program)
+    /// Stores a chunk's facts and dates into a block reset for it, a column at a time.
+    private func store(_ chunk: FactTable.Chunk, into block: inout RegisterBlock) {
+        let width = RegisterBlock.width
+        block.masks.withUnsafeMutableBufferPointer { masks in
+            block.payloads.withUnsafeMutableBufferPointer { payloads in
+                chunk.payloads.withUnsafeBufferPointer { source in
+                    for fact in 0..<compiled.factCount where chunk.known[fact] != 0 {
+                        let known = chunk.known[fact]
+                        let planes = masks.baseAddress! + fact * RegisterBlock.planes
+                        let from = source.baseAddress! + fact * width
+                        let to = payloads.baseAddress! + fact * width
+                        switch chunk.kinds[fact] {
+                        case .boolean:
+                            planes[Int(Registers.Tag.bool.rawValue) - 1] = known
+                            planes[RegisterBlock.truthPlane] = BlockView.lanes { from[$0] != 0 } & known
+                        case .number:
+                            planes[Int(Registers.Tag.number.rawValue) - 1] = known
+                            to.update(from: from, count: width)
+                        case .word where !program.factSymbols[fact].isEmpty:
+                            let symbols = program.factSymbols[fact]
+                            planes[Int(Registers.Tag.symbol.rawValue) - 1] = known
+                            for lane in 0..<width { to[lane] = symbols[Int(from[lane] % UInt64(symbols.count))] }
+                        case .words where program.factDomains[fact].count <= 64:
+                            planes[Int(Registers.Tag.set.rawValue) - 1] = known
+                            to.update(from: from, count: width)
+                        case .word, .words, .missing, .other:
+                            break  // no such column: its rows are others
+                        }
                     }
-                }
-                if let date = table.dates[row] {
-                    block.store(.string(date), into: compiled.assessmentDateSlot, lane: lane, fact: nil, program: program)
-                }
-                let kind = table.kinds[row]
-                if let group = kinds.firstIndex(where: { $0.kind == kind }) {
-                    kinds[group].lanes |= bit
-                } else {
-                    kinds.append((kind, setup(forKind: kind), bit))
                 }
             }
         }
+        for fact in 0..<compiled.factCount where chunk.otherRows[fact] != 0 {
+            var rows = chunk.otherRows[fact]
+            while rows != 0 {
+                let lane = rows.trailingZeroBitCount
+                rows &= rows - 1
+                if let value = chunk.others[fact * RegisterBlock.width + lane] {
+                    block.store(value, into: fact, lane: lane, fact: fact, program: program)
+                }
+            }
+        }
+        for (lane, date) in chunk.dates.enumerated() {
+            if let date { block.store(.string(date), into: compiled.assessmentDateSlot, lane: lane, fact: nil, program: program) }
+        }
+    }
+
+    /// Groups the chunk's rows by organisation kind, with each kind's setup.
+    private func group(_ chunk: FactTable.Chunk, kinds: inout [(kind: String?, setup: KindSetup, lanes: UInt64)]) {
+        for index in kinds.indices { kinds[index].lanes = 0 }
+        var rows = chunk.read
+        while rows != 0 {
+            let lane = rows.trailingZeroBitCount
+            rows &= rows - 1
+            let kind = chunk.organisationKinds[lane]
+            if let group = kinds.firstIndex(where: { $0.kind == kind }) {
+                kinds[group].lanes |= 1 << UInt64(lane)
+            } else {
+                kinds.append((kind, setup(forKind: kind), 1 << UInt64(lane)))
+            }
+        }
         kinds.removeAll { $0.lanes == 0 }
-        return lanes
     }
 }

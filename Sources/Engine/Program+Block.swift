@@ -92,14 +92,15 @@ extension Program {
             let known = symbols | r.mask(a, .text)
             let set = UInt64(UInt32(bitPattern: instruction.b)) | UInt64(UInt32(bitPattern: instruction.c)) << 32
             let x = r.column(a)
-            let found = BlockView.lanes { x[$0] < 64 && (set >> (x[$0] & 63)) & 1 != 0 } & symbols
+            // (x - 64) >> 63 is 1 exactly for the ids below 64 (ids are far below 2^63).
+            let found = BlockView.bits { (set >> (x[$0] & 63)) & ((x[$0] &- 64) >> 63) } & symbols
             r.setTruths(destination, known: known, truths: instruction.opcode == .inSymbolMask ? found : ~found)
         case .equalBool, .notEqualBool:
             let equal = b == 1 ? r.truths(a) : ~r.truths(a)
             r.setTruths(destination, known: r.mask(a, .bool), truths: instruction.opcode == .equalBool ? equal : ~equal)
         case .setHasBit:
             let x = r.column(a)
-            let hits = b < 0 ? 0 : BlockView.lanes { (x[$0] >> UInt64(b)) & 1 != 0 }
+            let hits = b < 0 ? 0 : BlockView.bits { (x[$0] >> UInt64(b)) & 1 }
             r.setTruths(destination, known: r.mask(a, .set), truths: hits)
         case .countSet:
             let sets = r.mask(a, .set)
@@ -210,6 +211,14 @@ struct BlockView {
     @inline(__always) static func lanes(_ predicate: (Int) -> Bool) -> UInt64 {
         var bits: UInt64 = 0
         for lane in 0..<RegisterBlock.width { bits |= (predicate(lane) ? 1 : 0) << UInt64(lane) }
+        return bits
+    }
+
+    /// The mask whose bit `i` is `bit(i)` (0 or 1), over every lane of a block: for lane values
+    /// read as bits, with no comparison for the compiler to turn into a branch.
+    @inline(__always) static func bits(_ bit: (Int) -> UInt64) -> UInt64 {
+        var bits: UInt64 = 0
+        for lane in 0..<RegisterBlock.width { bits |= bit(lane) << UInt64(lane) }
         return bits
     }
 

@@ -26,6 +26,9 @@ struct Program: Sendable {
     var symbolIDs: [String: Int] = [:]
     /// For each fact (pack order), its enum or set values as (word, symbol id).
     var factDomains: [[(word: String, symbol: Int)]] = []
+    /// For each fact (pack order), the symbol id of each of its words, by position: ``factDomains``'s
+    /// ids, for the block evaluator's columns.
+    var factSymbols: [[UInt64]] = []
     /// For set registers (facts), the symbol id of each bit; empty for other registers.
     var setDomains: [[Int]] = []
     /// The registers of constants (literals and lists of literals): the same in every lane of a block.

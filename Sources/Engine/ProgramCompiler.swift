@@ -47,6 +47,7 @@ struct ProgramCompiler {
         program.symbols = words.sorted()
         program.symbolIDs = Dictionary(uniqueKeysWithValues: program.symbols.enumerated().map { ($1, $0) })
         program.factDomains = pack.facts.map { fact in fact.values.map { ($0, program.symbolIDs[$0]!) } }
+        program.factSymbols = program.factDomains.map { domain in domain.map { UInt64($0.symbol) } }
         program.setDomains = Array(repeating: [], count: compiled.slotCount)
         for (index, fact) in pack.facts.enumerated() where fact.type == .set {
             program.setDomains[index] = program.factDomains[index].map(\.symbol)

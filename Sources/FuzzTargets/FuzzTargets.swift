@@ -90,7 +90,7 @@ public enum FuzzTargets {
         }
         for (row, result) in decoded.enumerated() {
             guard case .success(let profile) = result else {
-                if failures[row] == nil || table.isRead[row] { fatalError("document \(row + 1) failed, but not in the table") }
+                if failures[row] == nil || table.isRead(row) { fatalError("document \(row + 1) failed, but not in the table") }
                 continue
             }
             let one = sampleEngine.decide(profile)

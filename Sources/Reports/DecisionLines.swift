@@ -9,7 +9,7 @@ public struct DecisionLines: Sendable {
     }
 
     /// Appends the line of one decision (indices into the ids, ascending), with its line break.
-    public func append(fired: ArraySlice<Int32>, unknown: ArraySlice<Int32>, to bytes: inout [UInt8]) {
+    public func append(fired: [Int32], unknown: [Int32], to bytes: inout [UInt8]) {
         for (position, index) in fired.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: " ")) }
             bytes += ids[Int(index)]

@@ -1,22 +1,72 @@
-/// Decoded profiles side by side for a batch: each profile's fact codes (``FactCode``) in one row
-/// of a contiguous table, its kind and date aside, and no ``Profile`` per document. What the
-/// stream decoder fills for batches that only decide (`orgdiag batch --format fired`), and what
-/// the block evaluator reads in order.
+/// Decoded profiles side by side for a batch, in columns: chunks of up to 64 profiles, each fact
+/// a column of 64 payloads (``FactCode``) with a mask of the rows that give it, the kind and date
+/// of each row aside, and no ``Profile`` per document. What the stream decoder fills for batches
+/// that only decide (`orgdiag batch --format fired`), and what the block evaluator stores a
+/// column at a time.
 public struct FactTable: Sendable {
+    /// Rows per chunk: the lanes of the block evaluator.
+    public static let chunkSize = 64
+
+    /// Up to 64 rows, column by column.
+    public struct Chunk: Sendable {
+        /// The number of rows.
+        public fileprivate(set) var count = 0
+        /// Rows that hold a profile (bit `i` for row `i`): not those of documents that could not be read.
+        public fileprivate(set) var read: UInt64 = 0
+        /// For each fact, the rows whose code is of the column's kind.
+        public fileprivate(set) var known: [UInt64]
+        /// For each fact, the rows whose code is ``FactCode/Kind/other``: their values are in `others`.
+        public fileprivate(set) var otherRows: [UInt64]
+        /// For each fact, the kind of its codes (``FactCode/Kind/missing`` until one is given).
+        public fileprivate(set) var kinds: [FactCode.Kind]
+        /// The payloads, 64 per fact: fact `f`, row `i` at `f * 64 + i`.
+        public fileprivate(set) var payloads: [UInt64]
+        /// The values of codes of kind other, by `f * 64 + i`.
+        public fileprivate(set) var others: [Int: Value] = [:]
+        /// Each row's organisation kind and assessment date.
+        public fileprivate(set) var organisationKinds: [String?] = []
+        public fileprivate(set) var dates: [String?] = []
+
+        init(factCount: Int) {
+            known = Array(repeating: 0, count: factCount)
+            otherRows = Array(repeating: 0, count: factCount)
+            kinds = Array(repeating: .missing, count: factCount)
+            payloads = Array(repeating: 0, count: factCount * FactTable.chunkSize)
+            organisationKinds.reserveCapacity(FactTable.chunkSize)
+            dates.reserveCapacity(FactTable.chunkSize)
+        }
+
+        /// The code of a fact in a row.
+        public func code(row: Int, fact: Int) -> FactCode {
+            let bit: UInt64 = 1 << UInt64(row)
+            if otherRows[fact] & bit != 0 { return FactCode(kind: .other, payload: 0) }
+            guard known[fact] & bit != 0 else { return .missing }
+            return FactCode(kind: kinds[fact], payload: payloads[fact * FactTable.chunkSize + row])
+        }
+
+        fileprivate mutating func set(row: Int, fact: Int, code: FactCode, value: Value?) {
+            guard code.kind != .missing else { return }
+            let bit: UInt64 = 1 << UInt64(row)
+            if kinds[fact] == .missing && code.kind != .other { kinds[fact] = code.kind }
+            if code.kind == kinds[fact] {
+                known[fact] |= bit
+                payloads[fact * FactTable.chunkSize + row] = code.payload
+            } else if let value {
+                // A text, a date, or (never for a loader's codes) a kind other than the column's.
+                otherRows[fact] |= bit
+                others[fact * FactTable.chunkSize + row] = value
+            }
+        }
+    }
+
     /// Identifies the catalogue the columns follow (``IndexedFacts/identifier(of:)``).
     public let catalogue: Int
     /// The number of columns: the catalogue's facts.
     public let factCount: Int
-    /// The codes, row after row.
-    public private(set) var codes: [FactCode] = []
-    /// Each row's organisation kind.
-    public private(set) var kinds: [String?] = []
-    /// Each row's assessment date.
-    public private(set) var dates: [String?] = []
-    /// Whether each row holds a profile: false for a document that could not be read.
-    public private(set) var isRead: [Bool] = []
-    /// The values whose code is ``FactCode/Kind/other`` (texts, dates), by `row * factCount + fact`.
-    public private(set) var others: [Int: Value] = [:]
+    /// The chunks, in row order; only the last may be partial, save where tables were joined.
+    public private(set) var chunks: [Chunk] = []
+    /// The number of rows.
+    public private(set) var count = 0
     private let words: [[String]]
 
     /// An empty table with a column for each of `facts`.
@@ -26,47 +76,71 @@ public struct FactTable: Sendable {
         words = facts.map(\.values)
     }
 
-    /// The number of rows.
-    public var count: Int { isRead.count }
-
     /// Appends the row of a profile read by a loader of this catalogue (``Profile/indexedFacts``),
     /// or of any other profile by its facts' names.
     public mutating func append(_ profile: Profile, facts: [FactDefinition]) {
-        let row = count
-        kinds.append(profile.kind)
-        dates.append(profile.assessedOn)
-        isRead.append(true)
+        let row = newRow(kind: profile.kind, date: profile.assessedOn, read: true)
+        let last = chunks.count - 1
         if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.codes.count == factCount {
-            codes += indexed.codes
-            for (fact, code) in indexed.codes.enumerated() where code.kind == .other {
-                others[row * factCount + fact] = indexed.values[fact]
+            for (fact, code) in indexed.codes.enumerated() where code.kind != .missing {
+                chunks[last].set(row: row, fact: fact, code: code, value: indexed.values[fact])
             }
         } else {
-            codes += repeatElement(FactCode.missing, count: factCount)
             for (fact, definition) in facts.enumerated() {
                 guard let value = profile.facts[definition.id] else { continue }
-                let code = FactCode(value, values: words[fact])
-                codes[row * factCount + fact] = code
-                if code.kind == .other { others[row * factCount + fact] = value }
+                chunks[last].set(row: row, fact: fact, code: FactCode(value, values: words[fact]), value: value)
             }
         }
     }
 
     /// Appends a row for a document that could not be read: it holds no profile.
     public mutating func appendUnread() {
-        kinds.append(nil)
-        dates.append(nil)
-        isRead.append(false)
-        codes += repeatElement(FactCode.missing, count: factCount)
+        _ = newRow(kind: nil, date: nil, read: false)
     }
 
-    /// Appends the rows of `other`, a table of the same catalogue.
+    /// Appends the rows of `other`, a table of the same catalogue, chunk by chunk.
     public mutating func append(contentsOf other: FactTable) {
-        let offset = count * factCount
-        codes += other.codes
-        kinds += other.kinds
-        dates += other.dates
-        isRead += other.isRead
-        for (position, value) in other.others { others[offset + position] = value }
+        chunks += other.chunks
+        count += other.count
+    }
+
+    /// Whether a row holds a profile.
+    public func isRead(_ row: Int) -> Bool {
+        let (chunk, lane) = position(of: row)
+        return chunks[chunk].read & (1 << UInt64(lane)) != 0
+    }
+
+    /// The code of a fact in a row.
+    public func code(row: Int, fact: Int) -> FactCode {
+        let (chunk, lane) = position(of: row)
+        return chunks[chunk].code(row: lane, fact: fact)
+    }
+
+    /// The value of a fact whose code in a row is ``FactCode/Kind/other`` (a text, a date).
+    public func otherValue(row: Int, fact: Int) -> Value? {
+        let (chunk, lane) = position(of: row)
+        return chunks[chunk].others[fact * Self.chunkSize + lane]
+    }
+
+    /// The chunk and the row within it of a row of the table.
+    private func position(of row: Int) -> (chunk: Int, row: Int) {
+        var remaining = row
+        for (index, chunk) in chunks.enumerated() {
+            if remaining < chunk.count { return (index, remaining) }
+            remaining -= chunk.count
+        }
+        preconditionFailure("no row \(row)")
+    }
+
+    private mutating func newRow(kind: String?, date: String?, read: Bool) -> Int {
+        if chunks.last.map({ $0.count == Self.chunkSize }) ?? true { chunks.append(Chunk(factCount: factCount)) }
+        let last = chunks.count - 1
+        let row = chunks[last].count
+        chunks[last].count += 1
+        chunks[last].organisationKinds.append(kind)
+        chunks[last].dates.append(date)
+        if read { chunks[last].read |= 1 << UInt64(row) }
+        count += 1
+        return row
     }
 }

@@ -43,8 +43,8 @@ import TestSupport
         let profile = try ProfileLoader.load(SourceFile(path: Self.fixtures[0], contents: Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixtures[0])))), pack: pack).get()
         let decision = engine.decide(profile)
         var expected: [UInt8] = []
-        DecisionLines(ids: pack.findings.map(\.id)).append(fired: decision.fired.map(Int32.init)[...],
-                                                          unknown: decision.unknown.map(Int32.init)[...], to: &expected)
+        DecisionLines(ids: pack.findings.map(\.id)).append(fired: decision.fired.map(Int32.init),
+                                                          unknown: decision.unknown.map(Int32.init), to: &expected)
         #expect(String(lines[0]) + "\n" == String(decoding: expected, as: UTF8.self))
     }
 
