@@ -1,5 +1,12 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// Release builds of the engine use the vector instructions of the machine that builds them (the
+/// block evaluator's column loops: docs/performance.md). `ORGDIAG_PORTABLE=1` builds for the
+/// architecture's baseline instead, for a binary meant for other machines.
+let engineSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["ORGDIAG_PORTABLE"] == "1"
+    ? [] : [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
 
 let package = Package(
     name: "orgdiag",
@@ -25,7 +32,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
-        .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"]),
+        .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"], swiftSettings: engineSettings),
         .target(name: "Reports", dependencies: ["Engine", "RuleModel"]),
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
         .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),
