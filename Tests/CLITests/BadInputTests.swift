@@ -93,9 +93,12 @@ import TestSupport
     }
 
     @Test func everyBadProfileIsReportedAndTheGoodOnesStillRun() throws {
-        let outcome = try CLIRunner.run(["report", "fixtures/profiles/nope.yaml", "fixtures/profiles/cma-haut-val.yaml", "Package.swift"])
+        let source = try Repository.temporaryFolder("not-yaml").appendingPathComponent("source.swift")
+        defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
+        try Data("// swift-tools-version: 6.0\nimport PackageDescription\n\nlet package = Package(\n    name: \"orgdiag\"\n)\n".utf8).write(to: source)
+        let outcome = try CLIRunner.run(["report", "fixtures/profiles/nope.yaml", "fixtures/profiles/cma-haut-val.yaml", source.path])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("nope.yaml"))
-        #expect(outcome.stderr.contains("Package.swift:4:1: error[yaml.syntax]"))
+        #expect(outcome.stderr.contains("source.swift:4:1: error[yaml.syntax]"))
     }
 }
