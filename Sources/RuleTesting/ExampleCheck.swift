@@ -4,7 +4,8 @@ import RuleModel
 
 /// The check `orgdiag lint` runs on a pack's own examples: each must come out as it says (fires,
 /// does not fire, stays unknown). It needs the engine, so it runs after the loader's stages; it
-/// takes the engine's fast path (fired and unknown only), as an example claims nothing else.
+/// decides every example at once with the block evaluator (fired and unknown only), as an
+/// example claims nothing else.
 public enum ExampleCheck {
     /// The code of an example that contradicts its diagnostic's condition.
     public static let code = DiagnosticCode("pack.example-fails")
@@ -14,13 +15,16 @@ public enum ExampleCheck {
         let indices = pack.findings.positions(by: \.id)
         var problems: [Diagnostic] = []
         // The same cases `orgdiag test` runs for the examples: one per example, with its claim.
-        for example in RuleTestCase.examples(of: pack) {
+        let examples = RuleTestCase.examples(of: pack)
+        let decisions = engine.decide(examples.map { Optional($0.profile) })
+        for (position, example) in examples.enumerated() {
             guard case .example(let id) = example.origin, let index = indices[id], let rule = pack.finding(id) else { continue }
             let expected: FindingOutcome.Status = !example.expectedFired.isEmpty ? .fired
                 : !example.expectedNotFired.isEmpty ? .notFired : .unknown
-            let decision = engine.decide(example.profile)
+            let diagnostic = Int32(index)
             let actual: FindingOutcome.Status = !Engine.applies(rule, to: example.profile) ? .notApplicable
-                : decision.fired.contains(index) ? .fired : decision.unknown.contains(index) ? .unknown : .notFired
+                : decisions.fired(position).contains(diagnostic) ? .fired
+                : decisions.unknown(position).contains(diagnostic) ? .unknown : .notFired
             guard actual != expected else { continue }
             problems.append(.error(code, "the example '\(example.name)' does not hold: expected '\(id)' \(expected.words), got \(actual.words)",
                                    at: example.location))
