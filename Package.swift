@@ -2,11 +2,15 @@
 import Foundation
 import PackageDescription
 
-/// Release builds of the engine use the vector instructions of the machine that builds them (the
-/// block evaluator's column loops: docs/performance.md). `ORGDIAG_PORTABLE=1` builds for the
-/// architecture's baseline instead, for a binary meant for other machines.
+/// Release builds of the engine on x86-64 use AVX2 (Haswell, 2013, and later), for the block
+/// evaluator's column loops (docs/performance.md); valgrind runs them. `ORGDIAG_PORTABLE=1` builds
+/// for the architecture's baseline instead, for a processor without AVX2.
+#if arch(x86_64)
 let engineSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["ORGDIAG_PORTABLE"] == "1"
-    ? [] : [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
+    ? [] : [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
+#else
+let engineSettings: [SwiftSetting] = []
+#endif
 
 let package = Package(
     name: "orgdiag",
