@@ -272,6 +272,23 @@ public struct Engine: Sendable {
         return slots
     }
 
+    /// The decision of the reference tree evaluator (``referenceSlots(_:overrides:)``): the
+    /// diagnostics that fire and those left unknown, as ``decide(_:overrides:)`` gives them. For
+    /// the fuzz target that holds the fast evaluators to it.
+    @_spi(Reference) public func referenceDecide(_ profile: Profile, overrides: [String: Value] = [:]) -> (fired: [Int], unknown: [Int]) {
+        let slots = referenceSlots(profile, overrides: overrides)
+        var fired: [Int] = []
+        var unknown: [Int] = []
+        for (index, rule) in compiled.pack.findings.enumerated() where Self.applies(rule, to: profile) {
+            switch slots[compiled.diagnosticSlots[index]].truth {
+            case .true: fired.append(index)
+            case .unknown: unknown.append(index)
+            case .false: break
+            }
+        }
+        return (fired, unknown)
+    }
+
     /// Whether `rule` concerns an organisation of the profile's kind (`applies_to`); one of an
     /// unknown kind is concerned by all.
     public static func applies(_ rule: FindingRule, to profile: Profile) -> Bool {

@@ -9,7 +9,7 @@ import YAML
 public enum FuzzTargets {
     /// The targets by name.
     public static let all: [String: @Sendable ([UInt8]) -> Void] = [
-        "yaml": yaml, "expression": expression, "pack": pack, "profile": profile,
+        "yaml": yaml, "expression": expression, "pack": pack, "profile": profile, "evaluators": evaluators,
     ]
 
     /// Small limits, so that the fuzzer explores structure rather than size.
