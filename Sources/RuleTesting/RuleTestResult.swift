@@ -1,4 +1,5 @@
 import Diagnostics
+import Engine
 
 /// How one rule test case went.
 public struct RuleTestResult: Sendable {
@@ -22,6 +23,8 @@ public struct RuleTestReport: Sendable {
     public let neverFired: [String]
     /// Diagnostics that no case expects not to fire.
     public let neverNotFired: [String]
+    /// Which leaves of the pack's conditions the cases exercised, when asked for.
+    public var coverage: Coverage? = nil
 
     public var passed: Int { results.filter { $0.status == .pass }.count }
     public var failed: Int { results.filter { $0.status == .fail }.count }

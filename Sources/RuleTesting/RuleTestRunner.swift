@@ -12,25 +12,30 @@ public struct RuleTestRunner: Sendable {
     }
 
     /// Runs the cases whose name contains `filter` (all when `nil` or empty: every name contains
-    /// the empty text).
-    public func run(_ cases: [RuleTestCase], problems: DiagnosticList = DiagnosticList(), filter: String? = nil) -> RuleTestReport {
+    /// the empty text); with `coverage`, records which leaves of the pack's conditions the cases
+    /// exercised (``Coverage``).
+    public func run(_ cases: [RuleTestCase], problems: DiagnosticList = DiagnosticList(), filter: String? = nil,
+                    coverage: Bool = false) -> RuleTestReport {
         let selected = cases.filter { testCase in
             filter.map { $0.isEmpty || testCase.name.localizedLowercase.contains($0.lowercased()) } ?? true
         }
-        let results = selected.map(run)
+        var recorded = coverage ? Coverage(engine: engine) : nil
+        let results = selected.map { run($0, coverage: &recorded) }
         let pack = engine.compiled.pack
         let fired = Set(cases.flatMap(\.expectedFired))
         let notFired = Set(cases.flatMap(\.expectedNotFired))
         return RuleTestReport(results: results, problems: problems,
                               neverFired: pack.findings.map(\.id).filter { !fired.contains($0) },
-                              neverNotFired: pack.findings.map(\.id).filter { !notFired.contains($0) })
+                              neverNotFired: pack.findings.map(\.id).filter { !notFired.contains($0) },
+                              coverage: recorded)
     }
 
-    private func run(_ testCase: RuleTestCase) -> RuleTestResult {
+    private func run(_ testCase: RuleTestCase, coverage: inout Coverage?) -> RuleTestResult {
         guard testCase.problems.isEmpty else {
             return RuleTestResult(testCase: testCase, status: .error, failures: testCase.problems.map(\.description))
         }
         let evaluation = engine.evaluate(testCase.profile)
+        coverage?.record(evaluation)
         let failures = RuleTestExpectation.allCases.flatMap { expectation in
             testCase.expected[expectation].map { expectation.failures($0, in: evaluation, engine: engine) } ?? []
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Reports
 import RuleLoader
 import RuleModel
 import RuleTesting
@@ -20,6 +21,15 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Run only the cases whose name contains this text.")
     var filter: String?
 
+    /// How the coverage is written.
+    enum CoverageFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: ArgumentHelp("Also tell which leaves of the pack's conditions the cases exercised: after the results (text), or as JSON on standard output with the results on standard error (json).",
+                               valueName: "text|json"))
+    var coverage: CoverageFormat?
+
     func run() throws {
         let rulePack = try pack.loadPack()
         let engine = try ReportSupport.engine(for: rulePack)
@@ -37,7 +47,12 @@ struct TestCommand: ParsableCommand {
                 problems.append(contentsOf: loaded.problems)
             }
         }
-        let report = RuleTestRunner(engine: engine).run(cases, problems: problems, filter: filter)
+        let report = RuleTestRunner(engine: engine).run(cases, problems: problems, filter: filter, coverage: coverage != nil)
+        // With JSON coverage, standard output holds the JSON alone.
+        let resultsToStandardError = coverage == .json
+        func say(_ text: String) {
+            if resultsToStandardError { Terminal.standardError(text) } else { Terminal.standardOutput(text) }
+        }
         let colour = Terminal.stdoutUsesColour
         func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var out = ""
@@ -46,20 +61,23 @@ struct TestCommand: ParsableCommand {
             out += "\(label) \(result.testCase.name)\(result.testCase.location.map { " (\($0))" } ?? "")\n"
             for failure in result.failures { out += "     \(failure)\n" }
         }
-        Terminal.standardOutput(out)
+        say(out)
         Terminal.report(report.problems)
         if filter == nil {
             if !report.neverFired.isEmpty {
-                Terminal.standardOutput("no test fires: \(report.neverFired.joined(separator: ", "))\n")
+                say("no test fires: \(report.neverFired.joined(separator: ", "))\n")
             }
             if !report.neverNotFired.isEmpty {
-                Terminal.standardOutput("no test expects not firing: \(report.neverNotFired.joined(separator: ", "))\n")
+                say("no test expects not firing: \(report.neverNotFired.joined(separator: ", "))\n")
             }
         }
         if let filter, report.results.isEmpty {
             Terminal.standardError("error: no test case's name contains '\(filter)'\n")
         }
-        Terminal.standardOutput("\(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n")
+        say("\(report.passed) passed, \(report.failed) failed, \(report.errors) errors\n")
+        if let recorded = report.coverage {
+            Terminal.standardOutput(coverage == .json ? CoverageRenderer.json(recorded) : CoverageRenderer.text(recorded))
+        }
         // A test file that cannot be read is bad input (2), like any other command's.
         if unreadable { throw ExitStatus.badInput }
         if !report.succeeded || (filter != nil && report.results.isEmpty) { throw ExitStatus.problemsFound }

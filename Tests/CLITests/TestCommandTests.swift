@@ -25,6 +25,33 @@ import TestSupport
     }
 }
 
+/// `orgdiag test --coverage`: which leaves of the pack's conditions the cases exercised.
+@Suite struct TestCoverageTests {
+    @Test func jsonCoverageHoldsEveryLeafAndTheResultsGoToStandardError() throws {
+        let outcome = try CLIRunner.run(["test", "fixtures/profiles", "--coverage", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("PASS ") && outcome.stderr.contains(" passed, 0 failed, 0 errors"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "orgdiag.coverage/1")
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.count == json["leaves"] as? Int && items.count > 100)
+        #expect(items.filter { $0["covered"] as? Bool == true }.count == json["covered"] as? Int)
+        let kinds = Set(items.compactMap { ($0["owner"] as? [String: Any])?["kind"] as? String })
+        #expect(kinds == ["diagnostic", "indicator", "strength", "criterion"])
+        #expect(items.allSatisfy { ($0["location"] as? String)?.contains("rules/") == true })
+    }
+
+    @Test func textCoverageFollowsTheResults() throws {
+        let outcome = try CLIRunner.run(["test", "fixtures/profiles", "--coverage", "text"])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.components(separatedBy: "\n")
+        let summary = try #require(lines.firstIndex { $0.hasPrefix("coverage: ") })
+        #expect(lines[summary - 1].hasSuffix(" passed, 0 failed, 0 errors"))
+        #expect(lines[summary].contains(" leaves covered (") && lines[summary].contains(" cases"))
+        #expect(lines.contains("not covered:"))
+    }
+}
+
 /// `orgdiag lint` runs everything that needs no profile, the pack's own examples included.
 @Suite struct LintExamplesTests {
     @Test func anExampleThatContradictsItsConditionIsALintError() throws {

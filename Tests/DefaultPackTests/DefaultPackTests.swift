@@ -61,13 +61,23 @@ import TestSupport
             cases += loaded.cases
             problems.append(contentsOf: loaded.problems)
         }
-        let report = runner.run(cases, problems: problems)
+        let report = runner.run(cases, problems: problems, coverage: true)
         #expect(report.problems.isEmpty, "\(DiagnosticRenderer().render(report.problems))")
         for result in report.results where result.status != .pass {
             Issue.record("\(result.testCase.name): \(result.failures.joined(separator: "; "))")
         }
         #expect(report.neverFired.isEmpty)
         #expect(report.neverNotFired.isEmpty)
+        // The coverage docs/default-pack.md states, and the leaves it names as not covered.
+        let coverage = try #require(report.coverage)
+        let covered = coverage.leaves.filter(\.isCovered)
+        let documentation = try Repository.text("docs/default-pack.md")
+        #expect(documentation.contains("(\(coverage.evaluationCount) cases)"))
+        #expect(documentation.contains("**\(covered.count) of \(coverage.leaves.count) leaves\ncovered (\(Int((coverage.coveredShare * 100).rounded())) %)**")
+                || documentation.contains("**\(covered.count) of \(coverage.leaves.count) leaves covered (\(Int((coverage.coveredShare * 100).rounded())) %)**"))
+        for leaf in coverage.leaves where !leaf.isCovered {
+            #expect(documentation.contains("`\(leaf.expression)`"), "docs/default-pack.md does not name \(leaf.owner): \(leaf.expression)")
+        }
     }
 
     @Test func theStoryProfileStartsWithGovernance() throws {
