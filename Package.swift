@@ -41,10 +41,12 @@ let package = Package(
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
         .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),
         .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
+        // `orgdiag lsp`: the Language Server Protocol over stdio, linting packs as authors type.
+        .target(name: "LanguageServer", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "RuleTesting"]),
         .executableTarget(
             name: "orgdiag",
             dependencies: [
-                "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting", "Batch",
+                "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting", "Batch", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Diagnostics"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reports", "Engine", "RuleLoader", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel", "Diagnostics"]),

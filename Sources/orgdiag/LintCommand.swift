@@ -1,8 +1,7 @@
 import ArgumentParser
-import RuleTesting
-import Engine
 import Diagnostics
 import RuleLoader
+import RuleTesting
 
 /// `orgdiag lint`: every check of the pack loader, located.
 struct LintCommand: ParsableCommand {
@@ -28,12 +27,8 @@ struct LintCommand: ParsableCommand {
             diagnostics = problems
             unreadable = true
         case .success(let files):
-            let result = PackLoader.load(files: files)
-            diagnostics = result.diagnostics
             // Everything that needs no profile: the pack's examples run too.
-            if let pack = result.pack, let engine = try? Engine(pack: pack) {
-                diagnostics.append(contentsOf: ExampleCheck.diagnostics(for: pack, engine: engine))
-            }
+            diagnostics = PackLint.run(files).diagnostics
         }
         switch format {
         case .text:

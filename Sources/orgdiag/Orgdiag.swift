@@ -15,6 +15,6 @@ struct Orgdiag: ParsableCommand {
             """,
         version: version,
         subcommands: [ReportCommand.self, ExplainCommand.self, LintCommand.self, TestCommand.self, InitCommand.self,
-                      RulesCommand.self, DiffCommand.self, BatchCommand.self, AskCommand.self]
+                      RulesCommand.self, DiffCommand.self, BatchCommand.self, AskCommand.self, LSPCommand.self]
     )
 }
