@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Language Server Protocol messages over a pair of byte streams: each a `Content-Length`
 /// header, a blank line, then a JSON-RPC 2.0 body. Our own small codec (with Foundation's JSON):
@@ -43,6 +46,14 @@ final class JSONRPCConnection {
         buffer.removeSubrange(..<length)
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return .malformed }
         return .message(object)
+    }
+
+    /// Whether another message is already waiting: a whole frame in the buffer, or bytes ready on
+    /// the input. The server lints once a burst of edits is read, not after each.
+    var hasPendingInput: Bool {
+        if let headerEnd = buffer.firstRange(of: [13, 10, 13, 10]), buffer.count > headerEnd.upperBound { return true }
+        var descriptor = pollfd(fd: input.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 
     /// Writes one message.

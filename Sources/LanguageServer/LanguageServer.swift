@@ -10,6 +10,8 @@ public final class LanguageServer {
     private let connection: JSONRPCConnection
     private let workspace = PackWorkspace()
     private var shutdownRequested = false
+    /// Pack folders edited since they were last linted.
+    private var stale = Set<String>()
 
     /// A server reading requests from `input` and writing to `output`.
     public init(input: FileHandle, output: FileHandle) {
@@ -28,10 +30,13 @@ public final class LanguageServer {
             if method == "exit" { return shutdownRequested ? 0 : 1 }
             let params = message["params"] as? [String: Any] ?? [:]
             if let id = message["id"] {
+                if method == "textDocument/codeAction" { publishStale() }  // fix-its of the text as it is
                 connection.write(respond(to: method, id: id, params: params))
             } else {
                 handle(method, params: params)
             }
+            // A burst of edits is linted once, after its last message.
+            if !connection.hasPendingInput { publishStale() }
         }
         return shutdownRequested ? 0 : 1
     }
@@ -188,12 +193,19 @@ public final class LanguageServer {
         default:
             return
         }
-        guard let folder = workspace.packFolder(of: path) else { return }
-        for (file, diagnostics) in workspace.lint(folder) {
-            let text = DocumentText(file)
-            connection.write(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                              "params": ["uri": Self.uri(file.path), "diagnostics": diagnostics.map { Self.lspDiagnostic($0, text: text) }]])
+        if let folder = workspace.packFolder(of: path) { stale.insert(folder) }
+    }
+
+    /// Lints each pack edited since its last lint and publishes the diagnostics of each of its files.
+    private func publishStale() {
+        for folder in stale.sorted() {
+            for (file, diagnostics) in workspace.lint(folder) {
+                let text = DocumentText(file)
+                connection.write(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                                  "params": ["uri": Self.uri(file.path), "diagnostics": diagnostics.map { Self.lspDiagnostic($0, text: text) }]])
+            }
         }
+        stale.removeAll()
     }
 
     // MARK: Conversions

@@ -148,3 +148,58 @@ async def test_hover_definition_and_references_of_a_fact(client: LanguageClient)
     assert ("facts.yaml", definition.range.start.line) in places
     assert ("governance.yaml", spot.line) in places
     assert len(places) >= 4
+
+
+def server_rss_kb(pid: int) -> int:
+    for line in pathlib.Path(f"/proc/{pid}/status").read_text().split("\n"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def test_a_burst_of_a_thousand_edits_on_the_largest_file(client: LanguageClient):
+    """1,000 edits in a burst on the default pack's largest file, a hover after every tenth: every
+    hover answered, the diagnostics those of the last edit, the server's memory flat."""
+    largest = max(RULES.rglob("*.yaml"), key=lambda path: path.stat().st_size)
+    uri = largest.as_uri()
+    text = largest.read_text(encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text))
+    )
+    await diagnostics_of(client, uri)
+    pid = client._server.pid
+    rss_before = server_rss_kb(pid)
+    first_id = text.split("\n")[1].strip()  # the line after the section key: an id with its colon
+    hover_at = position_of(text, first_id, first_id)
+    latencies = []
+    pending = []
+    for version in range(2, 1002):
+        # Each edit adds a comment line at the end; the last one also breaks the YAML.
+        edited = text + f"# edit {version}\n" + ("broken: [unclosed\n" if version == 1001 else "")
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
+            )
+        )
+        if version % 10 == 0:
+            started = time.perf_counter()
+            request = client.text_document_hover_async(
+                types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=hover_at)
+            )
+            pending.append((started, asyncio.ensure_future(request)))
+    for started, future in pending:
+        await asyncio.wait_for(future, 30)
+        latencies.append((time.perf_counter() - started) * 1000)
+    before = client.diagnostics.get(uri)
+    found, _ = await diagnostics_of(client, uri, before) if not any(
+        d.source == "orgdiag" and d.severity == types.DiagnosticSeverity.Error for d in (before or [])
+    ) else (before, 0)
+    assert any(d.severity == types.DiagnosticSeverity.Error for d in found), "the last edit's error is published"
+    assert len(latencies) == 100
+    latencies.sort()
+    p99 = latencies[98]
+    rss_after = server_rss_kb(pid)
+    print(f"\n1,000 edits of {largest.name}: hover p50 {latencies[49]:.0f} ms, p99 {p99:.0f} ms (answered after the "
+          f"burst was sent); server RSS {rss_before // 1024} MB before, {rss_after // 1024} MB after")
+    assert rss_after < rss_before + 100 * 1024
