@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Engine", "RuleModel"]),
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
         .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),
-        .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics"]),
+        .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "Reports", "RuleModel", "YAML", "Diagnostics"]),
         // `orgdiag lsp`: the Language Server Protocol over stdio, linting packs as authors type.
         .target(name: "LanguageServer", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "RuleTesting"]),
         .executableTarget(

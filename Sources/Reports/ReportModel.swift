@@ -336,3 +336,14 @@ public struct ReportModel: Sendable {
         notApplicableCount = evaluation.outcomes(.notApplicable).count
     }
 }
+
+extension ReportModel {
+    /// A diagnostic's `because` sentence as a report in `language` prints it (filled with the
+    /// evaluation's values, typeset); `nil` for a diagnostic without one. What a rule test's
+    /// `because` expectations read.
+    public static func because(of rule: FindingRule, in evaluation: Evaluation, language: String) -> String? {
+        guard let template = rule.because, !template.translations.isEmpty else { return nil }
+        let text = template.text(in: language, fallback: evaluation.pack.metadata.defaultLanguage)
+        return ReportStrings(language: language).because(text, in: evaluation)
+    }
+}

@@ -1,4 +1,5 @@
 import Engine
+import Reports
 import RuleModel
 
 /// One kind of expectation a rule-test case can state (`expect: {fired: [...], ...}`), declared
@@ -29,12 +30,40 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     case doesNotAsk = "does_not_ask"
     /// Dimensions' maturity levels: `{structure: 2, budget: not_assessed}`.
     case maturity
+    /// Roadmap recommendations' phases: `{gov_sponsorship: 1}`.
+    case phases
+    /// Roadmap recommendations' priority scores: `{gov_sponsorship: 90}`.
+    case scores
+    /// Diagnostics' `because` sentences, as the report in the pack's language prints them, contain a text.
+    case because
+    /// Diagnostics' `because` sentences are exactly a text.
+    case becauseIs = "because_is"
 
     /// What a case expects: ids (of diagnostics, recommendations, strengths or facts), or a level
     /// per dimension (`nil`: not assessed).
     public enum Expected: Hashable, Sendable {
         case ids([String])
         case levels([String: Int?])
+        /// A number per recommendation (phases, scores).
+        case numbers([String: Double])
+        /// A text per diagnostic (`because` sentences).
+        case texts([String: String])
+    }
+
+    /// How the values of a mapping expectation are written: `nil` for a list of ids.
+    public enum ValueForm: Sendable {
+        case level, phase, score, text
+    }
+
+    /// How this expectation's values are written, when it is a mapping of id to value.
+    public var valueForm: ValueForm? {
+        switch self {
+        case .maturity: return .level
+        case .phases: return .phase
+        case .scores: return .score
+        case .because, .becauseIs: return .text
+        default: return nil
+        }
     }
 
     /// The word that expects a dimension not to be assessed.
@@ -49,10 +78,11 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     public var subject: Subject {
         switch self {
         case .fired, .notFired, .unknown, .notApplicable, .superseded: return .diagnostic
-        case .roadmapStartsWith, .roadmap, .inPlace: return .recommendation
+        case .roadmapStartsWith, .roadmap, .inPlace, .phases, .scores: return .recommendation
         case .strengths: return .strength
         case .asks, .doesNotAsk: return .fact
         case .maturity: return .dimension
+        case .because, .becauseIs: return .diagnostic
         }
     }
 
@@ -77,7 +107,36 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
                 guard let entry = evaluation.maturity.first(where: { $0.dimension.id == dimension }) else { return "no dimension '\(dimension)' in the pack" }
                 return entry.level == wanted ? nil : "expected '\(dimension)' at \(words(wanted)), got \(words(entry.level))"
             }
+        case .numbers(let numbers):
+            return numbers.sorted { $0.key < $1.key }.compactMap { id, wanted in
+                guard let item = evaluation.roadmap.first(where: { $0.recommendation.id == id }) else {
+                    return "expected '\(id)' in the roadmap, but it is not"
+                }
+                let actual = self == .phases ? Double(item.phase) : item.score
+                let shown = self == .phases ? "phase \(item.phase)" : "score \(Value.format(item.score))"
+                let wantedShown = self == .phases ? "phase \(Int(wanted))" : "score \(Value.format(wanted))"
+                // Scores are compared as the JSON report writes them (two decimals).
+                return abs(actual - wanted) < 0.005 ? nil : "expected '\(id)' at \(wantedShown)\(item.later ? " (second roadmap)" : ""), got \(shown)"
+            }
+        case .texts(let texts):
+            let language = evaluation.pack.metadata.defaultLanguage
+            return texts.sorted { $0.key < $1.key }.compactMap { id, wanted in
+                guard let rule = evaluation.pack.finding(id) else { return "no diagnostic '\(id)' in the pack" }
+                guard let typeset = ReportModel.because(of: rule, in: evaluation, language: language) else {
+                    return "expected a 'because' sentence for '\(id)', but it has none"
+                }
+                // The report's no-break spaces read as spaces: an author types plain ones.
+                let sentence = Self.plainSpaces(typeset)
+                let wanted = Self.plainSpaces(wanted)
+                let holds = self == .becauseIs ? sentence == wanted : sentence.contains(wanted)
+                return holds ? nil : "expected the 'because' of '\(id)' \(self == .becauseIs ? "to be" : "to contain") “\(wanted)”, got “\(sentence)”"
+            }
         }
+    }
+
+    /// A text with its no-break spaces (U+00A0, U+202F) as plain spaces.
+    private static func plainSpaces(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 }))
     }
 
     private func failures(_ expected: [String], in evaluation: Evaluation, engine: Engine) -> [String] {
@@ -130,8 +189,8 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
             return expected.compactMap { id in
                 asked.contains(id) == (self == .asks) ? nil : "expected '\(id)' \(self == .asks ? "among" : "not among") the questions to ask next"
             }
-        case .maturity:
-            return []  // levels, not ids: see failures(_:in:engine:) above
+        case .maturity, .phases, .scores, .because, .becauseIs:
+            return []  // mappings, not ids: see failures(_:in:engine:) above
         }
     }
 }

@@ -110,8 +110,10 @@ public enum RuleTestFileLoader {
                     continue
                 }
                 let candidates = RuleTestExpectation.ids(of: expectation.subject, in: pack)
-                if expectation == .maturity {
-                    if let levels = readLevels(pair.value, dimensions: candidates, problems: &caseProblems) { expected[.maturity] = .levels(levels) }
+                if let form = expectation.valueForm {
+                    if let values = readMapping(pair.value, expectation: expectation, form: form, ids: candidates, problems: &caseProblems) {
+                        expected[expectation] = values
+                    }
                     continue
                 }
                 let items: [YAMLNode]
@@ -137,34 +139,67 @@ public enum RuleTestFileLoader {
                             problems: caseProblems)
     }
 
-    /// `maturity: {structure: 2, budget: not_assessed}`: a level from 1 to 5, or not assessed, per dimension.
-    private static func readLevels(_ node: YAMLNode, dimensions: [String], problems: inout [Diagnostic]) -> [String: Int?]? {
+    /// A mapping expectation: `maturity: {structure: 2, budget: not_assessed}` (a level from 1 to 5,
+    /// or not assessed), `phases: {id: 1}` (a whole number from 1), `scores: {id: 90}` (a number),
+    /// `because: {id: "text"}` (a text), each key an id of the expectation's subject.
+    private static func readMapping(_ node: YAMLNode, expectation: RuleTestExpectation, form: RuleTestExpectation.ValueForm,
+                                    ids: [String], problems: inout [Diagnostic]) -> RuleTestExpectation.Expected? {
+        let key = expectation.rawValue
+        let subject = expectation.subject
+        let example: String = switch form {
+        case .level: "{structure: 2, budget: \(RuleTestExpectation.notAssessed)}"
+        case .phase: "{gov_sponsorship: 1}"
+        case .score: "{gov_sponsorship: 90}"
+        case .text: "{no_named_sponsor: \"no sponsor\"}"
+        }
         guard case .mapping(let pairs) = node.content else {
             problems.append(.error(YAMLDiagnosticCode.typeMismatch,
-                                   "'maturity' expects a mapping of dimension to level: {structure: 2, budget: \(RuleTestExpectation.notAssessed)}",
-                                   at: node.location))
+                                   "'\(key)' expects a mapping of \(subject.rawValue) to value: \(example)", at: node.location))
             return nil
         }
         var levels: [String: Int?] = [:]
+        var numbers: [String: Double] = [:]
+        var texts: [String: String] = [:]
         for pair in pairs {
-            let dimension = pair.key.scalar?.text ?? ""
-            guard dimensions.contains(dimension) else {
-                problems.append(.error(unknownDimensionCode, "unknown dimension '\(dimension)'", at: pair.key.location)
-                    .suggesting(Suggestion.hint(for: dimension, among: dimensions)))
+            let id = pair.key.scalar?.text ?? ""
+            guard ids.contains(id) else {
+                problems.append(.error(unknownCode(subject), "unknown \(subject.rawValue) '\(id)'", at: pair.key.location)
+                    .suggesting(Suggestion.hint(for: id, among: ids)))
                 continue
             }
             let text = pair.value.scalar?.text ?? ""
-            if text == RuleTestExpectation.notAssessed {
-                levels[dimension] = .some(nil)
-            } else if let level = Int(text), (1...Dimension.levelCount).contains(level) {
-                levels[dimension] = level
-            } else {
-                problems.append(.error(YAMLDiagnosticCode.typeMismatch,
-                                       "a maturity level is a whole number from 1 to \(Dimension.levelCount), or \(RuleTestExpectation.notAssessed)",
-                                       at: pair.value.location))
+            switch form {
+            case .level:
+                if text == RuleTestExpectation.notAssessed {
+                    levels[id] = .some(nil)
+                } else if let level = Int(text), (1...Dimension.levelCount).contains(level) {
+                    levels[id] = level
+                } else {
+                    problems.append(.error(YAMLDiagnosticCode.typeMismatch,
+                                           "a maturity level is a whole number from 1 to \(Dimension.levelCount), or \(RuleTestExpectation.notAssessed)",
+                                           at: pair.value.location))
+                }
+            case .phase, .score:
+                if let number = Double(text), number.isFinite, form == .score || (number >= 1 && number == number.rounded()) {
+                    numbers[id] = number
+                } else {
+                    problems.append(.error(YAMLDiagnosticCode.typeMismatch,
+                                           form == .phase ? "a phase is a whole number from 1" : "a score is a number",
+                                           at: pair.value.location))
+                }
+            case .text:
+                if pair.value.scalar != nil, !text.isEmpty {
+                    texts[id] = text
+                } else {
+                    problems.append(.error(YAMLDiagnosticCode.typeMismatch, "'\(key)' expects a text for each diagnostic", at: pair.value.location))
+                }
             }
         }
-        return levels
+        switch form {
+        case .level: return .levels(levels)
+        case .phase, .score: return .numbers(numbers)
+        case .text: return .texts(texts)
+        }
     }
 
     /// The code of an unknown id of a subject.

@@ -63,6 +63,55 @@ import TestSupport
         #expect(!report.succeeded)
     }
 
+    /// Phases, scores and `because` sentences (as the report in the pack's language prints them) are
+    /// asserted; each wrong one fails with what came out.
+    @Test func phasesScoresAndBecauseSentencesAreAsserted() throws {
+        let (cases, problems) = try load("""
+            tests:
+              - name: holds
+                profile: sample-caf.yaml
+                expect:
+                  phases: {gov_executive_sponsorship: 1, trn_front_line_reception: 3}
+                  scores: {gov_executive_sponsorship: 12, org_spans_layers_review: 4}
+                  because: {excessive_verticality: "8 niveaux"}
+                  because_is: {no_single_entry_point: "les usagers n'ont pas de point d'entrée unique"}
+              - name: does not hold
+                profile: sample-caf.yaml
+                expect:
+                  phases: {gov_executive_sponsorship: 2}
+                  scores: {org_spans_layers_review: 4.5}
+                  because: {excessive_verticality: "9 niveaux"}
+                  because_is: {no_single_entry_point: "les usagers"}
+            """)
+        #expect(problems == [])
+        let report = RuleTestRunner(engine: try Engine(pack: try pack())).run(cases)
+        #expect(report.results.map(\.status) == [.pass, .fail])
+        #expect(report.results[1].failures == [
+            "expected 'gov_executive_sponsorship' at phase 2, got phase 1",
+            "expected 'org_spans_layers_review' at score 4.5, got score 4",
+            "expected the 'because' of 'excessive_verticality' to contain “9 niveaux”, got “8 niveaux pour un maximum de 5”",
+            "expected the 'because' of 'no_single_entry_point' to be “les usagers”, got “les usagers n'ont pas de point d'entrée unique”",
+        ])
+    }
+
+    @Test func mappingExpectationsPointAtTheirMistakes() throws {
+        let (_, problems) = try load("""
+            tests:
+              - name: mistakes
+                profile: sample-caf.yaml
+                expect:
+                  phases: {gov_executive_sponsorshp: 1, gov_service_charter: 0}
+                  scores: [gov_service_charter]
+                  because: {excessive_verticality: [a]}
+            """)
+        #expect(problems == [
+            "5:16 test.unknown-recommendation unknown recommendation 'gov_executive_sponsorshp'; did you mean 'gov_executive_sponsorship'?",
+            "5:66 yaml.type-mismatch a phase is a whole number from 1",
+            "6:15 yaml.type-mismatch 'scores' expects a mapping of recommendation to value: {gov_sponsorship: 90}",
+            "7:40 yaml.type-mismatch 'because' expects a text for each diagnostic",
+        ])
+    }
+
     @Test func filterSelectsCasesByName() throws {
         let (cases, _) = try load("tests:\n  - {name: alpha case, profile: sample-caf.yaml, expect: {fired: []}}\n  - {name: beta, profile: sample-caf.yaml, expect: {fired: []}}\n")
         let report = RuleTestRunner(engine: try Engine(pack: try pack())).run(cases, filter: "ALPHA")
