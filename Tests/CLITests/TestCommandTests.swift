@@ -52,6 +52,28 @@ import TestSupport
     }
 }
 
+/// `orgdiag explain --example DIAGNOSTIC:N`: an example's profile explained inline.
+@Suite struct ExplainExampleTests {
+    @Test func theNthExampleIsExplained() throws {
+        let outcome = try CLIRunner.run(["explain", "--example", "no_named_sponsor:2", "--lang", "en"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("no_named_sponsor: does not fire #1 ("))
+        #expect(outcome.stdout.contains("✗ not") && outcome.stdout.contains("✓ named_sponsor (true)"))
+        let fact = try CLIRunner.run(["explain", "--example", "no_named_sponsor:1", "named_sponsor", "--lang", "en"])
+        #expect(fact.status == 0 && fact.stdout.contains("named_sponsor"))
+    }
+
+    @Test(arguments: [(["no_named_sponsor:9"], "'no_named_sponsor' has 3 examples; no example 9"),
+                      (["no_named_sponsr:1"], "no diagnostic 'no_named_sponsr'; did you mean 'no_named_sponsor'?"),
+                      (["no_named_sponsor"], "--example expects DIAGNOSTIC:N, N from 1 (got 'no_named_sponsor')"),
+                      (["no_named_sponsor:1", "a", "b"], "with --example, give the id alone")])
+    func aWrongExampleIsAUsageError(_ arguments: [String], _ message: String) throws {
+        let outcome = try CLIRunner.run(["explain", "--example"] + arguments)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+}
+
 /// `orgdiag lint` runs everything that needs no profile, the pack's own examples included.
 @Suite struct LintExamplesTests {
     @Test func anExampleThatContradictsItsConditionIsALintError() throws {
