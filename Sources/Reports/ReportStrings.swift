@@ -278,11 +278,14 @@ struct ReportStrings {
     /// A fact's value, with the pack's label for an enum or set word when it has one.
     func value(_ value: RuntimeValue, of fact: FactDefinition?, fallback: String) -> String {
         if fact?.type == .date, case .string(let text) = value { return date(text) }
-        guard let fact, !fact.valueLabels.isEmpty else { return self.value(value) }
+        guard let fact, !fact.valueLabels.isEmpty || !fact.values.isEmpty else { return self.value(value) }
         func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
         switch value {
         case .string(let word): return label(word)
-        case .set(let words): return words.map(label).joined(separator: ", ")
+        case .set(let words):
+            // In the order the pack declares the words, not alphabetical.
+            let positions = fact.values.positions(by: \.self)
+            return words.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }.map(label).joined(separator: ", ")
         default: return self.value(value)
         }
     }
@@ -297,7 +300,9 @@ struct ReportStrings {
     func because(_ template: String, in evaluation: Evaluation) -> String {
         let pack = evaluation.pack
         return typeset(evaluation.fill(template) { name, value in
-            self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage)
+            // A diagnostic that does not concern the organisation is not "no": it does not apply.
+            if evaluation.outcome(of: name)?.status == .notApplicable { return self("x_status_not_applicable") }
+            return self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage)
         })
     }
 

@@ -1,3 +1,4 @@
+import Engine
 import RuleModel
 import Testing
 @testable import Reports
@@ -26,5 +27,24 @@ import Testing
         #expect(french.typeset("40 % : oui ; « client »") == "40\u{a0}%\u{a0}: oui\u{a0}; «\u{a0}client\u{a0}»")
         #expect(french.typeset("il faut 9 jours, 2 fois") == "il faut 9\u{a0}jours, 2\u{a0}fois" && english.typeset("takes 9 days") == "takes 9\u{a0}days")
         #expect(french.of("Hauts-de-France") == "de Hauts-de-France")
+    }
+
+    /// In a `because` sentence, a set's words come in the order the pack declares them, and a
+    /// diagnostic that does not concern the organisation reads "not applicable", not "no".
+    @Test func becauseSentencesKeepDeclaredOrderAndSayNotApplicable() throws {
+        let channels = FactDefinition(id: "channels", type: .set, values: ["phone", "desk", "web"])
+        let pack = RulePack(
+            metadata: .init(id: "t", languages: ["fr", "en"], defaultLanguage: "fr", organisationKinds: ["caf", "cci"]),
+            facts: [channels],
+            findings: [
+                FindingRule(id: "cci_only", severity: .low, appliesTo: ["cci"], condition: .expression(try ExpressionParser.parse("count(channels) > 0"))),
+                FindingRule(id: "few_channels", severity: .low, condition: .expression(try ExpressionParser.parse("count(channels) < 5")),
+                            because: LocalizedText(["fr": "canaux : {channels} ; CCI : {cci_only}", "en": "channels: {channels}; CCI: {cci_only}"])),
+            ])
+        let engine = try Engine(pack: pack)
+        let evaluation = engine.evaluate(Profile(name: "p", kind: "caf", facts: ["channels": .setOf(["web", "phone", "desk"])]))
+        let rule = try #require(pack.finding("few_channels"))
+        #expect(ReportModel.because(of: rule, in: evaluation, language: "en") == "channels: phone, desk, web; CCI: not applicable")
+        #expect(ReportModel.because(of: rule, in: evaluation, language: "fr") == "canaux\u{a0}: phone, desk, web\u{a0}; CCI\u{a0}: sans objet")
     }
 }
