@@ -246,9 +246,53 @@ public struct ReportModel: Sendable {
             }
             return nil
         }
+        /// A blocking comparison of a name with its threshold (a parameter or a number), the
+        /// threshold named with what is expected: "Encadrants formés au changement (15 % des
+        /// encadrants ; attendu : au moins 60 % des encadrants)"; `nil` for any other leaf.
+        func blockingComparison(_ expression: Expression) -> String? {
+            guard case .comparison(let written, let lhs, let rhs) = expression.kind else { return nil }
+            func measured(_ side: Expression) -> String? {
+                guard case .reference(let id) = side.kind, pack.fact(id) != nil || pack.indicator(id) != nil else { return nil }
+                return id
+            }
+            let (name, other, op): (String, Expression, Expression.ComparisonOperator)
+            if let id = measured(lhs) {
+                (name, other, op) = (id, rhs, written)
+            } else if let id = measured(rhs) {
+                (name, other, op) = (id, lhs, written.flipped)
+            } else {
+                return nil
+            }
+            let threshold: RuntimeValue
+            switch other.kind {
+            case .literal(.number(let number)): threshold = .number(number)
+            case .reference(let id) where pack.parameter(id) != nil: threshold = evaluation.value(of: id)
+            default: return nil
+            }
+            guard case .number(let limit) = threshold, case .number(let value) = evaluation.value(of: name),
+                  let base = reading(name), base.hasSuffix(")") else { return nil }
+            // A leaf that holds blocks under `not` or `none`: what is expected is then its negation.
+            let wanted = op.holds(value, limit) ? op.negated : op
+            let key: String
+            switch wanted {
+            case .greaterOrEqual: key = "expected_at_least"
+            case .greater: key = "expected_more_than"
+            case .lessOrEqual: key = "expected_at_most"
+            case .less: key = "expected_less_than"
+            case .equal: key = "expected_equal"
+            case .notEqual: return base
+            }
+            let fact = pack.fact(name)
+            let unit = fact.map { text($0.unit) ?? $0.type.defaultUnit } ?? pack.indicator(name).flatMap { text($0.unit) }
+            return base.dropLast() + (language == "fr" ? "\u{a0}; " : "; ") + words(key, withUnit(.number(limit), unit, of: fact)) + ")"
+        }
         maturity = evaluation.maturity.map { entry in
             var blockers: [String] = []
             for expression in entry.blockers {
+                if let phrase = blockingComparison(expression) {
+                    if !blockers.contains(phrase) { blockers.append(phrase) }
+                    continue
+                }
                 for name in expression.references {
                     // A superseded finding is named by the finding that covers it, as the findings list shows it.
                     let shown = evaluation.outcome(of: name)?.supersededBy.first ?? name
