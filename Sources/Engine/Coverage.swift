@@ -9,7 +9,12 @@ import RuleModel
 public struct Coverage: Sendable {
     /// What a leaf belongs to.
     public enum Owner: Hashable, Sendable, CustomStringConvertible {
-        case diagnostic(String), indicator(String), strength(String)
+        /// A diagnostic's condition, by id.
+        case diagnostic(String)
+        /// An indicator's formula, by id.
+        case indicator(String)
+        /// A strength's condition, by id.
+        case strength(String)
         /// A dimension's level criteria (level 2 and above).
         case criterion(dimension: String, level: Int)
 
@@ -25,10 +30,15 @@ public struct Coverage: Sendable {
 
     /// One leaf and what it was across the evaluations recorded.
     public struct Leaf: Sendable {
+        /// What the leaf belongs to.
         public let owner: Owner
+        /// The leaf, with its place in the pack.
         public let expression: Expression
+        /// Times it was true.
         public fileprivate(set) var trueCount = 0
+        /// Times it was false.
         public fileprivate(set) var falseCount = 0
+        /// Times it was unknown.
         public fileprivate(set) var unknownCount = 0
         /// Times it had a value that is no truth (a number, a word: indicators' formulas).
         public fileprivate(set) var valueCount = 0

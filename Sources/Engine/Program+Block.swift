@@ -150,6 +150,7 @@ extension Program {
         let count = Int(instruction.c)
         guard count > 0, constantRegisters.contains(first), constantRegisters.contains(first + count - 1) else { return false }
         let a = Int(instruction.a)
+        assert(Int(instruction.destination) != a, "a membership test writing its operand")  // as in compareColumns
         let tag: Registers.Tag
         if (first..<first + count).allSatisfy({ r.mask($0, .number) & 1 != 0 }) {
             tag = .number
@@ -183,6 +184,9 @@ extension Program {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
+        // The lanes done one by one read the operands after the destination's masks are written:
+        // the compiler never makes the destination an operand (a comparison writes a new temporary).
+        assert(destination != a && destination != b, "a comparison writing one of its operands")
         let op = Self.comparisonOperators[Int(instruction.c)]
         let numbers = r.mask(a, .number) & r.mask(b, .number)
         let symbols = r.mask(a, .symbol) & r.mask(b, .symbol)

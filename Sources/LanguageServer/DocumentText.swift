@@ -5,8 +5,26 @@ import Diagnostics
 struct DocumentText {
     let lines: [Substring]
 
+    /// Lines split at the protocol's line ends: `\n`, `\r\n` and a lone `\r`.
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [Substring] = []
+        var start = text.unicodeScalars.startIndex
+        var index = start
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(Substring(scalars[start..<index]))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        lines.append(Substring(scalars[start...]))
+        self.lines = lines
     }
 
     init(_ file: SourceFile) {
@@ -29,7 +47,7 @@ struct DocumentText {
 
     /// The 1-based line and scalar column of an LSP position.
     func position(line: Int, character: Int) -> SourcePosition {
-        guard line >= 0, line < lines.count else { return SourcePosition(line: line + 1, column: 1) }
+        guard line >= 0, line < lines.count else { return SourcePosition(line: min(max(line, -1), lines.count) + 1, column: 1) }
         var units = 0
         var column = 1
         for scalar in lines[line].unicodeScalars {
@@ -40,13 +58,37 @@ struct DocumentText {
         return SourcePosition(line: line + 1, column: column)
     }
 
+    /// Whether a scalar can be part of an identifier: a letter, a digit or `_`.
+    static func isIdentifierPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    /// The identifiers of a line, each with the column (from 1) where it starts, in one pass.
+    func identifiers(onLine line: Int) -> [(word: String, start: Int)] {
+        guard line >= 1, line <= lines.count else { return [] }
+        var found: [(word: String, start: Int)] = []
+        var current = String.UnicodeScalarView()
+        var start = 0
+        for (offset, scalar) in lines[line - 1].unicodeScalars.enumerated() {
+            if Self.isIdentifierPart(scalar) {
+                if current.isEmpty { start = offset + 1 }
+                current.append(scalar)
+            } else if !current.isEmpty {
+                found.append((String(current), start))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { found.append((String(current), start)) }
+        return found
+    }
+
     /// The identifier (letters, digits, `_`) around a position, and where it starts; `nil` when
     /// the position is not on one.
     func word(at position: SourcePosition) -> (word: String, start: Int)? {
         guard position.line >= 1, position.line <= lines.count else { return nil }
         let scalars = Array(lines[position.line - 1].unicodeScalars)
-        func isPart(_ scalar: Unicode.Scalar) -> Bool { scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
-        var start = min(position.column - 1, scalars.count)
+        let isPart = Self.isIdentifierPart
+        var start = min(max(position.column - 1, 0), scalars.count)
         var end = start
         while start > 0, isPart(scalars[start - 1]) { start -= 1 }
         while end < scalars.count, isPart(scalars[end]) { end += 1 }

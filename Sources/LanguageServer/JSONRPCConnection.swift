@@ -17,6 +17,8 @@ final class JSONRPCConnection {
 
     /// The largest body accepted (a pack file is at most 16 MiB; its JSON escaping can double it).
     static let maxBodyBytes = 64 << 20
+    /// The largest header accepted.
+    static let maxHeaderBytes = 8 << 10
 
     private let input: FileHandle
     private let output: FileHandle
@@ -30,7 +32,13 @@ final class JSONRPCConnection {
 
     /// The next message; `nil` at the end of the input (or a header that cannot be read).
     func read() -> Incoming? {
-        guard let headerEnd = fill(until: { $0.firstRange(of: [13, 10, 13, 10]) }) else { return nil }
+        // A header without its end within the limit is no frame: the stream cannot be read on.
+        var tooLong = false
+        guard let headerEnd = fill(until: { buffer -> Range<Int>? in
+            if let end = buffer.firstRange(of: [13, 10, 13, 10]) { return end }
+            tooLong = buffer.count > Self.maxHeaderBytes
+            return tooLong ? 0..<0 : nil
+        }), !tooLong else { return nil }
         let header = String(decoding: buffer[..<headerEnd.lowerBound], as: UTF8.self)
         buffer.removeSubrange(..<headerEnd.upperBound)
         var length: Int?

@@ -26,7 +26,13 @@ public final class LanguageServer {
                 connection.write(Self.error(id: NSNull(), code: -32700, message: "the message is not a JSON object"))
                 continue
             }
-            guard let method = message["method"] as? String else { continue }  // a response to us: none expected
+            guard let method = message["method"] as? String else {
+                // A response to us (none is expected) is dropped; a request without a method is answered.
+                if let id = message["id"], message["result"] == nil, message["error"] == nil {
+                    connection.write(Self.error(id: id, code: -32600, message: "a request names its method"))
+                }
+                continue
+            }
             if method == "exit" { return shutdownRequested ? 0 : 1 }
             let params = message["params"] as? [String: Any] ?? [:]
             if let id = message["id"] {
@@ -130,21 +136,11 @@ public final class LanguageServer {
         var found: [[String: Any]] = []
         for file in workspace.files(of: folder) {
             let text = DocumentText(file)
-            for (index, line) in text.lines.enumerated() {
-                var column = 1
-                let scalars = Array(line.unicodeScalars)
-                while column <= scalars.count {
-                    let here = SourcePosition(line: index + 1, column: column)
-                    if let candidate = text.word(at: here), candidate.start == column {
-                        let length = candidate.word.unicodeScalars.count
-                        if candidate.word == word.word {
-                            let range = SourceRange(start: here, end: SourcePosition(line: index + 1, column: column + length))
-                            found.append(["uri": Self.uri(file.path), "range": text.lspRange(range)])
-                        }
-                        column += length
-                    } else {
-                        column += 1
-                    }
+            for line in 1...max(1, text.lines.count) {
+                for candidate in text.identifiers(onLine: line) where candidate.word == word.word {
+                    let start = SourcePosition(line: line, column: candidate.start)
+                    let end = SourcePosition(line: line, column: candidate.start + candidate.word.unicodeScalars.count)
+                    found.append(["uri": Self.uri(file.path), "range": text.lspRange(SourceRange(start: start, end: end))])
                 }
             }
         }

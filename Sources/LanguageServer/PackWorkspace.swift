@@ -63,9 +63,16 @@ final class PackWorkspace {
         return packs[folder]
     }
 
-    /// The text of a file: the open document's, or the file's on disk.
+    /// The text of a file: the open document's, or for a regular file of a pack (at most 16 MiB,
+    /// the loader's limit) the file's on disk; `nil` for anything else (a device, a FIFO, a file
+    /// outside any pack).
     func text(of path: String) -> String? {
-        documents[Self.key(path)] ?? (try? String(contentsOfFile: path, encoding: .utf8))
+        if let open = documents[Self.key(path)] { return open }
+        guard packFolder(of: path) != nil,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: Self.key(path)),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? Int, size <= 16 << 20 else { return nil }
+        return try? String(contentsOfFile: path, encoding: .utf8)
     }
 
     /// The form of a path used as a key: resolved and standardised.

@@ -336,7 +336,7 @@ public struct ReportModel: Sendable {
             return Finding(id: rule.id, title: text(rule.title) ?? rule.id, severity: rule.severity,
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
                            theme: rule.theme.flatMap { text(pack.theme($0)?.label) },
-                           because: text(rule.because).map { words.because($0, in: evaluation) }, rationale: text(rule.rationale),
+                           because: Self.because(of: rule, in: evaluation, language: language), rationale: text(rule.rationale),
                            references: rule.references, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)),
                            covers: evaluation.outcomes.filter { $0.supersededBy.contains(rule.id) }.map { title(ofDiagnostic: $0.rule.id) })
@@ -386,8 +386,8 @@ extension ReportModel {
     /// evaluation's values, typeset); `nil` for a diagnostic without one. What a rule test's
     /// `because` expectations read.
     public static func because(of rule: FindingRule, in evaluation: Evaluation, language: String) -> String? {
-        guard let template = rule.because, !template.translations.isEmpty else { return nil }
-        let text = template.text(in: language, fallback: evaluation.pack.metadata.defaultLanguage)
-        return ReportStrings(language: language).because(text, in: evaluation)
+        guard let template = rule.because else { return nil }
+        let words = ReportStrings(language: language)
+        return words.because(words.typeset(template.text(in: language, fallback: evaluation.pack.metadata.defaultLanguage)), in: evaluation)
     }
 }

@@ -18,12 +18,15 @@ public struct FactCode: Hashable, Sendable {
         case other
     }
 
+    /// What the payload holds.
     public var kind: Kind
+    /// The value's 64 bits, read by `kind`.
     public var payload: UInt64
 
     /// An unknown fact.
     public static let missing = FactCode(kind: .missing, payload: 0)
 
+    /// A code of a kind and its payload.
     public init(kind: Kind, payload: UInt64) {
         self.kind = kind
         self.payload = payload

@@ -23,8 +23,9 @@ public struct FactTable: Sendable {
         public fileprivate(set) var payloads: [UInt64]
         /// The values of codes of kind other, by `f * 64 + i`.
         public fileprivate(set) var others: [Int: Value] = [:]
-        /// Each row's organisation kind and assessment date.
+        /// Each row's organisation kind.
         public fileprivate(set) var organisationKinds: [String?] = []
+        /// Each row's assessment date.
         public fileprivate(set) var dates: [String?] = []
 
         init(factCount: Int) {

@@ -21,12 +21,16 @@ public struct IndexedFacts: Hashable, Sendable {
         codes[index] = FactCode(value, values: words)
     }
 
-    /// An identifier of a catalogue: the same fact ids in the same order give the same number
-    /// within one process.
+    /// An identifier of a catalogue: the same facts (ids, types and declared values, whose
+    /// positions the codes hold) in the same order give the same number within one process.
     public static func identifier(of facts: [FactDefinition]) -> Int {
         var hasher = Hasher()
         hasher.combine(facts.count)
-        for fact in facts { hasher.combine(fact.id) }
+        for fact in facts {
+            hasher.combine(fact.id)
+            hasher.combine(fact.type.rawValue)
+            hasher.combine(fact.values)
+        }
         return hasher.finalize()
     }
 }

@@ -52,7 +52,14 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
 
     /// How the values of a mapping expectation are written: `nil` for a list of ids.
     public enum ValueForm: Sendable {
-        case level, phase, score, text
+        /// A maturity level from 1, or `not_assessed`.
+        case level
+        /// A roadmap phase, a whole number from 1.
+        case phase
+        /// A priority score, a number.
+        case score
+        /// A text.
+        case text
     }
 
     /// How this expectation's values are written, when it is a mapping of id to value.
@@ -113,10 +120,11 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
                     return "expected '\(id)' in the roadmap, but it is not"
                 }
                 let actual = self == .phases ? Double(item.phase) : item.score
-                let shown = self == .phases ? "phase \(item.phase)" : "score \(Value.format(item.score))"
-                let wantedShown = self == .phases ? "phase \(Int(wanted))" : "score \(Value.format(wanted))"
                 // Scores are compared as the JSON report writes them (two decimals).
-                return abs(actual - wanted) < 0.005 ? nil : "expected '\(id)' at \(wantedShown)\(item.later ? " (second roadmap)" : ""), got \(shown)"
+                guard abs(actual - wanted) >= 0.005 else { return nil }
+                let shown = self == .phases ? "phase \(item.phase)" : "score \(Value.format(item.score))"
+                let wantedShown = self == .phases ? "phase \(Value.format(wanted))" : "score \(Value.format(wanted))"
+                return "expected '\(id)' at \(wantedShown)\(item.later ? " (second roadmap)" : ""), got \(shown)"
             }
         case .texts(let texts):
             let language = evaluation.pack.metadata.defaultLanguage

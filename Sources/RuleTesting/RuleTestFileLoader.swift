@@ -180,11 +180,13 @@ public enum RuleTestFileLoader {
                                            at: pair.value.location))
                 }
             case .phase, .score:
-                if let number = Double(text), number.isFinite, form == .score || (number >= 1 && number == number.rounded()) {
+                // A phase is a whole number within the roadmap's reach; a score any finite number.
+                let number = form == .phase ? Int(text).flatMap { (1...10_000).contains($0) ? Double($0) : nil } : Double(text)
+                if let number, number.isFinite {
                     numbers[id] = number
                 } else {
                     problems.append(.error(YAMLDiagnosticCode.typeMismatch,
-                                           form == .phase ? "a phase is a whole number from 1" : "a score is a number",
+                                           form == .phase ? "a phase is a whole number from 1 to 10000" : "a score is a number",
                                            at: pair.value.location))
                 }
             case .text:

@@ -17,6 +17,16 @@ import Testing
         #expect(text.word(at: SourcePosition(line: 2, column: 21)) == nil)
     }
 
+    @Test func linesEndAtEveryProtocolLineEndAndHugePositionsAreClamped() {
+        let text = DocumentText("a: 1\r\nb: two\rc: 3\n")
+        #expect(text.lines.map(String.init) == ["a: 1", "b: two", "c: 3", ""])
+        #expect(text.word(at: SourcePosition(line: 2, column: 5))?.word == "two")
+        #expect(text.position(line: Int.max, character: Int.max) == SourcePosition(line: 5, column: 1))
+        #expect(text.position(line: Int.min, character: 0) == SourcePosition(line: 0, column: 1))
+        #expect(text.word(at: SourcePosition(line: Int.max, column: Int.min)) == nil)
+        #expect(text.identifiers(onLine: 2).map(\.word) == ["b", "two"] && text.identifiers(onLine: 2).map(\.start) == [1, 4])
+    }
+
     @Test func framesAreReadAsTheyWereWritten() throws {
         let pipe = Pipe()
         let writer = JSONRPCConnection(input: FileHandle.nullDevice, output: pipe.fileHandleForWriting)
@@ -43,6 +53,8 @@ import Testing
         try send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
         try send(#"{"jsonrpc":"2.0","id":"two","method":"no/such/method"}"#)
         try send("not json")
+        try send(#"{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///dev/stdin"},"position":{"line":9223372036854775807,"character":0}}}"#)
+        try send(#"{"jsonrpc":"2.0","id":5}"#)
         try send(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
         try send(#"{"jsonrpc":"2.0","method":"exit"}"#)
         let status = LanguageServer(input: input.fileHandleForReading, output: output.fileHandleForWriting).run()
@@ -51,10 +63,14 @@ import Testing
         let reader = JSONRPCConnection(input: output.fileHandleForReading, output: FileHandle.nullDevice)
         var answers: [[String: Any]] = []
         while case .message(let message)? = reader.read() { answers.append(message) }
-        #expect(answers.count == 4)
+        #expect(answers.count == 6)
         #expect((answers[0]["result"] as? [String: Any])?["capabilities"] != nil)
         #expect(answers[1]["id"] as? String == "two" && (answers[1]["error"] as? [String: Any])?["code"] as? Int == -32601)
         #expect((answers[2]["error"] as? [String: Any])?["code"] as? Int == -32700)
-        #expect(answers[3]["id"] as? Int == 3 && answers[3]["result"] is NSNull)
+        // A device outside any pack is not read (it would swallow the server's own input), and a
+        // line number past any file does not trap: no hover.
+        #expect(answers[3]["id"] as? Int == 4 && answers[3]["result"] is NSNull)
+        #expect(answers[4]["id"] as? Int == 5 && (answers[4]["error"] as? [String: Any])?["code"] as? Int == -32600)
+        #expect(answers[5]["id"] as? Int == 3 && answers[5]["result"] is NSNull)
     }
 }

@@ -106,7 +106,7 @@ import TestSupport
             """)
         #expect(problems == [
             "5:16 test.unknown-recommendation unknown recommendation 'gov_executive_sponsorshp'; did you mean 'gov_executive_sponsorship'?",
-            "5:66 yaml.type-mismatch a phase is a whole number from 1",
+            "5:66 yaml.type-mismatch a phase is a whole number from 1 to 10000",
             "6:15 yaml.type-mismatch 'scores' expects a mapping of recommendation to value: {gov_sponsorship: 90}",
             "7:40 yaml.type-mismatch 'because' expects a text for each diagnostic",
         ])
