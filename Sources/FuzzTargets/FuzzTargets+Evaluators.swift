@@ -7,7 +7,8 @@ extension FuzzTargets {
     /// operation the compiled program has (comparisons with constants and parameters, words with
     /// under and over 64 interned words, sets, dates given as words or texts, arithmetic,
     /// functions of lists, indicators, other diagnostics), some for some kinds only; the profiles
-    /// of mixed kinds, an unlisted kind among them, in runs that fill partial blocks. The block
+    /// of mixed kinds, an unlisted kind among them, in runs that fill partial blocks, sometimes with
+    /// parameters set on the command line or through a table joined from two. The block
     /// evaluator, the one-profile evaluator and the reference tree evaluator must decide every
     /// profile alike.
     public static func evaluators(_ bytes: [UInt8]) {
@@ -31,15 +32,30 @@ extension FuzzTargets {
         let profiles: [Profile?] = (0..<1 + choices.next(150)).map { _ in
             choices.next(40) == 0 ? nil : evaluatorProfile(&choices)
         }
-        let blocks = engine.decide(profiles)
+        // Parameters set on the command line, sometimes; a table made of two joined tables (a
+        // partial chunk in the middle), sometimes.
+        let overrides: [String: Value] = [[:], ["p0": .number(Double(choices.next(5)))], ["p1": .string("a")]][choices.next(3)]
+        var blocks = engine.decide(profiles, overrides: overrides)
+        if choices.next(2) == 0, profiles.count > 1 {
+            let cut = 1 + choices.next(profiles.count - 1)
+            var joined = FactTable(catalogue: pack.facts)
+            for part in [profiles[..<cut], profiles[cut...]] {
+                var table = FactTable(catalogue: pack.facts)
+                for profile in part {
+                    if let profile { table.append(profile, facts: pack.facts) } else { table.appendUnread() }
+                }
+                joined.append(contentsOf: table)
+            }
+            blocks = engine.decide(joined, overrides: overrides)
+        }
         for (index, profile) in profiles.enumerated() {
             let block = (blocks.fired(index).map(Int.init), blocks.unknown(index).map(Int.init))
             guard let profile else {
                 if !block.0.isEmpty || !block.1.isEmpty { fatalError("a block decided an unread row: \(block)") }
                 continue
             }
-            let one = engine.decide(profile)
-            let reference = engine.referenceDecide(profile)
+            let one = engine.decide(profile, overrides: overrides)
+            let reference = engine.referenceDecide(profile, overrides: overrides)
             if block.0 != reference.fired || block.1 != reference.unknown || one.fired != reference.fired || one.unknown != reference.unknown {
                 let conditions = diagnostics.map { "\($0.id): \($0.condition.expressions.map(\.description))" }
                 fatalError("""
