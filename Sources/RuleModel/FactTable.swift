@@ -78,7 +78,7 @@ public struct FactTable: Sendable {
     }
 
     /// Appends the row of a profile read by a loader of this catalogue (``Profile/indexedFacts``),
-    /// or of any other profile by its facts' names.
+    /// or of any other profile by its facts' names; `facts` are the catalogue's definitions.
     public mutating func append(_ profile: Profile, facts: [FactDefinition]) {
         let row = newRow(kind: profile.kind, date: profile.assessedOn, read: true)
         let last = chunks.count - 1
@@ -87,7 +87,8 @@ public struct FactTable: Sendable {
                 chunks[last].set(row: row, fact: fact, code: code, value: indexed.values[fact])
             }
         } else {
-            for (fact, definition) in facts.enumerated() {
+            // The table's columns are its catalogue's: a longer list's extra facts have none.
+            for (fact, definition) in facts.prefix(factCount).enumerated() {
                 guard let value = profile.facts[definition.id] else { continue }
                 chunks[last].set(row: row, fact: fact, code: FactCode(value, values: words[fact]), value: value)
             }
