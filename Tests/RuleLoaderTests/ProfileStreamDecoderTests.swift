@@ -33,14 +33,20 @@ import YAML
         ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts)).map(describeDecoded)
     }
 
-    @Test func theFixturesAsOneStream() throws {
-        let pack = try defaultPack()
+    /// Every fixture profile, each as a document of one stream.
+    private static func fixturesAsOneStream() throws -> String {
         let folder = packageRoot.appendingPathComponent("fixtures/profiles")
         var text = ""
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
             text += "---\n" + (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
         }
+        return text
+    }
+
+    @Test func theFixturesAsOneStream() throws {
+        let pack = try defaultPack()
+        let text = try Self.fixturesAsOneStream()
         // Large enough to be cut in pieces read on several cores.
         let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 40))
         let expected = reference(file, pack)
@@ -170,12 +176,7 @@ import YAML
     /// each good document's facts as codes, kind and date, each bad one unread with its problems.
     @Test func theTableHoldsWhatTheDecoderReads() throws {
         let pack = try defaultPack()
-        let folder = packageRoot.appendingPathComponent("fixtures/profiles")
-        var text = ""
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
-            text += "---\n" + (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
-        }
+        var text = try Self.fixturesAsOneStream()
         text += "---\norganisation: {name: \"unterminated\n---\norganisation: {name: X}\nfacts: {no_such_fact: 1}\n"
         let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 20))
         let catalogue = ProfileLoader.Catalogue(pack.facts)
