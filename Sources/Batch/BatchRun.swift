@@ -137,7 +137,7 @@ public struct BatchRun {
         let clock = ContinuousClock()
         let (table, failures): (FactTable, [Int: DiagnosticList]) = switch window {
         case .failure(let list):
-            { var unread = FactTable(catalogue: pack.facts); unread.appendUnread(); return (unread, [0: list]) }()
+            (FactTable([nil], catalogue: pack.facts), [0: list])
         case .success(let file):
             ProfileStreamDecoder.decodeTable(file, pack: pack, catalogue: catalogue)
         }

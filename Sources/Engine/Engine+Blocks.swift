@@ -9,11 +9,7 @@ extension Engine {
     ///   - profiles: the organisations' facts.
     ///   - overrides: parameter values that replace the pack's (from the command line).
     public func decide(_ profiles: some Collection<Profile?>, overrides: [String: Value] = [:]) -> Decisions {
-        var table = FactTable(catalogue: compiled.pack.facts)
-        for profile in profiles {
-            if let profile { table.append(profile, facts: compiled.pack.facts) } else { table.appendUnread() }
-        }
-        return decide(table, overrides: overrides)
+        decide(FactTable(profiles, catalogue: compiled.pack.facts), overrides: overrides)
     }
 
     /// Decides chunks of a table of profiles with the block evaluator, a chunk (up to 64 rows)

@@ -40,11 +40,7 @@ extension FuzzTargets {
             let cut = 1 + choices.next(profiles.count - 1)
             var joined = FactTable(catalogue: pack.facts)
             for part in [profiles[..<cut], profiles[cut...]] {
-                var table = FactTable(catalogue: pack.facts)
-                for profile in part {
-                    if let profile { table.append(profile, facts: pack.facts) } else { table.appendUnread() }
-                }
-                joined.append(contentsOf: table)
+                joined.append(contentsOf: FactTable(part, catalogue: pack.facts))
             }
             blocks = engine.decide(joined, overrides: overrides)
         }

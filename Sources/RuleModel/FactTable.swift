@@ -77,6 +77,15 @@ public struct FactTable: Sendable {
         words = facts.map(\.values)
     }
 
+    /// A table of `profiles`, in order, with a column for each of `facts`; a `nil` entry (a
+    /// document that could not be read) is an unread row.
+    public init(_ profiles: some Sequence<Profile?>, catalogue facts: [FactDefinition]) {
+        self.init(catalogue: facts)
+        for profile in profiles {
+            if let profile { append(profile, facts: facts) } else { appendUnread() }
+        }
+    }
+
     /// Appends the row of a profile read by a loader of this catalogue (``Profile/indexedFacts``),
     /// or of any other profile by its facts' names; `facts` are the catalogue's definitions.
     public mutating func append(_ profile: Profile, facts: [FactDefinition]) {
