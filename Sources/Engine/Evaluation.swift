@@ -55,14 +55,9 @@ public struct Evaluation: Sendable {
         outcomes.filter { $0.status == status }
     }
 
-    /// Fills `{name}` placeholders with values as they read in a sentence; an unknown value reads `?`.
-    public func fill(_ template: String) -> String {
-        fill(template) { _, value in value.plainText }
-    }
-
-    /// Fills `{name}` placeholders with values written by `format(name, value)`, which may
-    /// localise them.
-    public func fill(_ template: String, format: (String, RuntimeValue) -> String) -> String {
-        SentenceTemplate(template).filled { name in format(name, value(of: name)) }
+    /// Fills placeholders with values written by `format(name, value, placeholderFormat)`, which
+    /// localises them and applies the placeholder's format (``SentenceTemplate``).
+    public func fill(_ template: String, format: (String, RuntimeValue, SentenceTemplate.Format?) -> String) -> String {
+        SentenceTemplate(template).filled { name, placeholderFormat in format(name, value(of: name), placeholderFormat) }
     }
 }

@@ -19,7 +19,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(SafeText.html(title))</title>
-            <style>\(Self.stylesheet)</style>
+            <style>\(Self.stylesheet)\(Self.pageMargins(running: title, page: words("page")))</style>
             </head>
             <body>
             \(models.map(body).joined(separator: "\n"))
@@ -42,18 +42,36 @@ public struct HTMLReportRenderer: ReportRenderer {
         let colon = words.colon
         var body = ""
         body += """
-            <header>
+            <header class="cover">
               <p class="eyebrow">\(e(words("report_title")))</p>
               <h1>\(e(model.organisationName))</h1>
               <dl class="facts">
                 \(model.organisationKindLabel.map { "<div><dt>\(e(words("kind")))</dt><dd>\(e($0))</dd></div>" } ?? "")
                 \(model.assessedOn.map { "<div><dt>\(e(words("assessed_on")))</dt><dd>\(e(words.date($0)))</dd></div>" } ?? "")
-                <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName)) <span class="muted">\(e(words("version", model.packVersion)))</span></dd></div>
+                <div><dt>\(e(words("pack")))</dt><dd>\(e(model.packName))</dd></div>
               </dl>
-              <p class="summary">\(e(words.summaryLine(model)))</p>
             </header>
 
             """
+        body += contents(model, words)
+        body += "<section id=\"synthesis\">\n<h2>\(e(words("summary")))</h2>\n<p class=\"summary\">\(e(words.summaryLine(model)))</p>\n"
+        if !model.context.isEmpty {
+            body += "<h3>\(e(words("context")))</h3>\n" + model.context.map { "<p>\(e($0))</p>\n" }.joined()
+        }
+        if !model.consultantMessages.isEmpty {
+            body += "<h3>\(e(words("consultant_messages")))</h3>\n<ul class=\"messages\">\n"
+                + model.consultantMessages.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        if !model.keyMessages.isEmpty {
+            body += "<h3>\(e(words("key_messages")))</h3>\n<ol class=\"messages\">\n"
+            for message in model.keyMessages {
+                body += "<li class=\"\(message.severity.rawValue)\"><strong>\(e(message.lead))</strong><br>\(e(message.body))</li>\n"
+            }
+            body += "</ol>\n"
+        }
+        if let strengths = model.strengthsLine { body += "<p class=\"strengths-line\">\(e(strengths))</p>\n" }
+        body += summary(model, words)
+        body += "</section>\n"
         body += "<section id=\"maturity\">\n<h2>\(e(words("maturity")))</h2>\n\(maturityChart(model, words))\n"
         let notes = model.maturity.filter(\.hasNote)
         if !notes.isEmpty {
@@ -65,7 +83,6 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             body += "</ul>\n"
         }
-        body += summary(model, words)
         body += "</section>\n"
 
         if !model.strengths.isEmpty {
@@ -83,15 +100,15 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
-            if let dimension = finding.dimension { body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n" }
+            if let dimension = finding.dimension, !model.groupsFindingsByTheme || finding.theme == nil {
+                body += "<p class=\"muted\">\(e(words("dimension")))\(colon)\(e(dimension))</p>\n"
+            }
             if let because = finding.because { body += "<p class=\"because\">\(e(ReportText.sentence(because)))</p>\n" }
             if let rationale = finding.rationale { body += "<p class=\"rationale\">\(e(rationale))</p>\n" }
             if !finding.evidence.isEmpty {
-                body += "<ul class=\"evidence\">\n"
-                for evidence in finding.evidence {
-                    body += "<li>\(e(evidence.label))\(colon)<strong>\(e(evidence.value))</strong>\(evidence.source.map { " <span class=\"muted\">(\(e($0)))</span>" } ?? "")</li>\n"
-                }
-                body += "</ul>\n"
+                body += "<p class=\"evidence\">" + finding.evidence.map { evidence in
+                    "\(e(evidence.label))\(colon)<strong>\(e(evidence.value))</strong>\(evidence.source.map { " <span class=\"muted\">(\(e($0)))</span>" } ?? "")"
+                }.joined(separator: " · ") + "</p>\n"
             }
             if !finding.references.isEmpty {
                 body += "<p class=\"references\">\(e(words("references")))\(colon)\(finding.references.map(e).joined(separator: " · "))</p>\n"
@@ -114,10 +131,11 @@ public struct HTMLReportRenderer: ReportRenderer {
                 body += "<li class=\"action\"><div class=\"action-head\"><strong>\(e(action.title))</strong> <span class=\"tag\">\(e(words.kind(action.kind)))</span></div>\n"
                 body += "<p class=\"priority\">\(e(words("priority")))\(colon)\(e(action.priority))</p>\n"
                 if let summary = action.summary { body += "<p>\(e(summary))</p>\n" }
-                var details: [String] = []
-                if let audience = action.audience { details.append("<span>\(e(words("audience")))\(colon)\(e(audience))</span>") }
-                if let duration = action.duration { details.append("<span>\(e(words("duration")))\(colon)\(e(duration))</span>") }
-                if !details.isEmpty { body += "<p class=\"details\">\(details.joined(separator: " · "))</p>\n" }
+                let details = model.details(of: action)
+                if !details.isEmpty {
+                    body += "<dl class=\"details\">\n"
+                        + details.map { "<div><dt>\(e($0.label))</dt><dd>\(e($0.text))</dd></div>\n" }.joined() + "</dl>\n"
+                }
                 if !action.answers.isEmpty {
                     body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
                 }
@@ -165,9 +183,47 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if !model.questions.isEmpty { body += "</ol>\n" }
         body += "</section>\n"
+        body += appendix(model, words)
         body += "<footer>\(e(words("generated", words.date(model.generatedOn), model.toolVersion)))</footer>\n"
 
         return "<main>\n\(body)</main>\n"
+    }
+
+    /// The report's sections with links, in order.
+    private func contents(_ model: ReportModel, _ words: ReportStrings) -> String {
+        var entries = [("synthesis", words("summary")), ("maturity", words("maturity"))]
+        if !model.strengths.isEmpty { entries.append(("strengths", words("strengths"))) }
+        entries += [("findings", words("findings")), ("roadmap", words("roadmap"))]
+        entries.append(("questions", model.undecided.isEmpty ? words("questions") : words("unknown")))
+        entries.append(("appendix", words("appendix")))
+        return "<nav class=\"contents\">\n<h2>\(SafeText.html(words("contents")))</h2>\n<ol>\n"
+            + entries.map { "<li><a href=\"#\($0.0)\">\(SafeText.html($0.1))</a></li>\n" }.joined() + "</ol>\n</nav>\n"
+    }
+
+    /// The method, the maturity grid and the pack's edition: what a reader checks the report against.
+    private func appendix(_ model: ReportModel, _ words: ReportStrings) -> String {
+        let e = SafeText.html
+        var html = "<section id=\"appendix\">\n<h2>\(e(words("appendix")))</h2>\n"
+        if !model.method.isEmpty {
+            html += "<h3>\(e(words("method")))</h3>\n<p>\(e(words("method_note")))</p>\n<ol class=\"method\">\n"
+            for stage in model.method {
+                html += "<li><strong>\(e(stage.title))</strong>\(stage.summary.map { " — " + e($0) } ?? "")</li>\n"
+            }
+            html += "</ol>\n"
+        }
+        if !model.grid.isEmpty {
+            html += "<h3>\(e(words("maturity_grid")))</h3>\n<table class=\"grid\">\n<thead><tr><th>\(e(words("dimension")))</th>"
+            let width = model.grid.map(\.levels.count).max() ?? 0
+            for level in 0..<width { html += "<th>\(level + 1)</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for row in model.grid {
+                html += "<tr><th>\(e(row.dimension))</th>" + row.levels.map { "<td>\(e($0))</td>" }.joined()
+                    + String(repeating: "<td></td>", count: width - row.levels.count) + "</tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        html += "<h3>\(e(words("edition")))</h3>\n<p>\(e(model.packName)), \(e(words("version", model.packVersion))).</p>\n"
+        return html + "</section>\n"
     }
 
     /// The findings counted by severity and the first actions of the roadmap: the page a director reads.
@@ -184,6 +240,33 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if model.roadmap.isEmpty { html += "<li class=\"muted\">\(e(words("no_roadmap")))</li>\n" }
         return html + "</ol></div>\n</div>\n"
+    }
+
+    /// The printed page's running header (the report's title) and page numbers ("page 3 / 8"),
+    /// in CSS paged-media margin boxes; none on the cover.
+    static func pageMargins(running title: String, page: String) -> String {
+        """
+        @media print {
+          @page { @top-left { content: \(cssString(title)); font: 8pt Arial, sans-serif; color: #5f6b7a; }
+                  @bottom-right { content: \(cssString(page + " ")) counter(page) " / " counter(pages); font: 8pt Arial, sans-serif; color: #5f6b7a; } }
+          @page :first { @top-left { content: none; } @bottom-right { content: none; } }
+        }
+
+        """
+    }
+
+    /// A CSS string literal holding `text`: every character but letters, digits and spaces
+    /// written as a hexadecimal escape, so that nothing can close the string or the style sheet.
+    static func cssString(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
+                literal.unicodeScalars.append(scalar)
+            } else {
+                literal += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return literal + "\""
     }
 
     /// A horizontal bar per dimension, level 1 to 5.
@@ -244,7 +327,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         .badge.critical { background: var(--critical); } .badge.high { background: var(--high); }
         .badge.medium { background: var(--medium); } .badge.low { background: var(--low); }
         .because { font-weight: 600; margin: 4px 0; } .rationale { color: var(--muted); margin: 4px 0; }
-        .evidence { margin: 4px 0; padding-left: 18px; } .references { font-size: 13px; color: var(--muted); }
+        .evidence { margin: 4px 0; font-size: 13px; } .references { font-size: 13px; color: var(--muted); }
         .phase ol { padding-left: 20px; } .action { margin: 8px 0 12px; break-inside: avoid; } .action p { margin: 2px 0; }
         .tag { font-size: 11px; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 5px; }
         .details, .answers, .priority { font-size: 13px; color: var(--muted); }
@@ -252,14 +335,34 @@ public struct HTMLReportRenderer: ReportRenderer {
         h3.theme { color: var(--accent); border-bottom: 1px solid var(--line); padding-bottom: 2px; margin-top: 24px; }
         .next-levels { font-size: 13px; color: var(--muted); padding-left: 20px; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
+        .cover { border-bottom: 3px solid var(--accent); }
+        .contents ol { columns: 2; padding-left: 20px; } .contents a { color: var(--accent); text-decoration: none; }
+        .messages li { margin: 6px 0; } .strengths-line { font-style: italic; }
+        .messages li.critical strong { color: var(--critical); } .messages li.high strong { color: var(--high); }
+        dl.details { margin: 4px 0 0; font-size: 13px; display: grid; grid-template-columns: 1fr 1fr; gap: 2px 18px; } dl.details div { margin: 0; }
+        dl.details dt { display: inline; color: var(--muted); } dl.details dt::after { content: ": "; } dl.details dd { display: inline; margin: 0; }
+        html[lang="fr"] dl.details dt::after { content: "\\a0: "; }
+        table.grid { border-collapse: collapse; font-size: 11px; width: 100%; } table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px; vertical-align: top; text-align: left; }
+        .method li { margin: 4px 0; }
         @media print {
-          @page { size: A4; margin: 18mm 16mm; }
-          body { background: #fff; font-size: 10pt; line-height: 1.4; }
-          .finding { margin: 8px 0; }
-          .finding h3 { font-size: 11.5pt; margin: 6px 0 2px; }
-          .finding p, .evidence { margin: 2px 0; }
+          @page { size: A4; margin: 20mm 16mm 18mm; }
+          header.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; break-after: page; }
+          header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
+          nav.contents ol { columns: 2; font-size: 10pt; }
+          section#maturity, section#appendix { break-before: page; }
+          body { font-size: 9pt; line-height: 1.3; }
+          h2 { font-size: 15pt; margin-top: 12px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
+          section#findings, .in-place ul, .later ul { columns: 2; column-gap: 8mm; }
+          .finding.medium .rationale, .finding.low .rationale { display: none; }
+          section#findings > h2, section#findings > h3.theme, section#findings > p.muted { column-span: all; }
+          .finding { margin: 0 0 6px; padding-left: 8px; } .finding h3 { font-size: 9.5pt; }
+          .finding .references, .finding .muted { font-size: 7.5pt; }
+          .evidence li { margin: 0; } .action { margin: 0 0 6px; } dl.details, .details, .answers, .priority { font-size: 7.5pt; }
+          h3.theme { column-span: all; margin-top: 10px; }
+          body { background: #fff; }
+          .finding p, .evidence { margin: 1px 0; }
           main { max-width: none; padding: 0; }
-          section#roadmap, section#questions { break-before: page; }
+          section#roadmap { break-before: page; }
           main + main { break-before: page; }
           h2, h3 { break-after: avoid; }
           a { color: inherit; text-decoration: none; }

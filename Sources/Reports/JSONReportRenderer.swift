@@ -39,6 +39,15 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("later", .number(Double(model.laterActions.count))),
                 ("phases", .number(Double(model.phaseCount))),
             ])),
+            ("synthesis", .object([
+                ("context", .array(model.context.map(JSON.string))),
+                ("consultant_messages", .array(model.consultantMessages.map(JSON.string))),
+                ("key_messages", .array(model.keyMessages.map { message in
+                    .object([("theme", .string(message.theme)), ("count", .string(message.count)),
+                             ("severity", .string(message.severity.rawValue)), ("title", .string(message.title)),
+                             ("figure", .optional(message.figure))])
+                })),
+            ])),
             ("maturity", .array(model.maturity.map { entry in
                 .object([("dimension", .string(entry.id)), ("label", .string(entry.label)), ("level", .optional(entry.level)),
                          ("level_name", .optional(entry.levelName)), ("at_least", .number(Double(entry.atLeast))),
@@ -72,7 +81,12 @@ public struct JSONReportRenderer: ReportRenderer {
                          ("answers", .array(action.answers.map(JSON.string))),
                          ("requires", .array(action.requires.map(JSON.string))), ("pulled_in", .bool(action.pulledIn)),
                          ("prerequisite_of", .array(action.prerequisiteOf.map(JSON.string))),
-                         ("builds_on", .array(action.buildsOn.map(JSON.string)))])
+                         ("builds_on", .array(action.buildsOn.map(JSON.string))),
+                         ("owner", .optional(action.owner)), ("consultancy_delivers", .optional(action.consultancyDelivers)),
+                         ("organisation_does", .optional(action.organisationDoes)), ("success_measure", .optional(action.successMeasure)),
+                         ("period", action.later ? .null : model.period(ofPhase: action.phase).map { period in
+                             .object([("starts", .string(period.start.description)), ("ends", .string(period.end.description))])
+                         } ?? .null)])
             })),
             ("training_plan", .object([
                 ("currency", .optional(model.currency)),

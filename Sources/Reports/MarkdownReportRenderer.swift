@@ -24,6 +24,20 @@ public struct MarkdownReportRenderer: ReportRenderer {
         out += "| \(words("pack")) | \(e(model.packName)), \(e(words("version", model.packVersion))) |\n\n"
         out += "## \(words("summary"))\n\n"
         out += words.summaryLine(model) + ".\n\n"
+        if !model.context.isEmpty {
+            out += "### \(words("context"))\n\n" + model.context.map(e).joined(separator: "\n\n") + "\n\n"
+        }
+        if !model.consultantMessages.isEmpty {
+            out += "### \(words("consultant_messages"))\n\n" + model.consultantMessages.map { "- " + e($0) + "\n" }.joined() + "\n"
+        }
+        if !model.keyMessages.isEmpty {
+            out += "### \(words("key_messages"))\n\n"
+            for (index, message) in model.keyMessages.enumerated() {
+                out += "\(index + 1). **\(e(message.lead))**  \n   \(e(message.body))\n"
+            }
+            out += "\n"
+        }
+        if let strengths = model.strengthsLine { out += e(strengths) + "\n\n" }
 
         out += "## \(words("maturity"))\n\n| \(words("dimension")) | \(words("level")) | |\n|---|:---:|---|\n"
         for entry in model.maturity {
@@ -88,8 +102,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             for action in actions {
                 out += "- **\(e(action.title))** (\(words.kind(action.kind)))  \n  \(words("priority"))\(words.colon)\(e(action.priority))"
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
-                if let audience = action.audience { out += "  \n  \(words("audience"))\(words.colon)\(e(audience))" }
-                if let duration = action.duration { out += "  \n  \(words("duration"))\(words.colon)\(e(duration))" }
+                for detail in model.details(of: action) { out += "  \n  \(detail.label)\(words.colon)\(e(detail.text))" }
                 if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: words.semicolon) }
                 if action.pulledIn { out += "  \n  _" + words("prerequisite", words.of(action.prerequisiteOf.map(e).joined(separator: ", "))) + "_" }
                 if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: words.semicolon) }

@@ -102,6 +102,54 @@ public struct ReportModel: Sendable {
         /// Titles of the actions that need it, when it was pulled in as a prerequisite.
         public let prerequisiteOf: [String]
         public let pulledIn: Bool
+        /// Who in the organisation carries it.
+        public let owner: String?
+        /// What the consultancy delivers.
+        public let consultancyDelivers: String?
+        /// What the organisation does itself.
+        public let organisationDoes: String?
+        /// How the organisation will know it worked.
+        public let successMeasure: String?
+    }
+
+    /// A message the report opens with, drawn from the findings: a theme that matters, the
+    /// finding that says it most strongly, and its figure.
+    public struct KeyMessage: Sendable {
+        /// The theme's label (the dimension's when the pack has no themes).
+        public let theme: String
+        /// The findings of the theme counted, in words: "7 constats, dont 2 critiques".
+        public let count: String
+        /// The gravest severity among them.
+        public let severity: RuleSeverity
+        /// The title of the finding chosen to say it.
+        public let title: String
+        /// Its `because` sentence, which carries the figure, when it has one.
+        public let figure: String?
+
+        /// The theme and its count: "Le service rendu aux usagers — 3 constats critiques".
+        public var lead: String { "\(theme) — \(count)" }
+
+        /// The finding's title and its figure, as sentences.
+        public var body: String { ReportText.sentence(title) + (figure.map { " " + ReportText.sentence($0) } ?? "") }
+    }
+
+    /// The dates of a phase of the roadmap: from the first day of its first month to the last
+    /// day of its last.
+    public struct Period: Sendable {
+        public let start: CivilDate
+        public let end: CivilDate
+    }
+
+    /// A stage of the pack's method, for the report's appendix.
+    public struct MethodStage: Sendable {
+        public let title: String
+        public let summary: String?
+    }
+
+    /// A dimension's maturity levels by name, level 1 first, for the report's appendix.
+    public struct GridRow: Sendable {
+        public let dimension: String
+        public let levels: [String]
     }
 
     public struct Undecided: Sendable {
@@ -126,6 +174,19 @@ public struct ReportModel: Sendable {
     /// The kind as the pack names it in the report's language, or the kind's word.
     public let organisationKindLabel: String?
     public let assessedOn: String?
+    /// The consultant's context, in paragraphs (empty when the profile gives none).
+    public let context: [String]
+    /// The consultant's own key messages.
+    public let consultantMessages: [String]
+    /// The key messages drawn from the findings: the themes that matter most, gravest first (at
+    /// most three).
+    public let keyMessages: [KeyMessage]
+    /// How many months a phase of the roadmap lasts, when the pack says.
+    public let phaseMonths: Int?
+    /// The pack's method, stage by stage, for the appendix.
+    public let method: [MethodStage]
+    /// The pack's maturity grid, for the appendix.
+    public let grid: [GridRow]
     public let packID: String
     public let packName: String
     public let packVersion: String
@@ -191,12 +252,47 @@ public struct ReportModel: Sendable {
     public var laterActions: [Action] { roadmap.filter(\.later) }
 
     /// A phase's heading, with the stage its actions share when they share one ("Phase 2 —
-    /// Governance"), and that stage's summary.
+    /// Governance"), its dates when the pack gives a phase's length ("octobre – décembre 2026"),
+    /// and that stage's summary at the first phase of the stage.
     public func phaseHeading(_ phase: Int, actions: [Action]) -> (title: String, summary: String?) {
         let words = ReportStrings(language: language)
         let stages = Set(actions.map(\.stage))
-        guard stages.count == 1, let stage = stages.first ?? nil else { return (words("phase", String(phase)), nil) }
-        return (words("phase_stage", String(phase), stage), stageSummaries[stage] ?? nil)
+        let dates = period(ofPhase: phase).map { " · " + words.months($0.start, $0.end) } ?? ""
+        guard stages.count == 1, let stage = stages.first ?? nil else { return (words("phase", String(phase)) + dates, nil) }
+        // A stage's summary is said once, at its first phase.
+        let saidBefore = currentActions.contains { $0.phase < phase && $0.stage == stage }
+        return (words("phase_stage", String(phase), stage) + dates, saidBefore ? nil : stageSummaries[stage] ?? nil)
+    }
+
+    /// Whether the report has a synthesis beyond its counts: the consultant's text, key messages
+    /// or strengths.
+    public var hasSynthesis: Bool { !context.isEmpty || !consultantMessages.isEmpty || !keyMessages.isEmpty || !strengths.isEmpty }
+
+    /// The strengths in one line, for the synthesis: "Sur quoi s'appuyer : A ; B".
+    public var strengthsLine: String? {
+        guard !strengths.isEmpty else { return nil }
+        let words = ReportStrings(language: language)
+        return words("strengths_lead") + words.colon + strengths.map(\.title).joined(separator: words.semicolon)
+    }
+
+    /// An action's details as labelled texts, in the order reports print them: audience, owner,
+    /// duration, what the consultancy delivers, what the organisation does, the success measure.
+    public func details(of action: Action) -> [(label: String, text: String)] {
+        let words = ReportStrings(language: language)
+        let fields: [(String, String?)] = [("audience", action.audience), ("owner", action.owner), ("duration", action.duration),
+                                           ("consultancy_delivers", action.consultancyDelivers),
+                                           ("organisation_does", action.organisationDoes), ("success_measure", action.successMeasure)]
+        return fields.compactMap { key, text in text.map { (words(key), $0) } }
+    }
+
+    /// The dates of phase `phase` (from 1) of the roadmap before the cap: phase 1 starts the
+    /// month after the assessment and each lasts ``phaseMonths``; `nil` without an assessment
+    /// date or a phase length, or for a phase after the cap.
+    public func period(ofPhase phase: Int) -> Period? {
+        guard let phaseMonths, phase >= 1, phase <= phaseCount, let assessed = assessedOn.flatMap(CivilDate.init(iso:)),
+              let start = assessed.startOfMonth(movedBy: 1 + (phase - 1) * phaseMonths),
+              let next = assessed.startOfMonth(movedBy: 1 + phase * phaseMonths) else { return nil }
+        return Period(start: start, end: CivilDate(daysSince1970: next.daysSince1970 - 1))
     }
 
     /// Builds the model of an evaluation.
@@ -219,6 +315,9 @@ public struct ReportModel: Sendable {
         organisationKind = evaluation.profile.kind
         organisationKindLabel = evaluation.profile.kind.map { text(pack.metadata.organisationKindLabels[$0]) ?? $0 }
         assessedOn = evaluation.profile.assessedOn
+        context = evaluation.profile.summary?.context.map { ConsultantSummary.paragraphs($0.text(in: language, fallback: fallback)).map(words.typeset) } ?? []
+        consultantMessages = evaluation.profile.summary?.keyMessages.map { words.typeset($0.text(in: language, fallback: fallback)) } ?? []
+        phaseMonths = evaluation.value(of: RulePack.phaseMonthsParameter).value.flatMap(RulePack.phaseMonths)
         packID = pack.metadata.id
         packName = text(pack.metadata.name) ?? pack.metadata.id
         packVersion = pack.metadata.version
@@ -319,14 +418,36 @@ public struct ReportModel: Sendable {
                                 dimension: strength.dimension.flatMap { text(pack.dimension($0)?.label) },
                                 because: text(strength.because).map { words.because($0, in: evaluation) }, rationale: text(strength.rationale))
         }
-        // Theme by theme in the pack's order (findings without a theme last), then by severity and id.
+        // Theme by theme in the pack's order (findings without a theme last), then by severity,
+        // then in the order the author wrote them (file, line; the id when a rule has no place).
         let themeOrder = pack.themes.positions(by: \.id)
         func themeRank(_ rule: FindingRule) -> Int { rule.theme.flatMap { themeOrder[$0] } ?? pack.themes.count }
-        findings = evaluation.findings.sorted {
-            (themeRank($0.rule), $0.rule.severity, $0.rule.id) < (themeRank($1.rule), $1.rule.severity, $1.rule.id)
-        }.map { outcome in
+        func place(_ rule: FindingRule) -> (String, Int, Int, String) {
+            (rule.location?.file.path ?? "", rule.location?.range.start.line ?? 0, rule.location?.range.start.column ?? 0, rule.id)
+        }
+        let shown = evaluation.findings.sorted {
+            let (left, right) = (place($0.rule), place($1.rule))
+            return (themeRank($0.rule), $0.rule.severity, left.0, left.1, left.2, left.3)
+                < (themeRank($1.rule), $1.rule.severity, right.0, right.1, right.2, right.3)
+        }
+        /// The facts behind a condition's names, through indicators too, each once, in the order met.
+        func factsBehind(_ names: [String]) -> [String] {
+            var seen: Set<String> = []
+            var facts: [String] = []
+            func visit(_ name: String) {
+                guard seen.insert(name).inserted else { return }
+                if pack.fact(name) != nil {
+                    facts.append(name)
+                } else if let indicator = pack.indicator(name) {
+                    indicator.expression.references.forEach(visit)
+                }
+            }
+            names.forEach(visit)
+            return facts
+        }
+        findings = shown.map { outcome in
             let rule = outcome.rule
-            let facts = rule.condition.references.filter { pack.fact($0) != nil }
+            let facts = factsBehind(rule.condition.references)
             let evidence = facts.compactMap { id -> Evidence? in
                 let value = evaluation.value(of: id)
                 guard value.isKnown, let fact = pack.fact(id) else { return nil }
@@ -352,13 +473,20 @@ public struct ReportModel: Sendable {
                           answers: item.calledBy.map(title(ofDiagnostic:)),
                           requires: recommendation.requires.filter { !item.prerequisitesInPlace.contains($0) }.map(title(ofRecommendation:)),
                           prerequisiteOf: item.pulledIn ? item.requiredBy.map(title(ofRecommendation:)) : [],
-                          pulledIn: item.pulledIn)
+                          pulledIn: item.pulledIn, owner: text(recommendation.owner),
+                          consultancyDelivers: text(recommendation.consultancyDelivers),
+                          organisationDoes: text(recommendation.organisationDoes), successMeasure: text(recommendation.successMeasure))
         }
         trainingPlan = evaluation.trainingPlan.filter { !$0.later }.map { line in
             TrainingItem(id: line.recommendation.id, title: text(line.recommendation.title) ?? line.recommendation.id,
                          audience: text(line.recommendation.audience), participants: line.participants, groupSize: line.groupSize,
                          groups: line.groups, daysPerGroup: line.daysPerGroup, trainerDays: line.trainerDays, cost: line.cost,
                          missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
+        }
+        keyMessages = Self.keyMessages(findings, words: words)
+        method = pack.stages.map { MethodStage(title: text($0.label) ?? $0.id, summary: text($0.summary)) }
+        grid = pack.dimensions.map { dimension in
+            GridRow(dimension: text(dimension.label) ?? dimension.id, levels: dimension.levels.map { text($0.name) ?? "" })
         }
         currency = pack.metadata.currency
         themeSummaries = Dictionary(pack.themes.map { (text($0.label) ?? $0.id, text($0.summary)) }, uniquingKeysWith: { first, _ in first })
@@ -382,6 +510,44 @@ public struct ReportModel: Sendable {
 }
 
 extension ReportModel {
+    /// The themes that matter most (at most three), gravest first: ranked by their gravest
+    /// finding, then the weight of all their findings (critical 8, high 4, medium 2, low 1), then
+    /// the report's order. Each is said by its gravest finding that gives a figure (a `because`
+    /// with a number in it), else by its first finding. A theme with only low findings is no key
+    /// message.
+    static func keyMessages(_ findings: [Finding], words: ReportStrings) -> [KeyMessage] {
+        var groups: [(theme: String, findings: [Finding])] = []
+        for finding in findings {
+            let theme = finding.theme ?? finding.dimension ?? words("other_findings")
+            if let index = groups.firstIndex(where: { $0.theme == theme }) {
+                groups[index].findings.append(finding)
+            } else {
+                groups.append((theme, [finding]))
+            }
+        }
+        struct Ranked {
+            let order: Int
+            let theme: String
+            let findings: [Finding]
+            let gravest: RuleSeverity
+            let weight: Double
+        }
+        var ranked: [Ranked] = []
+        for (order, group) in groups.enumerated() {
+            let gravest = group.findings.map(\.severity).min() ?? .low
+            guard gravest < .low else { continue }
+            let weight = group.findings.map(\.severity.weight).reduce(0, +)
+            ranked.append(Ranked(order: order, theme: group.theme, findings: group.findings, gravest: gravest, weight: weight))
+        }
+        ranked.sort { ($0.gravest, -$0.weight, $0.order) < ($1.gravest, -$1.weight, $1.order) }
+        return ranked.prefix(3).map { group in
+            let gravest = group.findings.filter { $0.severity == group.gravest }
+            let chosen = gravest.first { $0.because?.contains(where: \.isNumber) == true } ?? gravest[0]
+            return KeyMessage(theme: group.theme, count: words.findingCount(group.findings.map(\.severity)), severity: group.gravest,
+                              title: chosen.title, figure: chosen.because)
+        }
+    }
+
     /// A diagnostic's `because` sentence as a report in `language` prints it (filled with the
     /// evaluation's values, typeset); `nil` for a diagnostic without one. What a rule test's
     /// `because` expectations read.

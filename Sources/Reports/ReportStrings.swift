@@ -242,6 +242,24 @@ struct ReportStrings {
         "effort_high": ["en": "high", "fr": "élevé"],
         "effort_medium": ["en": "medium", "fr": "moyen"],
         "effort_low": ["en": "low", "fr": "faible"],
+        "context": ["en": "Context", "fr": "Contexte"],
+        "consultant_messages": ["en": "The consultant's key messages", "fr": "Messages clés du consultant"],
+        "key_messages": ["en": "Key messages from the diagnosis", "fr": "Messages clés du diagnostic"],
+        "strengths_lead": ["en": "What to build on", "fr": "Sur quoi s'appuyer"],
+        "findings_of_which": ["en": "%1, %2 of them %3", "fr": "%1, dont %2 %3"],
+        "findings_all": ["en": "%1 %2 findings", "fr": "%1 constats %2"],
+        "owner": ["en": "Owner", "fr": "Porteur"],
+        "consultancy_delivers": ["en": "The consultancy delivers", "fr": "Apport du cabinet"],
+        "organisation_does": ["en": "The organisation", "fr": "Engagement de l'organisation"],
+        "success_measure": ["en": "Success measure", "fr": "Indicateur de réussite"],
+        "contents": ["en": "Contents", "fr": "Sommaire"],
+        "page": ["en": "page", "fr": "page"],
+        "appendix": ["en": "Appendix: method and reference grid", "fr": "Annexe\u{a0}: méthode et grille de référence"],
+        "method": ["en": "The method", "fr": "La méthode"],
+        "method_note": ["en": "The roadmap follows the stages of the method in this order: an action comes after the actions of earlier stages that the roadmap holds.",
+                        "fr": "La feuille de route suit les étapes de la méthode dans cet ordre\u{a0}: une action vient après celles des étapes précédentes que la feuille de route retient."],
+        "maturity_grid": ["en": "The maturity grid", "fr": "La grille de maturité"],
+        "edition": ["en": "Reference framework", "fr": "Référentiel"],
     ]
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
@@ -304,10 +322,18 @@ struct ReportStrings {
     /// written as the language writes it (a word's label, a number, a date), then typeset.
     func because(_ template: String, in evaluation: Evaluation) -> String {
         let pack = evaluation.pack
-        return typeset(evaluation.fill(template) { name, value in
+        return typeset(evaluation.fill(template) { name, value, format in
             // A diagnostic that does not concern the organisation is not "no": it does not apply.
             if evaluation.outcome(of: name)?.status == .notApplicable { return self("x_status_not_applicable") }
-            return self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage)
+            let written = { (value: RuntimeValue) in self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage) }
+            guard let format, case .number(let number) = value else { return written(value) }
+            switch format {
+            case .absolute:
+                return written(.number(Swift.abs(number)))
+            case .plural(let one, let other):
+                let singular = language == "fr" ? Swift.abs(number) < 2 : number == 1
+                return (singular ? one : other).replacingAll("#", with: written(value))
+            }
         })
     }
 
@@ -386,6 +412,27 @@ struct ReportStrings {
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
     var colon: String { language == "fr" ? "\u{a0}: " : ": " }
 
+    /// A theme's findings counted by their gravest severity: "7 constats, dont 2 critiques",
+    /// "3 constats critiques", "1 constat de gravité élevée".
+    func findingCount(_ severities: [RuleSeverity]) -> String {
+        guard let gravest = severities.min() else { return count(0, "finding", "findings_count") }
+        let graveCount = severities.filter { $0 == gravest }.count
+        let adjective = graveCount > 1 && gravest == .critical ? self("severity_critical_plural") : self("severity_" + gravest.rawValue)
+        if severities.count == 1 { return count(1, "finding", "findings_count") + " " + adjective }
+        if graveCount == severities.count { return self("findings_all", amount(Double(graveCount)), adjective) }
+        return self("findings_of_which", count(Double(severities.count), "finding", "findings_count"), amount(Double(graveCount)), adjective)
+    }
+
+    /// The months from `start` to `end` in words: "octobre – décembre 2026", "novembre 2026 –
+    /// janvier 2027", "octobre 2026" for one month.
+    func months(_ start: CivilDate, _ end: CivilDate) -> String {
+        let names = monthNames
+        let last = "\(names[end.month - 1])\u{a0}\(end.year)"
+        if start.year == end.year, start.month == end.month { return last }
+        let first = start.year == end.year ? names[start.month - 1] : "\(names[start.month - 1])\u{a0}\(start.year)"
+        return "\(first) – \(last)"
+    }
+
     /// The report's summary line: "45 findings, 10 recommendations in 4 phases, 3 diagnostics
     /// left undecided", each count agreeing with its noun.
     func summaryLine(_ model: ReportModel) -> String {
@@ -438,11 +485,15 @@ struct ReportStrings {
     /// An ISO date written out in the language: `18 novembre 2026`, `18 November 2026`; other text as it is.
     func date(_ iso: String) -> String {
         guard let date = CivilDate(iso: iso) else { return iso }
-        let months = language == "fr"
+        let day = language == "fr" && date.day == 1 ? "1er" : String(date.day)
+        return "\(day)\u{a0}\(monthNames[date.month - 1]) \(date.year)"
+    }
+
+    /// The months' names in the language.
+    private var monthNames: [String] {
+        language == "fr"
             ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
             : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let day = language == "fr" && date.day == 1 ? "1er" : String(date.day)
-        return "\(day)\u{a0}\(months[date.month - 1]) \(date.year)"
     }
 
     /// The separator of items that hold commas: `; `, with a non-breaking space before it in French.

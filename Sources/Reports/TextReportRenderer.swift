@@ -34,6 +34,29 @@ public struct TextReportRenderer: ReportRenderer {
         line("\(words("pack"))\(words.colon)\(model.packName), \(words("version", model.packVersion))")
         line(words.summaryLine(model))
 
+        if model.hasSynthesis {
+            heading(words("summary"))
+            if !model.context.isEmpty {
+                line("  " + paint(words("context"), "1"))
+                for (index, paragraph) in model.context.enumerated() {
+                    if index > 0 { out += "\n" }
+                    line("  " + paragraph, indent: "  ")
+                }
+            }
+            if !model.consultantMessages.isEmpty {
+                line("  " + paint(words("consultant_messages"), "1"))
+                for message in model.consultantMessages { line("  • " + message, indent: "    ") }
+            }
+            if !model.keyMessages.isEmpty {
+                line("  " + paint(words("key_messages"), "1"))
+                for (index, message) in model.keyMessages.enumerated() {
+                    line("  \(index + 1). " + paint(message.lead, "1"), indent: "     ")
+                    line("     " + message.body, indent: "     ")
+                }
+            }
+            if let strengths = model.strengthsLine { line("  " + strengths, indent: "    ") }
+        }
+
         heading(words("maturity"))
         let labelWidth = min(28, model.maturity.map(\.label.count).max() ?? 0)
         for entry in model.maturity {
@@ -89,10 +112,7 @@ public struct TextReportRenderer: ReportRenderer {
             for action in actions {
                 line("    • \(action.title) (\(words.kind(action.kind)))", indent: "      ")
                 line("      \(words("priority"))\(words.colon)\(action.priority)", indent: "      ")
-                var details: [String] = []
-                if let audience = action.audience { details.append("\(words("audience"))\(words.colon)\(audience)") }
-                if let duration = action.duration { details.append("\(words("duration"))\(words.colon)\(duration)") }
-                if !details.isEmpty { line("      " + details.joined(separator: " · "), indent: "      ") }
+                for detail in model.details(of: action) { line("      \(detail.label)\(words.colon)\(detail.text)", indent: "        ") }
                 if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: words.semicolon), indent: "      ") }
                 if action.pulledIn { line("      " + words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", "))), indent: "      ") }
                 if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: words.semicolon), indent: "      ") }

@@ -28,13 +28,20 @@ public enum FileFormat {
     /// A diagnostic's examples.
     public static let exampleKeys = ["fires", "does_not_fire", "unknown"]
     /// A recommendation; `id`, `kind` and `title` are required.
-    public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "stage", "requires",
+    public static let recommendationKeys = ["id", "kind", "audience", "title", "summary", "duration", "owner", "consultancy_delivers",
+                                             "organisation_does", "success_measure", "stage", "requires",
                                              "in_place_when", "training", "impact", "effort"]
     /// A training recommendation's size; all three are required.
     public static let trainingKeys = ["participants", "group_size", "days_per_group"]
     /// The sections of a profile; `organisation` is required.
     public enum ProfileSection: String, CaseIterable, Sendable {
-        case organisation, facts, evidence
+        case organisation, facts, evidence, summary
+    }
+
+    /// The fields of a profile's `summary`: the consultant's own text.
+    public enum SummaryField: String, CaseIterable, Sendable {
+        case context
+        case keyMessages = "key_messages"
     }
 
     /// The fields of a profile's `organisation`; `name` is required.
@@ -47,4 +54,6 @@ public enum FileFormat {
     public static let profileKeys = ProfileSection.allCases.map(\.rawValue)
     /// A profile's `organisation`; `name` is required.
     public static let organisationKeys = OrganisationField.allCases.map(\.rawValue)
+    /// A profile's `summary`.
+    public static let summaryKeys = SummaryField.allCases.map(\.rawValue)
 }

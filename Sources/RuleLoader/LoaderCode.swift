@@ -15,4 +15,5 @@ public enum LoaderCode {
     public static let profileUnknownValue = DiagnosticCode("profile.unknown-value")
     public static let profileUnknownKind = DiagnosticCode("profile.unknown-kind")
     public static let profileInvalidDate = DiagnosticCode("profile.invalid-date")
+    public static let profileUnknownLanguage = DiagnosticCode("profile.unknown-language")
 }

@@ -11,6 +11,8 @@ struct NodeReader {
     /// The code for an unknown key (pack or profile flavour).
     var unknownKeyCode = PackCheck.unknownKey.code
     var missingKeyCode = PackCheck.missingKey.code
+    /// The code for a text in a language the pack does not have (pack or profile flavour).
+    var unknownLanguageCode = PackCheck.unknownLanguage.code
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
@@ -87,7 +89,7 @@ struct NodeReader {
             guard let language = read({ () throws(Diagnostic) in try pair.key.string() }),
                   let text = read({ () throws(Diagnostic) in try pair.value.string() }) else { continue }
             guard languages.contains(language) else {
-                report(PackCheck.unknownLanguage.diagnostic("language '\(language)' is not one of the pack's languages (\(languages.joined(separator: ", ")))",
+                report(.error(unknownLanguageCode, "language '\(language)' is not one of the pack's languages (\(languages.joined(separator: ", ")))",
                               at: pair.key.location))
                 continue
             }

@@ -5,7 +5,7 @@ extension PackCheck {
     /// Every check of `orgdiag lint`, in the order of docs/diagnostics.md's table.
     public static let all: [PackCheck] = [
         noPackFiles, packTooLarge, missingHeader, unknownKey, missingKey, invalidID, duplicateID, invalidVersion,
-        invalidRange, unknownLanguage, expressionSyntax, unknownName, unknownReference, cycle, typeError, unknownValue,
+        invalidRange, unknownLanguage, expressionSyntax, invalidPlaceholder, unknownName, unknownReference, cycle, typeError, unknownValue,
         stageOrder, missingTranslation, unusedFact, unusedRecommendation, missingExamples, contradiction, thresholdDirection,
     ]
 
@@ -138,6 +138,16 @@ extension PackCheck {
             header + facts + diagnostic("levels > 5 and ↓)"),
         ],
         nonTriggering: [header + facts + diagnostic("levels == 5")])
+
+    public static let invalidPlaceholder = PackCheck(
+        "pack.invalid-placeholder", .error, stage: .references,
+        "a `because` placeholder with a format that is neither `abs` nor `plural, one {…} other {…}`",
+        triggering: [
+            header + facts + diagnostic("levels > 5", extra: "    because: {en: \"é ↓{levels, plurl, one {# level} other {# levels}}\"}\n"),
+            header + facts + diagnostic("levels > 5", extra: "    because: {en: \"↓{levels, plural, one {# level}} deep\"}\n"),
+            header + facts + diagnostic("levels > 5", extra: "    because:\n      en: |\n        deep:\n        ↓{levels, abs now}\n"),
+        ],
+        nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{levels, plural, one {# level} other {# levels}}, {levels, abs} {x\"}\n")])
 
     public static let unknownName = PackCheck(
         "pack.unknown-name", .error, stage: .references,

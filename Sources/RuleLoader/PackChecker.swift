@@ -113,7 +113,12 @@ struct PackChecker {
         let nameErrors = diagnostics.count > before
         func checkPlaceholders(_ because: LocalizedText?, of id: String, origins: [String: TextOrigin]?, location: SourceLocation?) {
             for (language, template) in because?.translations.sorted(by: { $0.key < $1.key }) ?? [] {
-                for (name, range) in SentenceTemplate(template).placeholders where !known.contains(name) && !broken.contains(name) {
+                let sentence = SentenceTemplate(template)
+                for (message, range) in sentence.problems {
+                    let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
+                    diagnostics.append(PackCheck.invalidPlaceholder.diagnostic("'because' of '\(id)': \(message)", at: place))
+                }
+                for (name, range) in sentence.placeholders where !known.contains(name) && !broken.contains(name) {
                     // At the placeholder itself when the text's characters can be located.
                     let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
                     diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(id)' names '{\(name)}', which is not defined",

@@ -403,6 +403,10 @@ struct PackDecoder {
             title: required(fields, "title", "title of \(what)"),
             summary: fields["summary"].flatMap { localized($0, "summary of \(what)") },
             duration: fields["duration"].flatMap { localized($0, "duration of \(what)") },
+            owner: fields["owner"].flatMap { localized($0, "owner of \(what)") },
+            consultancyDelivers: fields["consultancy_delivers"].flatMap { localized($0, "what the consultancy delivers for \(what)") },
+            organisationDoes: fields["organisation_does"].flatMap { localized($0, "what the organisation does for \(what)") },
+            successMeasure: fields["success_measure"].flatMap { localized($0, "success measure of \(what)") },
             requires: requires.map(\.id), stage: stage, inPlaceWhen: fields["in_place_when"].flatMap { condition($0) }, training: training,
             impact: magnitude("impact"), effort: magnitude("effort"), location: idNode.location))
     }

@@ -28,8 +28,10 @@ public enum ProfileLoader {
     /// Checks a profile already read as YAML (a profile written inline in a rule-test file).
     public static func load(profile root: YAMLNode, file: SourceFile, pack: RulePack,
                             catalogue: Catalogue? = nil) -> Result<Profile, DiagnosticList> {
-        var reader = NodeReader(languages: pack.metadata.languages,
-                                unknownKeyCode: LoaderCode.profileUnknownKey, missingKeyCode: LoaderCode.profileMissingKey)
+        let languages = [pack.metadata.defaultLanguage] + pack.metadata.languages.filter { $0 != pack.metadata.defaultLanguage }
+        var reader = NodeReader(languages: languages,
+                                unknownKeyCode: LoaderCode.profileUnknownKey, missingKeyCode: LoaderCode.profileMissingKey,
+                                unknownLanguageCode: LoaderCode.profileUnknownLanguage)
         let profile = read(root, file: file, pack: pack, catalogue: catalogue ?? Catalogue(pack.facts), reader: &reader)
         if reader.diagnostics.hasErrors || profile == nil { return .failure(reader.diagnostics) }
         return .success(profile!)
@@ -83,7 +85,26 @@ public enum ProfileLoader {
                 profile.evidence[id] = text
             }
         }
+        if let summary = fields[FileFormat.ProfileSection.summary.rawValue], !summary.isNull {
+            profile.summary = readSummary(summary, reader: &reader)
+        }
         return profile
+    }
+
+    /// The consultant's `summary`: a `context` and `key_messages`, each text a plain string (in
+    /// the pack's default language) or a mapping of language to text.
+    private static func readSummary(_ node: YAMLNode, reader: inout NodeReader) -> ConsultantSummary? {
+        guard let fields = reader.fields(node, allowed: FileFormat.summaryKeys, required: [], what: "'summary'") else { return nil }
+        var summary = ConsultantSummary()
+        if let context = fields[FileFormat.SummaryField.context.rawValue], !context.isNull {
+            summary.context = reader.localized(context)
+        }
+        if let messages = fields[FileFormat.SummaryField.keyMessages.rawValue], !messages.isNull {
+            let items: [YAMLNode]
+            if case .sequence(let list) = messages.content { items = list } else { items = [messages] }
+            summary.keyMessages = items.compactMap { reader.localized($0) }
+        }
+        return summary
     }
 
     /// A pack's facts by id and position, built once and shared by every profile of a batch.

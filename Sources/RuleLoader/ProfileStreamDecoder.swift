@@ -274,7 +274,7 @@ private struct PieceDecoder {
                 hasOrganisation = true
             case .facts: try facts(into: &profile)
             case .evidence: try evidence(into: &profile)
-            case nil: throw Fallback()
+            case .summary, nil: throw Fallback()  // the consultant's text is rare in batches: the tree reader reads it
             }
         }
         guard hasOrganisation, try event().kind == .documentEnd else { throw Fallback() }

@@ -34,6 +34,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// The first day of the month `months` months after this date's month (before it when
+    /// negative); `nil` outside the years 1 to 9999.
+    public func startOfMonth(movedBy months: Int) -> CivilDate? {
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow, index >= 12, index < 10_000 * 12 else { return nil }
+        return CivilDate(iso: "\(Self.padded(index / 12, 4))-\(Self.padded(index % 12 + 1, 2))-01")
+    }
+
     /// Days since 1970-01-01 (negative before it).
     public var daysSince1970: Int {
         let shiftedYear = month <= 2 ? year - 1 : year
@@ -46,11 +54,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+        "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.daysSince1970 < rhs.daysSince1970 }

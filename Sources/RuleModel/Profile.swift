@@ -13,6 +13,8 @@ public struct Profile: Hashable, Sendable {
     }
     /// Where each value came from, per fact.
     public var evidence: [String: String]
+    /// The consultant's context and key messages, when the profile gives them.
+    public var summary: ConsultantSummary?
     /// The file the profile was read from.
     public var source: SourceFile?
     /// The facts by catalogue position, when a loader filled them (they then agree with `facts`).

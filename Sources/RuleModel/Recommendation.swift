@@ -14,6 +14,14 @@ public struct Recommendation: Hashable, Sendable {
     public var title: LocalizedText
     public var summary: LocalizedText?
     public var duration: LocalizedText?
+    /// Who in the organisation carries it (a role).
+    public var owner: LocalizedText?
+    /// What the consultancy delivers.
+    public var consultancyDelivers: LocalizedText?
+    /// What the organisation itself does.
+    public var organisationDoes: LocalizedText?
+    /// How the organisation will know it worked: an observable measure with its horizon.
+    public var successMeasure: LocalizedText?
     /// Ids of the recommendations that must come first.
     public var requires: [String]
     /// The stage of the pack's method it belongs to (``RulePack/stages``).
@@ -29,7 +37,9 @@ public struct Recommendation: Hashable, Sendable {
 
     /// Creates a recommendation.
     public init(id: String, kind: Kind, audience: LocalizedText? = nil, title: LocalizedText = LocalizedText([:]),
-                summary: LocalizedText? = nil, duration: LocalizedText? = nil, requires: [String] = [],
+                summary: LocalizedText? = nil, duration: LocalizedText? = nil, owner: LocalizedText? = nil,
+                consultancyDelivers: LocalizedText? = nil, organisationDoes: LocalizedText? = nil, successMeasure: LocalizedText? = nil,
+                requires: [String] = [],
                 stage: String? = nil, inPlaceWhen: Condition? = nil, training: TrainingSizing? = nil, impact: Magnitude = .medium, effort: Magnitude = .medium, location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
@@ -37,6 +47,10 @@ public struct Recommendation: Hashable, Sendable {
         self.title = title
         self.summary = summary
         self.duration = duration
+        self.owner = owner
+        self.consultancyDelivers = consultancyDelivers
+        self.organisationDoes = organisationDoes
+        self.successMeasure = successMeasure
         self.requires = requires
         self.stage = stage
         self.inPlaceWhen = inPlaceWhen

@@ -89,16 +89,29 @@ public struct RulePack: Hashable, Sendable {
         return Int(number)
     }
 
+    /// The parameter that says how many months a phase of the roadmap lasts, when a pack declares
+    /// it: reports then date each phase from the assessment date.
+    public static let phaseMonthsParameter = "phase_months"
+
+    /// The length of a phase a value of ``phaseMonthsParameter`` sets: a whole number of months
+    /// from 1 to 36, else `nil`.
+    public static func phaseMonths(_ value: Value) -> Int? {
+        guard case .number(let number) = value, number >= 1, number <= 36, number == number.rounded() else { return nil }
+        return Int(number)
+    }
+
     /// The highest price of a trainer-day the pack or `--set` may give.
     public static let maximumTrainerDayRate = 10_000_000.0
 
     /// What is wrong with `value` as a value of `parameter` (the pack's, one of its `by_kind`, or
-    /// `--set`), beyond its type: the roadmap's cap is a whole number from 1, a trainer-day's price
+    /// `--set`), beyond its type: the roadmap's cap is a whole number from 1, a phase's length 1 to 36 months, a trainer-day's price
     /// a number from 0, and a parameter whose value is a date takes dates only. `nil` when fine.
     public static func problem(with value: Value, for parameter: Parameter) -> String? {
         switch parameter.id {
         case roadmapLimitParameter where roadmapLimit(value) == nil:
             return "'\(parameter.id)' caps the roadmap: a whole number of actions from 1, not \(value.plainText)"
+        case phaseMonthsParameter where phaseMonths(value) == nil:
+            return "'\(parameter.id)' is the length of a roadmap phase: a whole number of months from 1 to 36, not \(value.plainText)"
         case trainerDayRateParameter:
             if case .number(let rate) = value, rate >= 0, rate <= maximumTrainerDayRate { return nil }
             return "'\(parameter.id)' prices a trainer-day: a number from 0 to \(Value.format(maximumTrainerDayRate)), not \(value.plainText)"

@@ -1,16 +1,37 @@
-/// A sentence with `{name}` placeholders (a diagnostic's `because`), parsed once for everything
-/// that reads it: the pack checker (do the names exist?) and the engine (fill them with values).
+/// A sentence with placeholders (a diagnostic's `because`), parsed once for everything that reads
+/// it: the pack checker (do the names exist? is each placeholder well formed?) and the reports
+/// (fill them with values, in the report's language).
 ///
-/// A placeholder is `{`, a name made of letters, digits and `_`, then `}`; any other brace is
-/// text, so `{a{b}` is the text `{a` then the placeholder `b`, and an unclosed `{` is text.
+/// A placeholder is `{name}` (a name made of letters, digits and `_`), or a name followed by a
+/// format, in the manner of ICU MessageFormat:
+/// - `{name, abs}`: the number without its sign, so that a fall reads as one: "ont baissé de
+///   {public_funding_change_5y, abs} %";
+/// - `{name, plural, one {…} other {…}}`: the form that agrees with the number, `#` standing for
+///   the number written as reports write it: "{entry_points, plural, one {# point d'entrée}
+///   other {# points d'entrée}}". French takes `one` below 2, English for 1 only.
+///
+/// Any other brace is text, so `{a{b}` is the text `{a` then the placeholder `b`, and an unclosed
+/// `{` is text. A name followed by a comma whose braces close but whose format is not one of the
+/// above is ``Segment/malformed(_:_:_:)``: the pack checker reports it.
 public struct SentenceTemplate: Sendable, Equatable {
+    /// How a placeholder's value is written.
+    public enum Format: Sendable, Equatable {
+        /// The number without its sign.
+        case absolute
+        /// The form agreeing with the number; `#` in a form stands for the number.
+        case plural(one: String, other: String)
+    }
+
     /// A piece of the sentence.
     public enum Segment: Sendable, Equatable {
         /// Text written as it is.
         case text(String)
-        /// A placeholder: its name, and where it stands in the sentence (offsets in Unicode
-        /// scalars, braces included).
-        case placeholder(String, Range<Int>)
+        /// A placeholder: its name, its format, and where it stands in the sentence (offsets in
+        /// Unicode scalars, braces included).
+        case placeholder(String, Format?, Range<Int>)
+        /// A placeholder whose format cannot be read: what is wrong, the placeholder as written,
+        /// and where it stands.
+        case malformed(String, String, Range<Int>)
     }
 
     /// The sentence's pieces, in order.
@@ -19,57 +40,141 @@ public struct SentenceTemplate: Sendable, Equatable {
     /// Parses `sentence`.
     /// - Complexity: linear in the sentence's length.
     public init(_ sentence: String) {
-        var segments: [Segment] = []
-        let scalars = sentence.unicodeScalars
-        var textStart = scalars.startIndex
-        var index = scalars.startIndex
-        var offset = 0
-        while index != scalars.endIndex {
-            guard scalars[index] == "{" else {
-                scalars.formIndex(after: &index)
-                offset += 1
-                continue
-            }
-            var end = scalars.index(after: index)
-            var length = 0
-            while end != scalars.endIndex, Self.isNameScalar(scalars[end]) {
-                scalars.formIndex(after: &end)
-                length += 1
-            }
-            guard end != scalars.endIndex, scalars[end] == "}", length > 0 else {
-                scalars.formIndex(after: &index)
-                offset += 1
-                continue
-            }
-            if textStart != index { segments.append(.text(String(scalars[textStart..<index]))) }
-            segments.append(.placeholder(String(scalars[scalars.index(after: index)..<end]), offset..<(offset + length + 2)))
-            index = scalars.index(after: end)
-            offset += length + 2
-            textStart = index
+        let scalars = Array(sentence.unicodeScalars)
+        // Each brace's closing brace, matched as brackets are, in one pass.
+        var closing = [Int?](repeating: nil, count: scalars.count)
+        var open: [Int] = []
+        for (offset, scalar) in scalars.enumerated() {
+            if scalar == "{" { open.append(offset) } else if scalar == "}", let start = open.popLast() { closing[start] = offset }
         }
-        if textStart != scalars.endIndex { segments.append(.text(String(scalars[textStart...]))) }
+        var segments: [Segment] = []
+        var text = String.UnicodeScalarView()
+        var index = 0
+        func flushText() {
+            if !text.isEmpty { segments.append(.text(String(text))) }
+            text = String.UnicodeScalarView()
+        }
+        while index < scalars.count {
+            guard scalars[index] == "{" else {
+                text.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
+            let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+            guard end < scalars.count, !name.isEmpty, scalars[end] == "}" || scalars[end] == "," else {
+                text.append(scalars[index])
+                index += 1
+                continue
+            }
+            if scalars[end] == "}" {
+                flushText()
+                segments.append(.placeholder(name, nil, index..<(end + 1)))
+                index = end + 1
+                continue
+            }
+            // A format: up to the brace that closes this placeholder.
+            guard let close = closing[index] else {
+                text.append(scalars[index])
+                index += 1
+                continue
+            }
+            flushText()
+            let range = index..<(close + 1)
+            switch Self.format(Array(scalars[(end + 1)..<close])) {
+            case .success(let format): segments.append(.placeholder(name, format, range))
+            case .failure(let problem): segments.append(.malformed(problem.message, String(String.UnicodeScalarView(scalars[range])), range))
+            }
+            index = close + 1
+        }
+        flushText()
         self.segments = segments
     }
 
-    /// The placeholders' names with where each stands, in order.
+    /// The placeholders' names with where each stands, in order (well-formed ones).
     public var placeholders: [(name: String, range: Range<Int>)] {
         segments.compactMap { segment in
-            if case .placeholder(let name, let range) = segment { return (name, range) }
+            if case .placeholder(let name, _, let range) = segment { return (name, range) }
             return nil
         }
     }
 
-    /// The sentence with each placeholder replaced by `value(name)`; the values are not read
-    /// again for placeholders.
-    public func filled(_ value: (String) -> String) -> String {
+    /// The placeholders that cannot be read: what is wrong with each, and where it stands.
+    public var problems: [(message: String, range: Range<Int>)] {
+        segments.compactMap { segment in
+            if case .malformed(let message, _, let range) = segment { return (message, range) }
+            return nil
+        }
+    }
+
+    /// The sentence with each placeholder replaced by `value(name, format)`; the values are not
+    /// read again for placeholders. A malformed placeholder is written as it stands.
+    public func filled(_ value: (String, Format?) -> String) -> String {
         var result = ""
         for segment in segments {
             switch segment {
             case .text(let text): result += text
-            case .placeholder(let name, _): result += value(name)
+            case .placeholder(let name, let format, _): result += value(name, format)
+            case .malformed(_, let written, _): result += written
             }
         }
         return result
+    }
+
+    private struct Problem: Error {
+        let message: String
+    }
+
+    /// Reads what follows a placeholder's name and comma: `abs`, or `plural` and its forms.
+    private static func format(_ scalars: [Unicode.Scalar]) -> Result<Format, Problem> {
+        var index = 0
+        func skipSpaces() { while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 } }
+        func word() -> String {
+            let start = index
+            while index < scalars.count, ("a"..."z").contains(scalars[index]) { index += 1 }
+            return String(String.UnicodeScalarView(scalars[start..<index]))
+        }
+        skipSpaces()
+        let kind = word()
+        skipSpaces()
+        switch kind {
+        case "abs":
+            return index == scalars.count ? .success(.absolute) : .failure(Problem(message: "'abs' takes nothing after it"))
+        case "plural":
+            guard index < scalars.count, scalars[index] == "," else {
+                return .failure(Problem(message: "'plural' is followed by a comma and its forms: one {…} other {…}"))
+            }
+            index += 1
+            var forms: [String: String] = [:]
+            while true {
+                skipSpaces()
+                if index == scalars.count { break }
+                let selector = word()
+                guard selector == "one" || selector == "other" else {
+                    return .failure(Problem(message: "a plural form is 'one {…}' or 'other {…}'"
+                                            + (selector.isEmpty ? "" : ", not '\(selector)'")))
+                }
+                skipSpaces()
+                guard index < scalars.count, scalars[index] == "{" else {
+                    return .failure(Problem(message: "the form '\(selector)' is written in braces: \(selector) {…}"))
+                }
+                let start = index + 1
+                guard let end = scalars[start...].firstIndex(where: { $0 == "}" || $0 == "{" }), scalars[end] == "}" else {
+                    return .failure(Problem(message: "the form '\(selector)' holds no brace of its own"))
+                }
+                guard forms[selector] == nil else { return .failure(Problem(message: "the form '\(selector)' is given twice")) }
+                forms[selector] = String(String.UnicodeScalarView(scalars[start..<end]))
+                index = end + 1
+            }
+            guard let one = forms["one"], let other = forms["other"] else {
+                return .failure(Problem(message: "'plural' needs both forms: one {…} other {…}"))
+            }
+            return .success(.plural(one: one, other: other))
+        default:
+            return .failure(Problem(message: kind.isEmpty ? "a format follows the comma: abs or plural"
+                                    : "unknown format '\(kind)'; write abs or plural"))
+        }
     }
 
     private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,7 +25,7 @@ import RuleModel
             ["span_of_control (20) < min_span (4)", "decision_delegation ('none') == 'none'"])
         #expect(explanation.derivations.map(\.description) == ["span_of_control = staff_count / manager_count = 240 / 12 = 20"])
         let rule = try #require(evaluation.pack.finding("excessive_verticality"))
-        #expect(evaluation.fill(rule.because!.text(in: "en", fallback: "fr")) == "8 levels for a maximum of 5")
+        #expect(evaluation.fill(rule.because!.text(in: "en", fallback: "fr")) { _, value, _ in value.plainText } == "8 levels for a maximum of 5")
         // The smallest change: 5 levels would stop it firing.
         #expect(explanation.changes.first == Explanation.Change(factID: "hierarchy_levels", from: .number(8), to: .number(5), outcome: .notFired))
     }

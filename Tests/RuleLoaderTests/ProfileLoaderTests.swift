@@ -29,6 +29,37 @@ import RuleModel
         #expect(profile.evidence["hierarchy_levels"] == "organigramme 2026")
     }
 
+    @Test func theConsultantsSummaryIsReadPerLanguageInParagraphs() throws {
+        let profile = try load("""
+            organisation: {name: X}
+            summary:
+              context:
+                en: |
+                  The fund launched
+                  a plan.
+
+                  Twelve interviews.
+                fr: Le fonds a lancé un plan.
+              key_messages:
+                - {en: Rebuild the phone line first., fr: Reconstruire d'abord l'accueil téléphonique.}
+                - Only one language.
+
+            """).get()
+        let summary = try #require(profile.summary)
+        let context = try #require(summary.context)
+        #expect(ConsultantSummary.paragraphs(context.text(in: "en", fallback: "en")) == ["The fund launched a plan.", "Twelve interviews."])
+        #expect(context.text(in: "fr", fallback: "en") == "Le fonds a lancé un plan.")
+        #expect(summary.keyMessages.map { $0.text(in: "fr", fallback: "en") }
+                == ["Reconstruire d'abord l'accueil téléphonique.", "Only one language."])
+    }
+
+    @Test func aSummaryProblemIsLocated() throws {
+        #expect(try problems("organisation: {name: X}\nsummary:\n  context: {de: Eins}\n  remarks: x\n") == [
+            "org.yaml:3:13 error profile.unknown-language language 'de' is not one of the pack's languages (fr, en)",
+            "org.yaml:4:3 error profile.unknown-key unknown key 'remarks' in 'summary'; expected one of 'context', 'key_messages'",
+        ])
+    }
+
     @Test func unknownFactSuggests() throws {
         #expect(try problems("organisation: {name: X}\nfacts:\n  hierarchy_levles: 7\n") ==
             ["org.yaml:3:3 error profile.unknown-fact unknown fact 'hierarchy_levles'; did you mean 'hierarchy_levels'?"])

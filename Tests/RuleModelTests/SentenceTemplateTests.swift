@@ -4,7 +4,7 @@ import Testing
 /// One parser of `{name}` placeholders, for the checker and the engine alike.
 @Suite struct SentenceTemplateTests {
     private func fill(_ text: String) -> String {
-        SentenceTemplate(text).filled { "<\($0)>" }
+        SentenceTemplate(text).filled { name, _ in "<\(name)>" }
     }
 
     @Test func placeholdersAreReplacedOnce() {
@@ -21,6 +21,44 @@ import Testing
     }
 
     @Test func aFilledValueIsNotReadAgain() {
-        #expect(SentenceTemplate("{a}").filled { _ in "{a}" } == "{a}")
+        #expect(SentenceTemplate("{a}").filled { _, _ in "{a}" } == "{a}")
+    }
+
+    @Test func formatsAreReadWithTheirForms() {
+        let sentence = SentenceTemplate("fell by {change, abs} % at {points, plural, one {# point} other {# points}}")
+        #expect(sentence.segments == [
+            .text("fell by "), .placeholder("change", .absolute, 8..<21), .text(" % at "),
+            .placeholder("points", .plural(one: "# point", other: "# points"), 27..<75),
+        ])
+        #expect(sentence.problems.isEmpty)
+        #expect(sentence.placeholders.map(\.name) == ["change", "points"])
+    }
+
+    @Test func aFormatThatCannotBeReadIsAProblemWhereItStands() {
+        let cases: [(String, String)] = [
+            ("x {a, plurl, one {p} other {q}}", "unknown format 'plurl'; write abs or plural"),
+            ("x {a, plural, one {p}}", "'plural' needs both forms: one {…} other {…}"),
+            ("x {a, plural, few {p} other {q}}", "a plural form is 'one {…}' or 'other {…}', not 'few'"),
+            ("x {a, abs now}", "'abs' takes nothing after it"),
+            ("x {a, plural, one {p} one {q} other {r}}", "the form 'one' is given twice"),
+            ("x {a, plural one {p} other {q}}", "'plural' is followed by a comma and its forms: one {…} other {…}"),
+            ("x {a, plural, one p other {q}}", "the form 'one' is written in braces: one {…}"),
+            ("x {a, plural, one {{p}} other {q}}", "the form 'one' holds no brace of its own"),
+        ]
+        for (text, message) in cases {
+            let sentence = SentenceTemplate(text)
+            #expect(sentence.problems.map(\.message) == [message], "\(text)")
+            #expect(sentence.problems.first?.range.lowerBound == 2, "\(text)")
+            #expect(sentence.problems.first?.range.upperBound == text.unicodeScalars.count, "\(text)")
+            // Written as it stands wherever it is filled.
+            #expect(sentence.filled { _, _ in "?" } == text)
+        }
+    }
+
+    @Test func aFormatWhoseBracesDoNotCloseIsText() {
+        #expect(fill("{a, plural, one {p} other {q}") == "{a, plural, one <p> other <q>")
+        // Linear: many unclosed formats do not rescan the sentence.
+        let long = String(repeating: "{a, ", count: 20_000)
+        #expect(SentenceTemplate(long).segments == [.text(long)])
     }
 }
