@@ -22,6 +22,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The Word report's zip container (system zlib); a maintained library rather than our own zip writer.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system C library libyaml, found through pkg-config; never vendored.
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
         .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"], swiftSettings: engineSettings),
-        .target(name: "Reports", dependencies: ["Engine", "RuleModel"]),
+        .target(name: "Reports", dependencies: ["Engine", "RuleModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
         .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),
         .target(name: "RuleTesting", dependencies: ["RuleLoader", "Engine", "Reports", "RuleModel", "YAML", "Diagnostics"]),
@@ -67,9 +69,11 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel", "Diagnostics"]),
-        .testTarget(name: "CLITests", dependencies: ["orgdiag", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["orgdiag", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Golden"]),
         .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleModel", "RuleLoader", "RuleTesting", "YAML", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "DefaultPackTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "Reports", "RuleModel", "Diagnostics", "TestSupport",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -93,6 +93,14 @@ public enum SafeText {
         return out
     }
 
+    /// For XML text and attribute values (WordprocessingML): as ``html(_:)``, and the two
+    /// noncharacters XML 1.0 does not allow (U+FFFE, U+FFFF) as U+FFFD too.
+    public static func xml(_ text: String) -> String {
+        let escaped = html(text)
+        guard escaped.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return escaped }
+        return String(String.UnicodeScalarView(escaped.unicodeScalars.map { $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0 }))
+    }
+
     /// For a CSV cell read by a spreadsheet splitting on `,` or on `;` (French Excel): a cell
     /// starting like a formula (`= + - @`, tab, CR) gets a leading `'` unless it is a number; a
     /// cell holding either delimiter, a quote, a line break or a tab is quoted, so that no part of

@@ -1,6 +1,9 @@
 /// The formats `orgdiag report` writes, each with its renderer.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, markdown, json, html
+    case text, markdown, json, html, docx
+
+    /// Whether the format is binary (a Word package): written to a file, not to a terminal.
+    public var isBinary: Bool { self == .docx }
 
     /// The renderer of this format. `width` and `usesColour` matter to the terminal text only.
     public func renderer(width: Int = 80, usesColour: Bool = false) -> any ReportRenderer {
@@ -9,6 +12,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownReportRenderer()
         case .json: JSONReportRenderer()
         case .html: HTMLReportRenderer()
+        case .docx: DocxReportRenderer()
         }
     }
 }

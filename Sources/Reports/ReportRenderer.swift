@@ -5,6 +5,7 @@
 /// To add a format: write its renderer conforming to this protocol, and add a case to
 /// ``ReportFormat``; the CLI's `--format` lists the cases.
 public protocol ReportRenderer: Sendable {
-    /// Renders `models` (at least one) as one document into `output`.
-    func render(_ models: [ReportModel], to output: OutputSink)
+    /// Renders `models` (at least one) as one document into `output`; throws only when the
+    /// document cannot be built (a Word package that cannot be zipped).
+    func render(_ models: [ReportModel], to output: OutputSink) throws
 }

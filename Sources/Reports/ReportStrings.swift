@@ -253,6 +253,12 @@ struct ReportStrings {
         "organisation_does": ["en": "The organisation", "fr": "Engagement de l'organisation"],
         "success_measure": ["en": "Success measure", "fr": "Indicateur de réussite"],
         "contents": ["en": "Contents", "fr": "Sommaire"],
+        "training_column": ["en": "Training", "fr": "Formation"],
+        "participants_column": ["en": "Participants", "fr": "Participants"],
+        "groups_column": ["en": "Groups", "fr": "Groupes"],
+        "trainer_days_column": ["en": "Trainer-days", "fr": "Jours-formateur"],
+        "cost_column": ["en": "Cost", "fr": "Coût"],
+        "total_row": ["en": "Total", "fr": "Total"],
         "page": ["en": "page", "fr": "page"],
         "appendix": ["en": "Appendix: method and reference grid", "fr": "Annexe\u{a0}: méthode et grille de référence"],
         "method": ["en": "The method", "fr": "La méthode"],
@@ -454,22 +460,23 @@ struct ReportStrings {
     /// ("9 jours ouvrés" never breaks after 9); in French also a no-break space before `%`, `:`,
     /// `;`, `?`, `!` and `»` and after `«`.
     func typeset(_ text: String) -> String {
-        var result = ""
-        var previous: Character?
-        var characters = text.makeIterator()
-        var next = characters.next()
-        while let character = next {
-            next = characters.next()
-            if character == " ", previous?.isNumber == true, next?.isLetter == true {
-                result.append("\u{a0}")
-            } else {
-                result.append(character)
+        // One pass over the scalars: a space becomes a no-break space where typography holds it.
+        let french = language == "fr"
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
+        for (index, scalar) in scalars.enumerated() {
+            guard scalar == " " else {
+                result.append(scalar)
+                continue
             }
-            previous = character
+            let previous = index > 0 ? scalars[index - 1] : nil
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let holdsNumber = previous.map { $0.properties.numericType != nil } == true && next?.properties.isAlphabetic == true
+            let frenchMark = french && (next.map { "%:;?!»".unicodeScalars.contains($0) } == true || previous == "«")
+            result.append(holdsNumber || frenchMark ? "\u{a0}" : scalar)
         }
-        guard language == "fr" else { return result }
-        for mark in ["%", ":", ";", "?", "!", "»"] { result = result.replacingAll(" " + mark, with: "\u{a0}" + mark) }
-        return result.replacingAll("« ", with: "«\u{a0}")
+        return String(result)
     }
 
     /// A pack's unit agreeing with `value`: `jour(s) ouvré(s)` or `niveau(x)` take their plural

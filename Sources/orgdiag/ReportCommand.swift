@@ -31,6 +31,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !profiles.isEmpty else { throw ValidationError("name at least one profile to report on") }
+        if format.isBinary, output.output == nil, isatty(1) == 1 {
+            throw ValidationError("a Word document is a file: write it with -o, as in -o report.docx")
+        }
     }
 
     func run() throws {
@@ -59,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         // The good profiles are reported even when another could not be read (exit 2 then).
         if !models.isEmpty {
             let sink = try output.open(inputs: profiles + packFiles)
-            format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
+            try format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
             try sink.finish()
         }
         if failed { throw ExitStatus.badInput }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ZIPFoundation
 
 @Suite(.serialized) struct ReportCommandTests {
     @Test(arguments: [
@@ -17,6 +18,55 @@ import TestSupport
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.isEmpty)
         try CLIRunner.assertGolden(outcome.stdout, golden)
+    }
+
+    /// The Word report's text part, one paragraph, row or table per line, against its golden; the
+    /// package holds Word's parts, and the same inputs give the same bytes.
+    @Test func wordReportMatchesGolden() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var packages: [Data] = []
+        for name in ["a.docx", "b.docx"] {
+            let target = folder.appendingPathComponent(name)
+            let outcome = try CLIRunner.run(["report", "fixtures/profiles/cci-val-de-loire-sud.yaml", "--format", "docx", "--lang", "fr",
+                                             "-o", target.path])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            packages.append(try Data(contentsOf: target))
+        }
+        #expect(packages[0] == packages[1])
+        let archive = try Archive(data: packages[0], accessMode: .read)
+        #expect(archive.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+                                         "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
+                                         "docProps/core.xml", "docProps/app.xml"])
+        let entry = try #require(archive["word/document.xml"])
+        var xml = Data()
+        _ = try archive.extract(entry) { xml.append($0) }
+        let text = String(decoding: xml, as: UTF8.self)
+            .replacingOccurrences(of: "</w:p>", with: "</w:p>\n").replacingOccurrences(of: "</w:tr>", with: "</w:tr>\n")
+        try CLIRunner.assertGolden(text, "report-cci-fr.document.xml")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/script")))
+    func aWordReportIsWrittenToAPipeButNotToATerminal() throws {
+        let piped = try CLIRunner.run(["report", "fixtures/profiles/cma-haut-val.yaml", "--format", "docx"])
+        #expect(piped.status == 0)
+        #expect(piped.stdout.hasPrefix("PK"))
+        // Under a pseudo-terminal, the bytes of a zip would garble the screen: refused, with the way out.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(CLIRunner.binary.path) report fixtures/profiles/cma-haut-val.yaml --format docx", "/dev/null"]
+        process.currentDirectoryURL = CLIRunner.packageRoot
+        let output = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(screen.contains("a Word document is a file: write it with -o, as in -o report.docx"))
+        #expect(!screen.contains("PK"))
     }
 
     @Test func sameInputsGiveTheSameBytes() throws {

@@ -6,8 +6,9 @@ import RuleLoader
 import RuleModel
 import Testing
 import TestSupport
+import ZIPFoundation
 
-/// Every fixture, in French and English, in every client-facing format (text, Markdown, HTML),
+/// Every fixture, in French and English, in every client-facing format (text, Markdown, HTML, Word),
 /// scanned for what a client must never read: a raw id, an ISO date, a count that does not agree
 /// with its noun ("1 diagnostics", "0 projets"), "de" before a vowel, a unit split from its number.
 @Suite struct ClientTextScanTests {
@@ -29,6 +30,7 @@ import TestSupport
                 reports.append((name, language, "text", TextReportRenderer(width: 80).render(model)))
                 reports.append((name, language, "markdown", MarkdownReportRenderer().render(model)))
                 reports.append((name, language, "html", Self.visibleText(HTMLReportRenderer().render(model))))
+                reports.append((name, language, "docx", try Self.wordText(DocxReportRenderer().document([model]))))
             }
         }
         return reports
@@ -40,6 +42,20 @@ import TestSupport
         text = text.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
         for (entity, character) in [("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    /// The text of a Word document's body and header, a paragraph a line.
+    static func wordText(_ package: [UInt8]) throws -> String {
+        let archive = try Archive(data: Data(package), accessMode: .read)
+        var text = ""
+        for part in ["word/document.xml", "word/header1.xml"] {
+            let entry = try #require(archive[part])
+            var xml = Data()
+            _ = try archive.extract(entry) { xml.append($0) }
+            text += visibleText(String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "</w:p>", with: "\n")
+                .replacingOccurrences(of: "<w:tab/>", with: " ").replacingOccurrences(of: "<w:br/>", with: "\n"))
         }
         return text
     }
@@ -56,7 +72,7 @@ import TestSupport
                       + pack.recommendations.map(\.id) + pack.strengths.map(\.id) + pack.themes.map(\.id) + pack.stages.map(\.id)
                       + pack.dimensions.map(\.id) + [pack.metadata.id, pack.contentHash]).filter { $0.contains("_") || $0 == pack.contentHash }
         let reports = try Self.reports()
-        #expect(reports.count == 8 * 2 * 3)
+        #expect(reports.count == 8 * 2 * 4)
         for (name, language, format, text) in reports {
             let place = "\(name), \(language), \(format)"
             #expect(Self.matches("\\b\\d{4}-\\d{2}-\\d{2}\\b", in: text).isEmpty, "an ISO date in \(place)")

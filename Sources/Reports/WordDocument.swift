@@ -1,0 +1,275 @@
+import Diagnostics
+import Foundation
+import ZIPFoundation
+
+/// A WordprocessingML (.docx) document built paragraph by paragraph: headings as Word's own
+/// heading styles (so that the navigation pane and a table of contents find them), paragraphs
+/// of runs, bulleted items, tables with shaded cells, page breaks, a contents field, a running
+/// header and page numbers. ``package()`` writes the parts and zips them with ZIPFoundation;
+/// every text is escaped for XML, and the same document gives the same bytes.
+struct WordDocument {
+    /// A piece of a paragraph with one look.
+    struct Run {
+        var text: String
+        var bold = false
+        var italic = false
+        /// An RGB colour, `A4161A`.
+        var colour: String?
+        /// Size in points.
+        var size: Double?
+
+        init(_ text: String, bold: Bool = false, italic: Bool = false, colour: String? = nil, size: Double? = nil) {
+            self.text = text
+            self.bold = bold
+            self.italic = italic
+            self.colour = colour
+            self.size = size
+        }
+    }
+
+    /// A cell of a table: its paragraphs' runs, its width in twentieths of a point, and an optional fill.
+    struct Cell {
+        var paragraphs: [[Run]]
+        var width: Int
+        var fill: String?
+
+        init(_ runs: [Run], width: Int, fill: String? = nil) {
+            paragraphs = [runs]
+            self.width = width
+            self.fill = fill
+        }
+    }
+
+    /// The width of the text on an A4 page with the margins below, in twentieths of a point.
+    static let textWidth = 11_906 - 2 * 1_021
+
+    /// The document's language (`fr`, `en`), for spelling and hyphenation in Word.
+    let language: String
+    /// The title in the document's properties and the running header.
+    let title: String
+    /// The word before the page number in the footer ("page").
+    let pageWord: String
+    private var body = ""
+    /// The headings so far (level, text), for the contents.
+    private(set) var headings: [(level: Int, text: String)] = []
+
+    init(language: String, title: String, pageWord: String) {
+        self.language = language
+        self.title = title
+        self.pageWord = pageWord
+    }
+
+    // MARK: Content
+
+    /// A heading of `level` 1 to 3 (Word's "Heading 1" to "Heading 3").
+    mutating func heading(_ text: String, level: Int) {
+        headings.append((level, text))
+        body += paragraphXML([Run(text)], style: "Heading\(level)")
+    }
+
+    /// A paragraph of runs in a style of ``styles`` (`Normal` when `nil`).
+    mutating func paragraph(_ runs: [Run], style: String? = nil, keepWithNext: Bool = false) {
+        body += paragraphXML(runs, style: style, keepWithNext: keepWithNext)
+    }
+
+    /// A paragraph of plain text.
+    mutating func paragraph(_ text: String, style: String? = nil) {
+        paragraph([Run(text)], style: style)
+    }
+
+    /// An item of a bulleted list.
+    mutating func bullet(_ runs: [Run]) {
+        body += paragraphXML([Run("•\t")] + runs, style: "ListItem")
+    }
+
+    /// A table; the first row is a header repeated on each page when `header` is set.
+    mutating func table(_ rows: [[Cell]], header: Bool = false) {
+        guard let first = rows.first else { return }
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(first.map(\.width).reduce(0, +))\" w:type=\"dxa\"/>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>"
+        xml += first.map { "<w:gridCol w:w=\"\($0.width)\"/>" }.joined() + "</w:tblGrid>"
+        for (index, row) in rows.enumerated() {
+            xml += "<w:tr><w:trPr><w:cantSplit/>\(header && index == 0 ? "<w:tblHeader/>" : "")</w:trPr>"
+            for cell in row {
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(cell.width)\" w:type=\"dxa\"/>"
+                    + (cell.fill.map { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\($0)\"/>" } ?? "") + "</w:tcPr>"
+                xml += cell.paragraphs.map { paragraphXML($0, style: "TableText") }.joined()
+                xml += "</w:tc>"
+            }
+            xml += "</w:tr>"
+        }
+        body += xml + "</w:tbl>" + paragraphXML([], style: "Spacer")
+    }
+
+    /// Starts a new page.
+    mutating func pageBreak() {
+        body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+    }
+
+    /// A table of contents: Word's TOC field over headings 1 and 2, holding `entries` until Word
+    /// or LibreOffice updates it (then with page numbers).
+    mutating func contents(title: String, entries: [(level: Int, text: String)]) {
+        body += paragraphXML([Run(title)], style: "TOCHeading")
+        let lines = entries.filter { $0.level <= 2 }
+        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
+            + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        if lines.isEmpty {
+            body += "<w:p>\(begin)\(end)</w:p>"
+            return
+        }
+        for (index, line) in lines.enumerated() {
+            body += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(line.level)\"/></w:pPr>"
+                + (index == 0 ? begin : "") + runXML(Run(line.text)) + (index == lines.count - 1 ? end : "") + "</w:p>"
+        }
+    }
+
+    // MARK: Package
+
+    /// The document as the bytes of a .docx file.
+    func package() throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        // A fixed date: the same document gives the same bytes.
+        let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the first date a zip can hold
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return Array(data)
+    }
+
+    /// Every part of the package, in the order they are zipped.
+    private var parts: [(String, String)] {
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        let main = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        let contentTypes = header + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+            <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+            </Types>
+            """
+        let packageRelationships = header + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+            </Relationships>
+            """
+        let documentRelationships = header + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+            <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+            <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+            </Relationships>
+            """
+        let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1247\" w:right=\"1021\" w:bottom=\"1134\" w:left=\"1021\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            + "<w:titlePg/></w:sectPr>"
+        let document = header + "<w:document \(main)><w:body>\(body)\(section)</w:body></w:document>"
+        let runningHeader = header + "<w:hdr \(main)>" + paragraphXML([Run(title)], style: "HeaderText") + "</w:hdr>"
+        let field = { (name: String) in
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(name) </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        let footer = header + "<w:ftr \(main)><w:p><w:pPr><w:pStyle w:val=\"FooterText\"/><w:jc w:val=\"right\"/></w:pPr>"
+            + runXML(Run(pageWord + " ")) + field("PAGE") + runXML(Run(" / ")) + field("NUMPAGES") + "</w:p></w:ftr>"
+        let settings = header + "<w:settings \(main)><w:defaultTabStop w:val=\"284\"/>"
+            + "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+            + "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
+        let core = header + """
+            <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+            <dc:title>\(SafeText.xml(title))</dc:title><dc:creator>orgdiag</dc:creator><dc:language>\(SafeText.xml(language))</dc:language>\
+            </cp:coreProperties>
+            """
+        let app = header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+            + "<Application>orgdiag</Application></Properties>"
+        return [("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships), ("word/document.xml", document),
+                ("word/_rels/document.xml.rels", documentRelationships), ("word/styles.xml", styles), ("word/settings.xml", settings),
+                ("word/header1.xml", runningHeader), ("word/footer1.xml", footer), ("docProps/core.xml", core), ("docProps/app.xml", app)]
+    }
+
+    /// The styles the document uses, Word's built-in names for headings, title and contents.
+    private var styles: String {
+        let locale = language == "fr" ? "fr-FR" : language == "en" ? "en-GB" : language
+        func style(_ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, paragraph: String = "",
+                   run: String = "", outline: Int? = nil) -> String {
+            "<w:style w:type=\"paragraph\"\(basedOn == nil ? " w:default=\"1\"" : "") w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>"
+                + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "") + (next.map { "<w:next w:val=\"\($0)\"/>" } ?? "")
+                + "<w:qFormat/><w:pPr>\(paragraph)\(outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? "")</w:pPr><w:rPr>\(run)</w:rPr></w:style>"
+        }
+        let accent = "1F4E79"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+            + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Calibri\" w:cs=\"Calibri\"/>"
+            + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val=\"\(SafeText.xml(locale))\"/></w:rPr></w:rPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"80\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+            + style("Normal", "Normal", basedOn: nil)
+            + style("Title", "Title", next: "Subtitle", paragraph: "<w:spacing w:before=\"2400\" w:after=\"240\"/>",
+                    run: "<w:b/><w:color w:val=\"\(accent)\"/><w:sz w:val=\"64\"/><w:szCs w:val=\"64\"/>")
+            + style("Subtitle", "Subtitle", paragraph: "<w:spacing w:after=\"120\"/>",
+                    run: "<w:caps/><w:color w:val=\"\(accent)\"/><w:spacing w:val=\"20\"/><w:sz w:val=\"26\"/>")
+            + style("Heading1", "heading 1", next: "Normal",
+                    paragraph: "<w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"2\" w:color=\"DDE3EA\"/></w:pBdr><w:spacing w:before=\"360\" w:after=\"120\"/>",
+                    run: "<w:b/><w:color w:val=\"\(accent)\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", outline: 0)
+            + style("Heading2", "heading 2", next: "Normal", paragraph: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>",
+                    run: "<w:b/><w:color w:val=\"\(accent)\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>", outline: 1)
+            + style("Heading3", "heading 3", next: "Normal", paragraph: "<w:keepNext/><w:spacing w:before=\"160\" w:after=\"40\"/>",
+                    run: "<w:b/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", outline: 2)
+            + style("TOCHeading", "TOC Heading", paragraph: "<w:spacing w:before=\"240\" w:after=\"120\"/>",
+                    run: "<w:b/><w:color w:val=\"\(accent)\"/><w:sz w:val=\"32\"/>")
+            + style("TOC1", "toc 1", paragraph: "<w:spacing w:after=\"60\"/>", run: "<w:b/>")
+            + style("TOC2", "toc 2", paragraph: "<w:spacing w:after=\"40\"/><w:ind w:left=\"284\"/>")
+            + style("ListItem", "List Paragraph", paragraph: "<w:tabs><w:tab w:val=\"left\" w:pos=\"284\"/></w:tabs><w:spacing w:after=\"40\"/><w:ind w:left=\"284\" w:hanging=\"284\"/>")
+            + style("Muted", "Muted", run: "<w:color w:val=\"5F6B7A\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
+            + style("Quote", "Quote", paragraph: "<w:ind w:left=\"284\"/>", run: "<w:i/><w:color w:val=\"5F6B7A\"/>")
+            + style("TableText", "Table Text", paragraph: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>",
+                    run: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
+            + style("Spacer", "Spacer", paragraph: "<w:spacing w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/>")
+            + style("HeaderText", "header", run: "<w:color w:val=\"5F6B7A\"/><w:sz w:val=\"16\"/>")
+            + style("FooterText", "footer", run: "<w:color w:val=\"5F6B7A\"/><w:sz w:val=\"16\"/>")
+            + "<w:style w:type=\"table\" w:styleId=\"ReportTable\"><w:name w:val=\"Report Table\"/><w:tblPr><w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"C9D1DB\"/>" }.joined()
+            + "</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+            + "</w:styles>"
+    }
+
+    // MARK: XML
+
+    private func paragraphXML(_ runs: [Run], style: String?, keepWithNext: Bool = false) -> String {
+        let properties = (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? "") + (keepWithNext ? "<w:keepNext/>" : "")
+        return "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>") + runs.map(runXML).joined() + "</w:p>"
+    }
+
+    private func runXML(_ run: Run) -> String {
+        var properties = ""
+        if run.bold { properties += "<w:b/>" }
+        if run.italic { properties += "<w:i/>" }
+        if let colour = run.colour { properties += "<w:color w:val=\"\(colour)\"/>" }
+        if let size = run.size { properties += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/>" }
+        // A tab in the text is Word's tab; a line break its own element.
+        var content = ""
+        for (index, line) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { content += "<w:br/>" }
+            for (part, piece) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if part > 0 { content += "<w:tab/>" }
+                if !piece.isEmpty { content += "<w:t xml:space=\"preserve\">\(SafeText.xml(String(piece)))</w:t>" }
+            }
+        }
+        return "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>") + content + "</w:r>"
+    }
+}
