@@ -53,7 +53,8 @@ let package = Package(
             ]
         ),
         // Fuzzing: scripts/fuzz builds orgdiag-fuzz with libFuzzer; the regression test replays findings.
-        .target(name: "FuzzTargets", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "LanguageServer"]),
+        .target(name: "FuzzTargets", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "LanguageServer",
+                                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(name: "orgdiag-fuzz", dependencies: ["FuzzTargets"]),
         // The benchmark suite: `swift run -c release orgdiag-bench` (docs/performance.md).
         .executableTarget(name: "orgdiag-bench", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine"]),

@@ -10,7 +10,7 @@ public enum FuzzTargets {
     /// The targets by name.
     public static let all: [String: @Sendable ([UInt8]) -> Void] = [
         "yaml": yaml, "expression": expression, "pack": pack, "profile": profile, "evaluators": evaluators,
-        "lsp": languageServer,
+        "lsp": languageServer, "word": word,
     ]
 
     /// Small limits, so that the fuzzer explores structure rather than size.

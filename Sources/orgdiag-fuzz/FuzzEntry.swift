@@ -1,5 +1,5 @@
 // The fuzzing executable (scripts/fuzz). Built with -DFUZZING and -sanitize=fuzzer it is a
-// libFuzzer target, driven by ORGDIAG_FUZZ_TARGET (yaml, expression, pack, profile, evaluators, lsp); built
+// libFuzzer target, driven by ORGDIAG_FUZZ_TARGET (yaml, expression, pack, profile, evaluators, lsp, word); built
 // normally it replays files: `orgdiag-fuzz TARGET FILE...`.
 import FuzzTargets
 import Foundation
@@ -32,7 +32,7 @@ struct FuzzReplay {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let target = FuzzTargets.all[name] else {
-            FileHandle.standardError.write(Data("usage: orgdiag-fuzz yaml|expression|pack|profile|evaluators|lsp FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: orgdiag-fuzz yaml|expression|pack|profile|evaluators|lsp|word FILE...\n".utf8))
             exit(64)
         }
         for path in arguments.dropFirst() {

@@ -113,3 +113,50 @@ def test_libreoffice_converts_it_to_pdf_with_page_numbers(tmp_path):
     # The footer's fields: "page N / total" on every page but the cover.
     assert f"page 2 / {pages}" in text and f"page {pages} / {pages}" in text
     assert pages >= 4
+
+
+FUZZ = [p for folder in ("seeds", "regressions") for p in sorted((ROOT / "Tests" / "Fuzz" / folder / "word").glob("*"))]
+
+
+def yaml_string(text):
+    """A YAML double-quoted scalar holding `text` exactly: every character YAML would not take
+    raw (controls, quotes, backslashes, noncharacters) as an escape."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in '"\\' or code < 0x20 or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+            out.append("\\x%02x" % code if code < 0x100 else "\\u%04x" % code)
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def xml_text(text):
+    """What a text becomes in the document, as python-docx reads it back: tabs and line breaks as
+    themselves (Word's own elements), what XML cannot hold as U+FFFD (SafeText.xml)."""
+    def one(char):
+        code = ord(char)
+        if char in "\t\n":
+            return char
+        if code <= 0x1F or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or code in (0xFFFE, 0xFFFF):
+            return "\ufffd"
+        return char
+    return "".join(one(c) for c in text)
+
+
+@pytest.mark.parametrize("case", FUZZ, ids=[p.name for p in FUZZ])
+def test_fuzz_inputs_give_documents_word_reads(tmp_path, case):
+    """The Word fuzz target's seeds and findings, as a consultant could type them in a profile:
+    python-docx must open the document and read the name back."""
+    pieces = [piece.decode("utf-8", errors="replace") for piece in case.read_bytes().split(b"\0", 4)]
+    pieces += [""] * (5 - len(pieces))
+    name = pieces[0] if pieces[0].strip() else "Organisation"
+    profile = tmp_path / "fuzz.yaml"
+    profile.write_text(
+        "organisation: {name: %s, kind: cci, assessed_on: 2026-09-22}\n" % yaml_string(name)
+        + "facts:\n  named_sponsor: false\n"
+        + "evidence:\n  named_sponsor: %s\n" % yaml_string(pieces[3])
+        + "summary:\n  context: %s\n  key_messages: [%s, %s]\n" % (yaml_string(pieces[1]), yaml_string(pieces[2]), yaml_string(pieces[4])),
+        encoding="utf-8")
+    document = report(profile, tmp_path / "fuzz.docx", "--lang", "en")
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [xml_text(name)]
