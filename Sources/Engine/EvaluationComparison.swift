@@ -1,7 +1,8 @@
 import RuleModel
 
-/// Two assessments of the same organisation compared: what was resolved, what is new, what
-/// persists, how maturity moved and which facts changed.
+/// Two assessments of the same organisation compared: what was resolved, what is new, what is
+/// now established (it could not be told before), what persists, what can no longer be told,
+/// which actions are now in place, how maturity moved and which facts changed.
 public struct EvaluationComparison: Sendable {
     /// A fact whose value differs between the two profiles.
     public struct FactChange: Hashable, Sendable {
@@ -19,12 +20,20 @@ public struct EvaluationComparison: Sendable {
 
     public let before: Evaluation
     public let after: Evaluation
-    /// Diagnostics that fired before and no longer do, by id.
+    /// Diagnostics that fired before and no longer do (they do not fire, or no longer apply), by id.
     public let resolved: [FindingOutcome]
-    /// Diagnostics that fire now and did not before.
+    /// Diagnostics that fire now and did not before (they did not fire, or did not apply).
     public let new: [FindingOutcome]
+    /// Diagnostics that fire now and could not be told before (unknown then): established, not new.
+    public let established: [FindingOutcome]
     /// Diagnostics that fire in both.
     public let persisting: [FindingOutcome]
+    /// Diagnostics that fired before and cannot be told now (a fact went missing).
+    public let undecided: [FindingOutcome]
+    /// Recommendations in place now and not before: progress on the roadmap.
+    public let nowInPlace: [Recommendation]
+    /// Recommendations in place before and no longer.
+    public let noLongerInPlace: [Recommendation]
     /// Every dimension, with its level before and after.
     public let maturity: [MaturityChange]
     /// Facts whose value changed, appeared or disappeared, by id.
@@ -34,11 +43,17 @@ public struct EvaluationComparison: Sendable {
     public init(before: Evaluation, after: Evaluation) {
         self.before = before
         self.after = after
-        let firedBefore = Set(before.outcomes(.fired).map(\.rule.id))
-        let firedAfter = Set(after.outcomes(.fired).map(\.rule.id))
-        resolved = before.outcomes(.fired).filter { !firedAfter.contains($0.rule.id) }
-        new = after.outcomes(.fired).filter { !firedBefore.contains($0.rule.id) }
-        persisting = after.outcomes(.fired).filter { firedBefore.contains($0.rule.id) }
+        let statusBefore = Dictionary(before.outcomes.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        let statusAfter = Dictionary(after.outcomes.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { first, _ in first })
+        resolved = before.outcomes(.fired).filter { statusAfter[$0.rule.id] == .notFired || statusAfter[$0.rule.id] == .notApplicable }
+        undecided = before.outcomes(.fired).filter { statusAfter[$0.rule.id] == .unknown }
+        new = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .notFired || statusBefore[$0.rule.id] == .notApplicable }
+        established = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .unknown }
+        persisting = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .fired }
+        let inPlaceBefore = Set(before.recommendationsInPlace.map(\.id))
+        let inPlaceAfter = Set(after.recommendationsInPlace.map(\.id))
+        nowInPlace = after.recommendationsInPlace.filter { !inPlaceBefore.contains($0.id) }
+        noLongerInPlace = before.recommendationsInPlace.filter { !inPlaceAfter.contains($0.id) }
         maturity = zip(before.maturity, after.maturity).map {
             MaturityChange(dimension: $1.dimension, before: $0.level, after: $1.level)
         }

@@ -152,6 +152,19 @@ struct ReportStrings {
         "new_findings": ["en": "New", "fr": "Nouveaux"],
         "persisting": ["en": "Persisting", "fr": "Persistants"],
         "facts_changed": ["en": "Facts changed", "fr": "Faits modifiés"],
+        "diff_resolved": ["en": "Findings resolved", "fr": "Constats résolus"],
+        "diff_now_in_place": ["en": "Actions now in place", "fr": "Actions désormais en place"],
+        "diff_new": ["en": "New findings", "fr": "Nouveaux constats"],
+        "diff_established": ["en": "Now established (could not be told before)", "fr": "Désormais établis (indéterminés auparavant)"],
+        "diff_persisting": ["en": "Findings persisting", "fr": "Constats persistants"],
+        "diff_undecided": ["en": "No longer decided (facts missing)", "fr": "Devenus indéterminés (faits manquants)"],
+        "diff_no_longer_in_place": ["en": "Actions no longer in place", "fr": "Actions qui ne sont plus en place"],
+        "diff_dates": ["en": "Assessed on %1, then on %2", "fr": "Évaluée le %1, puis le %2"],
+        "date_unknown": ["en": "an unknown date", "fr": "une date inconnue"],
+        "improvement": ["en": "improvement", "fr": "progrès"],
+        "improvements": ["en": "improvements", "fr": "progrès"],
+        "setback": ["en": "setback", "fr": "recul"],
+        "setbacks": ["en": "setbacks", "fr": "reculs"],
         "languages": ["en": "Languages", "fr": "Langues"],
         "kinds": ["en": "Organisation kinds", "fr": "Types d'organisation"],
         "dimensions": ["en": "Dimensions", "fr": "Dimensions"],
@@ -437,6 +450,18 @@ struct ReportStrings {
         if start.year == end.year, start.month == end.month { return last }
         let first = start.year == end.year ? names[start.month - 1] : "\(names[start.month - 1])\u{a0}\(start.year)"
         return "\(first) – \(last)"
+    }
+
+    /// The two dates of a comparison: "Évaluée le 14 octobre 2025, puis le 22 septembre 2026".
+    func comparisonDates(_ model: ComparisonModel) -> String {
+        let date = { (written: String?) in written ?? self("date_unknown") }
+        return self("diff_dates", date(model.beforeDate), date(model.afterDate))
+    }
+
+    /// A comparison's balance: "4 progrès, 1 recul", "4 improvements, 1 setback".
+    func comparisonBalance(_ model: ComparisonModel) -> String {
+        let balance = model.balance
+        return count(Double(balance.better), "improvement", "improvements") + ", " + count(Double(balance.worse), "setback", "setbacks")
     }
 
     /// The report's summary line: "45 findings, 10 recommendations in 4 phases, 3 diagnostics

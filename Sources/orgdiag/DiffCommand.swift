@@ -5,13 +5,9 @@ import RuleModel
 
 /// `orgdiag diff`: two assessments of the same organisation.
 struct DiffCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two assessments of one organisation: findings resolved, new and persisting, maturity changes, facts changed.")
+        abstract: "Compare two assessments of one organisation: findings resolved, new, established and persisting, actions now in place, maturity changes, facts changed.")
 
     @Argument(help: ArgumentHelp("The earlier profile.", valueName: "before"))
     var before: String
@@ -24,10 +20,15 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format.")
-    var format: Format = .text
+    var format: ComparisonRenderer.Format = .text
+
+    @OptionGroup var output: OutputOption
+
+    @Flag(help: "Compare even two different organisations, or a later assessment given first.")
+    var force = false
 
     func run() throws {
-        let rulePack = try pack.loadPack()
+        let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
         var profiles: [Profile] = []
@@ -42,7 +43,26 @@ struct DiffCommand: ParsableCommand {
             }
         }
         if failed { throw ExitStatus.badInput }
+        if !force, let problem = Self.mismatch(profiles[0], profiles[1]) {
+            throw ValidationError(problem + "; add --force to compare them anyway")
+        }
         let comparison = EvaluationComparison(before: engine.evaluate(profiles[0]), after: engine.evaluate(profiles[1]))
-        Terminal.standardOutput(ComparisonRenderer(language: language, markdown: format == .markdown).render(comparison))
+        try output.emit(ComparisonRenderer(format: format).render(comparison, language: language), inputs: [before, after] + packFiles)
+    }
+
+    /// Why two profiles are not two assessments of one organisation in order: another name or
+    /// kind, or the later assessment given first; `nil` when they are.
+    static func mismatch(_ first: Profile, _ second: Profile) -> String? {
+        if first.name != second.name || first.kind != second.kind {
+            return "'\(first.name)' and '\(second.name)' are not the same organisation"
+                + (first.kind != second.kind ? " (\(first.kind ?? "no kind") and \(second.kind ?? "no kind"))" : "")
+        }
+        if let earlier = first.assessedOn.flatMap(CivilDate.init(iso:)), let later = second.assessedOn.flatMap(CivilDate.init(iso:)), later < earlier {
+            return "the first profile was assessed on \(earlier), after the second (\(later)): give the earlier one first"
+        }
+        return nil
     }
 }
+
+/// `--format` of `orgdiag diff` takes the comparison's formats by name.
+extension ComparisonRenderer.Format: ExpressibleByArgument {}

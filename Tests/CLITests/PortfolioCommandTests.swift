@@ -63,7 +63,7 @@ import TestSupport
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let organisations = try #require(document["organisations"] as? [[String: Any]])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
-        #expect(organisations.count == 8)
+        #expect(organisations.count == 9)
         for diagnostic in diagnostics {
             let id = try #require(diagnostic["id"] as? String)
             let listing = organisations.filter { ($0["fired_diagnostics"] as? [String])?.contains(id) == true }.count
@@ -120,5 +120,45 @@ import TestSupport
                                          "--lang", "en", "--format", "markdown"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         try CLIRunner.assertGolden(outcome.stdout, "diff-caf-en.md")
+    }
+
+    @Test func diffRefusesTwoOrganisationsOrReversedDatesUnlessForced() throws {
+        let story = "fixtures/profiles/cci-val-de-loire-sud.yaml", later = "fixtures/profiles/cci-val-de-loire-sud-2027.yaml"
+        let other = try CLIRunner.run(["diff", story, "fixtures/profiles/caf-marne-et-loir.yaml", "--lang", "en"])
+        #expect(other.status == 64)
+        #expect(other.stderr.contains("'CCI Val-de-Loire Sud' and 'CAF de Marne-et-Loir' are not the same organisation (cci and caf); add --force"))
+        let reversed = try CLIRunner.run(["diff", later, story])
+        #expect(reversed.status == 64)
+        #expect(reversed.stderr.contains("the first profile was assessed on 2027-09-21, after the second (2026-09-22): give the earlier one first"))
+        #expect(try CLIRunner.run(["diff", later, story, "--force"]).status == 0)
+    }
+
+    @Test func diffNamesTransitionsAndCountsActionsNowInPlaceAsProgress() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Before: whether a sponsor is named is not known; after, it is known that none is.
+        let story = try String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path,
+                               encoding: .utf8)
+        let before = folder.appendingPathComponent("before.yaml")
+        try Data(story.replacingOccurrences(of: "  named_sponsor: false\n", with: "").utf8).write(to: before)
+        let target = folder.appendingPathComponent("diff.json")
+        let json = try CLIRunner.run(["diff", before.path, "fixtures/profiles/cci-val-de-loire-sud-2027.yaml", "--format", "json", "-o", target.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: target)) as? [String: Any]
+        let sections = try #require(document?["sections"] as? [[String: Any]])
+        func ids(_ key: String) -> [String] {
+            (sections.first { $0["key"] as? String == key }?["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        }
+        #expect(sections.map { $0["key"] as? String } == ["resolved", "now_in_place", "new", "established", "persisting", "undecided", "no_longer_in_place"])
+        #expect(ids("now_in_place").contains("gov_executive_sponsorship"))
+        #expect(ids("resolved").contains("missing_client_service") && !ids("new").contains("excessive_verticality"))
+        #expect(ids("persisting").contains("excessive_verticality"))
+        #expect(document?["schema"] as? String == "orgdiag.comparison/1")
+        #expect((document?["better"] as? Int ?? 0) > (document?["worse"] as? Int ?? 0))
+        let maturity = try #require(document?["maturity"] as? [[String: Any]])
+        #expect(maturity.first { $0["dimension"] as? String == "access" }?["direction"] as? String == "better")
+        let html = try CLIRunner.run(["diff", before.path, "fixtures/profiles/cci-val-de-loire-sud-2027.yaml", "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("Actions désormais en place"))
     }
 }
