@@ -51,14 +51,17 @@ public struct BatchRun {
     private let engine: Engine
     private let format: Format
     private let language: String
+    private let csv: PortfolioCSV
     private let catalogue: ProfileLoader.Catalogue
 
-    /// Prepares a run of `engine` (compiled from `pack`) writing `format` in `language`.
-    public init(pack: RulePack, engine: Engine, format: Format, language: String) {
+    /// Prepares a run of `engine` (compiled from `pack`) writing `format` in `language`; with
+    /// `raw`, the CSV keeps ids and English headers (``PortfolioCSV``).
+    public init(pack: RulePack, engine: Engine, format: Format, language: String, raw: Bool = false) {
         self.pack = pack
         self.engine = engine
         self.format = format
         self.language = language
+        self.csv = PortfolioCSV(pack: pack, language: raw ? nil : language)
         self.catalogue = ProfileLoader.Catalogue(pack.facts)
     }
 
@@ -70,7 +73,7 @@ public struct BatchRun {
         let lines = DecisionLines(ids: pack.findings.map(\.id))
         var json = PortfolioJSONStream(pack: pack)
         var rows: [PortfolioReport.Row] = []
-        if format == .csv { output.write(PortfolioReport.csvHeader(pack: pack)) }
+        if format == .csv { output.write(csv.header) }
         if format == .json { output.write(json.head()) }
 
         for path in files {
@@ -110,7 +113,7 @@ public struct BatchRun {
                 }.compactMap { $0 }
                 outcome.timings.evaluation += clock.now - evaluationStart
                 switch format {
-                case .csv: windowRows.forEach { output.write(PortfolioReport.csvLine($0)) }
+                case .csv: windowRows.forEach { output.write(csv.line($0)) }
                 case .json: windowRows.forEach { output.write(json.row($0)) }
                 case .text: rows += windowRows
                 case .fired: break  // decided window by window above

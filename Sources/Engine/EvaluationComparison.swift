@@ -11,16 +11,18 @@ public struct EvaluationComparison: Sendable {
         public let after: RuntimeValue
     }
 
-    /// A dimension whose level differs.
+    /// A dimension's level before and after (`nil`: not assessed, at least `…AtLeast`).
     public struct MaturityChange: Hashable, Sendable {
         public let dimension: Dimension
         public let before: Int?
         public let after: Int?
+        public let beforeAtLeast: Int
+        public let afterAtLeast: Int
     }
 
     public let before: Evaluation
     public let after: Evaluation
-    /// Diagnostics that fired before and no longer do (they do not fire, or no longer apply), by id.
+    /// Findings shown before (fired, not superseded) that no longer fire or no longer apply, by id.
     public let resolved: [FindingOutcome]
     /// Diagnostics that fire now and did not before (they did not fire, or did not apply).
     public let new: [FindingOutcome]
@@ -45,17 +47,18 @@ public struct EvaluationComparison: Sendable {
         self.after = after
         let statusBefore = Dictionary(before.outcomes.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         let statusAfter = Dictionary(after.outcomes.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { first, _ in first })
-        resolved = before.outcomes(.fired).filter { statusAfter[$0.rule.id] == .notFired || statusAfter[$0.rule.id] == .notApplicable }
-        undecided = before.outcomes(.fired).filter { statusAfter[$0.rule.id] == .unknown }
-        new = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .notFired || statusBefore[$0.rule.id] == .notApplicable }
-        established = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .unknown }
-        persisting = after.outcomes(.fired).filter { statusBefore[$0.rule.id] == .fired }
+        // The findings the reports show (a superseded finding is said by the one that covers it).
+        resolved = before.findings.filter { statusAfter[$0.rule.id] == .notFired || statusAfter[$0.rule.id] == .notApplicable }
+        undecided = before.findings.filter { statusAfter[$0.rule.id] == .unknown }
+        new = after.findings.filter { statusBefore[$0.rule.id] == .notFired || statusBefore[$0.rule.id] == .notApplicable }
+        established = after.findings.filter { statusBefore[$0.rule.id] == .unknown }
+        persisting = after.findings.filter { statusBefore[$0.rule.id] == .fired }
         let inPlaceBefore = Set(before.recommendationsInPlace.map(\.id))
         let inPlaceAfter = Set(after.recommendationsInPlace.map(\.id))
         nowInPlace = after.recommendationsInPlace.filter { !inPlaceBefore.contains($0.id) }
         noLongerInPlace = before.recommendationsInPlace.filter { !inPlaceAfter.contains($0.id) }
         maturity = zip(before.maturity, after.maturity).map {
-            MaturityChange(dimension: $1.dimension, before: $0.level, after: $1.level)
+            MaturityChange(dimension: $1.dimension, before: $0.level, after: $1.level, beforeAtLeast: $0.atLeast, afterAtLeast: $1.atLeast)
         }
         facts = after.pack.facts.compactMap { fact in
             let old = before.value(of: fact.id)

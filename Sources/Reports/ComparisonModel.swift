@@ -31,6 +31,9 @@ public struct ComparisonModel: Sendable {
         public let label: String
         public let before: Int?
         public let after: Int?
+        /// Each level in words: "3/5", or "non évaluée (au moins 3)".
+        public let beforeText: String
+        public let afterText: String
         public let direction: Direction
     }
 
@@ -88,20 +91,21 @@ public struct ComparisonModel: Sendable {
             actions("no_longer_in_place", .worse, comparison.noLongerInPlace),
         ]
         maturity = comparison.maturity.map { change in
-            let direction: Direction
-            switch (change.before, change.after) {
-            case (let old?, let new?) where new > old: direction = .better
-            case (let old?, let new?) where new < old: direction = .worse
-            default: direction = .neutral
-            }
+            // A level not assessed counts as the level it is at least.
+            let (old, new) = (change.before ?? change.beforeAtLeast, change.after ?? change.afterAtLeast)
+            let direction: Direction = new > old ? .better : new < old ? .worse : .neutral
+            func reading(_ level: Int?, _ atLeast: Int) -> String { level.map { "\($0)/5" } ?? words.notAssessed(atLeast: atLeast) }
             return MaturityChange(id: change.dimension.id, label: text(change.dimension.label, change.dimension.id),
-                                  before: change.before, after: change.after, direction: direction)
+                                  before: change.before, after: change.after,
+                                  beforeText: reading(change.before, change.beforeAtLeast), afterText: reading(change.after, change.afterAtLeast),
+                                  direction: direction)
         }
         facts = comparison.facts.map { change in
             let fact = pack.fact(change.factID)
-            return FactChange(id: change.factID, label: text(fact?.label, change.factID),
-                              before: words.value(change.before, of: fact, fallback: fallback),
-                              after: words.value(change.after, of: fact, fallback: fallback))
+            let written = { (value: RuntimeValue) in
+                fact.map { words.value(value, ofFact: $0, fallback: fallback) } ?? words.value(value, of: nil, fallback: fallback)
+            }
+            return FactChange(id: change.factID, label: text(fact?.label, change.factID), before: written(change.before), after: written(change.after))
         }
     }
 

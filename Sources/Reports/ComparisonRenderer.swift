@@ -38,8 +38,6 @@ public struct ComparisonRenderer: Sendable {
         }
     }
 
-    private func level(_ value: Int?, _ words: ReportStrings) -> String { value.map { "\($0)/5" } ?? words("not_assessed") }
-
     private func plain(_ model: ComparisonModel, markdown: Bool) -> String {
         let words = ReportStrings(language: model.language)
         func e(_ text: String) -> String { markdown ? SafeText.markdown(text) : SafeText.terminal(text) }
@@ -57,7 +55,7 @@ public struct ComparisonRenderer: Sendable {
         }
         out += heading(2, words("maturity"))
         for change in model.maturity {
-            out += "- \(e(change.label))\(words.colon)\(level(change.before, words)) → \(level(change.after, words)) \(mark(change.direction))\n"
+            out += "- \(e(change.label))\(words.colon)\(e(change.beforeText)) → \(e(change.afterText)) \(mark(change.direction))\n"
         }
         if markdown { out += "\n" }
         out += heading(2, "\(words("facts_changed")) (\(model.facts.count))")
@@ -80,7 +78,7 @@ public struct ComparisonRenderer: Sendable {
         }
         body += "<h2>\(e(words("maturity")))</h2>\n<table>\n<tr><th>\(e(words("dimension")))</th><th>\(e(words("before")))</th><th>\(e(words("after")))</th><th></th></tr>\n"
         for change in model.maturity {
-            body += "<tr><td>\(e(change.label))</td><td>\(level(change.before, words))</td><td>\(level(change.after, words))</td>"
+            body += "<tr><td>\(e(change.label))</td><td>\(e(change.beforeText))</td><td>\(e(change.afterText))</td>"
                 + "<td class=\"\(change.direction.rawValue)\">\(mark(change.direction))</td></tr>\n"
         }
         body += "</table>\n<h2>\(e(words("facts_changed"))) (\(model.facts.count))</h2>\n<ul>\n"

@@ -86,7 +86,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 out += "\n"
             }
             if !finding.references.isEmpty {
-                out += "**\(words("references"))\(words.bareColon)** " + finding.references.map(e).joined(separator: "; ") + "\n\n"
+                out += "**\(words("references"))\(words.bareColon)** " + finding.references.map(e).joined(separator: words.semicolon) + "\n\n"
             }
             if !finding.covers.isEmpty {
                 out += "**\(words("covers"))\(words.bareColon)** " + finding.covers.map(e).joined(separator: words.semicolon) + "\n\n"

@@ -68,27 +68,10 @@ public struct PortfolioReport: Sendable {
             .sorted { ($1.fired, $0.diagnostic) < ($0.fired, $1.diagnostic) }
     }
 
-    /// The rows as CSV (RFC 4180), one header line then one line per organisation. A cell that a
-    /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
-    /// return) is prefixed with `'`.
-    public func csv() -> String {
-        Self.csvHeader(pack: pack) + rows.map(Self.csvLine).joined()
-    }
-
-    /// The CSV header line, for writing rows one at a time.
-    public static func csvHeader(pack: RulePack) -> String {
-        var header = ["path", "organisation", "kind", "assessed_on"]
-        header += pack.dimensions.map { "maturity_\($0.id)" }
-        header += ["critical", "high", "medium", "low", "unknown", "top_recommendations"]
-        return header.map(SafeText.csvCell).joined(separator: ",") + "\r\n"
-    }
-
-    /// One row as a CSV line.
-    public static func csvLine(_ row: Row) -> String {
-        var cells = [row.path, row.name, row.kind ?? "", row.assessedOn ?? ""]
-        cells += row.maturity.map { $0.map(String.init) ?? "" }
-        cells += row.firedBySeverity.map(String.init) + [String(row.unknown), row.topRecommendations.joined(separator: " | ")]
-        return cells.map(SafeText.csvCell).joined(separator: ",") + "\r\n"
+    /// The rows as CSV (``PortfolioCSV``), in `language`, or raw ids when `nil`.
+    public func csv(language: String?) -> String {
+        let writer = PortfolioCSV(pack: pack, language: language)
+        return writer.header + rows.map(writer.line).joined()
     }
 
     /// The portfolio as JSON: `{"schema": "orgdiag.portfolio/1", "organisations": [...], "diagnostics": [...]}`.

@@ -26,18 +26,20 @@ public struct QuestionPrompt: Sendable {
         let fallback = pack.metadata.defaultLanguage
         guard let fact = pack.fact(missing.factID) else { return missing.factID }
         let question = (fact.question ?? fact.label).text(in: language, fallback: fallback)
+        // What to type, in the words ``TypedAnswer`` reads: yes / no, a number with its unit, a word's label.
+        func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
         var expected: String
         switch fact.type.answer {
-        case .boolean: expected = "true | false"
+        case .boolean: expected = words("yes") + " | " + words("no")
         case .number:
             expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
             if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + words.unit(unit, for: 2) }
-        case .word: expected = fact.values.joined(separator: " | ")
-        case .words: expected = "[" + fact.values.joined(separator: ", ") + "]"
+        case .word: expected = fact.values.map(label).joined(separator: " | ")
+        case .words: expected = words("several_of") + fact.values.map(label).joined(separator: ", ")
         case .text: expected = words("text")
-        case .date: expected = "YYYY-MM-DD"
+        case .date: expected = words("date_format")
         }
-        return SafeText.terminal("[\(number)] \(question) (\(fact.id): \(expected)) — \(words.settles(missing.decidedCount))\n> ")
+        return SafeText.terminal("[\(number)] \(question) (\(expected)) — \(words.settles(missing.decidedCount))\n> ")
     }
 
     /// The confirmation after a saved answer.

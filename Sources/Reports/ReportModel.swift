@@ -286,12 +286,14 @@ public struct ReportModel: Sendable {
     }
 
     /// The dates of phase `phase` (from 1) of the roadmap before the cap: phase 1 starts the
-    /// month after the assessment and each lasts ``phaseMonths``; `nil` without an assessment
-    /// date or a phase length, or for a phase after the cap.
+    /// month after the assessment, or after the report's date when that is later (a roadmap never
+    /// starts in the past), and each lasts ``phaseMonths``; `nil` without an assessment date or a
+    /// phase length, or for a phase after the cap.
     public func period(ofPhase phase: Int) -> Period? {
-        guard let phaseMonths, phase >= 1, phase <= phaseCount, let assessed = assessedOn.flatMap(CivilDate.init(iso:)),
-              let start = assessed.startOfMonth(movedBy: 1 + (phase - 1) * phaseMonths),
-              let next = assessed.startOfMonth(movedBy: 1 + phase * phaseMonths) else { return nil }
+        guard let phaseMonths, phase >= 1, phase <= phaseCount, let assessed = assessedOn.flatMap(CivilDate.init(iso:)) else { return nil }
+        let origin = CivilDate(iso: generatedOn).map { max($0, assessed) } ?? assessed
+        guard let start = origin.startOfMonth(movedBy: 1 + (phase - 1) * phaseMonths),
+              let next = origin.startOfMonth(movedBy: 1 + phase * phaseMonths) else { return nil }
         return Period(start: start, end: CivilDate(daysSince1970: next.daysSince1970 - 1))
     }
 
@@ -327,11 +329,7 @@ public struct ReportModel: Sendable {
         /// A value with its unit, held together and agreeing with the number: "24 % des produits"
         /// ("24% of income" in English), "1 projet", "3 projets".
         func withUnit(_ value: RuntimeValue, _ unitText: String?, of fact: FactDefinition?) -> String {
-            guard let unitText, !unitText.isEmpty else { return words.value(value, of: fact, fallback: fallback) }
-            var count = 2.0
-            if case .number(let number) = value { count = number }
-            let space = unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}"
-            return words.value(value, of: fact, fallback: fallback) + space + words.unit(unitText, for: count)
+            words.value(value, unit: unitText, of: fact, fallback: fallback)
         }
         /// A name's value as it reads after its label: "Projets inter-services (12 mois) (0 projet)".
         func reading(_ id: String) -> String? {
@@ -458,7 +456,7 @@ public struct ReportModel: Sendable {
                            dimension: rule.dimension.flatMap { text(pack.dimension($0)?.label) },
                            theme: rule.theme.flatMap { text(pack.theme($0)?.label) },
                            because: Self.because(of: rule, in: evaluation, language: language), rationale: text(rule.rationale),
-                           references: rule.references, evidence: evidence,
+                           references: rule.references.compactMap { text($0) }, evidence: evidence,
                            recommendations: rule.recommend.map(title(ofRecommendation:)),
                            covers: evaluation.outcomes.filter { $0.supersededBy.contains(rule.id) }.map { title(ofDiagnostic: $0.rule.id) })
         }

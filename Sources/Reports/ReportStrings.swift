@@ -11,7 +11,7 @@ struct ReportStrings {
         "report_title": ["en": "Diagnostic report", "fr": "Rapport de diagnostic"],
         "organisation": ["en": "Organisation", "fr": "Organisation"],
         "kind": ["en": "Kind", "fr": "Type"],
-        "assessed_on": ["en": "Assessed on", "fr": "Évaluée le"],
+        "assessed_on": ["en": "Assessment date", "fr": "Date du diagnostic"],
         "pack": ["en": "Rule pack", "fr": "Référentiel"],
         "generated": ["en": "Generated on %1 by orgdiag %2", "fr": "Produit le %1 par orgdiag %2"],
         "summary": ["en": "Summary", "fr": "Synthèse"],
@@ -22,8 +22,8 @@ struct ReportStrings {
         "recommendations_count": ["en": "recommendations", "fr": "recommandations"],
         "phase_word": ["en": "phase", "fr": "phase"],
         "phases_word": ["en": "phases", "fr": "phases"],
-        "undecided_diagnostic": ["en": "diagnostic left undecided", "fr": "diagnostic indéterminé"],
-        "undecided_diagnostics": ["en": "diagnostics left undecided", "fr": "diagnostics indéterminés"],
+        "undecided_diagnostic": ["en": "point to confirm", "fr": "point à confirmer"],
+        "undecided_diagnostics": ["en": "points to confirm", "fr": "points à confirmer"],
         "version": ["en": "version %1", "fr": "version %1"],
         "maturity": ["en": "Maturity by dimension", "fr": "Maturité par dimension"],
         "not_assessed": ["en": "not assessed", "fr": "non évaluée"],
@@ -33,7 +33,7 @@ struct ReportStrings {
         "expected_at_most": ["en": "expected: at most %1", "fr": "attendu\u{a0}: au plus %1"],
         "expected_less_than": ["en": "expected: less than %1", "fr": "attendu\u{a0}: moins de %1"],
         "expected_equal": ["en": "expected: %1", "fr": "attendu\u{a0}: %1"],
-        "next_level": ["en": "to reach level %1", "fr": "pour atteindre le niveau %1"],
+        "next_level": ["en": "what holds back level %1", "fr": "ce qui bloque le niveau %1"],
         "to_decide": ["en": "answers needed", "fr": "à renseigner pour conclure"],
         "level": ["en": "level", "fr": "niveau"],
         "findings": ["en": "Findings", "fr": "Constats"],
@@ -49,8 +49,8 @@ struct ReportStrings {
         "audience": ["en": "Audience", "fr": "Public"],
         "duration": ["en": "Duration", "fr": "Durée"],
         "score": ["en": "priority", "fr": "priorité"],
-        "unknown": ["en": "Undecided diagnostics", "fr": "Diagnostics indéterminés"],
-        "missing": ["en": "missing", "fr": "manque"],
+        "unknown": ["en": "Points to confirm", "fr": "Points à confirmer"],
+        "missing": ["en": "data needed", "fr": "donnée à recueillir"],
         // The frame of `orgdiag explain`.
         "x_outcome": ["en": "outcome: %1 (severity %2)", "fr": "résultat\u{a0}: %1 (gravité %2)"],
         "x_applies_to": ["en": "applies to: %1; the organisation is '%2'", "fr": "s'applique à\u{a0}: %1\u{a0}; l'organisation est «\u{a0}%2\u{a0}»"],
@@ -141,7 +141,7 @@ struct ReportStrings {
         "severity": ["en": "Severity", "fr": "Gravité"],
         "training": ["en": "training", "fr": "formation"],
         "governance": ["en": "governance", "fr": "gouvernance"],
-        "organisation_kind": ["en": "organisation", "fr": "organisation"],
+        "organisation_kind": ["en": "organisational change", "fr": "changement d'organisation"],
         "dimension": ["en": "Dimension", "fr": "Dimension"],
         "yes": ["en": "yes", "fr": "oui"],
         "first_actions": ["en": "First actions", "fr": "Premières actions"],
@@ -221,15 +221,15 @@ struct ReportStrings {
         "participants": ["en": "participants", "fr": "participants"],
         "group": ["en": "group", "fr": "groupe"],
         "groups": ["en": "groups", "fr": "groupes"],
-        "groups_of": ["en": "%1 of %2", "fr": "%1 de %2"],
+        "groups_of": ["en": "%1 (up to %2 each)", "fr": "%1 (%2 places au plus)"],
         "days_per_group": ["en": "%1 per group", "fr": "%1 par groupe"],
         "day": ["en": "day", "fr": "jour"],
         "days": ["en": "days", "fr": "jours"],
         "trainer_day": ["en": "trainer-day", "fr": "jour-formateur"],
         "trainer_days": ["en": "trainer-days", "fr": "jours-formateur"],
         "in_place": ["en": "Already in place", "fr": "Déjà en place"],
-        "in_place_note": ["en": "They are not recommended again; the roadmap builds on them.",
-                          "fr": "Elles ne sont pas recommandées à nouveau\u{a0}; la feuille de route s'appuie sur elles."],
+        "in_place_note": ["en": "These actions are not recommended again; the roadmap builds on them.",
+                          "fr": "Ces actions ne sont pas recommandées à nouveau\u{a0}; la feuille de route s'appuie sur elles."],
         "builds_on": ["en": "Builds on", "fr": "S'appuie sur"],
         "covers": ["en": "Also covers", "fr": "Couvre aussi"],
         "other_findings": ["en": "Other findings", "fr": "Autres constats"],
@@ -238,7 +238,7 @@ struct ReportStrings {
                        "fr": "Une fois les actions ci-dessus engagées\u{a0}:"],
         "phase_stage": ["en": "Phase %1 — %2", "fr": "Phase %1 — %2"],
         "stage": ["en": "Stage", "fr": "Étape"],
-        "priority": ["en": "Priority", "fr": "Priorité"],
+        "priority": ["en": "Why it ranks here", "fr": "Justification"],
         "answers_one": ["en": "answers one %1 finding", "fr": "répond à un constat %1"],
         "answers_all": ["en": "answers %1 %2 findings", "fr": "répond à %1 constats %2"],
         "answers_some": ["en": "answers %1 findings, %2 of them %3", "fr": "répond à %1 constats, dont %2 %3"],
@@ -266,6 +266,16 @@ struct ReportStrings {
         "organisation_does": ["en": "The organisation", "fr": "Engagement de l'organisation"],
         "success_measure": ["en": "Success measure", "fr": "Indicateur de réussite"],
         "contents": ["en": "Contents", "fr": "Sommaire"],
+        "several_of": ["en": "one or more of: ", "fr": "un ou plusieurs parmi\u{a0}: "],
+        "date_format": ["en": "YYYY-MM-DD", "fr": "AAAA-MM-JJ"],
+        "csv_path": ["en": "File", "fr": "Fichier"],
+        "csv_maturity": ["en": "Maturity: %1", "fr": "Maturité\u{a0}: %1"],
+        "csv_critical": ["en": "Critical findings", "fr": "Constats critiques"],
+        "csv_high": ["en": "High-severity findings", "fr": "Constats de gravité élevée"],
+        "csv_medium": ["en": "Medium-severity findings", "fr": "Constats de gravité moyenne"],
+        "csv_low": ["en": "Low-severity findings", "fr": "Constats de gravité faible"],
+        "csv_unknown": ["en": "Points to confirm", "fr": "Points à confirmer"],
+        "csv_first_actions": ["en": "First actions", "fr": "Premières actions"],
         "training_column": ["en": "Training", "fr": "Formation"],
         "participants_column": ["en": "Participants", "fr": "Participants"],
         "groups_column": ["en": "Groups", "fr": "Groupes"],
@@ -430,6 +440,22 @@ struct ReportStrings {
 
     /// A colon as typography wants it: `: ` in English, ` : ` in French.
     var colon: String { language == "fr" ? "\u{a0}: " : ": " }
+
+    /// A value with its unit, held together and agreeing with the number: "24 % des produits"
+    /// ("24% of income" in English), "1 projet", "3 projets"; the value alone without a unit.
+    func value(_ value: RuntimeValue, unit unitText: String?, of fact: FactDefinition?, fallback: String) -> String {
+        guard let unitText, !unitText.isEmpty, value.isKnown else { return self.value(value, of: fact, fallback: fallback) }
+        var count = 2.0
+        if case .number(let number) = value { count = number }
+        let space = unitText.hasPrefix("%") && language != "fr" ? "" : "\u{a0}"
+        return self.value(value, of: fact, fallback: fallback) + space + self.unit(unitText, for: count)
+    }
+
+    /// A fact's value with the fact's unit (its own, else its type's), in the language.
+    func value(_ value: RuntimeValue, ofFact fact: FactDefinition, fallback: String) -> String {
+        let unit = fact.unit.map { typeset($0.text(in: language, fallback: fallback)) } ?? fact.type.defaultUnit
+        return self.value(value, unit: unit, of: fact, fallback: fallback)
+    }
 
     /// A theme's findings counted by their gravest severity: "7 constats, dont 2 critiques",
     /// "3 constats critiques", "1 constat de gravité élevée".

@@ -133,6 +133,21 @@ struct PackDecoder {
         return text
     }
 
+    /// A diagnostic's references: each a citation written once for every language (a plain
+    /// string: "Kotter, *Leading Change*, 1996"), or a text per language when it has words to
+    /// translate.
+    private mutating func references(_ node: YAMLNode, of what: String) -> [LocalizedText] {
+        let items: [YAMLNode]
+        if case .sequence(let list) = node.content { items = list } else { items = [node] }
+        return items.compactMap { item in
+            guard item.scalar == nil else {
+                return reader.read({ () throws(Diagnostic) in try item.string() })
+                    .map { citation in LocalizedText(Dictionary(reader.languages.map { ($0, citation) }, uniquingKeysWith: { first, _ in first })) }
+            }
+            return localized(item, "a reference of \(what)")
+        }
+    }
+
     private mutating func required(_ fields: [String: YAMLNode], _ key: String, _ what: String) -> LocalizedText {
         fields[key].flatMap { localized($0, what) } ?? LocalizedText([:])
     }
@@ -354,7 +369,7 @@ struct PackDecoder {
             theme: fields["theme"].flatMap { mention($0, in: \.themeMentions) }, severity: severity,
             title: required(fields, "title", "title of \(what)"),
             rationale: fields["rationale"].flatMap { localized($0, "rationale of \(what)") },
-            references: fields["references"].map { reader.strings($0) } ?? [],
+            references: fields["references"].map { references($0, of: what) } ?? [],
             appliesTo: appliesTo, condition: condition,
             because: fields["because"].flatMap { localized($0, "'because' of \(what)") },
             recommend: recommend.map(\.id), supersedes: supersedes.map(\.id), location: idNode.location))

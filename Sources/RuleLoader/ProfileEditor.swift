@@ -8,12 +8,14 @@ public enum ProfileEditor {
     /// The stable code of an edit that cannot be made.
     public static let code = DiagnosticCode("profile.cannot-edit")
 
-    /// Reads an answer typed for `fact` (as YAML: `12`, `true`, `none`, `[phone, desk]`, `~`).
+    /// Reads an answer typed for `fact`: as YAML (`12`, `true`, `none`, `[phone, desk]`, `~`), or as
+    /// people type it (`oui`, `2,5`, `-32 %`, a word's label: ``TypedAnswer``).
     /// - Returns: the value, `nil` for an explicit unknown (`~` or `?`), or why the answer does not fit.
     public static func parseAnswer(_ answer: String, for fact: FactDefinition, languages: [String] = ["en"]) -> Result<Value?, Diagnostic> {
         let trimmed = answer.trimmingSpaces
-        if trimmed == "?" { return .success(nil) }
-        let file = SourceFile(path: "<answer>", text: trimmed)
+        if trimmed == "?" || trimmed == "~" { return .success(nil) }
+        let typed = TypedAnswer.normalised(trimmed, for: fact, languages: languages)
+        let file = SourceFile(path: "<answer>", text: typed)
         let node: YAMLNode
         do {
             node = try YAMLParser.parseDocument(file)

@@ -44,7 +44,7 @@ public struct FindingRule: Hashable, Sendable {
     public var severity: RuleSeverity
     public var title: LocalizedText
     public var rationale: LocalizedText?
-    public var references: [String]
+    public var references: [LocalizedText]
     /// The organisation kinds it applies to; `nil` for all.
     public var appliesTo: [String]?
     public var condition: Condition
@@ -60,7 +60,7 @@ public struct FindingRule: Hashable, Sendable {
 
     /// Creates a diagnostic rule.
     public init(id: String, dimension: String? = nil, theme: String? = nil, severity: RuleSeverity, title: LocalizedText = LocalizedText([:]),
-                rationale: LocalizedText? = nil, references: [String] = [], appliesTo: [String]? = nil,
+                rationale: LocalizedText? = nil, references: [LocalizedText] = [], appliesTo: [String]? = nil,
                 condition: Condition, because: LocalizedText? = nil, recommend: [String] = [],
                 supersedes: [String] = [], examples: Examples = Examples(), location: SourceLocation? = nil) {
         self.id = id

@@ -32,6 +32,9 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOption
 
+    @Flag(help: "CSV for a program: ids and English headers, cells separated by commas, whatever the language.")
+    var raw = false
+
     @Flag(help: "Print on standard error how long loading the pack, reading the profiles and evaluating them took.")
     var timings = false
 
@@ -57,7 +60,7 @@ struct BatchCommand: ParsableCommand {
         let files = self.files
         let sink = try output.open(inputs: files + packFiles)
         let showsProgress = isatty(2) == 1 && format != .fired
-        let outcome = BatchRun(pack: rulePack, engine: engine, format: format, language: language)
+        let outcome = BatchRun(pack: rulePack, engine: engine, format: format, language: language, raw: raw)
             .run(files: files, to: sink) { count in
                 if showsProgress && count >= 1000 { Terminal.standardError("\r\(count) profiles") }
             }

@@ -147,10 +147,12 @@ import TestSupport
             #expect(report.status == 0)
             #expect(!report.stdout.contains("\u{1B}") && !report.stdout.contains("\u{07}") && !report.stdout.contains("\u{0}"), "\(format)")
         }
-        let csv = try CLIRunner.run(["batch", profile.path, "--format", "csv"])
-        // The whole name is one quoted cell: no spreadsheet splitting on ';' gets a '=1+1' cell.
-        #expect(csv.stdout.contains(",\"\u{FFFD}[2J\u{FFFD}]0;title\u{FFFD} x;=1+1;y \u{FFFD}\","))
-        #expect(!csv.stdout.contains("\u{1B}"))
+        // The whole name is one quoted cell: no spreadsheet splitting on ';' or ',' gets a '=1+1' cell.
+        for (arguments, delimiter) in [(["--lang", "fr"], ";"), (["--lang", "en"], ","), (["--raw"], ",")] {
+            let csv = try CLIRunner.run(["batch", profile.path, "--format", "csv"] + arguments)
+            #expect(csv.stdout.contains("\(delimiter)\"\u{FFFD}[2J\u{FFFD}]0;title\u{FFFD} x;=1+1;y \u{FFFD}\"\(delimiter)"), "\(arguments)")
+            #expect(!csv.stdout.contains("\u{1B}"))
+        }
     }
 
     @Test func aLineBreakInAFileNameCannotForgeADiagnostic() throws {

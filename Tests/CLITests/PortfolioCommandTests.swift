@@ -7,6 +7,12 @@ import TestSupport
         let csv = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         try CLIRunner.assertGolden(csv.stdout, "batch.csv")
+        // For a program: ids, English headers, commas, whatever the language.
+        let raw = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "csv", "--raw", "--lang", "fr"])
+        try CLIRunner.assertGolden(raw.stdout, "batch-raw.csv")
+        let english = try CLIRunner.run(["batch", "fixtures/profiles/cma-haut-val.yaml", "--format", "csv", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("File,Organisation,Kind,Assessment date,Maturity: Leadership and narrative,"))
+        #expect(english.stdout.contains(",Chamber of trades and crafts,"))
         let json = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "json"])
         #expect(json.stdout.contains("\"schema\": \"orgdiag.portfolio/1\""))
         let text = try CLIRunner.run(["batch", "fixtures/profiles", "--lang", "en"])
@@ -20,7 +26,7 @@ import TestSupport
         let outcome = try CLIRunner.run(["batch", "fixtures/profiles/cma-haut-val.yaml", source.path, "--format", "csv"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("source.swift:4:1: error[yaml.syntax]"))
-        #expect(outcome.stdout.contains("fixtures/profiles/cma-haut-val.yaml,Chambre de métiers"))
+        #expect(outcome.stdout.contains("fixtures/profiles/cma-haut-val.yaml;Chambre de métiers"))
     }
 
     /// A stream longer than one window (4 MiB) is read in pieces: rows in document order, a bad
@@ -37,7 +43,7 @@ import TestSupport
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(text.utf8.count > 4_500_000)
 
-        let outcome = try CLIRunner.run(["batch", path, "--format", "csv", "-o", folder.appendingPathComponent("rows.csv").path])
+        let outcome = try CLIRunner.run(["batch", path, "--format", "csv", "--raw", "-o", folder.appendingPathComponent("rows.csv").path])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("\(path):104004:16: error[profile.wrong-type]"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("104004 |   staff_count: many"))

@@ -54,12 +54,12 @@ import Testing
     }
 
     private func model(_ language: String, facts: [String: Value], assessedOn: String? = "2026-09-22",
-                       summary: ConsultantSummary? = nil) throws -> ReportModel {
+                       summary: ConsultantSummary? = nil, generatedOn: String = "2026-09-30") throws -> ReportModel {
         let engine = try Engine(pack: try pack())
         var profile = Profile(name: "Org", assessedOn: assessedOn, facts: facts, evidence: ["silo_a": "interviews"])
         profile.summary = summary
         let evaluation = engine.evaluate(profile)
-        return ReportModel(evaluation, questions: [], language: language, generatedOn: "2026-12-02", toolVersion: "0")
+        return ReportModel(evaluation, questions: [], language: language, generatedOn: generatedOn, toolVersion: "0")
     }
 
     private let facts: [String: Value] = ["levels": .number(8), "entry_points": .number(1), "silo_a": .number(1), "silo_b": .number(2),
@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test func phasesAreDatedFromTheMonthAfterTheAssessment() throws {
+    @Test func phasesAreDatedFromTheMonthAfterTheAssessmentOrTheReport() throws {
         let report = try model("fr", facts: facts)
         #expect(report.phaseCount == 2)
         let first = try #require(report.period(ofPhase: 1))
@@ -112,6 +112,9 @@ import Testing
         #expect(ReportStrings(language: "en").months(second.start, try #require(CivilDate(iso: "2027-01-31"))) == "January\u{a0}2027")
         // No assessment date, no dates.
         #expect(try model("fr", facts: facts, assessedOn: nil).period(ofPhase: 1) == nil)
+        // A report written after the assessment starts its roadmap the month after it is written, never in the past.
+        let late = try #require(try model("fr", facts: facts, generatedOn: "2026-12-02").period(ofPhase: 1))
+        #expect((late.start.description, late.end.description) == ("2027-01-01", "2027-03-31"))
     }
 
     @Test func anActionSaysWhoCarriesItWhatEachSideDoesAndHowSuccessIsMeasured() throws {

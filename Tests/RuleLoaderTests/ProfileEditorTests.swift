@@ -86,4 +86,35 @@ import RuleModel
         let services = FactDefinition(id: "services", type: .set, values: ["phone", "desk"])
         #expect(try ProfileEditor.parseAnswer("[desk, phone]", for: services).get() == .set(["desk", "phone"]))
     }
+
+    /// Answers as a consultant types them: oui / non, a decimal comma, a percent sign, grouped
+    /// digits, a word's label, a list of labels.
+    @Test func answersAreReadAsPeopleTypeThem() throws {
+        let french = ["fr", "en"]
+        let sponsor = FactDefinition(id: "named_sponsor", type: .boolean)
+        #expect(try ProfileEditor.parseAnswer("Oui", for: sponsor, languages: french).get() == .bool(true))
+        #expect(try ProfileEditor.parseAnswer("non", for: sponsor, languages: french).get() == .bool(false))
+        #expect(try ProfileEditor.parseAnswer("yes", for: sponsor, languages: french).get() == .bool(true))
+        // An English-only pack does not read French.
+        #expect((try? ProfileEditor.parseAnswer("oui", for: sponsor, languages: ["en"]).get()) == nil)
+        let change = FactDefinition(id: "change", type: .percentage, range: -100...100)
+        #expect(try ProfileEditor.parseAnswer("-32 %", for: change, languages: french).get() == .number(-32))
+        #expect(try ProfileEditor.parseAnswer("2,5", for: change, languages: french).get() == .number(2.5))
+        #expect(try ProfileEditor.parseAnswer("\u{2212}4,5\u{a0}%", for: change, languages: french).get() == .number(-4.5))
+        let staff = FactDefinition(id: "staff", type: .integer, range: 0...100_000)
+        #expect(try ProfileEditor.parseAnswer("7 800", for: staff, languages: french).get() == .number(7800))
+        let framing = FactDefinition(id: "framing", type: .enumeration, values: ["budget_threat", "purpose"],
+                                     valueLabels: ["budget_threat": LocalizedText(["fr": "la menace budgétaire", "en": "the budget threat"])])
+        #expect(try ProfileEditor.parseAnswer("La menace budgétaire", for: framing, languages: french).get() == .string("budget_threat"))
+        #expect(try ProfileEditor.parseAnswer("purpose", for: framing, languages: french).get() == .string("purpose"))
+        let channels = FactDefinition(id: "channels", type: .set, values: ["phone", "desk"],
+                                      valueLabels: ["phone": LocalizedText(["fr": "téléphone"]), "desk": LocalizedText(["fr": "accueil"])])
+        #expect(try ProfileEditor.parseAnswer("téléphone, accueil", for: channels, languages: french).get() == .setOf(["phone", "desk"]))
+        // What cannot be read is still explained.
+        guard case .failure(let problem) = ProfileEditor.parseAnswer("beaucoup", for: staff, languages: french) else {
+            Issue.record("'beaucoup' read as a number")
+            return
+        }
+        #expect(problem.code == DiagnosticCode("profile.wrong-type"))
+    }
 }
