@@ -261,15 +261,22 @@ struct WordDocument {
         if run.italic { properties += "<w:i/>" }
         if let colour = run.colour { properties += "<w:color w:val=\"\(colour)\"/>" }
         if let size = run.size { properties += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/>" }
-        // A tab in the text is Word's tab; a line break its own element.
+        // A tab in the text is Word's tab; a line feed its line break (split by scalars: a CR LF
+        // pair is one Character, and its CR becomes U+FFFD as any control).
         var content = ""
-        for (index, line) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { content += "<w:br/>" }
-            for (part, piece) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
-                if part > 0 { content += "<w:tab/>" }
-                if !piece.isEmpty { content += "<w:t xml:space=\"preserve\">\(SafeText.xml(String(piece)))</w:t>" }
+        var piece = String.UnicodeScalarView()
+        func flush() {
+            if !piece.isEmpty { content += "<w:t xml:space=\"preserve\">\(SafeText.xml(String(piece)))</w:t>" }
+            piece = String.UnicodeScalarView()
+        }
+        for scalar in run.text.unicodeScalars {
+            switch scalar {
+            case "\n": flush(); content += "<w:br/>"
+            case "\t": flush(); content += "<w:tab/>"
+            default: piece.append(scalar)
             }
         }
+        flush()
         return "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>") + content + "</w:r>"
     }
 }
