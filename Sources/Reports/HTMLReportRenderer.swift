@@ -2,7 +2,7 @@ import Diagnostics
 import RuleModel
 
 /// The report as one self-contained HTML page: no network, no script, printable (page breaks
-/// between sections), a maturity chart in SVG, and every string from a pack or a profile escaped.
+/// between sections), a maturity chart of bars, and every string from a pack or a profile escaped.
 public struct HTMLReportRenderer: ReportRenderer {
     /// Creates a renderer.
     public init() {}
@@ -269,31 +269,23 @@ public struct HTMLReportRenderer: ReportRenderer {
         return literal + "\""
     }
 
-    /// A horizontal bar per dimension, level 1 to 5.
+    /// A horizontal bar per dimension, level 1 to 5, laid out in HTML so that every label wraps
+    /// within its column instead of running past the chart's edge (an SVG text does not wrap).
     private func maturityChart(_ model: ReportModel, _ words: ReportStrings) -> String {
         let e = SafeText.html
-        let rowHeight = 34
-        let labelWidth = 230
-        let barWidth = 300
-        let height = max(1, model.maturity.count) * rowHeight + 24
-        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 340) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title>\(e(words("maturity")))</title>\n"
-        for level in 0...5 {
-            let x = labelWidth + level * barWidth / 5
-            svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 20)\" class=\"grid\"/><text x=\"\(x)\" y=\"\(height - 6)\" class=\"axis\">\(level)</text>\n"
-        }
-        for (index, entry) in model.maturity.enumerated() {
-            let y = index * rowHeight + 6
-            svg += "<text x=\"\(labelWidth - 10)\" y=\"\(y + 17)\" class=\"label\">\(e(entry.label))</text>\n"
+        var html = "<div class=\"chart\" role=\"img\" aria-label=\"\(e(words("maturity")))\">\n"
+        for entry in model.maturity {
+            html += "<div class=\"chart-row\"><div class=\"chart-label\">\(e(entry.label))</div><div class=\"chart-track\">"
             if let level = entry.level {
-                let width = level * barWidth / 5
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"22\" rx=\"3\" class=\"bar level\(level)\"/>\n"
-                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value\"><tspan class=\"level\">\(level)/5</tspan>\(entry.levelName.map { " · " + e($0) } ?? "")</text>\n"
+                html += "<div class=\"bar level\(level)\" style=\"width: \(level * 20)%\"></div></div>"
+                html += "<div class=\"chart-value\"><strong>\(level)/5</strong>\(entry.levelName.map { " · " + e($0) } ?? "")</div></div>\n"
             } else {
-                svg += "<text x=\"\(labelWidth + barWidth + 14)\" y=\"\(y + 16)\" class=\"value muted\">\(e(words.notAssessed(atLeast: entry.atLeast)))</text>\n"
+                html += "</div><div class=\"chart-value muted\">\(e(words.notAssessed(atLeast: entry.atLeast)))</div></div>\n"
             }
         }
-        return svg + "</svg>"
+        html += "<div class=\"chart-row chart-axis\"><div></div><div class=\"chart-scale\">"
+            + (0...5).map { "<span>\($0)</span>" }.joined() + "</div><div></div></div>\n"
+        return html + "</div>"
     }
 
     static let stylesheet = """
@@ -315,11 +307,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         .counts { list-style: none; padding: 0; margin: 0; } .counts li { margin: 4px 0; }
         .first-actions { padding-left: 20px; margin: 0; } .first-actions li { margin: 4px 0; }
         .muted { color: var(--muted); font-weight: normal; }
-        .chart { width: 100%; height: auto; }
-        .chart .grid { stroke: var(--line); } .chart .axis { font-size: 11px; fill: var(--muted); text-anchor: middle; }
-        .chart .label { font-size: 13px; text-anchor: end; fill: var(--ink); } .chart .value { font-size: 13px; fill: var(--ink); } .chart .level { font-weight: 600; }
-        .bar.level1 { fill: var(--critical); } .bar.level2 { fill: var(--high); } .bar.level3 { fill: var(--medium); }
-        .bar.level4 { fill: #6a9f58; } .bar.level5 { fill: #2e7d32; }
+        .chart { margin: 8px 0 4px; }
+        .chart-row { display: grid; grid-template-columns: 30% 26% 1fr; gap: 6px 12px; align-items: center; margin: 5px 0; break-inside: avoid; }
+        .chart-label { text-align: right; font-size: 13px; overflow-wrap: anywhere; }
+        .chart-value { font-size: 13px; overflow-wrap: anywhere; }
+        .chart-track { height: 20px; background: repeating-linear-gradient(to right, var(--line) 0 1px, transparent 1px 20%), #fafbfc; border-right: 1px solid var(--line); }
+        .chart-track .bar { height: 100%; border-radius: 3px; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+        .chart-scale { display: flex; justify-content: space-between; font-size: 11px; color: var(--muted); margin: 0 -3px; }
+        .bar { background: var(--line); }
+        .bar.level1 { background: var(--critical); } .bar.level2 { background: var(--high); } .bar.level3 { background: var(--medium); }
+        .bar.level4 { background: #6a9f58; } .bar.level5 { background: #2e7d32; }
         .finding { border-left: 4px solid var(--line); padding: 2px 0 2px 14px; margin: 14px 0; break-inside: avoid; }
         .finding.critical { border-color: var(--critical); } .finding.high { border-color: var(--high); }
         .finding.medium { border-color: var(--medium); } .finding.low { border-color: var(--low); }

@@ -64,4 +64,44 @@ import TestSupport
         #expect(text.contains("</style><b>bold</b>"))
         #expect(text.contains("</style><img src=x onerror=alert(1)>"))
     }
+
+    /// Every chart label of every fixture's page, in both languages, at a narrow and a wide
+    /// window, measured by Chromium: each label's box lies within the chart and its text within
+    /// its box (nothing clipped or running past the edge, as SVG labels did).
+    @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
+    func noChartLabelIsClipped() throws {
+        guard ExternalTool.require(Self.tools) else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-chart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Measures in the page and writes the result where --dump-dom shows it: the title.
+        let probe = """
+            <script>
+            const chart = document.querySelector('.chart').getBoundingClientRect();
+            const labels = [...document.querySelectorAll('.chart-label, .chart-value')];
+            const clipped = labels.filter(l => { const r = l.getBoundingClientRect();
+              return r.left < chart.left - 0.5 || r.right > chart.right + 0.5 || l.scrollWidth > l.clientWidth + 1; })
+              .map(l => l.textContent);
+            document.title = 'MEASURED ' + labels.length + ' ' + JSON.stringify(clipped);
+            </script>
+            """
+        let profiles = try FileManager.default.contentsOfDirectory(atPath: CLIRunner.packageRoot.appendingPathComponent("fixtures/profiles").path)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".tests.yaml") }.sorted()
+        #expect(profiles.count >= 9)
+        for profile in profiles {
+            for language in ["fr", "en"] {
+                let outcome = try CLIRunner.run(["report", "fixtures/profiles/\(profile)", "--format", "html", "--lang", language])
+                let page = folder.appendingPathComponent("\(profile)-\(language).html")
+                try Data(outcome.stdout.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: page)
+                for width in [640, 1100] {
+                    let dom = try run(ExternalTool.chromium.path, ["--no-sandbox", "--disable-gpu", "--window-size=\(width),900", "--dump-dom",
+                                                                  page.absoluteString])
+                    let title = dom.range(of: "<title>MEASURED ").map { String(dom[$0.upperBound...].prefix { $0 != "<" }) } ?? "no measure"
+                    let parts = title.split(separator: " ", maxSplits: 1).map(String.init)
+                    #expect(parts.count == 2 && (Int(parts[0]) ?? 0) > 0, "\(profile), \(language), \(width) px: no chart measured (\(title))")
+                    #expect(parts.last == "[]", "\(profile), \(language), \(width) px: clipped \(title)")
+                }
+            }
+        }
+    }
 }
