@@ -346,7 +346,9 @@ public struct HTMLReportRenderer: ReportRenderer {
           header.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; break-after: page; }
           header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
           nav.contents ol { columns: 2; font-size: 10pt; }
-          section#maturity, section#appendix { break-before: page; }
+          section#appendix { break-before: page; } .chart { break-inside: avoid; }
+          table.grid { font-size: 7pt; } table.grid th, table.grid td { padding: 2px 3px; } .method li { margin: 1px 0; }
+          .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
           body { font-size: 9pt; line-height: 1.3; }
           h2 { font-size: 15pt; margin-top: 12px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
           section#findings, .in-place ul, .later ul { columns: 2; column-gap: 8mm; }
