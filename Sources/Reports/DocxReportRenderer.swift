@@ -7,8 +7,13 @@ import RuleModel
 /// a running header and page numbers. Several organisations make one document, a page break
 /// between them.
 public struct DocxReportRenderer: ReportRenderer {
+    /// The consultancy's name and logo on the cover, when given.
+    let branding: Branding?
+
     /// Creates a renderer.
-    public init() {}
+    public init(branding: Branding? = nil) {
+        self.branding = branding
+    }
 
     /// Severity colours, as the HTML report's.
     static let severityColours: [RuleSeverity: String] = [.critical: "A4161A", .high: "D1495B", .medium: "B7791F", .low: "3D7EA6"]
@@ -42,6 +47,10 @@ public struct DocxReportRenderer: ReportRenderer {
 
     private func cover(_ model: ReportModel, into document: inout WordDocument) {
         let words = ReportStrings(language: model.language)
+        if let branding {
+            if let logo = branding.logo { document.image(logo, width: 4) }
+            document.paragraph([.init(branding.consultancy, bold: true, colour: "5F6B7A")])
+        }
         document.paragraph([.init(model.organisationName)], style: "Title")
         document.paragraph(words("report_title"), style: "Subtitle")
         var lines: [(String, String)] = []

@@ -1,11 +1,17 @@
+import Foundation
 import Diagnostics
 import RuleModel
 
 /// The report as one self-contained HTML page: no network, no script, printable (page breaks
 /// between sections), a maturity chart of bars, and every string from a pack or a profile escaped.
 public struct HTMLReportRenderer: ReportRenderer {
+    /// The consultancy's name and logo on the cover, when given.
+    let branding: Branding?
+
     /// Creates a renderer.
-    public init() {}
+    public init(branding: Branding? = nil) {
+        self.branding = branding
+    }
 
     /// Renders reports into one page, each in its own `<main>`, with a page break between them.
     public func render(_ models: [ReportModel]) -> String {
@@ -42,7 +48,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let colon = words.colon
         var body = ""
         body += """
-            <header class="cover">
+            <header class="cover">\(brandingBlock)
               <p class="eyebrow">\(e(words("report_title")))</p>
               <h1>\(e(model.organisationName))</h1>
               <dl class="facts">
@@ -189,6 +195,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         return "<main>\n\(body)</main>\n"
     }
 
+    /// The consultancy's logo (an image from a data URI: an SVG's scripts never run in an `<img>`)
+    /// and name, for the cover.
+    private var brandingBlock: String {
+        guard let branding else { return "" }
+        var html = "<div class=\"branding\">"
+        if let logo = branding.logo {
+            html += "<img class=\"logo\" alt=\"\" src=\"data:\(logo.mediaType);base64,\(Data(logo.bytes).base64EncodedString())\">"
+        }
+        return html + "<p class=\"consultancy\">\(SafeText.html(branding.consultancy))</p></div>"
+    }
+
     /// The report's sections with links, in order.
     private func contents(_ model: ReportModel, _ words: ReportStrings) -> String {
         var entries = [("synthesis", words("summary")), ("maturity", words("maturity"))]
@@ -333,6 +350,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         .next-levels { font-size: 13px; color: var(--muted); padding-left: 20px; }
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
         .cover { border-bottom: 3px solid var(--accent); }
+        .branding { display: flex; align-items: center; gap: 14px; margin-bottom: 18px; } .branding .logo { max-height: 56px; max-width: 200px; }
+        .branding .consultancy { margin: 0; font-weight: 600; color: var(--muted); }
         .contents ol { columns: 2; padding-left: 20px; } .contents a { color: var(--accent); text-decoration: none; }
         .messages li { margin: 6px 0; } .strengths-line { font-style: italic; }
         .messages li.critical strong { color: var(--critical); } .messages li.high strong { color: var(--high); }

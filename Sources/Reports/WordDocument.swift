@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RuleModel
 import ZIPFoundation
 
 /// A WordprocessingML (.docx) document built paragraph by paragraph: headings as Word's own
@@ -50,6 +51,8 @@ struct WordDocument {
     /// The word before the page number in the footer ("page").
     let pageWord: String
     private var body = ""
+    /// An image the document holds (the consultancy's logo): its part's name, media type and bytes.
+    private var media: (name: String, mediaType: String, bytes: [UInt8])?
     /// The headings so far (level, text), for the contents.
     private(set) var headings: [(level: Int, text: String)] = []
 
@@ -101,6 +104,49 @@ struct WordDocument {
         body += xml + "</w:tbl>" + paragraphXML([], style: "Spacer")
     }
 
+    /// An image as its own paragraph, `width` centimetres wide, its height from its proportions;
+    /// nothing for an image whose size cannot be read (an SVG: Word needs a bitmap beside it).
+    /// One image per document.
+    mutating func image(_ logo: Branding.Logo, width: Double) {
+        guard media == nil, let size = Self.pixelSize(of: logo.bytes), size.width > 0, size.height > 0 else { return }
+        let name = logo.mediaType == "image/png" ? "logo.png" : "logo.jpeg"
+        media = (name, logo.mediaType, logo.bytes)
+        let cx = Int(width * 360_000)  // EMU per centimetre
+        let cy = cx * size.height / size.width
+        body += "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
+            + "<wp:docPr id=\"1\" name=\"Logo\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+            + "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"\(name)\"/>"
+            + "<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdLogo\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+            + "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    }
+
+    /// The width and height in pixels of a PNG (its IHDR) or a JPEG (its start-of-frame), else `nil`.
+    static func pixelSize(of bytes: [UInt8]) -> (width: Int, height: Int)? {
+        func bigEndian(_ offset: Int, _ count: Int) -> Int? {
+            guard offset >= 0, offset + count <= bytes.count else { return nil }
+            return bytes[offset..<(offset + count)].reduce(0) { $0 << 8 | Int($1) }
+        }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            guard let width = bigEndian(16, 4), let height = bigEndian(20, 4) else { return nil }
+            return (width, height)
+        }
+        guard bytes.starts(with: [0xFF, 0xD8]) else { return nil }
+        var offset = 2
+        while offset + 4 <= bytes.count, bytes[offset] == 0xFF {
+            let marker = bytes[offset + 1]
+            guard let length = bigEndian(offset + 2, 2), length >= 2 else { return nil }
+            // Start of frame (baseline, progressive…), not DHT (C4), JPG (C8) or DAC (CC).
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                guard let height = bigEndian(offset + 5, 2), let width = bigEndian(offset + 7, 2) else { return nil }
+                return (width, height)
+            }
+            offset += 2 + length
+        }
+        return nil
+    }
+
     /// Starts a new page.
     mutating func pageBreak() {
         body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
@@ -131,8 +177,9 @@ struct WordDocument {
         let archive = try Archive(accessMode: .create)
         // A fixed date: the same document gives the same bytes.
         let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the first date a zip can hold
-        for (path, text) in parts {
-            let data = Data(text.utf8)
+        var files = parts.map { ($0.0, Data($0.1.utf8)) }
+        if let media { files.append(("word/media/\(media.name)", Data(media.bytes))) }
+        for (path, data) in files {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
                                  compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
@@ -146,11 +193,13 @@ struct WordDocument {
     private var parts: [(String, String)] {
         let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         let main = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
         let contentTypes = header + """
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
+            \(media.map { "<Default Extension=\"\($0.name.split(separator: ".").last!)\" ContentType=\"\($0.mediaType)\"/>" } ?? "")\
             <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
             <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
             <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
@@ -173,6 +222,7 @@ struct WordDocument {
             <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
             <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
             <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+            \(media.map { "<Relationship Id=\"rIdLogo\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\($0.name)\"/>" } ?? "")\
             </Relationships>
             """
         let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"

@@ -16,4 +16,6 @@ public enum LoaderCode {
     public static let profileUnknownKind = DiagnosticCode("profile.unknown-kind")
     public static let profileInvalidDate = DiagnosticCode("profile.invalid-date")
     public static let profileUnknownLanguage = DiagnosticCode("profile.unknown-language")
+    public static let brandingUnknownKey = DiagnosticCode("branding.unknown-key")
+    public static let brandingMissingKey = DiagnosticCode("branding.missing-key")
 }

@@ -29,6 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a diagnostic of this severity or higher fires.")
     var failOn: FailOnOption?
 
+    @Option(help: ArgumentHelp("The consultancy's name and logo for the cover of the HTML and Word reports (YAML: consultancy, logo).",
+                               valueName: "file"))
+    var branding: String?
+
     func validate() throws {
         guard !profiles.isEmpty else { throw ValidationError("name at least one profile to report on") }
         if format.isBinary, output.output == nil, isatty(1) == 1 {
@@ -41,6 +45,7 @@ struct ReportCommand: ParsableCommand {
         let values = try ParameterOverride.resolve(overrides, in: rulePack)
         let language = try language.resolve(for: rulePack)
         let engine = try ReportSupport.engine(for: rulePack)
+        let cover = try branding.map(ReportSupport.branding)
         var models: [ReportModel] = []
         var failed = false
         var reachedThreshold = false
@@ -61,8 +66,9 @@ struct ReportCommand: ParsableCommand {
         }
         // The good profiles are reported even when another could not be read (exit 2 then).
         if !models.isEmpty {
-            let sink = try output.open(inputs: profiles + packFiles)
-            try format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour).render(models, to: sink)
+            let sink = try output.open(inputs: profiles + packFiles + (branding.map { [$0] } ?? []))
+            try format.renderer(width: Terminal.width, usesColour: output.output == nil && Terminal.stdoutUsesColour, branding: cover)
+                .render(models, to: sink)
             try sink.finish()
         }
         if failed { throw ExitStatus.badInput }

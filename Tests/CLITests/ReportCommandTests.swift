@@ -47,6 +47,36 @@ import ZIPFoundation
         try CLIRunner.assertGolden(text, "report-cci-fr.document.xml")
     }
 
+    /// The consultancy's name and logo on the cover of the HTML page and of the Word document;
+    /// a broken branding file stops the report with its problem located.
+    @Test func brandingPutsTheConsultancyOnTheCover() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-brand-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A 2 x 1 PNG.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 1,
+                            8, 2, 0, 0, 0, 0x7B, 0x40, 0xE8, 0xDD, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        try Data(png).write(to: folder.appendingPathComponent("logo.png"))
+        let branding = folder.appendingPathComponent("branding.yaml")
+        try Data("consultancy: \"Exemple Conseil & Associés\"\nlogo: logo.png\n".utf8).write(to: branding)
+        let html = try CLIRunner.run(["report", "fixtures/profiles/cma-haut-val.yaml", "--format", "html", "--branding", branding.path])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<p class=\"consultancy\">Exemple Conseil &amp; Associés</p>"))
+        #expect(html.stdout.contains("src=\"data:image/png;base64,\(Data(png).base64EncodedString())\""))
+        let target = folder.appendingPathComponent("r.docx")
+        let word = try CLIRunner.run(["report", "fixtures/profiles/cma-haut-val.yaml", "--format", "docx", "--branding", branding.path, "-o", target.path])
+        #expect(word.status == 0, "\(word.stderr)")
+        let archive = try Archive(data: Data(contentsOf: target), accessMode: .read)
+        #expect(archive["word/media/logo.png"] != nil)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+        #expect(String(decoding: xml, as: UTF8.self).contains("Exemple Conseil &amp; Associés"))
+        try Data("consultancy: X\nlogo: missing.png\n".utf8).write(to: branding)
+        let broken = try CLIRunner.run(["report", "fixtures/profiles/cma-haut-val.yaml", "--format", "html", "--branding", branding.path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("branding.yaml:2:7: error[branding.unreadable-logo]: cannot read the logo 'missing.png'"))
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/script")))
     func aWordReportIsWrittenToAPipeButNotToATerminal() throws {
         let piped = try CLIRunner.run(["report", "fixtures/profiles/cma-haut-val.yaml", "--format", "docx"])
