@@ -69,7 +69,7 @@ import TestSupport
     @Test func aMaturityLevelShowsTheClimbAndWhatStopsIt() throws {
         let reached = try explain("experimentation", facts: "experiments_24m: 2, users_involved_last_design: true, improvement_plan: true, experiments_evaluated: true")
         #expect(reached.stdout.contains("level: 4 of 5, Experiments evaluated and scaled"))
-        #expect(reached.stdout.contains("level 5: Test-and-learn is routine — not reached"))
+        #expect(reached.stdout.contains("level 5: Experimenting has become routine — not reached"))
         #expect(reached.stdout.contains("✗ experiments_24m (2) >= routine_experiments (4)"))
         let undecided = try explain("governance", facts: "quality_owner: true, service_commitments_published: true, kpis_with_target_share: 80, results_published_12m: true")
         #expect(undecided.stdout.contains("level: not assessed, at least 4; to decide it: peer_benchmarking"))
