@@ -65,7 +65,8 @@ extension FuzzTargets {
         frame(["jsonrpc": "2.0", "method": "exit"])
 
         let input = Pipe()
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-fuzz-lsp-\(getpid())")
+        // One file per run: the regression test replays inputs in parallel in one process.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-fuzz-lsp-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
               let outputHandle = try? FileHandle(forWritingTo: output) else { return }

@@ -42,6 +42,9 @@ public struct QuestionPrompt: Sendable {
         return SafeText.terminal("[\(number)] \(question) (\(expected)) — \(words.settles(missing.decidedCount))\n> ")
     }
 
+    /// The question after a saved answer: where it comes from (optional).
+    public var sourceQuestion: String { "    " + ReportStrings(language: language)("ask_source") + "\n> " }
+
     /// The confirmation after a saved answer.
     public func saved(_ factID: String, _ value: Value?) -> String {
         "    \(ReportStrings(language: language)("saved")): \(factID) = \(value.map(\.plainText) ?? "~")\n"

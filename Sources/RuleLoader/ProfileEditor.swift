@@ -28,9 +28,12 @@ public enum ProfileEditor {
         return .success(value ?? nil)
     }
 
-    /// The profile's text with `factID` set to `value` (`nil`: `~`). A fact already written is
-    /// replaced in place; a new one is added at the end of `facts:` (created when missing).
-    public static func setting(_ factID: String, to value: Value?, in file: SourceFile) -> Result<String, Diagnostic> {
+    /// The profile's text with `factID` set to `value` (`nil`: `~`) in `section` (`facts`, or
+    /// `evidence` for where a value came from). A key already written is replaced in place; a new
+    /// one is added at the end of the section (created when missing).
+    public static func setting(_ factID: String, to value: Value?, in file: SourceFile,
+                               section: FileFormat.ProfileSection = .facts) -> Result<String, Diagnostic> {
+        let name = section.rawValue
         let root: YAMLNode
         do {
             root = try YAMLParser.parseDocument(file)
@@ -45,19 +48,19 @@ public enum ProfileEditor {
         guard case .mapping(let pairs) = root.content else {
             return .failure(.error(code, "the profile is not a mapping", at: root.location))
         }
-        guard let factsPair = pairs.first(where: { $0.key.scalar?.text == "facts" }), !factsPair.value.isNull else {
-            // No facts yet: add the section at the end.
+        guard let factsPair = pairs.first(where: { $0.key.scalar?.text == name }), !factsPair.value.isNull else {
+            // Nothing in the section yet: add it at the end.
             if lines.last == "" { lines.removeLast() }
-            if let factsPair = pairs.first(where: { $0.key.scalar?.text == "facts" }) {
+            if let factsPair = pairs.first(where: { $0.key.scalar?.text == name }) {
                 lines.insert("  \(factID): \(rendered)", at: factsPair.key.location.range.start.line)
             } else {
-                lines += ["facts:", "  \(factID): \(rendered)"]
+                lines += ["\(name):", "  \(factID): \(rendered)"]
             }
             return .success(lines.joined(separator: lineEnd) + lineEnd)
         }
         guard case .mapping(let facts) = factsPair.value.content,
               factsPair.value.location.range.start.line > factsPair.key.location.range.start.line else {
-            return .failure(.error(code, "'facts' must be written one fact per line for orgdiag ask to edit it",
+            return .failure(.error(code, "'\(name)' must be written one entry per line for orgdiag ask to edit it",
                                    at: factsPair.value.location))
         }
         if let existing = facts.first(where: { $0.key.scalar?.text == factID }) {

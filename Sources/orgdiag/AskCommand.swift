@@ -53,6 +53,14 @@ struct AskCommand: ParsableCommand {
                     if value == nil { passed.insert(fact.id) }
                     Terminal.standardOutput(prompt.saved(fact.id, value))
                     answered = true
+                    // Where the answer comes from, kept beside it in `evidence:` (reports show it).
+                    guard value != nil else { break }
+                    Terminal.standardOutput(prompt.sourceQuestion)
+                    guard let source = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) else { return }
+                    if source == "q" { return }
+                    if !source.isEmpty {
+                        (file, current) = try save(fact.id, .string(source), in: file, pack: rulePack, section: .evidence)
+                    }
                 }
             }
         }
@@ -79,8 +87,9 @@ struct AskCommand: ParsableCommand {
     }
 
     /// Writes the answer into the file (atomically, only if the result is still a valid profile).
-    private func save(_ factID: String, _ value: Value?, in file: SourceFile, pack: RulePack) throws -> (SourceFile, Profile) {
-        switch ProfileEditor.setting(factID, to: value, in: file) {
+    private func save(_ factID: String, _ value: Value?, in file: SourceFile, pack: RulePack,
+                      section: FileFormat.ProfileSection = .facts) throws -> (SourceFile, Profile) {
+        switch ProfileEditor.setting(factID, to: value, in: file, section: section) {
         case .failure(let problem):
             Terminal.report(DiagnosticList([problem]))
             throw ExitStatus.badInput

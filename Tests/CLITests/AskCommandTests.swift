@@ -55,14 +55,17 @@ import TestSupport
     func asksTheMostDecisiveFactsAndSavesEachAnswer() throws {
         let profile = try copyOfNearlyEmptyProfile()
         defer { try? FileManager.default.removeItem(at: profile.deletingLastPathComponent()) }
-        let (status, screen) = try ask(profile.path, answers: ["maybe", "existing", "-30", "", "q"])
+        // Each saved answer is followed by the question of its source (Enter skips it).
+        let (status, screen) = try ask(profile.path, answers: ["maybe", "existing", "interview with the director, 3 June", "-30 %", "", "", "q"])
         #expect(status == 0)
         #expect(screen.contains("[1] Does the organisation sell services (none, planned, existing)?"))
         #expect(screen.contains("'maybe' is not a value of 'paid_offer'"))
         #expect(screen.contains("saved: paid_offer = existing"))
+        #expect(screen.contains("Source of this answer"))
         #expect(screen.contains("saved: public_funding_change_5y = -30"))
         let text = try String(contentsOf: profile, encoding: .utf8)
-        #expect(text.hasSuffix("  named_sponsor: true\n  paid_offer: existing\n  public_funding_change_5y: -30\n"))
+        #expect(text.contains("  named_sponsor: true\n  paid_offer: existing\n  public_funding_change_5y: -30\n"))
+        #expect(text.hasSuffix("evidence:\n  paid_offer: \"interview with the director, 3 June\"\n"))
         #expect(text.hasPrefix("# A first interview with a chamber"))
     }
 
@@ -70,7 +73,7 @@ import TestSupport
     func killedMidwayKeepsEveryAnswerGiven() throws {
         let profile = try copyOfNearlyEmptyProfile()
         defer { try? FileManager.default.removeItem(at: profile.deletingLastPathComponent()) }
-        _ = try ask(profile.path, answers: ["planned", "-25"], killAfterAnswers: true)
+        _ = try ask(profile.path, answers: ["planned", "", "-25"], killAfterAnswers: true)
         let text = try String(contentsOf: profile, encoding: .utf8)
         #expect(text.contains("  paid_offer: planned\n"))
         #expect(text.contains("  public_funding_change_5y: -25\n"))
