@@ -140,7 +140,8 @@ public struct DocxReportRenderer: ReportRenderer {
                                 + (evidence.source.map { [.init(" (\($0))", colour: "5F6B7A")] } ?? []))
             }
             var notes: [String] = []
-            if !finding.references.isEmpty { notes.append(words("references") + colon + finding.references.joined(separator: words.semicolon)) }
+            let numbers = model.sourceNumbers(of: finding)
+            if !numbers.isEmpty { notes.append(words("references") + colon + numbers.map { "[\($0)]" }.joined(separator: " ")) }
             if !finding.covers.isEmpty { notes.append(words("covers") + colon + finding.covers.joined(separator: words.semicolon)) }
             for note in notes { document.paragraph(note, style: "Muted") }
         }
@@ -253,6 +254,12 @@ public struct DocxReportRenderer: ReportRenderer {
                             + (0..<width).map { .init([.init($0 < row.levels.count ? row.levels[$0] : "", size: 8)], width: column) })
             }
             document.table(grid, header: true)
+        }
+        if !model.sources.isEmpty {
+            document.heading(words("sources"), level: 2)
+            for (index, source) in model.sources.enumerated() {
+                document.paragraph([.init("[\(index + 1)]\t"), .init(source, size: 9)], style: "ListItem")
+            }
         }
         document.heading(words("edition"), level: 2)
         document.paragraph("\(model.packName), \(words("version", model.packVersion)).")

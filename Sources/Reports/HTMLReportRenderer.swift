@@ -116,8 +116,10 @@ public struct HTMLReportRenderer: ReportRenderer {
                     "\(e(evidence.label))\(colon)<strong>\(e(evidence.value))</strong>\(evidence.source.map { " <span class=\"muted\">(\(e($0)))</span>" } ?? "")"
                 }.joined(separator: " · ") + "</p>\n"
             }
-            if !finding.references.isEmpty {
-                body += "<p class=\"references\">\(e(words("references")))\(colon)\(finding.references.map(e).joined(separator: " · "))</p>\n"
+            let numbers = model.sourceNumbers(of: finding)
+            if !numbers.isEmpty {
+                body += "<p class=\"references\">\(e(words("references")))\(colon)"
+                    + numbers.map { "<a href=\"#source-\($0)\">[\($0)]</a>" }.joined(separator: " ") + "</p>\n"
             }
             if !finding.covers.isEmpty {
                 body += "<p class=\"references\">\(e(words("covers")))\(colon)\(finding.covers.map(e).joined(separator: " · "))</p>\n"
@@ -239,6 +241,11 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             html += "</tbody>\n</table>\n"
         }
+        if !model.sources.isEmpty {
+            html += "<h3>\(e(words("sources")))</h3>\n<ol class=\"sources\">\n"
+            for (index, source) in model.sources.enumerated() { html += "<li id=\"source-\(index + 1)\">\(e(source))</li>\n" }
+            html += "</ol>\n"
+        }
         html += "<h3>\(e(words("edition")))</h3>\n<p>\(e(model.packName)), \(e(words("version", model.packVersion))).</p>\n"
         return html + "</section>\n"
     }
@@ -359,19 +366,19 @@ public struct HTMLReportRenderer: ReportRenderer {
         dl.details dt { display: inline; color: var(--muted); } dl.details dt::after { content: ": "; } dl.details dd { display: inline; margin: 0; }
         html[lang="fr"] dl.details dt::after { content: "\\a0: "; }
         table.grid { border-collapse: collapse; font-size: 11px; width: 100%; } table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px; vertical-align: top; text-align: left; }
-        .method li { margin: 4px 0; }
+        .method li { margin: 4px 0; } .sources { font-size: 13px; } .sources li { margin: 2px 0; }
         @media print {
           @page { size: A4; margin: 20mm 16mm 18mm; }
           header.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; break-after: page; }
           header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
           nav.contents ol { columns: 2; font-size: 10pt; }
-          section#appendix { break-before: page; } .chart { break-inside: avoid; }
+          section#appendix { break-before: page; } .sources { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li { margin: 0 0 1px; }
           table.grid { font-size: 7pt; } table.grid th, table.grid td { padding: 2px 3px; } .method li { margin: 1px 0; }
           .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
           body { font-size: 9pt; line-height: 1.3; }
           h2 { font-size: 15pt; margin-top: 12px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
           section#findings, .in-place ul, .later ul { columns: 2; column-gap: 8mm; }
-          .finding.medium .rationale, .finding.low .rationale { display: none; }
+          .finding.medium .rationale, .finding.low .rationale, .finding.medium .references, .finding.low .references { display: none; }
           section#findings > h2, section#findings > h3.theme, section#findings > p.muted { column-span: all; }
           .finding { margin: 0 0 6px; padding-left: 8px; } .finding h3 { font-size: 9.5pt; }
           .finding .references, .finding .muted { font-size: 7.5pt; }

@@ -185,6 +185,9 @@ public struct ReportModel: Sendable {
     public let phaseMonths: Int?
     /// The pack's method, stage by stage, for the appendix.
     public let method: [MethodStage]
+    /// Every reference the findings cite, once each, in the order they first appear: the
+    /// appendix's numbered sources (``sourceNumbers(of:)`` gives a finding's numbers).
+    public let sources: [String]
     /// The pack's maturity grid, for the appendix.
     public let grid: [GridRow]
     public let packID: String
@@ -262,6 +265,11 @@ public struct ReportModel: Sendable {
         // A stage's summary is said once, at its first phase.
         let saidBefore = currentActions.contains { $0.phase < phase && $0.stage == stage }
         return (words("phase_stage", String(phase), stage) + dates, saidBefore ? nil : stageSummaries[stage] ?? nil)
+    }
+
+    /// The numbers (from 1) of a finding's references among ``sources``.
+    public func sourceNumbers(of finding: Finding) -> [Int] {
+        finding.references.compactMap { reference in sources.firstIndex(of: reference).map { $0 + 1 } }
     }
 
     /// Whether the report has a synthesis beyond its counts: the consultant's text, key messages
@@ -482,6 +490,9 @@ public struct ReportModel: Sendable {
                          missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
         }
         keyMessages = Self.keyMessages(findings, words: words)
+        var cited: [String] = []
+        for reference in findings.flatMap(\.references) where !cited.contains(reference) { cited.append(reference) }
+        sources = cited
         method = pack.stages.map { MethodStage(title: text($0.label) ?? $0.id, summary: text($0.summary)) }
         grid = pack.dimensions.map { dimension in
             GridRow(dimension: text(dimension.label) ?? dimension.id, levels: dimension.levels.map { text($0.name) ?? "" })

@@ -291,6 +291,7 @@ struct ReportStrings {
                         "fr": "La feuille de route suit les étapes de la méthode dans cet ordre\u{a0}: une action vient après celles des étapes précédentes que la feuille de route retient."],
         "maturity_grid": ["en": "The maturity grid", "fr": "La grille de maturité"],
         "edition": ["en": "Reference framework", "fr": "Référentiel"],
+        "sources": ["en": "Sources", "fr": "Sources"],
     ]
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.

@@ -24,9 +24,11 @@ import Testing
             findings: [
                 // Written in this order: the report keeps it within a severity, whatever the ids.
                 FindingRule(id: "z_layers", theme: "organisation", severity: .high, title: text("Trop de niveaux", "Too many layers"),
+                            references: [LocalizedText(["fr": "Source A", "en": "Source A"]), text("Source B (fr)", "Source B (en)")],
                             condition: try condition("levels > 5"), because: text("{levels} niveaux", "{levels} layers"),
                             recommend: ["review"], location: place(1)),
                 FindingRule(id: "a_silos", theme: "organisation", severity: .high, title: text("Silos", "Silos"),
+                            references: [text("Source B (fr)", "Source B (en)"), LocalizedText(["fr": "Source C", "en": "Source C"])],
                             condition: try condition("silo_signals >= 2"), recommend: ["review"], location: place(9)),
                 FindingRule(id: "entry", theme: "organisation", severity: .medium, title: text("Entrées", "Entry points"),
                             condition: try condition("entry_points > 3"),
@@ -80,6 +82,13 @@ import Testing
     @Test func findingsComeBySeverityThenInTheOrderWritten() throws {
         let report = try model("en", facts: facts.merging(["entry_points": .number(4)]) { $1 })
         #expect(report.findings.map(\.id) == ["calls", "funding", "z_layers", "a_silos", "entry"])
+    }
+
+    @Test func referencesAreNumberedOnceInTheOrderTheyAreCitedInTheReportsLanguage() throws {
+        let report = try model("en", facts: facts)
+        #expect(report.sources == ["Source A", "Source B (en)", "Source C"])
+        let numbers = report.findings.filter { !$0.references.isEmpty }.map { report.sourceNumbers(of: $0) }
+        #expect(numbers == [[1, 2], [2, 3]])
     }
 
     @Test func evidenceShowsTheFactsBehindAnIndicatorWithTheirSource() throws {
