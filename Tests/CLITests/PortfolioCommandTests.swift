@@ -69,7 +69,7 @@ import TestSupport
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let organisations = try #require(document["organisations"] as? [[String: Any]])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
-        #expect(organisations.count == 9)
+        #expect(organisations.count == 15)
         for diagnostic in diagnostics {
             let id = try #require(diagnostic["id"] as? String)
             let listing = organisations.filter { ($0["fired_diagnostics"] as? [String])?.contains(id) == true }.count
@@ -107,7 +107,7 @@ import TestSupport
         let markdown = try CLIRunner.run(["rules", "--format", "markdown", "--lang", "en"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# Customer culture in public organisations — culture\\_client\\_public 1.0.0\n"))
-        #expect(markdown.stdout.contains("- `max_span` = 15 (caf: 25) — Maximum span of control"))
+        #expect(markdown.stdout.contains("- `max_span` = 15 (caf: 25, cpam: 25) — Maximum span of control"))
         #expect(markdown.stdout.contains("### Excessive verticality (excessive\\_verticality)"))
         let text = try CLIRunner.run(["rules"])
         #expect(text.stdout.contains("\nDIAGNOSTICS\n"))

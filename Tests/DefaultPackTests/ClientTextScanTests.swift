@@ -72,7 +72,7 @@ import ZIPFoundation
                       + pack.recommendations.map(\.id) + pack.strengths.map(\.id) + pack.themes.map(\.id) + pack.stages.map(\.id)
                       + pack.dimensions.map(\.id) + [pack.metadata.id, pack.contentHash]).filter { $0.contains("_") || $0 == pack.contentHash }
         let reports = try Self.reports()
-        #expect(reports.count == 9 * 2 * 4)
+        #expect(reports.count == 15 * 2 * 4)
         for (name, language, format, text) in reports {
             let place = "\(name), \(language), \(format)"
             #expect(Self.matches("\\b\\d{4}-\\d{2}-\\d{2}\\b", in: text).isEmpty, "an ISO date in \(place)")

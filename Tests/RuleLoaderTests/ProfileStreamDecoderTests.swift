@@ -50,7 +50,7 @@ import YAML
         // Large enough to be cut in pieces read on several cores.
         let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 40))
         let expected = reference(file, pack)
-        #expect(expected.count == 360)
+        #expect(expected.count == 600)
         #expect(decoded(file, pack) == expected)
     }
 
@@ -186,7 +186,7 @@ import YAML
         for result in results {
             if case .success(let profile) = result { expected.append(profile, facts: pack.facts) } else { expected.appendUnread() }
         }
-        #expect(table.count == results.count && results.count == 220)
+        #expect(table.count == results.count && results.count == 340)
         #expect(table.chunks.count > 1)
         var kinds = Set<FactCode.Kind>()
         for row in 0..<table.count {
