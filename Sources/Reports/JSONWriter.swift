@@ -14,19 +14,39 @@ indirect enum JSON {
 
     /// The value as JSON text.
     func written(indent: String = "") -> String {
-        let inner = indent + "  "
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the value as JSON text to `out`, each nested level two spaces further in (one
+    /// buffer for the whole document: no string built per level and copied into its parent).
+    func write(into out: inout String, indent: String) {
         switch self {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let value): return ReportText.number(value)
-        case .string(let text): return Self.quoted(text)
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let value): out += ReportText.number(value)
+        case .string(let text): out += Self.quoted(text)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.written(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            guard !items.isEmpty else { return out += "[]" }
+            let inner = indent + "  "
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner
+                item.write(into: &out, indent: inner)
+            }
+            out += "\n" + indent + "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.written(indent: inner) }
-                .joined(separator: ",\n") + "\n\(indent)}"
+            guard !members.isEmpty else { return out += "{}" }
+            let inner = indent + "  "
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner + Self.quoted(member.0) + ": "
+                member.1.write(into: &out, indent: inner)
+            }
+            out += "\n" + indent + "}"
         }
     }
 
