@@ -29,7 +29,12 @@ extension FuzzTargets {
         } catch {
             fatalError("the Word package could not be built: \(error)")
         }
-        guard let archive = try? Archive(data: Data(package), accessMode: .read) else { fatalError("the Word package does not unzip") }
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(package), accessMode: .read, pathEncoding: nil)
+        } catch {
+            fatalError("the Word package does not unzip: \(error)")
+        }
         let paths = archive.map(\.path)
         guard paths.count == 10 else { fatalError("the Word package holds \(paths)") }
         for entry in archive {
