@@ -26,20 +26,37 @@ public struct QuestionPrompt: Sendable {
         let fallback = pack.metadata.defaultLanguage
         guard let fact = pack.fact(missing.factID) else { return missing.factID }
         let question = (fact.question ?? fact.label).text(in: language, fallback: fallback)
-        // What to type, in the words ``TypedAnswer`` reads: yes / no, a number with its unit, a word's label.
-        func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
-        var expected: String
-        switch fact.type.answer {
-        case .boolean: expected = words("yes") + " | " + words("no")
-        case .number:
-            expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
-            if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + words.unit(unit, for: 2) }
-        case .word: expected = fact.values.map(label).joined(separator: " | ")
-        case .words: expected = words("several_of") + fact.values.map(label).joined(separator: ", ")
-        case .text: expected = words("text")
-        case .date: expected = words("date_format")
-        }
+        let expected = self.expected(fact)
         return SafeText.terminal("[\(number)] \(question) (\(expected)) — \(words.settles(missing.decidedCount))\n> ")
+    }
+
+    /// What to type for `fact`, in the words ``TypedAnswer`` reads: yes / no, a number with its
+    /// unit, a word's label.
+    func expected(_ fact: FactDefinition) -> String {
+        let words = ReportStrings(language: language)
+        let fallback = pack.metadata.defaultLanguage
+        func label(_ word: String) -> String { fact.valueLabels[word]?.text(in: language, fallback: fallback) ?? word }
+        switch fact.type.answer {
+        case .boolean: return words("yes") + " | " + words("no")
+        case .number:
+            var expected = fact.range.map { "\(words.number($0.lowerBound))…\(words.number($0.upperBound))" } ?? words("a_number")
+            if let unit = fact.unit?.text(in: language, fallback: fallback) { expected += " " + words.unit(unit, for: 2) }
+            return expected
+        case .word: return fact.values.map(label).joined(separator: " | ")
+        case .words: return words("several_of") + fact.values.map(label).joined(separator: ", ")
+        case .text: return words("text")
+        case .date: return words("date_format")
+        }
+    }
+
+    /// Why an answer was not taken, in the prompt's language: what was typed and what is
+    /// expected, for the problems a typed answer meets (a wrong type, a word the fact does not
+    /// know, a number out of range); any other problem as the reader says it.
+    public func refusal(_ problem: Diagnostic, answer: String, for fact: FactDefinition) -> String {
+        let words = ReportStrings(language: language)
+        let known: Set<String> = ["profile.wrong-type", "profile.unknown-value", "profile.out-of-range"]
+        guard known.contains(problem.code.rawValue) else { return SafeText.terminal("    \(problem.message)\n> ") }
+        return SafeText.terminal("    " + words("ask_refused", answer, expected(fact)) + "\n> ")
     }
 
     /// The question after a saved answer: where it comes from (optional).

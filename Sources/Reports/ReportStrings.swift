@@ -205,6 +205,7 @@ struct ReportStrings {
         "ask_help": ["en": "Answer, or press Enter to skip, '?' for unknown, 'q' to stop. Each answer is saved at once.",
                      "fr": "Répondez, ou Entrée pour passer, « ? » pour inconnu, « q » pour arrêter. Chaque réponse est enregistrée aussitôt."],
         "saved": ["en": "saved", "fr": "enregistré"],
+        "ask_refused": ["en": "'%1' cannot be taken here; expected: %2", "fr": "«\u{a0}%1\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: %2"],
         "ask_source": ["en": "Source of this answer (a document, a survey, an interview; Enter to skip)?",
                        "fr": "Source de cette réponse (document, enquête, entretien\u{a0}; Entrée pour passer)\u{a0}?"],
         "most_frequent": ["en": "Most frequent findings", "fr": "Constats les plus fréquents"],

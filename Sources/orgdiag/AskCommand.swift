@@ -47,7 +47,7 @@ struct AskCommand: ParsableCommand {
                 }
                 switch ProfileEditor.parseAnswer(answer, for: fact, languages: rulePack.metadata.languages) {
                 case .failure(let problem):
-                    Terminal.standardOutput("    \(problem.message)\n> ")
+                    Terminal.standardOutput(prompt.refusal(problem, answer: answer, for: fact))
                 case .success(let value):
                     (file, current) = try save(fact.id, value, in: file, pack: rulePack)
                     if value == nil { passed.insert(fact.id) }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import RuleModel
 import Testing
@@ -46,5 +47,19 @@ import Testing
         let rule = try #require(pack.finding("few_channels"))
         #expect(ReportModel.because(of: rule, in: evaluation, language: "en") == "channels: phone, desk, web; CCI: not applicable")
         #expect(ReportModel.because(of: rule, in: evaluation, language: "fr") == "canaux\u{a0}: phone, desk, web\u{a0}; CCI\u{a0}: sans objet")
+    }
+
+    /// `ask` refuses an answer in its own language, saying what to type.
+    @Test func askRefusesInTheReportsLanguage() {
+        let offer = FactDefinition(id: "paid_offer", type: .enumeration, values: ["none", "existing"],
+                                   valueLabels: ["none": LocalizedText(["fr": "aucune", "en": "none"]), "existing": LocalizedText(["fr": "existante", "en": "existing"])])
+        let pack = RulePack(metadata: .init(id: "t", languages: ["fr", "en"], defaultLanguage: "fr"), facts: [offer])
+        let problem = Diagnostic.error(DiagnosticCode("profile.unknown-value"), "'peut-être' is not a value of 'paid_offer'", at: nil)
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(problem, answer: "peut-être", for: offer)
+                == "    «\u{a0}peut-être\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: aucune | existante\n> ")
+        #expect(QuestionPrompt(pack: pack, language: "en").refusal(problem, answer: "maybe", for: offer)
+                == "    'maybe' cannot be taken here; expected: none | existing\n> ")
+        let other = Diagnostic.error(DiagnosticCode("profile.cannot-edit"), "edit it by hand", at: nil)
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(other, answer: "x", for: offer) == "    edit it by hand\n> ")
     }
 }
