@@ -45,7 +45,7 @@ struct ReportStrings {
         "phase": ["en": "Phase %1", "fr": "Phase %1"],
         "called_by": ["en": "Answers", "fr": "Répond à"],
         "requires": ["en": "Requires", "fr": "Nécessite"],
-        "prerequisite": ["en": "prerequisite of %1", "fr": "prérequis %1"],
+        "prerequisite": ["en": "prerequisite %1", "fr": "prérequis %1"],
         "audience": ["en": "Audience", "fr": "Public"],
         "duration": ["en": "Duration", "fr": "Durée"],
         "score": ["en": "priority", "fr": "priorité"],

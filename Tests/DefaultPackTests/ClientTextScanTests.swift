@@ -70,7 +70,8 @@ import ZIPFoundation
         // The pack's own ids with an underscore: no word of French or English has one.
         let ids = Set(pack.facts.map(\.id) + pack.parameters.map(\.id) + pack.indicators.map(\.id) + pack.findings.map(\.id)
                       + pack.recommendations.map(\.id) + pack.strengths.map(\.id) + pack.themes.map(\.id) + pack.stages.map(\.id)
-                      + pack.dimensions.map(\.id) + [pack.metadata.id, pack.contentHash]).filter { $0.contains("_") || $0 == pack.contentHash }
+                      + pack.dimensions.map(\.id) + pack.facts.flatMap(\.values) + pack.metadata.organisationKinds
+                      + [pack.metadata.id, pack.contentHash]).filter { $0.contains("_") || $0 == pack.contentHash }
         let reports = try Self.reports()
         #expect(reports.count == 15 * 2 * 4)
         for (name, language, format, text) in reports {
