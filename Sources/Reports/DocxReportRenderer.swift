@@ -226,10 +226,11 @@ public struct DocxReportRenderer: ReportRenderer {
         }
         document.heading(words("questions"), level: 1)
         if model.questions.isEmpty { document.paragraph(words("no_questions")) }
-        for (index, question) in model.questions.enumerated() {
+        for (index, question) in model.printedQuestions.enumerated() {
             document.paragraph([.init("\(index + 1).\t"), .init(question.question ?? question.label),
                                 .init(" — " + words.settles(question.decides), colour: "5F6B7A")], style: "ListItem")
         }
+        if let more = model.moreQuestions { document.paragraph(more, style: "Muted") }
 
         // Appendix.
         document.pageBreak()

@@ -186,10 +186,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         body += "<h2>\(e(words("questions")))</h2>\n"
         if model.questions.isEmpty { body += "<p>\(e(words("no_questions")))</p>\n" } else { body += "<ol class=\"questions\">\n" }
-        for question in model.questions {
+        for question in model.printedQuestions {
             body += "<li>\(e(question.question ?? question.label)) <span class=\"muted\">— \(e(words.settles(question.decides)))</span></li>\n"
         }
         if !model.questions.isEmpty { body += "</ol>\n" }
+        if let more = model.moreQuestions { body += "<p class=\"muted\">\(e(more))</p>\n" }
         body += "</section>\n"
         body += appendix(model, words)
         body += "<footer>\(e(words("generated", words.date(model.generatedOn), model.toolVersion)))</footer>\n"

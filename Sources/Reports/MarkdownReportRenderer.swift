@@ -137,10 +137,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
         out += "## \(words("questions"))\n\n"
         if model.questions.isEmpty { out += words("no_questions") + "\n\n" }
-        for (index, question) in model.questions.enumerated() {
+        for (index, question) in model.printedQuestions.enumerated() {
             out += "\(index + 1). \(e(question.question ?? question.label)) — "
                 + words.settles(question.decides) + "\n"
         }
+        if let more = model.moreQuestions { out += "\n" + more + "\n" }
         out += "\n---\n\n_" + words("generated", e(words.date(model.generatedOn)), e(model.toolVersion)) + "_\n"
         return out
     }

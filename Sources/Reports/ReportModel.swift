@@ -272,6 +272,22 @@ public struct ReportModel: Sendable {
         finding.references.compactMap { reference in sources.firstIndex(of: reference).map { $0 + 1 } }
     }
 
+    /// How many questions a report prints: the most decisive; `orgdiag ask` and the JSON report
+    /// give them all.
+    public static let printedQuestions = 10
+
+    /// The questions a report prints, most decisive first.
+    public var printedQuestions: ArraySlice<Question> { questions.prefix(Self.printedQuestions) }
+
+    /// The line after the printed questions when there are more ("… et 19 autres questions…"),
+    /// else `nil`.
+    public var moreQuestions: String? {
+        let more = questions.count - Self.printedQuestions
+        guard more > 0 else { return nil }
+        let words = ReportStrings(language: language)
+        return words("more_questions", words.count(Double(more), "other_question", "other_questions"))
+    }
+
     /// Whether the report has a synthesis beyond its counts: the consultant's text, key messages
     /// or strengths.
     public var hasSynthesis: Bool { !context.isEmpty || !consultantMessages.isEmpty || !keyMessages.isEmpty || !strengths.isEmpty }

@@ -146,10 +146,11 @@ public struct TextReportRenderer: ReportRenderer {
 
         heading(words("questions"))
         if model.questions.isEmpty { line("  " + words("no_questions")) }
-        for (index, question) in model.questions.enumerated() {
+        for (index, question) in model.printedQuestions.enumerated() {
             line("  \(index + 1). \(question.question ?? question.label) — " + words.settles(question.decides),
                  indent: "     ")
         }
+        if let more = model.moreQuestions { line("  " + more, indent: "  ") }
         out += "\n" + words("generated", words.date(model.generatedOn), model.toolVersion) + "\n"
         return SafeText.terminal(out, keepingColours: usesColour)
     }
