@@ -255,16 +255,18 @@ public struct ReportModel: Sendable {
     public var laterActions: [Action] { roadmap.filter(\.later) }
 
     /// A phase's heading, with the stage its actions share when they share one ("Phase 2 —
-    /// Governance"), its dates when the pack gives a phase's length ("octobre – décembre 2026"),
-    /// and that stage's summary at the first phase of the stage.
+    /// Governance"; "(suite)" when an earlier phase had the same stage), its dates when the pack
+    /// gives a phase's length ("octobre – décembre 2026"), and that stage's summary at the first
+    /// phase of the stage.
     public func phaseHeading(_ phase: Int, actions: [Action]) -> (title: String, summary: String?) {
         let words = ReportStrings(language: language)
         let stages = Set(actions.map(\.stage))
         let dates = period(ofPhase: phase).map { " · " + words.months($0.start, $0.end) } ?? ""
         guard stages.count == 1, let stage = stages.first ?? nil else { return (words("phase", String(phase)) + dates, nil) }
-        // A stage's summary is said once, at its first phase.
+        // A stage's summary is said once, at its first phase; its later phases say they continue it.
         let saidBefore = currentActions.contains { $0.phase < phase && $0.stage == stage }
-        return (words("phase_stage", String(phase), stage) + dates, saidBefore ? nil : stageSummaries[stage] ?? nil)
+        let title = words("phase_stage", String(phase), stage) + (saidBefore ? " " + words("continued") : "") + dates
+        return (title, saidBefore ? nil : stageSummaries[stage] ?? nil)
     }
 
     /// The numbers (from 1) of a finding's references among ``sources``.

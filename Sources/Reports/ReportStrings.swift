@@ -269,6 +269,7 @@ struct ReportStrings {
         "organisation_does": ["en": "The organisation", "fr": "Engagement de l'organisation"],
         "success_measure": ["en": "Success measure", "fr": "Indicateur de réussite"],
         "contents": ["en": "Contents", "fr": "Sommaire"],
+        "continued": ["en": "(continued)", "fr": "(suite)"],
         "more_questions": ["en": "… and %1, which the command \u{201c}orgdiag ask\u{201d} puts one by one.", "fr": "… et %1, que la commande «\u{a0}orgdiag ask\u{a0}» pose une à une."],
         "other_question": ["en": "one more question", "fr": "autre question"],
         "other_questions": ["en": "more questions", "fr": "autres questions"],
