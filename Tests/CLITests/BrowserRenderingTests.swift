@@ -28,8 +28,7 @@ import TestSupport
     @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func htmlReportRendersWithItsSections() throws {
         guard ExternalTool.require(Self.tools) else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("html")
         defer { try? FileManager.default.removeItem(at: folder) }
         let html = folder.appendingPathComponent("report.html")
         let outcome = try CLIRunner.run(["report", "fixtures/profiles/cci-val-de-loire-sud.yaml", "--format", "html", "-o", html.path])
@@ -47,8 +46,7 @@ import TestSupport
     @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func hostileStringsShowAsText() throws {
         guard ExternalTool.require(Self.tools) else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-xss-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("xss")
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = "<script>document.body.innerHTML='PWNED'</script> \\\"Q\\\" </style><b>bold</b>"
         let profile = folder.appendingPathComponent("hostile.yaml")
@@ -71,8 +69,7 @@ import TestSupport
     @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func noChartLabelIsClipped() throws {
         guard ExternalTool.require(Self.tools) else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-chart-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("chart")
         defer { try? FileManager.default.removeItem(at: folder) }
         // Measures in the page and writes the result where --dump-dom shows it: the title.
         let probe = """

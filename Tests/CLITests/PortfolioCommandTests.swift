@@ -114,8 +114,7 @@ import TestSupport
     }
 
     @Test func diffComparesTwoAssessments() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("diff")
         defer { try? FileManager.default.removeItem(at: folder) }
         let before = try String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("fixtures/profiles/caf-marne-et-loir.yaml").path, encoding: .utf8)
         let after = before.replacingOccurrences(of: "call_handled_rate: 78", with: "call_handled_rate: 93")
@@ -140,8 +139,7 @@ import TestSupport
     }
 
     @Test func diffNamesTransitionsAndCountsActionsNowInPlaceAsProgress() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("diff")
         defer { try? FileManager.default.removeItem(at: folder) }
         // Before: whether a sponsor is named is not known; after, it is known that none is.
         let story = try String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path,

@@ -23,8 +23,7 @@ import ZIPFoundation
     /// The Word report's text part, one paragraph, row or table per line, against its golden; the
     /// package holds Word's parts, and the same inputs give the same bytes.
     @Test func wordReportMatchesGolden() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-docx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("docx")
         defer { try? FileManager.default.removeItem(at: folder) }
         var packages: [Data] = []
         for name in ["a.docx", "b.docx"] {
@@ -50,8 +49,7 @@ import ZIPFoundation
     /// The consultancy's name and logo on the cover of the HTML page and of the Word document;
     /// a broken branding file stops the report with its problem located.
     @Test func brandingPutsTheConsultancyOnTheCover() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-brand-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Repository.temporaryFolder("brand")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A 2 x 1 PNG.
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 1,
