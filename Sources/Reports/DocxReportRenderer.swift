@@ -29,15 +29,12 @@ public struct DocxReportRenderer: ReportRenderer {
         let language = models.first?.language ?? "en"
         let words = ReportStrings(language: language)
         let title = models.count == 1 ? "\(words("report_title")) — \(models[0].organisationName)" : words("report_title")
-        // The contents list the headings: lay the body out once to know them, then again after the contents.
-        var outline = WordDocument(language: language, title: title, pageWord: words("page"))
-        for model in models { body(model, into: &outline) }
         var document = WordDocument(language: language, title: title, pageWord: words("page"))
         for (index, model) in models.enumerated() {
             if index > 0 { document.pageBreak() }
             cover(model, into: &document)
             if index == 0 {
-                document.contents(title: words("contents"), entries: outline.headings)
+                document.contents(title: words("contents"))
                 document.pageBreak()
             }
             body(model, into: &document)

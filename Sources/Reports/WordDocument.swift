@@ -53,8 +53,10 @@ struct WordDocument {
     private var body = ""
     /// An image the document holds (the consultancy's logo): its part's name, media type and bytes.
     private var media: (name: String, mediaType: String, bytes: [UInt8])?
+    /// Where the contents go in the body (a UTF-8 offset) and their title, when asked for.
+    private var contentsPlace: (offset: Int, title: String)?
     /// The headings so far (level, text), for the contents.
-    private(set) var headings: [(level: Int, text: String)] = []
+    private var headings: [(level: Int, text: String)] = []
 
     init(language: String, title: String, pageWord: String) {
         self.language = language
@@ -152,22 +154,26 @@ struct WordDocument {
         body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
     }
 
-    /// A table of contents: Word's TOC field over headings 1 and 2, holding `entries` until Word
-    /// or LibreOffice updates it (then with page numbers).
-    mutating func contents(title: String, entries: [(level: Int, text: String)]) {
-        body += paragraphXML([Run(title)], style: "TOCHeading")
-        let lines = entries.filter { $0.level <= 2 }
+    /// A table of contents here: Word's TOC field over headings 1 and 2, holding the document's
+    /// headings (those added after this call too) until Word or LibreOffice updates it (then with
+    /// page numbers). It is written when the document is packaged, once every heading is known.
+    mutating func contents(title: String) {
+        contentsPlace = (body.utf8.count, title)
+    }
+
+    /// The contents' XML, over the headings the document holds.
+    private func contentsXML(title: String) -> String {
+        var xml = paragraphXML([Run(title)], style: "TOCHeading")
+        let lines = headings.filter { $0.level <= 2 }
         let begin = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
         let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-        if lines.isEmpty {
-            body += "<w:p>\(begin)\(end)</w:p>"
-            return
-        }
+        guard !lines.isEmpty else { return xml + "<w:p>\(begin)\(end)</w:p>" }
         for (index, line) in lines.enumerated() {
-            body += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(line.level)\"/></w:pPr>"
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(line.level)\"/></w:pPr>"
                 + (index == 0 ? begin : "") + runXML(Run(line.text)) + (index == lines.count - 1 ? end : "") + "</w:p>"
         }
+        return xml
     }
 
     // MARK: Package
@@ -228,7 +234,12 @@ struct WordDocument {
         let section = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
             + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1247\" w:right=\"1021\" w:bottom=\"1134\" w:left=\"1021\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
             + "<w:titlePg/></w:sectPr>"
-        let document = header + "<w:document \(main)><w:body>\(body)\(section)</w:body></w:document>"
+        var text = body
+        if let place = contentsPlace {
+            let index = text.utf8.index(text.utf8.startIndex, offsetBy: place.offset)
+            text.insert(contentsOf: contentsXML(title: place.title), at: index)
+        }
+        let document = header + "<w:document \(main)><w:body>\(text)\(section)</w:body></w:document>"
         let runningHeader = header + "<w:hdr \(main)>" + paragraphXML([Run(title)], style: "HeaderText") + "</w:hdr>"
         let field = { (name: String) in
             "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(name) </w:instrText></w:r>"
