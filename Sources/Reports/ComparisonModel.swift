@@ -67,7 +67,7 @@ public struct ComparisonModel: Sendable {
         self.language = language
         let after = comparison.after.profile
         organisationName = after.name
-        organisationKindLabel = after.kind.map { text(pack.metadata.organisationKindLabels[$0], $0) }
+        organisationKindLabel = after.kind.map { words.organisationKind($0, in: pack) }
         beforeISO = comparison.before.profile.assessedOn
         afterISO = after.assessedOn
         beforeDate = beforeISO.map(words.date)

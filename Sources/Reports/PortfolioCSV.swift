@@ -41,7 +41,7 @@ public struct PortfolioCSV: Sendable {
         let fallback = pack.metadata.defaultLanguage
         var cells = [row.path, row.name]
         if let language {
-            cells.append(row.kind.map { pack.metadata.organisationKindLabels[$0]?.text(in: language, fallback: fallback) ?? $0 } ?? "")
+            cells.append(row.kind.map { ReportStrings(language: language).organisationKind($0, in: pack) } ?? "")
         } else {
             cells.append(row.kind ?? "")
         }

@@ -91,7 +91,7 @@ public struct PortfolioReport: Sendable {
             let undecided = row.unknown > 0 ? " · " + words.count(Double(row.unknown), "undecided_one", "undecided_many") : ""
             // The kind as the pack names it and the date written out, so that two assessments of
             // one organisation read apart.
-            let kind = row.kind.map { kind in pack.metadata.organisationKindLabels[kind]?.text(in: language, fallback: fallback) ?? kind }
+            let kind = row.kind.map { words.organisationKind($0, in: pack) }
             let identity = [kind, row.assessedOn.map(words.date)].compactMap { $0 }
             out += "\(row.name)\(identity.isEmpty ? "" : " (" + identity.joined(separator: ", ") + ")")\(words.colon)\(severities.isEmpty ? "—" : severities)\(undecided)\n"
         }

@@ -341,7 +341,7 @@ public struct ReportModel: Sendable {
         self.language = language
         organisationName = evaluation.profile.name
         organisationKind = evaluation.profile.kind
-        organisationKindLabel = evaluation.profile.kind.map { text(pack.metadata.organisationKindLabels[$0]) ?? $0 }
+        organisationKindLabel = evaluation.profile.kind.map { words.organisationKind($0, in: pack) }
         assessedOn = evaluation.profile.assessedOn
         context = evaluation.profile.summary?.context.map { ConsultantSummary.paragraphs($0.text(in: language, fallback: fallback)).map(words.typeset) } ?? []
         consultantMessages = evaluation.profile.summary?.keyMessages.map { words.typeset($0.text(in: language, fallback: fallback)) } ?? []

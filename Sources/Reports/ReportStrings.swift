@@ -594,6 +594,11 @@ struct ReportStrings {
         return answers + semicolon + magnitudes
     }
 
+    /// An organisation kind as the pack names it in the language, typeset, or the kind's own word.
+    func organisationKind(_ kind: String, in pack: RulePack) -> String {
+        pack.metadata.organisationKindLabels[kind].map { typeset($0.text(in: language, fallback: pack.metadata.defaultLanguage)) } ?? kind
+    }
+
     func kind(_ kind: Recommendation.Kind) -> String {
         kind == .organisation ? self("organisation_kind") : self(kind.rawValue)
     }
