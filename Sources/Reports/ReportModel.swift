@@ -188,6 +188,8 @@ public struct ReportModel: Sendable {
     /// Every reference the findings cite, once each, in the order they first appear: the
     /// appendix's numbered sources (``sourceNumbers(of:)`` gives a finding's numbers).
     public let sources: [String]
+    /// Each source's position in ``sources``.
+    private let sourcePositions: [String: Int]
     /// The pack's maturity grid, for the appendix.
     public let grid: [GridRow]
     public let packID: String
@@ -271,7 +273,7 @@ public struct ReportModel: Sendable {
 
     /// The numbers (from 1) of a finding's references among ``sources``.
     public func sourceNumbers(of finding: Finding) -> [Int] {
-        finding.references.compactMap { reference in sources.firstIndex(of: reference).map { $0 + 1 } }
+        finding.references.compactMap { reference in sourcePositions[reference].map { $0 + 1 } }
     }
 
     /// How many questions a report prints: the most decisive; `orgdiag ask` and the JSON report
@@ -509,8 +511,10 @@ public struct ReportModel: Sendable {
         }
         keyMessages = Self.keyMessages(findings, words: words)
         var cited: [String] = []
-        for reference in findings.flatMap(\.references) where !cited.contains(reference) { cited.append(reference) }
+        var seen: Set<String> = []
+        for reference in findings.flatMap(\.references) where seen.insert(reference).inserted { cited.append(reference) }
         sources = cited
+        sourcePositions = cited.positions(by: \.self)
         method = pack.stages.map { MethodStage(title: text($0.label) ?? $0.id, summary: text($0.summary)) }
         grid = pack.dimensions.map { dimension in
             GridRow(dimension: text(dimension.label) ?? dimension.id, levels: dimension.levels.map { text($0.name) ?? "" })
