@@ -188,13 +188,14 @@ extension PackCheck {
 
     public static let typeError = PackCheck(
         "pack.type-error", .error, stage: .types,
-        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a parameter outside the range of the facts it is compared with, a function on the wrong arguments, a training size that is not a number, a roadmap cap or day rate of the wrong kind",
+        "comparing unlike values, a condition that is not true/false, a percentage compared with a number outside 0–100, a parameter outside the range of the facts it is compared with, a function on the wrong arguments, a training size that is not a number, a roadmap cap, phase length or day rate of the wrong kind",
         triggering: [
             header + facts + diagnostic("↓levels == 'five'"),
             header + facts + diagnostic("satisfaction > ↓150"),
             header + facts + diagnostic("↓abs(levels, 2) > 1"),
             header + facts + "parameters:\n  ↓floor: {value: 150, label: Floor}\n" + diagnostic("satisfaction < floor"),
             header + facts + "parameters:\n  ↓max_roadmap_actions: 2.5\n" + diagnostic("levels > 5"),
+            header + facts + "parameters:\n  ↓phase_months: 0\n" + diagnostic("levels > 5"),
             header + facts + diagnostic("levels > 5", extra: "    recommend: [a]\n")
                 + "recommendations:\n  - {id: a, kind: governance, title: A, in_place_when: ↓levels + 1}\n",
             header + facts + "dimensions:\n  d:\n    label: D\n    levels:\n      - a\n      - {name: b, criteria: ↓satisfaction}\n"

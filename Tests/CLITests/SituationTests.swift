@@ -78,12 +78,15 @@ import TestSupport
 }
 
 /// `--set` refuses what the pack's own checks refuse: a cap that is not a whole number from 1, a
-/// trainer-day's price out of bounds, a date parameter given something else than a date.
+/// trainer-day's price out of bounds, a phase length that is not 1 to 36 whole months, a date
+/// parameter given something else than a date.
 @Suite struct ParameterOverrideTests {
     @Test(arguments: [
         ("max_roadmap_actions=2.5", "caps the roadmap: a whole number of actions from 1, not 2.5"),
         ("max_roadmap_actions=0", "caps the roadmap: a whole number of actions from 1, not 0"),
         ("trainer_day_rate=1e308", "prices a trainer-day: a number from 0 to 10000000"),
+        ("phase_months=40", "is the length of a roadmap phase: a whole number of months from 1 to 36, not 40"),
+        ("phase_months=1.5", "is the length of a roadmap phase: a whole number of months from 1 to 36, not 1.5"),
     ])
     func aValueTheRoleRefusesIsAUsageError(_ setting: String, _ message: String) throws {
         let outcome = try CLIRunner.run(["report", "fixtures/profiles/caf-marne-et-loir.yaml", "--set", setting])
