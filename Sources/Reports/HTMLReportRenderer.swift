@@ -100,9 +100,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
+        // Each theme's findings in a list of their own, laid out in two columns when printed.
+        var listOpen = false
         for (index, finding) in model.findings.enumerated() {
             if let theme = model.themeHeading(before: index) {
+                if listOpen { body += "</div>\n" }
                 body += "<h3 class=\"theme\">\(e(theme.title))</h3>\n" + (theme.summary.map { "<p class=\"muted\">\(e($0))</p>\n" } ?? "")
+                listOpen = false
+            }
+            if !listOpen {
+                body += "<div class=\"finding-list\">\n"
+                listOpen = true
             }
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
@@ -126,6 +134,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             body += "</article>\n"
         }
+        if listOpen { body += "</div>\n" }
         body += "</section>\n"
 
         body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"
@@ -370,25 +379,29 @@ public struct HTMLReportRenderer: ReportRenderer {
         .method li { margin: 4px 0; } .sources { font-size: 13px; } .sources li { margin: 2px 0; }
         @media print {
           @page { size: A4; margin: 20mm 16mm 18mm; }
-          header.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; break-after: page; }
+          header.cover { height: 170mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; }
+          nav.contents { break-after: page; border-top: 3px solid var(--accent); padding-top: 4mm; }
           header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
           nav.contents ol { columns: 2; font-size: 10pt; }
-          section#appendix { break-before: page; } .sources { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li { margin: 0 0 1px; }
+          .sources { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li { margin: 0 0 1px; }
           table.grid { font-size: 7pt; } table.grid th, table.grid td { padding: 2px 3px; } .method li { margin: 1px 0; }
           .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
           body { font-size: 9pt; line-height: 1.3; }
           h2 { font-size: 15pt; margin-top: 12px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
-          section#findings, .in-place ul, .later ul { columns: 2; column-gap: 8mm; }
-          .finding.medium .rationale, .finding.low .rationale, .finding.medium .references, .finding.low .references { display: none; }
-          section#findings > h2, section#findings > h3.theme, section#findings > p.muted { column-span: all; }
-          .finding { margin: 0 0 6px; padding-left: 8px; } .finding h3 { font-size: 9.5pt; }
+          .finding-list, .phase ol { columns: 2; column-gap: 8mm; }
+          .in-place ul, .later ul { columns: 3; column-gap: 6mm; font-size: 7.5pt; }
+          .finding:not(.critical) .rationale, .finding.medium .references, .finding.low .references { display: none; }
+          ul.undecided { columns: 3; column-gap: 6mm; font-size: 7.5pt; } ul.undecided .muted { display: none; }
+          .finding { margin: 0 0 4px; padding-left: 8px; } .finding h3 { font-size: 9.5pt; }
+          .finding .because { font-size: 8.5pt; } .finding .rationale { font-size: 8pt; } .finding .evidence { font-size: 7.5pt; }
+          section#findings > p.muted { margin: 0 0 4px; font-size: 8pt; }
+          dl.details { grid-template-columns: 1fr; }
           .finding .references, .finding .muted { font-size: 7.5pt; }
           .evidence li { margin: 0; } .action { margin: 0 0 6px; } dl.details, .details, .answers, .priority { font-size: 7.5pt; }
-          h3.theme { column-span: all; margin-top: 10px; }
+          h3.theme { margin-top: 6px; }
           body { background: #fff; }
           .finding p, .evidence { margin: 1px 0; }
           main { max-width: none; padding: 0; }
-          section#roadmap { break-before: page; }
           main + main { break-before: page; }
           h2, h3 { break-after: avoid; }
           a { color: inherit; text-decoration: none; }

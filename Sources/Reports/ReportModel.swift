@@ -178,8 +178,8 @@ public struct ReportModel: Sendable {
     public let context: [String]
     /// The consultant's own key messages.
     public let consultantMessages: [String]
-    /// The key messages drawn from the findings: the themes that matter most, gravest first (at
-    /// most three).
+    /// The key messages drawn from the findings: the themes that weigh most (the sum of their
+    /// findings' severity weights, as the roadmap counts them), heaviest first, at most three.
     public let keyMessages: [KeyMessage]
     /// How many months a phase of the roadmap lasts, when the pack says.
     public let phaseMonths: Int?
@@ -570,7 +570,9 @@ extension ReportModel {
             let weight = group.findings.map(\.severity.weight).reduce(0, +)
             ranked.append(Ranked(order: order, theme: group.theme, findings: group.findings, gravest: gravest, weight: weight))
         }
-        ranked.sort { ($0.gravest, -$0.weight, $0.order) < ($1.gravest, -$1.weight, $1.order) }
+        // A theme matters by all its findings, weighed as the roadmap weighs them (critical 8, high 4,
+        // medium 2, low 1): nine findings of high severity say more than one critical finding.
+        ranked.sort { (-$0.weight, $0.gravest, $0.order) < (-$1.weight, $1.gravest, $1.order) }
         return ranked.prefix(3).map { group in
             let gravest = group.findings.filter { $0.severity == group.gravest }
             let chosen = gravest.first { $0.because?.contains(where: \.isNumber) == true } ?? gravest[0]

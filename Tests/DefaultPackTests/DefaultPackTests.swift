@@ -92,6 +92,10 @@ import TestSupport
         let sponsorship = try #require(evaluation.roadmap.first { $0.recommendation.id == "gov_executive_sponsorship" })
         let relays = try #require(evaluation.roadmap.first { $0.recommendation.id == "trn_managers_change_relay" })
         #expect(sponsorship.phase < relays.phase && relays.phase < frontLine.phase)
+        // The synthesis opens on the story's themes: the vertical organisation and the budget.
+        let model = ReportModel(evaluation, questions: [], language: "fr", generatedOn: "2026-11-26", toolVersion: "t")
+        #expect(model.keyMessages.first?.theme == "Une organisation verticale et cloisonnée")
+        #expect(model.keyMessages.contains { $0.theme == "Budget et financement" })
     }
 
     @Test func sentencesUseTheOrganisationsFiguresAndTheWordsLabels() throws {

@@ -67,15 +67,19 @@ import Testing
     private let facts: [String: Value] = ["levels": .number(8), "entry_points": .number(1), "silo_a": .number(1), "silo_b": .number(2),
                                           "change": .number(-38), "answered_calls": .number(10)]
 
-    @Test func keyMessagesNameTheGravestThemesWithTheirFigure() throws {
+    @Test func keyMessagesNameTheWeightiestThemesWithTheirFigure() throws {
+        // Organisation: two high findings and a medium one (4 + 4 + 2) weigh more than Budget's
+        // one critical finding (8); a theme of low findings only is none.
         let french = try model("fr", facts: facts.merging(["entry_points": .number(4)]) { $1 })
-        #expect(french.keyMessages.map(\.theme) == ["Budget", "Organisation"])  // a theme of low findings only is none
-        #expect(french.keyMessages[0].lead == "Budget — 1\u{a0}constat critique")
-        #expect(french.keyMessages[0].body == "Financement en chute. Les financements ont baissé de 38\u{a0}%.")
-        #expect(french.keyMessages[1].count == "3\u{a0}constats, dont 2 de gravité élevée")
+        #expect(french.keyMessages.map(\.theme) == ["Organisation", "Budget"])
+        #expect(french.keyMessages[1].lead == "Budget — 1\u{a0}constat critique")
+        #expect(french.keyMessages[1].body == "Financement en chute. Les financements ont baissé de 38\u{a0}%.")
+        #expect(french.keyMessages[0].count == "3\u{a0}constats, dont 2 de gravité élevée")
         // The gravest finding that gives a figure says it, not the first in the list.
-        #expect(french.keyMessages[1].title == "Trop de niveaux")
+        #expect(french.keyMessages[0].title == "Trop de niveaux")
+        // Two high findings (4 + 4) weigh as much as one critical: the gravest comes first.
         let english = try model("en", facts: facts)
+        #expect(english.keyMessages.map(\.theme) == ["Budget", "Organisation"])
         #expect(english.keyMessages[1].count == "2 high-severity findings")
     }
 
