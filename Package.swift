@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "RuleLoaderTests", dependencies: ["RuleLoader", "Engine", "RuleModel", "YAML", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "RuleModel", "Diagnostics"]),
         .testTarget(name: "RuleTestingTests", dependencies: ["RuleTesting", "RuleLoader", "Engine", "RuleModel", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel", "Diagnostics"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "RuleModel", "RuleLoader", "Diagnostics"]),
         .testTarget(name: "CLITests", dependencies: ["orgdiag", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Golden"]),
         .testTarget(name: "DocumentationTests", dependencies: ["orgdiag", "RuleModel", "RuleLoader", "RuleTesting", "YAML", "Diagnostics", "TestSupport"]),

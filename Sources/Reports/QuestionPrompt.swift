@@ -50,12 +50,11 @@ public struct QuestionPrompt: Sendable {
     }
 
     /// Why an answer was not taken, in the prompt's language: what was typed and what is
-    /// expected, for the problems a typed answer meets (a wrong type, a word the fact does not
-    /// know, a number out of range); any other problem as the reader says it.
+    /// expected. Every problem an answer meets (a wrong type, a word the fact does not know, a
+    /// number out of range, a malformed date, text YAML cannot read) means the same to the
+    /// person typing: this is not an answer to the question, and here is what is.
     public func refusal(_ problem: Diagnostic, answer: String, for fact: FactDefinition) -> String {
         let words = ReportStrings(language: language)
-        let known: Set<String> = ["profile.wrong-type", "profile.unknown-value", "profile.out-of-range"]
-        guard known.contains(problem.code.rawValue) else { return SafeText.terminal("    \(problem.message)\n> ") }
         return SafeText.terminal("    " + words("ask_refused", answer, expected(fact)) + "\n> ")
     }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Engine
+import RuleLoader
 import RuleModel
 import Testing
 @testable import Reports
@@ -59,7 +60,18 @@ import Testing
                 == "    «\u{a0}peut-être\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: aucune | existante\n> ")
         #expect(QuestionPrompt(pack: pack, language: "en").refusal(problem, answer: "maybe", for: offer)
                 == "    'maybe' cannot be taken here; expected: none | existing\n> ")
-        let other = Diagnostic.error(DiagnosticCode("profile.cannot-edit"), "edit it by hand", at: nil)
-        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(other, answer: "x", for: offer) == "    edit it by hand\n> ")
+        // Text YAML cannot read is refused in the same words, never in the reader's English.
+        guard case .failure(let unreadable) = ProfileEditor.parseAnswer("\"aucune", for: offer, languages: ["fr", "en"]) else {
+            Issue.record("an unclosed quote was read")
+            return
+        }
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(unreadable, answer: "\"aucune", for: offer)
+                == "    «\u{a0}\"aucune\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: aucune | existante\n> ")
+        let date = FactDefinition(id: "last_review", type: .date)
+        guard case .failure(let badDate) = ProfileEditor.parseAnswer("2026-13-45", for: date, languages: ["fr", "en"]) else {
+            Issue.record("a 13th month was read")
+            return
+        }
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(badDate, answer: "2026-13-45", for: date).hasPrefix("    «\u{a0}2026-13-45\u{a0}» ne peut pas être retenu ici"))
     }
 }
