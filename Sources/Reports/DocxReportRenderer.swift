@@ -253,6 +253,15 @@ public struct DocxReportRenderer: ReportRenderer {
             }
             document.table(grid, header: true)
         }
+        if !model.thresholds.isEmpty {
+            document.heading(words("thresholds"), level: 2)
+            document.paragraph(words("thresholds_note"))
+            for threshold in model.thresholds {
+                let basis = words.basis(source: threshold.source, judgement: threshold.judgement)
+                document.paragraph([.init(threshold.label, bold: true), .init(words.colon + threshold.value, size: 9)]
+                                   + (basis.map { [.init(" — " + $0, colour: "5F6B7A", size: 9)] } ?? []), style: "ListItem")
+            }
+        }
         if !model.sources.isEmpty {
             document.heading(words("sources"), level: 2)
             for (index, source) in model.sources.enumerated() {

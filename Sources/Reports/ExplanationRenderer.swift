@@ -149,7 +149,9 @@ public struct ExplanationRenderer: Sendable {
             out += words("x_value", parameter.value.plainText)
             out += kinds.isEmpty ? "\n" : " (" + words("x_other_values", kinds.map { "'\($0)'" }.joined(separator: ", ")) + ")\n"
         }
-        if let source = parameter.source { out += words("x_source", source) + "\n" }
+        if let basis = words.basis(source: parameter.source?.text(in: language, fallback: fallback), judgement: parameter.judgement) {
+            out += words("x_source", basis) + "\n"
+        }
         return SafeText.terminal(out + readers(of: id, evaluation: evaluation))
     }
 

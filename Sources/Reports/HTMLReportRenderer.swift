@@ -251,6 +251,15 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             html += "</tbody>\n</table>\n"
         }
+        if !model.thresholds.isEmpty {
+            html += "<h3>\(e(words("thresholds")))</h3>\n<p>\(e(words("thresholds_note")))</p>\n<ul class=\"thresholds\">\n"
+            for threshold in model.thresholds {
+                html += "<li><strong>\(e(threshold.label))</strong>\(e(words.colon))\(e(threshold.value))"
+                    + (words.basis(source: threshold.source, judgement: threshold.judgement).map { " <span class=\"muted\">— \(e($0))</span>" } ?? "")
+                    + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
         if !model.sources.isEmpty {
             html += "<h3>\(e(words("sources")))</h3>\n<ol class=\"sources\">\n"
             for (index, source) in model.sources.enumerated() { html += "<li id=\"source-\(index + 1)\">\(e(source))</li>\n" }
@@ -376,14 +385,15 @@ public struct HTMLReportRenderer: ReportRenderer {
         dl.details dt { display: inline; color: var(--muted); } dl.details dt::after { content: ": "; } dl.details dd { display: inline; margin: 0; }
         html[lang="fr"] dl.details dt::after { content: "\\a0: "; }
         table.grid { border-collapse: collapse; font-size: 11px; width: 100%; } table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px; vertical-align: top; text-align: left; }
-        .method li { margin: 4px 0; } .sources { font-size: 13px; } .sources li { margin: 2px 0; }
+        .method li { margin: 4px 0; } .sources, .thresholds { font-size: 13px; } .sources li { margin: 2px 0; }
         @media print {
           @page { size: A4; margin: 20mm 16mm 18mm; }
           header.cover { height: 170mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; }
           nav.contents { break-after: page; border-top: 3px solid var(--accent); padding-top: 4mm; }
           header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
           nav.contents ol { columns: 2; font-size: 10pt; }
-          .sources { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li { margin: 0 0 1px; }
+          .sources, .thresholds { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li, .thresholds li { margin: 0 0 1px; }
+          .thresholds { padding-left: 12px; }
           table.grid { font-size: 7pt; } table.grid th, table.grid td { padding: 2px 3px; } .method li { margin: 1px 0; }
           .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
           body { font-size: 9pt; line-height: 1.3; }

@@ -116,6 +116,10 @@ public struct JSONReportRenderer: ReportRenderer {
                          ("question", .optional(question.question)), ("unit", .optional(question.unit)),
                          ("weight", .number(question.weight)), ("decides", .number(Double(question.decides)))])
             })),
+            ("thresholds", .array(model.thresholds.map { threshold in
+                .object([("parameter", .string(threshold.id)), ("label", .string(threshold.label)), ("value", .string(threshold.value)),
+                         ("source", .optional(threshold.source)), ("judgement", .bool(threshold.judgement))])
+            })),
         ])
         return json.written() + "\n"
     }

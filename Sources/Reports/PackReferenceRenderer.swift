@@ -88,7 +88,9 @@ public struct PackReferenceRenderer: Sendable {
                 value += " (" + parameter.byKind.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.plainText)" }.joined(separator: ", ") + ")"
             }
             out += "- \(code(parameter.id)) = \(e(value)) — \(e(text(parameter.label)))"
-            if let source = parameter.source { out += markdown ? "  \n  \(words("source"))\(words.colon)\(e(source))" : "\n    \(words("source"))\(words.colon)\(source)" }
+            if let basis = words.basis(source: parameter.source.map(text), judgement: parameter.judgement) {
+                out += markdown ? "  \n  \(words("source"))\(words.colon)\(e(basis))" : "\n    \(words("source"))\(words.colon)\(basis)"
+            }
             out += "\n"
         }
 

@@ -152,6 +152,19 @@ public struct ReportModel: Sendable {
         public let levels: [String]
     }
 
+    /// A threshold the report's findings were judged against, for the methodology appendix.
+    public struct Threshold: Sendable {
+        public let id: String
+        public let label: String
+        /// Its value for this organisation (its kind's, or the one set for the run), with its
+        /// unit: the pack's, or that of what it is compared with.
+        public let value: String
+        /// The citation it comes from or, for a judgement, what the judgement rests on.
+        public let source: String?
+        /// Whether the value is the consultancy's judgement rather than a published threshold.
+        public let judgement: Bool
+    }
+
     public struct Undecided: Sendable {
         public let id: String
         public let title: String
@@ -192,6 +205,9 @@ public struct ReportModel: Sendable {
     private let sourcePositions: [String: Int]
     /// The pack's maturity grid, for the appendix.
     public let grid: [GridRow]
+    /// The thresholds the findings shown were judged against, in the order the findings first
+    /// use them, for the appendix.
+    public let thresholds: [Threshold]
     public let packID: String
     public let packName: String
     public let packVersion: String
@@ -516,6 +532,34 @@ public struct ReportModel: Sendable {
         sources = cited
         sourcePositions = cited.positions(by: \.self)
         method = pack.stages.map { MethodStage(title: text($0.label) ?? $0.id, summary: text($0.summary)) }
+        // The parameters the findings' conditions read (through indicators too), each with the
+        // unit of the fact or indicator it is compared with.
+        var thresholdOrder: [String] = []
+        var thresholdUnits: [String: String] = [:]
+        func collectThresholds(_ expression: Expression) {
+            expression.visit { node in
+                switch node.kind {
+                case .reference(let id) where pack.parameter(id) != nil:
+                    if !thresholdOrder.contains(id) { thresholdOrder.append(id) }
+                case .reference(let id):
+                    if let indicator = pack.indicator(id) { collectThresholds(indicator.expression) }
+                case .comparison(_, let lhs, let rhs):
+                    guard case .reference(let left) = lhs.kind, case .reference(let right) = rhs.kind else { return }
+                    let (parameter, measured) = pack.parameter(left) != nil ? (left, right) : (right, left)
+                    guard pack.parameter(parameter) != nil, thresholdUnits[parameter] == nil else { return }
+                    thresholdUnits[parameter] = pack.fact(measured).map { text($0.unit) ?? $0.type.defaultUnit }
+                        ?? pack.indicator(measured).flatMap { text($0.unit) }
+                default: break
+                }
+            }
+        }
+        for finding in shown { finding.rule.condition.expressions.forEach(collectThresholds) }
+        thresholds = thresholdOrder.compactMap { id in
+            guard let parameter = pack.parameter(id) else { return nil }
+            return Threshold(id: id, label: text(parameter.label) ?? id,
+                             value: withUnit(evaluation.value(of: id), text(parameter.unit) ?? thresholdUnits[id], of: nil),
+                             source: text(parameter.source), judgement: parameter.judgement)
+        }
         grid = pack.dimensions.map { dimension in
             GridRow(dimension: text(dimension.label) ?? dimension.id, levels: dimension.levels.map { text($0.name) ?? "" })
         }

@@ -297,6 +297,11 @@ struct ReportStrings {
         "maturity_grid": ["en": "The maturity grid", "fr": "La grille de maturité"],
         "edition": ["en": "Reference framework", "fr": "Référentiel"],
         "sources": ["en": "Sources", "fr": "Sources"],
+        "thresholds": ["en": "Thresholds applied", "fr": "Seuils retenus"],
+        "thresholds_note": ["en": "The thresholds the findings of this report were judged against, with where each comes from. The consultancy's judgement marks a value it proposes where no published threshold exists.",
+                            "fr": "Les seuils auxquels les constats de ce rapport ont été mesurés, avec leur origine. Le jugement du cabinet désigne une valeur qu'il propose là où aucun seuil publié n'existe."],
+        "judgement": ["en": "Consultancy's judgement", "fr": "Jugement du cabinet"],
+        "judgement_on": ["en": "Consultancy's judgement, based on: %1", "fr": "Jugement du cabinet, fondé sur\u{a0}: %1"],
     ]
 
     /// The word for `key`, with `%1`, `%2`... replaced by `arguments`.
@@ -441,6 +446,15 @@ struct ReportStrings {
     }
 
     /// What answering a question would settle, in words: "would settle 2 open points".
+    /// Where a threshold comes from, in words: its citation, or the consultancy's judgement and
+    /// what it rests on (the pack's text as written when it already opens by saying it is the
+    /// consultancy's judgement); `nil` when the pack says neither.
+    func basis(source: String?, judgement: Bool) -> String? {
+        guard judgement else { return source }
+        guard let source else { return self("judgement") }
+        return source.hasPrefix(self("judgement")) ? source : self("judgement_on", source)
+    }
+
     func settles(_ count: Int) -> String { self("decides", self.count(Double(count), "open_point", "open_points")) }
 
     /// A number with the decimal mark of the language.

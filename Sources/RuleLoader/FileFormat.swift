@@ -9,7 +9,7 @@ public enum FileFormat {
     /// A fact; `type` and `label` are required.
     public static let factKeys = ["type", "range", "values", "unit", "dimension", "label", "question", "relevant_when"]
     /// A parameter in its long form; `value` is required.
-    public static let parameterKeys = ["value", "by_kind", "label", "source"]
+    public static let parameterKeys = ["value", "by_kind", "label", "unit", "source", "judgement"]
     /// An indicator in its long form; `expr` is required.
     public static let indicatorKeys = ["expr", "unit", "label", "dimension"]
     /// A dimension; `label` is required.

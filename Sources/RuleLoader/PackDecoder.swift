@@ -139,13 +139,16 @@ struct PackDecoder {
     private mutating func references(_ node: YAMLNode, of what: String) -> [LocalizedText] {
         let items: [YAMLNode]
         if case .sequence(let list) = node.content { items = list } else { items = [node] }
-        return items.compactMap { item in
-            guard item.scalar == nil else {
-                return reader.read({ () throws(Diagnostic) in try item.string() })
-                    .map { citation in LocalizedText(Dictionary(reader.languages.map { ($0, citation) }, uniquingKeysWith: { first, _ in first })) }
-            }
-            return localized(item, "a reference of \(what)")
+        return items.compactMap { citation($0, "a reference of \(what)") }
+    }
+
+    /// A citation: a plain string, written once for every language, or a text per language.
+    private mutating func citation(_ node: YAMLNode, _ what: String) -> LocalizedText? {
+        guard node.scalar == nil else {
+            return reader.read({ () throws(Diagnostic) in try node.string() })
+                .map { citation in LocalizedText(Dictionary(reader.languages.map { ($0, citation) }, uniquingKeysWith: { first, _ in first })) }
         }
+        return localized(node, what)
     }
 
     private mutating func required(_ fields: [String: YAMLNode], _ key: String, _ what: String) -> LocalizedText {
@@ -241,7 +244,9 @@ struct PackDecoder {
         }
         draft.parameters.append(Parameter(
             id: id, value: value, byKind: byKind, label: fields["label"].flatMap { localized($0, "label of \(what)") } ?? LocalizedText([:]),
-            source: fields["source"].flatMap { node in reader.read({ () throws(Diagnostic) in try node.string() }) },
+            unit: fields["unit"].flatMap { localized($0, "unit of \(what)") },
+            source: fields["source"].flatMap { citation($0, "source of \(what)") },
+            judgement: fields["judgement"].flatMap { node in reader.read({ () throws(Diagnostic) in try node.bool() }) } ?? false,
             location: location))
     }
 

@@ -10,19 +10,27 @@ public struct Parameter: Hashable, Sendable {
     public var byKind: [String: Value]
     /// Its name, per language.
     public var label: LocalizedText
-    /// Where the value comes from (a source, or "judgement").
-    public var source: String?
+    /// The unit its value is in, when the facts it is compared with do not say it.
+    public var unit: LocalizedText?
+    /// Where the value comes from: a citation a reader can look up, or, for a judgement, what
+    /// the judgement rests on.
+    public var source: LocalizedText?
+    /// Whether the value is the consultancy's own judgement, where no published threshold
+    /// exists (reports list it as such in their methodology appendix).
+    public var judgement: Bool
     /// Where it is declared.
     public var location: SourceLocation?
 
     /// Creates a parameter.
     public init(id: String, value: Value, byKind: [String: Value] = [:], label: LocalizedText = LocalizedText([:]),
-                source: String? = nil, location: SourceLocation? = nil) {
+                unit: LocalizedText? = nil, source: LocalizedText? = nil, judgement: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.value = value
         self.byKind = byKind
         self.label = label
+        self.unit = unit
         self.source = source
+        self.judgement = judgement
         self.location = location
     }
 

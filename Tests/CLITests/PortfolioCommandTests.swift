@@ -106,7 +106,7 @@ import TestSupport
     @Test func rulesPrintsTheReference() throws {
         let markdown = try CLIRunner.run(["rules", "--format", "markdown", "--lang", "en"])
         #expect(markdown.status == 0)
-        #expect(markdown.stdout.hasPrefix("# Customer culture in public organisations — culture\\_client\\_public 1.0.0\n"))
+        #expect(markdown.stdout.hasPrefix("# Customer culture in public organisations — culture\\_client\\_public 2.0.0\n"))
         #expect(markdown.stdout.contains("- `max_span` = 15 (caf: 25, cpam: 25) — Maximum span of control"))
         #expect(markdown.stdout.contains("### Excessive verticality (excessive\\_verticality)"))
         let text = try CLIRunner.run(["rules"])

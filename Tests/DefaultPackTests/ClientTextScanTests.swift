@@ -10,7 +10,8 @@ import ZIPFoundation
 
 /// Every fixture, in French and English, in every client-facing format (text, Markdown, HTML, Word),
 /// scanned for what a client must never read: a raw id, an ISO date, a count that does not agree
-/// with its noun ("1 diagnostics", "0 projets"), "de" before a vowel, a unit split from its number.
+/// with its noun ("1 diagnostics", "0 projets"), "de" before a vowel, a unit split from its number,
+/// "judgement" anywhere but where the methodology appendix says a threshold is the consultancy's.
 @Suite struct ClientTextScanTests {
     /// Nouns that end in -s in the singular too.
     static let invariable: Set<String> = ["mois", "fois", "temps", "cours", "pays", "corps"]
@@ -88,6 +89,10 @@ import ZIPFoundation
                 #expect(Self.matches("\\b[Dd]e [aeiouàâéèêîôûAEIOUÉÈ]", in: text).isEmpty, "'de' before a vowel in \(place): \(Self.matches("\\b[Dd]e [aeiouàâéèêîôûAEIOUÉÈ]\\S*", in: text))")
             }
             #expect(Self.matches("\\n\\s*[%:;]", in: text).isEmpty, "a unit or a mark split from what it follows in \(place)")
+            // "Judgement" only as the methodology appendix words a threshold the consultancy chose.
+            let judgements = Self.matches("(?i)(\\S+\\s+\\S+\\s+)?\\b(judgement|jugement)\\b(\\s+\\S+\\s+\\S+)?", in: text)
+                .filter { !$0.lowercased().contains("jugement du cabinet") && !$0.lowercased().contains("consultancy's judgement") }
+            #expect(judgements.isEmpty, "\(judgements) in \(place)")
         }
     }
 }

@@ -80,6 +80,59 @@ import TestSupport
         }
     }
 
+    /// Every threshold says where it comes from in both languages, or that it is the
+    /// consultancy's judgement (and then what the judgement rests on).
+    @Test func everyParameterHasASourceInBothLanguages() throws {
+        let pack = try Self.load()
+        for parameter in pack.parameters {
+            for language in ["fr", "en"] {
+                let source = parameter.source?.text(in: language, fallback: "")
+                #expect(source?.isEmpty == false, "\(parameter.id) has no \(language) source")
+            }
+            // A value the source calls a judgement is marked as one, so reports say so.
+            let english = parameter.source?.text(in: "en", fallback: "") ?? ""
+            #expect(parameter.judgement || !english.localizedCaseInsensitiveContains("judgement"), "\(parameter.id) is a judgement not marked as one")
+        }
+    }
+
+    /// Staff representatives (CSE, CST) are consulted before any change of organisation: every
+    /// organisation action requires the consultation, directly or through its prerequisites.
+    @Test func everyOrganisationChangeFollowsTheStaffBodysConsultation() throws {
+        let pack = try Self.load()
+        let consultations: Set<String> = ["gov_social_dialogue_change", "gov_urgent_measures_consultation"]
+        func prerequisites(of id: String) -> Set<String> {
+            var seen: Set<String> = []
+            var pending = pack.recommendation(id)?.requires ?? []
+            while let next = pending.popLast() {
+                if seen.insert(next).inserted { pending += pack.recommendation(next)?.requires ?? [] }
+            }
+            return seen
+        }
+        for recommendation in pack.recommendations where recommendation.kind == .organisation {
+            #expect(!prerequisites(of: recommendation.id).isDisjoint(with: consultations),
+                    "\(recommendation.id) changes the organisation without consulting staff representatives first")
+        }
+    }
+
+    /// Every level of every dimension is reached by a fixture or a rule test's profile, so that
+    /// each level's criteria are seen to hold somewhere.
+    @Test func everyMaturityLevelIsReachedSomewhere() throws {
+        let pack = try Self.load()
+        let engine = try Engine(pack: pack)
+        let folder = Self.root.appendingPathComponent("fixtures/profiles")
+        var profiles: [Profile] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".tests.yaml") {
+            let file = SourceFile(path: folder.appendingPathComponent(name).path, contents: Array(try Data(contentsOf: folder.appendingPathComponent(name))))
+            profiles += RuleTestFileLoader.load(file, pack: pack).cases.map(\.profile)
+        }
+        var reached: Set<String> = []
+        for profile in profiles {
+            for entry in engine.evaluate(profile).maturity { if let level = entry.level { reached.insert("\(entry.dimension.id) \(level)") } }
+        }
+        let all = pack.dimensions.flatMap { dimension in (1...dimension.levels.count).map { "\(dimension.id) \($0)" } }
+        #expect(all.filter { !reached.contains($0) } == [])
+    }
+
     @Test func theStoryProfileStartsWithGovernance() throws {
         let pack = try Self.load()
         let path = Self.root.appendingPathComponent("fixtures/profiles/cci-val-de-loire-sud.yaml").path

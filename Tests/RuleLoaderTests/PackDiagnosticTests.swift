@@ -35,6 +35,24 @@ import RuleModel
         loadPack(files: files).diagnostics.sorted.filter { $0.severity == .error }.map(\.summary)
     }
 
+    /// A parameter's source is a citation (one text for every language, or one per language);
+    /// `judgement: true` marks the consultancy's own value; anything else there is a type error.
+    @Test func parameterSourceAndJudgement() throws {
+        let twoLanguages = "pack: {id: test, version: 1.0.0, languages: [fr, en]}\n"
+        let pack = try #require(loadPack(files: ["p": twoLanguages + facts + """
+            parameters:
+              max_levels: {value: 5, label: {fr: Niveaux, en: Levels}, source: "APSC, 2015"}
+              min_span: {value: 4, label: {fr: Amplitude, en: Span}, judgement: true, source: {fr: subsidiarité, en: subsidiarity}}
+
+            """ + diagnostic("deep", when: "levels > max_levels and levels < min_span + 20")]).pack)
+        #expect(pack.parameter("max_levels")?.source?.text(in: "fr", fallback: "fr") == "APSC, 2015")
+        #expect(pack.parameter("max_levels")?.judgement == false)
+        #expect(pack.parameter("min_span")?.source?.text(in: "en", fallback: "fr") == "subsidiarity")
+        #expect(pack.parameter("min_span")?.judgement == true)
+        #expect(errors(["p": header + facts + "parameters:\n  max_levels: {value: 5, label: L, judgement: maybe}\n"])
+                == ["p.yaml:8:47 error yaml.type-mismatch expected true or false, found a string 'maybe'"])
+    }
+
     @Test func unknownKeySuggestsTheNearestOne() {
         #expect(errors(["p": header + "facts:\n  levels: {type: integer, lable: Levels}\n"]) == [
             "p.yaml:3:27 error pack.unknown-key unknown key 'lable' in fact 'levels'; did you mean 'label'?",
