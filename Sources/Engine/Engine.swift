@@ -20,8 +20,9 @@ public struct Engine: Sendable {
     private let setupWithoutKind: KindSetup
     /// The identifier of the pack's catalogue, to use a profile's indexed facts.
     let catalogue: Int
-    /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled.
-    private let relevance: [(factID: String, condition: CompiledCondition)]
+    /// Each fact that is relevant only under a condition (`relevant_when`), with it compiled and
+    /// the fact slots it reads.
+    private let relevance: [(factID: String, condition: CompiledCondition, reads: Set<Int>)]
     /// Each recommendation that says when it is already in place (`in_place_when`), with it compiled.
     let inPlaceTests: [(recommendationID: String, condition: CompiledCondition)]
     /// Each strength's condition, compiled (pack order).
@@ -42,10 +43,10 @@ public struct Engine: Sendable {
         setups = Dictionary(pack.metadata.organisationKinds.map { ($0, Self.setup(forKind: $0, compiled: compiled, program: program)) },
                             uniquingKeysWith: { first, _ in first })
         catalogue = IndexedFacts.identifier(of: pack.facts)
-        var relevance: [(factID: String, condition: CompiledCondition)] = []
+        var relevance: [(factID: String, condition: CompiledCondition, reads: Set<Int>)] = []
         for fact in pack.facts {
             guard let condition = fact.relevantWhen else { continue }
-            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:))))
+            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:)), compiled.factCone(of: condition.references)))
         }
         self.relevance = relevance
         var inPlaceTests: [(recommendationID: String, condition: CompiledCondition)] = []
@@ -81,9 +82,15 @@ public struct Engine: Sendable {
     }
 
     /// The facts whose relevance condition is false for these slot values: they are not asked,
-    /// nor listed as missing. A fact whose relevance is unknown is still asked.
+    /// nor listed as missing.
     func irrelevantFacts(_ slots: [RuntimeValue]) -> Set<String> {
         Set(relevance.filter { $0.condition.truth(slots) == .false }.map(\.factID))
+    }
+
+    /// The facts whose relevance is still unknown for these slot values, each with the fact slots
+    /// its condition reads: such a fact waits for them when they are asked themselves.
+    func factsOfUnknownRelevance(_ slots: [RuntimeValue]) -> [String: Set<Int>] {
+        Dictionary(relevance.filter { $0.condition.truth(slots) == .unknown }.map { ($0.factID, $0.reads) }, uniquingKeysWith: { $0.union($1) })
     }
 
     private static func setup(forKind kind: String?, compiled: CompiledPack, program: Program) -> KindSetup {

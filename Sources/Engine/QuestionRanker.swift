@@ -7,7 +7,9 @@ import RuleModel
 /// words, true and false, numbers on each side of every threshold of the pack and at its range's
 /// ends, the pack's texts and dates around the pack's dates (``FactDefinition/FactType/candidates(for:current:thresholds:texts:)``).
 /// A fact read only through `known()`, or next to another unknown that blocks it, decides
-/// nothing and is not asked; nor is a fact that is not relevant (`relevant_when` false). The
+/// nothing and is not asked; nor is a fact that is not relevant (`relevant_when` false), nor one
+/// whose relevance is unknown while a fact its relevance reads is asked (whether the organisation
+/// is a partner comes before how fast it answers partners). The
 /// weight is the sum of the severity weights of the diagnostics it can decide (critical 8, high
 /// 4, medium 2, low 1), plus 1 per in-place test or maturity level; ties go by fact id.
 ///
@@ -92,6 +94,12 @@ enum QuestionRanker {
             let weight = decides.reduce(0.0) { $0 + (pack.finding($1)?.severity.weight ?? 0) } + Double(decidesInPlace.count + decidesLevels.count)
             ranked.append(MissingFact(factID: fact.id, weight: weight, decides: decides.sorted(), decidesInPlace: decidesInPlace.sorted(),
                                       decidesLevels: undecidedLevels.map(\.dimension).filter(decidesLevels.contains), deciding: deciding))
+        }
+        // A fact that may not be relevant waits for the questions that tell whether it is.
+        let pendingRelevance = engine.factsOfUnknownRelevance(evaluation.slots)
+        let asked = Set(ranked.map(\.factID))
+        ranked.removeAll { missing in
+            pendingRelevance[missing.factID].map { reads in reads.contains { asked.contains(compiled.factID(atSlot: $0)) } } ?? false
         }
         return ranked.sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
     }
