@@ -14,8 +14,10 @@ import RuleModel
 ///   of the roadmap's recommendations of earlier stages: the method's order holds even where no
 ///   `requires` says so.
 /// - Items are ordered by phase, then score (highest first), then id. Under a cap, the actions
-///   called for are kept in that order while they fit with the prerequisites they still need; a
-///   prerequisite is kept only for a kept action; the rest is marked "later" and comes after,
+///   called for are kept by priority (score, highest first, then phase, then id) while they fit
+///   with the prerequisites they still need, so that an urgent action is not crowded out by
+///   minor ones of earlier stages; a prerequisite is kept only for a kept action; the rest is
+///   marked "later" and comes after,
 ///   in its own phases (numbered on from the kept ones) that follow the same rules among
 ///   themselves: the kept actions are a first roadmap, the later ones a second.
 enum RoadmapPlanner {
@@ -62,7 +64,8 @@ enum RoadmapPlanner {
                 .sorted { ($0.phase, -(scores[$0.id] ?? 0), $0.id) < ($1.phase, -(scores[$1.id] ?? 0), $1.id) }
         }
         var ordered = inOrder(included, after: 0)
-        let kept = limit.map { keep(ordered.map(\.id), limit: $0, calledFor: Set(calledBy.keys), recommendations: recommendations,
+        let byPriority = ordered.sorted { (-(scores[$0.id] ?? 0), $0.phase, $0.id) < (-(scores[$1.id] ?? 0), $1.phase, $1.id) }
+        let kept = limit.map { keep(byPriority.map(\.id), limit: $0, calledFor: Set(calledBy.keys), recommendations: recommendations,
                                     included: included) }
         if let kept, kept.count < included.count {
             let first = inOrder(kept, after: 0)
@@ -78,7 +81,7 @@ enum RoadmapPlanner {
         }
     }
 
-    /// The actions kept under a cap of `limit`: each action called for, in roadmap order, with the
+    /// The actions kept under a cap of `limit`: each action called for, in priority order, with the
     /// prerequisites it still needs (transitively, in the roadmap), while they all fit.
     private static func keep(_ ordered: [String], limit: Int, calledFor: Set<String>, recommendations: [String: Recommendation],
                              included: Set<String>) -> Set<String> {
