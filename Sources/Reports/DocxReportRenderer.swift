@@ -164,7 +164,7 @@ public struct DocxReportRenderer: ReportRenderer {
                 if !action.answers.isEmpty {
                     document.paragraph(words("called_by") + colon + action.answers.joined(separator: words.semicolon), style: "Muted")
                 }
-                if action.pulledIn { document.paragraph(words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", "))), style: "Muted") }
+                if action.pulledIn { document.paragraph(words("prerequisite", action.prerequisiteOf.joined(separator: words.semicolon)), style: "Muted") }
                 if !action.buildsOn.isEmpty {
                     document.paragraph(words("builds_on") + colon + action.buildsOn.joined(separator: words.semicolon), style: "Muted")
                 }

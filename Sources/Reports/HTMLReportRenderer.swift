@@ -157,7 +157,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                     body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
                 }
                 if action.pulledIn {
-                    body += "<p class=\"muted\">\(e(words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", ")))))</p>\n"
+                    body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: words.semicolon))))</p>\n"
                 }
                 if !action.buildsOn.isEmpty {
                     body += "<p class=\"answers\">\(e(words("builds_on")))\(colon)\(action.buildsOn.map(e).joined(separator: words.semicolon))</p>\n"

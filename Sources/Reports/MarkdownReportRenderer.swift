@@ -104,7 +104,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 if let summary = action.summary { out += "  \n  \(e(summary))" }
                 for detail in model.details(of: action) { out += "  \n  \(detail.label)\(words.colon)\(e(detail.text))" }
                 if !action.answers.isEmpty { out += "  \n  \(words("called_by"))\(words.colon)" + action.answers.map(e).joined(separator: words.semicolon) }
-                if action.pulledIn { out += "  \n  _" + words("prerequisite", words.of(action.prerequisiteOf.map(e).joined(separator: ", "))) + "_" }
+                if action.pulledIn { out += "  \n  _" + words("prerequisite", action.prerequisiteOf.map(e).joined(separator: words.semicolon)) + "_" }
                 if !action.buildsOn.isEmpty { out += "  \n  \(words("builds_on"))\(words.colon)" + action.buildsOn.map(e).joined(separator: words.semicolon) }
                 out += "\n"
             }

@@ -35,7 +35,7 @@ public struct ProfileTemplateRenderer: Sendable {
             out += "\n  # == \(group.title) ==\n"
             for fact in group.facts {
                 out += "  # \(text(fact.question).isEmpty ? text(fact.label) : text(fact.question))\n"
-                out += "  # \(hint(fact, words: words, unit: words.unit(text(fact.unit), for: 2)))\n"
+                out += "  # \(hint(fact, words: words, fallback: fallback, unit: words.unit(text(fact.unit), for: 2)))\n"
                 out += "  \(fact.id): ~\n"
             }
         }
@@ -43,15 +43,21 @@ public struct ProfileTemplateRenderer: Sendable {
         return SafeText.terminal(out)
     }
 
-    private func hint(_ fact: FactDefinition, words: ReportStrings, unit: String) -> String {
+    /// What to write for `fact`: its type's form, a word with its label in the language when the
+    /// label is not the word itself ("budget_threat (la menace budgétaire)").
+    private func hint(_ fact: FactDefinition, words: ReportStrings, fallback: String, unit: String) -> String {
+        func labelled(_ word: String) -> String {
+            guard let label = fact.valueLabels[word]?.text(in: language, fallback: fallback), label != word else { return word }
+            return "\(word) (\(label))"
+        }
         let unitText = unit.isEmpty ? "" : " (\(unit))"
         switch fact.type.answer {
         case .boolean: return "true | false"
         case .number(let whole):
             let range = fact.range.map { "\(Value.format($0.lowerBound))…\(Value.format($0.upperBound))" } ?? words("a_number")
             return (whole ? words("whole_number") + " " : "") + range + unitText
-        case .word: return fact.values.joined(separator: " | ")
-        case .words: return "[" + fact.values.joined(separator: ", ") + "]"
+        case .word: return fact.values.map(labelled).joined(separator: " | ")
+        case .words: return "[" + fact.values.map(labelled).joined(separator: ", ") + "]"
         case .text: return words("text")
         case .date: return "YYYY-MM-DD"
         }

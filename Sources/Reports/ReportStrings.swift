@@ -45,7 +45,7 @@ struct ReportStrings {
         "phase": ["en": "Phase %1", "fr": "Phase %1"],
         "called_by": ["en": "Answers", "fr": "Répond à"],
         "requires": ["en": "Requires", "fr": "Nécessite"],
-        "prerequisite": ["en": "prerequisite %1", "fr": "prérequis %1"],
+        "prerequisite": ["en": "Needed first by: %1", "fr": "Préalable à\u{a0}: %1"],
         "audience": ["en": "Audience", "fr": "Public"],
         "duration": ["en": "Duration", "fr": "Durée"],
         "score": ["en": "priority", "fr": "priorité"],
@@ -234,7 +234,7 @@ struct ReportStrings {
         "in_place_note": ["en": "These actions are not recommended again; the roadmap builds on them.",
                           "fr": "Ces actions ne sont pas recommandées à nouveau\u{a0}; la feuille de route s'appuie sur elles."],
         "builds_on": ["en": "Builds on", "fr": "S'appuie sur"],
-        "covers": ["en": "Also covers", "fr": "Couvre aussi"],
+        "covers": ["en": "Related findings", "fr": "Constats rattachés"],
         "other_findings": ["en": "Other findings", "fr": "Autres constats"],
         "later": ["en": "In a second stage", "fr": "Dans un second temps"],
         "later_note": ["en": "Once the actions above are under way:",
@@ -246,7 +246,7 @@ struct ReportStrings {
         "answers_all": ["en": "answers %1 %2 findings", "fr": "répond à %1 constats %2"],
         "answers_some": ["en": "answers %1 findings, %2 of them %3", "fr": "répond à %1 constats, dont %2 %3"],
         "impact_effort": ["en": "%1 impact, %2 effort", "fr": "impact %1, effort %2"],
-        "prerequisite_only": ["en": "prerequisite", "fr": "prérequis"],
+        "prerequisite_only": ["en": "needed by other actions", "fr": "préalable à d'autres actions"],
         "severity_critical": ["en": "critical", "fr": "critique"],
         "severity_critical_plural": ["en": "critical", "fr": "critiques"],
         "severity_high": ["en": "high-severity", "fr": "de gravité élevée"],
@@ -259,7 +259,7 @@ struct ReportStrings {
         "effort_medium": ["en": "medium", "fr": "moyen"],
         "effort_low": ["en": "low", "fr": "faible"],
         "context": ["en": "Context", "fr": "Contexte"],
-        "consultant_messages": ["en": "The consultant's key messages", "fr": "Messages clés du consultant"],
+        "consultant_messages": ["en": "The consultancy's key messages", "fr": "Messages clés du cabinet"],
         "key_messages": ["en": "Key messages from the diagnosis", "fr": "Messages clés du diagnostic"],
         "strengths_lead": ["en": "What to build on", "fr": "Sur quoi s'appuyer"],
         "findings_of_which": ["en": "%1, %2 of them %3", "fr": "%1, dont %2 %3"],
@@ -270,7 +270,7 @@ struct ReportStrings {
         "success_measure": ["en": "Success measure", "fr": "Indicateur de réussite"],
         "contents": ["en": "Contents", "fr": "Sommaire"],
         "continued": ["en": "(continued)", "fr": "(suite)"],
-        "more_questions": ["en": "… and %1, which the command \u{201c}orgdiag ask\u{201d} puts one by one.", "fr": "… et %1, que la commande «\u{a0}orgdiag ask\u{a0}» pose une à une."],
+        "more_questions": ["en": "… and %1, for the next interviews.", "fr": "… et %1, à traiter lors des prochains entretiens."],
         "other_question": ["en": "one more question", "fr": "autre question"],
         "other_questions": ["en": "more questions", "fr": "autres questions"],
         "several_of": ["en": "one or more of: ", "fr": "un ou plusieurs parmi\u{a0}: "],
@@ -372,7 +372,8 @@ struct ReportStrings {
             switch format {
             case .absolute:
                 return written(.number(Swift.abs(number)))
-            case .plural(let one, let other):
+            case .plural(let one, let other, let zero):
+                if number == 0, let zero { return zero.replacingAll("#", with: written(value)) }
                 let singular = language == "fr" ? Swift.abs(number) < 2 : number == 1
                 return (singular ? one : other).replacingAll("#", with: written(value))
             }
@@ -519,14 +520,6 @@ struct ReportStrings {
              count(Double(model.currentActions.count), "recommendation", "recommendations_count"),
              count(Double(model.phaseCount), "phase_word", "phases_word"),
              count(Double(model.undecided.count), "undecided_diagnostic", "undecided_diagnostics"))
-    }
-
-    /// "of X" in the language, with the French elision before a vowel: `de Tableau`, `d'Instance`
-    /// (not before an h, which may be aspirated: `de Hauts-de-France`).
-    func of(_ text: String) -> String {
-        guard language == "fr" else { return "of " + text }
-        let elides = text.first.map { "aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊËÎÏÔÛ".contains($0) } ?? false
-        return (elides ? "d'" : "de ") + text
     }
 
     /// The typography of a text from a pack or a profile: a number held to the word after it

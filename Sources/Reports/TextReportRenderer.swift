@@ -114,7 +114,7 @@ public struct TextReportRenderer: ReportRenderer {
                 line("      \(words("priority"))\(words.colon)\(action.priority)", indent: "      ")
                 for detail in model.details(of: action) { line("      \(detail.label)\(words.colon)\(detail.text)", indent: "        ") }
                 if !action.answers.isEmpty { line("      \(words("called_by"))\(words.colon)" + action.answers.joined(separator: words.semicolon), indent: "      ") }
-                if action.pulledIn { line("      " + words("prerequisite", words.of(action.prerequisiteOf.joined(separator: ", "))), indent: "      ") }
+                if action.pulledIn { line("      " + words("prerequisite", action.prerequisiteOf.joined(separator: words.semicolon)), indent: "      ") }
                 if !action.buildsOn.isEmpty { line("      \(words("builds_on"))\(words.colon)" + action.buildsOn.joined(separator: words.semicolon), indent: "      ") }
             }
         }

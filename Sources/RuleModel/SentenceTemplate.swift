@@ -8,7 +8,8 @@
 ///   {public_funding_change_5y, abs} %";
 /// - `{name, plural, one {…} other {…}}`: the form that agrees with the number, `#` standing for
 ///   the number written as reports write it: "{entry_points, plural, one {# point d'entrée}
-///   other {# points d'entrée}}". French takes `one` below 2, English for 1 only.
+///   other {# points d'entrée}}". French takes `one` below 2, English for 1 only. An optional
+///   `=0 {…}` form, as in ICU, words zero as a sentence does ("aucun projet" rather than "0 projet").
 ///
 /// Any other brace is text, so `{a{b}` is the text `{a` then the placeholder `b`, and an unclosed
 /// `{` is text. A name followed by a comma whose braces close but whose format is not one of the
@@ -18,8 +19,9 @@ public struct SentenceTemplate: Sendable, Equatable {
     public enum Format: Sendable, Equatable {
         /// The number without its sign.
         case absolute
-        /// The form agreeing with the number; `#` in a form stands for the number.
-        case plural(one: String, other: String)
+        /// The form agreeing with the number; `#` in a form stands for the number; `zero`, when
+        /// given, for exactly zero.
+        case plural(one: String, other: String, zero: String? = nil)
     }
 
     /// A piece of the sentence.
@@ -150,9 +152,13 @@ public struct SentenceTemplate: Sendable, Equatable {
             while true {
                 skipSpaces()
                 if index == scalars.count { break }
-                let selector = word()
-                guard selector == "one" || selector == "other" else {
-                    return .failure(Problem(message: "a plural form is 'one {…}' or 'other {…}'"
+                var selector = word()
+                if selector.isEmpty, index + 1 < scalars.count, scalars[index] == "=", scalars[index + 1] == "0" {
+                    selector = "=0"
+                    index += 2
+                }
+                guard selector == "one" || selector == "other" || selector == "=0" else {
+                    return .failure(Problem(message: "a plural form is 'one {…}', 'other {…}' or '=0 {…}'"
                                             + (selector.isEmpty ? "" : ", not '\(selector)'")))
                 }
                 skipSpaces()
@@ -170,7 +176,7 @@ public struct SentenceTemplate: Sendable, Equatable {
             guard let one = forms["one"], let other = forms["other"] else {
                 return .failure(Problem(message: "'plural' needs both forms: one {…} other {…}"))
             }
-            return .success(.plural(one: one, other: other))
+            return .success(.plural(one: one, other: other, zero: forms["=0"]))
         default:
             return .failure(Problem(message: kind.isEmpty ? "a format follows the comma: abs or plural"
                                     : "unknown format '\(kind)'; write abs or plural"))

@@ -58,7 +58,7 @@ import TestSupport
         // Each saved answer is followed by the question of its source (Enter skips it).
         let (status, screen) = try ask(profile.path, answers: ["maybe", "existing", "interview with the director, 3 June", "-30 %", "", "", "q"])
         #expect(status == 0)
-        #expect(screen.contains("[1] Does the organisation sell services (none, planned, existing)?"))
+        #expect(screen.contains("[1] Does the organisation sell services, or plan to? (none | planned | existing)"))
         #expect(screen.contains("'maybe' cannot be taken here; expected: "))
         #expect(screen.contains("saved: paid_offer = existing"))
         #expect(screen.contains("Source of this answer"))

@@ -93,6 +93,8 @@ import TestSupport
         let template = try String(contentsOfFile: path, encoding: .utf8)
         #expect(template.contains("  kind: caf\n"))
         #expect(template.contains("  # How many hierarchy levels separate the chief executive from a front-line agent?\n  # whole number 1…15 (levels)\n  hierarchy_levels: ~\n"))
+        // A word is shown with its label when the label says more than the word.
+        #expect(template.contains("budget_threat (the budget threat)"))
         let report = try CLIRunner.run(["report", path, "--format", "json"])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("\"fired\": 0"))

@@ -25,14 +25,30 @@ import Testing
         #expect(french.unit("jour(s) ouvré(s)", for: 1.5) == "jour ouvré" && french.unit("jour(s) ouvré(s)", for: 2) == "jours ouvrés")
         #expect(english.unit("day(s)", for: 1) == "day" && english.unit("day(s)", for: 0) == "days")
         #expect(french.unit("signal sur 3|signaux sur 3", for: 3) == "signaux sur 3" && french.unit("mois", for: 1) == "mois")
-        #expect(french.of("Instance de pilotage") == "d'Instance de pilotage" && french.of("Tableau de bord") == "de Tableau de bord")
         #expect(french.typeset("40 % : oui ; « client »") == "40\u{a0}%\u{a0}: oui\u{a0}; «\u{a0}client\u{a0}»")
         #expect(french.typeset("il faut 9 jours, 2 fois") == "il faut 9\u{a0}jours, 2\u{a0}fois" && english.typeset("takes 9 days") == "takes 9\u{a0}days")
-        #expect(french.of("Hauts-de-France") == "de Hauts-de-France")
     }
 
     /// In a `because` sentence, a set's words come in the order the pack declares them, and a
     /// diagnostic that does not concern the organisation reads "not applicable", not "no".
+    /// A plural's `=0` form words zero as a sentence does; without it, zero takes the usual form.
+    @Test func becauseSentencesWordZero() throws {
+        let projects = FactDefinition(id: "projects", type: .integer, range: 0...100)
+        let pack = RulePack(
+            metadata: .init(id: "t", languages: ["fr", "en"], defaultLanguage: "fr"), facts: [projects],
+            findings: [FindingRule(id: "few", severity: .low, condition: .expression(try ExpressionParser.parse("projects < 3")),
+                                   because: LocalizedText(["fr": "{projects, plural, =0 {aucun projet} one {# projet} other {# projets}}",
+                                                           "en": "{projects, plural, one {# project} other {# projects}}"]))])
+        let engine = try Engine(pack: pack)
+        let rule = try #require(pack.finding("few"))
+        func because(_ count: Double, _ language: String) -> String? {
+            ReportModel.because(of: rule, in: engine.evaluate(Profile(name: "p", facts: ["projects": .number(count)])), language: language)
+        }
+        #expect(because(0, "fr") == "aucun projet")
+        #expect(because(1, "fr") == "1\u{a0}projet" && because(2, "fr") == "2\u{a0}projets")
+        #expect(because(0, "en") == "0\u{a0}projects")
+    }
+
     @Test func becauseSentencesKeepDeclaredOrderAndSayNotApplicable() throws {
         let channels = FactDefinition(id: "channels", type: .set, values: ["phone", "desk", "web"])
         let pack = RulePack(

@@ -147,6 +147,6 @@ import Testing
         #expect(report.hasSynthesis)
         let rendered = MemoryOutput()
         MarkdownReportRenderer().render([report], to: rendered)
-        #expect(rendered.text.contains("### Contexte\n\nPremier.\n\nSecond\u{a0}: fin.\n\n### Messages clés du consultant\n\n- Un message.\n"))
+        #expect(rendered.text.contains("### Contexte\n\nPremier.\n\nSecond\u{a0}: fin.\n\n### Messages clés du cabinet\n\n- Un message.\n"))
     }
 }

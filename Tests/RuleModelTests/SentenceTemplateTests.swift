@@ -32,13 +32,16 @@ import Testing
         ])
         #expect(sentence.problems.isEmpty)
         #expect(sentence.placeholders.map(\.name) == ["change", "points"])
+        let zero = SentenceTemplate("{n, plural, =0 {aucun projet} one {# projet} other {# projets}}")
+        #expect(zero.segments == [.placeholder("n", .plural(one: "# projet", other: "# projets", zero: "aucun projet"), 0..<63)])
     }
 
     @Test func aFormatThatCannotBeReadIsAProblemWhereItStands() {
         let cases: [(String, String)] = [
             ("x {a, plurl, one {p} other {q}}", "unknown format 'plurl'; write abs or plural"),
             ("x {a, plural, one {p}}", "'plural' needs both forms: one {…} other {…}"),
-            ("x {a, plural, few {p} other {q}}", "a plural form is 'one {…}' or 'other {…}', not 'few'"),
+            ("x {a, plural, few {p} other {q}}", "a plural form is 'one {…}', 'other {…}' or '=0 {…}', not 'few'"),
+            ("x {a, plural, =1 {p} one {p} other {q}}", "a plural form is 'one {…}', 'other {…}' or '=0 {…}'"),
             ("x {a, abs now}", "'abs' takes nothing after it"),
             ("x {a, plural, one {p} one {q} other {r}}", "the form 'one' is given twice"),
             ("x {a, plural one {p} other {q}}", "'plural' is followed by a comma and its forms: one {…} other {…}"),
