@@ -526,23 +526,37 @@ struct ReportStrings {
     /// ("9 jours ouvrés" never breaks after 9); in French also a no-break space before `%`, `:`,
     /// `;`, `?`, `!` and `»` and after `«`.
     func typeset(_ text: String) -> String {
-        // One pass over the scalars: a space becomes a no-break space where typography holds it.
+        // One pass over the scalars finds the spaces to hold (most texts have none, and come back
+        // as they are); a second over the bytes writes them as no-break spaces.
         let french = language == "fr"
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count)
-        for (index, scalar) in scalars.enumerated() {
-            guard scalar == " " else {
-                result.append(scalar)
-                continue
-            }
-            let previous = index > 0 ? scalars[index - 1] : nil
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            let holdsNumber = previous.map { $0.properties.numericType != nil } == true && next?.properties.isAlphabetic == true
-            let frenchMark = french && (next.map { "%:;?!»".unicodeScalars.contains($0) } == true || previous == "«")
-            result.append(holdsNumber || frenchMark ? "\u{a0}" : scalar)
+        func holds(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+            let number = before.map { $0.properties.numericType != nil } == true && after?.properties.isAlphabetic == true
+            return number || (french && (after.map { "%:;?!»".unicodeScalars.contains($0) } == true || before == "«"))
         }
-        return String(result)
+        var held: [Int] = []
+        var offset = 0
+        var previous: Unicode.Scalar?
+        var pendingSpace: (offset: Int, before: Unicode.Scalar?)?
+        for scalar in text.unicodeScalars {
+            if let space = pendingSpace, holds(before: space.before, after: scalar) { held.append(space.offset) }
+            pendingSpace = scalar == " " ? (offset, previous) : nil
+            previous = scalar
+            offset += UTF8.width(scalar)
+        }
+        if let space = pendingSpace, holds(before: space.before, after: nil) { held.append(space.offset) }
+        guard !held.isEmpty else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(offset + held.count)
+        var nextHeld = 0
+        for (index, byte) in text.utf8.enumerated() {
+            if nextHeld < held.count, held[nextHeld] == index {
+                bytes += [0xC2, 0xA0]
+                nextHeld += 1
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A pack's unit agreeing with `value`: `jour(s) ouvré(s)` or `niveau(x)` take their plural

@@ -42,7 +42,10 @@ public struct SentenceTemplate: Sendable, Equatable {
     /// Parses `sentence`.
     /// - Complexity: linear in the sentence's length.
     public init(_ sentence: String) {
-        let scalars = Array(sentence.unicodeScalars)
+        let view = sentence.unicodeScalars
+        let scalars = Array(view)
+        // Each scalar's index in the sentence, and its end: text runs are sliced out whole.
+        let indices = Array(view.indices) + [view.endIndex]
         // Each brace's closing brace, matched as brackets are, in one pass.
         var closing = [Int?](repeating: nil, count: scalars.count)
         var open: [Int] = []
@@ -50,47 +53,45 @@ public struct SentenceTemplate: Sendable, Equatable {
             if scalar == "{" { open.append(offset) } else if scalar == "}", let start = open.popLast() { closing[start] = offset }
         }
         var segments: [Segment] = []
-        var text = String.UnicodeScalarView()
+        var textStart = 0
         var index = 0
-        func flushText() {
-            if !text.isEmpty { segments.append(.text(String(text))) }
-            text = String.UnicodeScalarView()
+        func flushText(upTo end: Int) {
+            if textStart < end { segments.append(.text(String(view[indices[textStart]..<indices[end]]))) }
         }
         while index < scalars.count {
             guard scalars[index] == "{" else {
-                text.append(scalars[index])
                 index += 1
                 continue
             }
             var end = index + 1
             while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
-            let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
-            guard end < scalars.count, !name.isEmpty, scalars[end] == "}" || scalars[end] == "," else {
-                text.append(scalars[index])
+            guard end < scalars.count, end > index + 1, scalars[end] == "}" || scalars[end] == "," else {
                 index += 1
                 continue
             }
+            let name = String(view[indices[index + 1]..<indices[end]])
             if scalars[end] == "}" {
-                flushText()
+                flushText(upTo: index)
                 segments.append(.placeholder(name, nil, index..<(end + 1)))
                 index = end + 1
+                textStart = index
                 continue
             }
             // A format: up to the brace that closes this placeholder.
             guard let close = closing[index] else {
-                text.append(scalars[index])
                 index += 1
                 continue
             }
-            flushText()
+            flushText(upTo: index)
             let range = index..<(close + 1)
             switch Self.format(Array(scalars[(end + 1)..<close])) {
             case .success(let format): segments.append(.placeholder(name, format, range))
-            case .failure(let problem): segments.append(.malformed(problem.message, String(String.UnicodeScalarView(scalars[range])), range))
+            case .failure(let problem): segments.append(.malformed(problem.message, String(view[indices[range.lowerBound]..<indices[range.upperBound]]), range))
             }
             index = close + 1
+            textStart = index
         }
-        flushText()
+        flushText(upTo: scalars.count)
         self.segments = segments
     }
 
