@@ -18,7 +18,11 @@ public struct PackLoadResult: Sendable {
 /// check reports is declared in ``PackCheck/all``.
 public enum PackLoader {
     /// Loads a pack from its files (the order of the files does not matter).
-    public static func load(files: [SourceFile], limits: YAMLLimits = .default, packLimits: PackLimits = .default) -> PackLoadResult {
+    /// - Parameter usageWarnings: whether to run the `usage` stage, whose checks only warn (unused
+    ///   facts and recommendations, missing examples, contradictions, threshold directions): a
+    ///   command that does not show warnings skips it.
+    public static func load(files: [SourceFile], limits: YAMLLimits = .default, packLimits: PackLimits = .default,
+                            usageWarnings: Bool = true) -> PackLoadResult {
         var diagnostics = DiagnosticList()
         let files = files.sorted { $0.path < $1.path }
         guard files.count <= packLimits.maxFiles else {
@@ -77,7 +81,7 @@ public enum PackLoader {
             return PackLoadResult(pack: nil, diagnostics: diagnostics)
         }
         let allFilesRead = documents.count == files.count
-        var checker = PackChecker(draft: draft, checksUsage: allFilesRead)
+        var checker = PackChecker(draft: draft, checksUsage: allFilesRead && usageWarnings)
         checker.run()
         draft = checker.draft
         if allFilesRead {

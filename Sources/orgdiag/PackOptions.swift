@@ -45,7 +45,7 @@ struct PackOptions: ParsableArguments {
             Terminal.report(problems)
             throw ExitStatus.badInput
         }
-        let result = PackLoader.load(files: files)
+        let result = PackLoader.load(files: files, usageWarnings: showWarnings)
         let shown = showWarnings || result.pack == nil
             ? result.diagnostics
             : DiagnosticList(result.diagnostics.sorted.filter { $0.severity == .error })
