@@ -65,7 +65,8 @@ def test_story_profile_is_a_word_document_with_its_sections(tmp_path, language, 
     for heading in expected:
         assert heading in headings(document, 1), heading
     phases = [h for h in headings(document, 2) if h.startswith("Phase")]
-    assert phases and all("2026" in h or "2027" in h for h in phases), phases
+    # Dated from the month after the assessment (September 2026), in order, each with its year.
+    assert phases and "2026" in phases[0] and all(re.search(r"\b20\d\d\b", h) for h in phases), phases
     # Maturity, every action's details, the training plan and the grid are tables.
     assert len(document.tables) >= 4
     maturity = document.tables[0]
