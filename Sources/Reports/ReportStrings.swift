@@ -368,6 +368,15 @@ struct ReportStrings {
             // A diagnostic that does not concern the organisation is not "no": it does not apply.
             if evaluation.outcome(of: name)?.status == .notApplicable { return self("x_status_not_applicable") }
             let written = { (value: RuntimeValue) in self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage) }
+            if case .select(let forms, let other) = format {
+                let word: String?
+                switch value {
+                case .bool(let flag): word = flag ? "true" : "false"
+                case .string(let text): word = text
+                default: word = nil
+                }
+                return word.flatMap { forms[$0] } ?? other
+            }
             guard let format, case .number(let number) = value else { return written(value) }
             switch format {
             case .absolute:
@@ -376,6 +385,8 @@ struct ReportStrings {
                 if number == 0, let zero { return zero.replacingAll("#", with: written(value)) }
                 let singular = language == "fr" ? Swift.abs(number) < 2 : number == 1
                 return (singular ? one : other).replacingAll("#", with: written(value))
+            case .select:
+                return written(value)
             }
         })
     }

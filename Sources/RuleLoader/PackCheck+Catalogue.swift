@@ -141,13 +141,15 @@ extension PackCheck {
 
     public static let invalidPlaceholder = PackCheck(
         "pack.invalid-placeholder", .error, stage: .references,
-        "a `because` placeholder with a format that is neither `abs` nor `plural, one {…} other {…}`",
+        "a `because` placeholder with a format that is not `abs`, `plural, one {…} other {…}` or `select, word {…} other {…}`, or a `select` form for a word its fact never takes",
         triggering: [
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"é ↓{levels, plurl, one {# level} other {# levels}}\"}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"↓{levels, plural, one {# level}} deep\"}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because:\n      en: |\n        deep:\n        ↓{levels, abs now}\n"),
+            header + facts + diagnostic("levels > 5", extra: "    because: {en: \"deep ↓{delegation, select, brod {broad} other {}}\"}\n"),
         ],
-        nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{levels, plural, one {# level} other {# levels}}, {levels, abs} {x\"}\n")])
+        nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{levels, plural, one {# level} other {# levels}}, {levels, abs} {x\"}\n"),
+                        header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{delegation, select, broad {wide} other {narrow}} delegation\"}\n")])
 
     public static let unknownName = PackCheck(
         "pack.unknown-name", .error, stage: .references,

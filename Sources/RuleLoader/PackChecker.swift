@@ -118,6 +118,26 @@ struct PackChecker {
                     let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
                     diagnostics.append(PackCheck.invalidPlaceholder.diagnostic("'because' of '\(id)': \(message)", at: place))
                 }
+                // A `select` form for a word its fact never takes would never be written.
+                for case .placeholder(let name, .select(let forms, _)?, let range) in sentence.segments {
+                    let words: [String]
+                    if let fact = draft.facts.first(where: { $0.id == name }) {
+                        switch fact.type.answer {
+                        case .boolean: words = ["true", "false"]
+                        case .word: words = fact.values
+                        default: words = []
+                        }
+                    } else {
+                        words = draft.findings.contains { $0.id == name } ? ["true", "false"] : []
+                    }
+                    guard !words.isEmpty else { continue }
+                    for key in forms.keys.sorted() where !words.contains(key) {
+                        let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
+                        diagnostics.append(PackCheck.invalidPlaceholder.diagnostic(
+                            "'because' of '\(id)': '\(name)' is never '\(key)'; its values are \(words.joined(separator: ", "))", at: place)
+                            .suggesting(Suggestion.hint(for: key, among: words)))
+                    }
+                }
                 for (name, range) in sentence.placeholders where !known.contains(name) && !broken.contains(name) {
                     // At the placeholder itself when the text's characters can be located.
                     let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location

@@ -10,6 +10,9 @@
 ///   the number written as reports write it: "{entry_points, plural, one {# point d'entrée}
 ///   other {# points d'entrée}}". French takes `one` below 2, English for 1 only. An optional
 ///   `=0 {…}` form, as in ICU, words zero as a sentence does ("aucun projet" rather than "0 projet").
+/// - `{name, select, word {…} other {…}}`: the form for the value's word (a boolean's `true` or
+///   `false`, an enumeration's value), `other` for any other value and for an unknown one:
+///   "{board_service_strategy, select, false {aucune stratégie de service adoptée} other {}}".
 ///
 /// Any other brace is text, so `{a{b}` is the text `{a` then the placeholder `b`, and an unclosed
 /// `{` is text. A name followed by a comma whose braces close but whose format is not one of the
@@ -22,6 +25,8 @@ public struct SentenceTemplate: Sendable, Equatable {
         /// The form agreeing with the number; `#` in a form stands for the number; `zero`, when
         /// given, for exactly zero.
         case plural(one: String, other: String, zero: String? = nil)
+        /// The form for the value's word, `other` for any other value or an unknown one.
+        case select([String: String], other: String)
     }
 
     /// A piece of the sentence.
@@ -129,38 +134,33 @@ public struct SentenceTemplate: Sendable, Equatable {
         let message: String
     }
 
-    /// Reads what follows a placeholder's name and comma: `abs`, or `plural` and its forms.
+    /// Reads what follows a placeholder's name and comma: `abs`, or `plural` or `select` and its forms.
     private static func format(_ scalars: [Unicode.Scalar]) -> Result<Format, Problem> {
         var index = 0
         func skipSpaces() { while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 } }
-        func word() -> String {
+        func word(snakeCase: Bool = false) -> String {
             let start = index
-            while index < scalars.count, ("a"..."z").contains(scalars[index]) { index += 1 }
+            while index < scalars.count, ("a"..."z").contains(scalars[index])
+                    || (snakeCase && (scalars[index] == "_" || ("0"..."9").contains(scalars[index]))) { index += 1 }
             return String(String.UnicodeScalarView(scalars[start..<index]))
         }
-        skipSpaces()
-        let kind = word()
-        skipSpaces()
-        switch kind {
-        case "abs":
-            return index == scalars.count ? .success(.absolute) : .failure(Problem(message: "'abs' takes nothing after it"))
-        case "plural":
+        /// The forms after `plural,` or `select,`: each a selector and its text in braces.
+        /// - Parameters:
+        ///   - selectors: what a selector is, and what to say when one is not.
+        ///   - expected: the forms as the comma's message shows them.
+        func forms(of kind: String, selectors: (read: () -> String, valid: (String) -> Bool, wrong: String),
+                   expected: String) -> Result<[String: String], Problem> {
             guard index < scalars.count, scalars[index] == "," else {
-                return .failure(Problem(message: "'plural' is followed by a comma and its forms: one {…} other {…}"))
+                return .failure(Problem(message: "'\(kind)' is followed by a comma and its forms: \(expected)"))
             }
             index += 1
             var forms: [String: String] = [:]
             while true {
                 skipSpaces()
                 if index == scalars.count { break }
-                var selector = word()
-                if selector.isEmpty, index + 1 < scalars.count, scalars[index] == "=", scalars[index + 1] == "0" {
-                    selector = "=0"
-                    index += 2
-                }
-                guard selector == "one" || selector == "other" || selector == "=0" else {
-                    return .failure(Problem(message: "a plural form is 'one {…}', 'other {…}' or '=0 {…}'"
-                                            + (selector.isEmpty ? "" : ", not '\(selector)'")))
+                let selector = selectors.read()
+                guard selectors.valid(selector) else {
+                    return .failure(Problem(message: selectors.wrong + (selector.isEmpty ? "" : ", not '\(selector)'")))
                 }
                 skipSpaces()
                 guard index < scalars.count, scalars[index] == "{" else {
@@ -174,13 +174,44 @@ public struct SentenceTemplate: Sendable, Equatable {
                 forms[selector] = String(String.UnicodeScalarView(scalars[start..<end]))
                 index = end + 1
             }
-            guard let one = forms["one"], let other = forms["other"] else {
-                return .failure(Problem(message: "'plural' needs both forms: one {…} other {…}"))
+            return .success(forms)
+        }
+        skipSpaces()
+        let kind = word()
+        skipSpaces()
+        switch kind {
+        case "abs":
+            return index == scalars.count ? .success(.absolute) : .failure(Problem(message: "'abs' takes nothing after it"))
+        case "plural":
+            let selectors = (read: { () -> String in
+                if index + 1 < scalars.count, scalars[index] == "=", scalars[index + 1] == "0" {
+                    index += 2
+                    return "=0"
+                }
+                return word()
+            }, valid: { (selector: String) in ["one", "other", "=0"].contains(selector) }, wrong: "a plural form is 'one {…}', 'other {…}' or '=0 {…}'")
+            switch forms(of: "plural", selectors: selectors, expected: "one {…} other {…}") {
+            case .failure(let problem): return .failure(problem)
+            case .success(let forms):
+                guard let one = forms["one"], let other = forms["other"] else {
+                    return .failure(Problem(message: "'plural' needs both forms: one {…} other {…}"))
+                }
+                return .success(.plural(one: one, other: other, zero: forms["=0"]))
             }
-            return .success(.plural(one: one, other: other, zero: forms["=0"]))
+        case "select":
+            let selectors = (read: { word(snakeCase: true) }, valid: { (selector: String) in !selector.isEmpty },
+                             wrong: "a select form is a word of the value (true, false, an enumeration's word) or 'other', then its text in braces")
+            switch forms(of: "select", selectors: selectors, expected: "word {…} other {…}") {
+            case .failure(let problem): return .failure(problem)
+            case .success(var forms):
+                guard let other = forms.removeValue(forKey: "other") else {
+                    return .failure(Problem(message: "'select' needs the form other {…}, for any other value and an unknown one"))
+                }
+                return .success(.select(forms, other: other))
+            }
         default:
-            return .failure(Problem(message: kind.isEmpty ? "a format follows the comma: abs or plural"
-                                    : "unknown format '\(kind)'; write abs or plural"))
+            return .failure(Problem(message: kind.isEmpty ? "a format follows the comma: abs, plural or select"
+                                    : "unknown format '\(kind)'; write abs, plural or select"))
         }
     }
 

@@ -49,6 +49,25 @@ import Testing
         #expect(because(0, "en") == "0\u{a0}projects")
     }
 
+    /// A `select` writes the form of the value's word, `other` for another value or an unknown one.
+    @Test func becauseSentencesSelectByWord() throws {
+        let strategy = FactDefinition(id: "strategy", type: .boolean)
+        let pack = RulePack(
+            metadata: .init(id: "t", languages: ["fr", "en"], defaultLanguage: "fr"), facts: [strategy],
+            findings: [FindingRule(id: "none", severity: .low, condition: .expression(try ExpressionParser.parse("not strategy or true")),
+                                   because: LocalizedText(["fr": "{strategy, select, false {aucune stratégie adoptée} other {stratégie à confirmer}}",
+                                                           "en": "{strategy, select, false {no strategy adopted} other {}}"]))])
+        let engine = try Engine(pack: pack)
+        let rule = try #require(pack.finding("none"))
+        func because(_ facts: [String: Value], _ language: String) -> String? {
+            ReportModel.because(of: rule, in: engine.evaluate(Profile(name: "p", facts: facts)), language: language)
+        }
+        #expect(because(["strategy": .bool(false)], "fr") == "aucune stratégie adoptée")
+        #expect(because(["strategy": .bool(true)], "fr") == "stratégie à confirmer")
+        #expect(because([:], "fr") == "stratégie à confirmer")
+        #expect(because(["strategy": .bool(false)], "en") == "no strategy adopted")
+    }
+
     @Test func becauseSentencesKeepDeclaredOrderAndSayNotApplicable() throws {
         let channels = FactDefinition(id: "channels", type: .set, values: ["phone", "desk", "web"])
         let pack = RulePack(

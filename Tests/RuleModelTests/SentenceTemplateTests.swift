@@ -32,13 +32,15 @@ import Testing
         ])
         #expect(sentence.problems.isEmpty)
         #expect(sentence.placeholders.map(\.name) == ["change", "points"])
+        let select = SentenceTemplate("{strategy, select, false {no strategy} partial_plan {a plan} other {}}")
+        #expect(select.segments == [.placeholder("strategy", .select(["false": "no strategy", "partial_plan": "a plan"], other: ""), 0..<70)])
         let zero = SentenceTemplate("{n, plural, =0 {aucun projet} one {# projet} other {# projets}}")
         #expect(zero.segments == [.placeholder("n", .plural(one: "# projet", other: "# projets", zero: "aucun projet"), 0..<63)])
     }
 
     @Test func aFormatThatCannotBeReadIsAProblemWhereItStands() {
         let cases: [(String, String)] = [
-            ("x {a, plurl, one {p} other {q}}", "unknown format 'plurl'; write abs or plural"),
+            ("x {a, plurl, one {p} other {q}}", "unknown format 'plurl'; write abs, plural or select"),
             ("x {a, plural, one {p}}", "'plural' needs both forms: one {…} other {…}"),
             ("x {a, plural, few {p} other {q}}", "a plural form is 'one {…}', 'other {…}' or '=0 {…}', not 'few'"),
             ("x {a, plural, =1 {p} one {p} other {q}}", "a plural form is 'one {…}', 'other {…}' or '=0 {…}'"),
@@ -47,6 +49,9 @@ import Testing
             ("x {a, plural one {p} other {q}}", "'plural' is followed by a comma and its forms: one {…} other {…}"),
             ("x {a, plural, one p other {q}}", "the form 'one' is written in braces: one {…}"),
             ("x {a, plural, one {{p}} other {q}}", "the form 'one' holds no brace of its own"),
+            ("x {a, select, true {p}}", "'select' needs the form other {…}, for any other value and an unknown one"),
+            ("x {a, select, {p} other {q}}", "a select form is a word of the value (true, false, an enumeration's word) or 'other', then its text in braces"),
+            ("x {a, select true {p} other {q}}", "'select' is followed by a comma and its forms: word {…} other {…}"),
         ]
         for (text, message) in cases {
             let sentence = SentenceTemplate(text)
