@@ -365,18 +365,20 @@ struct ReportStrings {
     func because(_ template: String, in evaluation: Evaluation) -> String {
         let pack = evaluation.pack
         return typeset(evaluation.fill(template) { name, value, format in
-            // A diagnostic that does not concern the organisation is not "no": it does not apply.
-            if evaluation.outcome(of: name)?.status == .notApplicable { return self("x_status_not_applicable") }
-            let written = { (value: RuntimeValue) in self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage) }
+            let notApplicable = evaluation.outcome(of: name)?.status == .notApplicable
             if case .select(let forms, let other) = format {
+                // A diagnostic that does not apply selects as conditions read it: false.
                 let word: String?
-                switch value {
+                switch notApplicable ? .bool(false) : value {
                 case .bool(let flag): word = flag ? "true" : "false"
                 case .string(let text): word = text
                 default: word = nil
                 }
                 return word.flatMap { forms[$0] } ?? other
             }
+            // A diagnostic that does not concern the organisation is not "no": it does not apply.
+            if notApplicable { return self("x_status_not_applicable") }
+            let written = { (value: RuntimeValue) in self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage) }
             guard let format, case .number(let number) = value else { return written(value) }
             switch format {
             case .absolute:

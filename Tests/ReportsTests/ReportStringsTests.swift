@@ -77,12 +77,17 @@ import Testing
                 FindingRule(id: "cci_only", severity: .low, appliesTo: ["cci"], condition: .expression(try ExpressionParser.parse("count(channels) > 0"))),
                 FindingRule(id: "few_channels", severity: .low, condition: .expression(try ExpressionParser.parse("count(channels) < 5")),
                             because: LocalizedText(["fr": "canaux : {channels} ; CCI : {cci_only}", "en": "channels: {channels}; CCI: {cci_only}"])),
+                FindingRule(id: "selects", severity: .low, condition: .expression(try ExpressionParser.parse("count(channels) < 5")),
+                            because: LocalizedText(["fr": "{cci_only, select, false {pas une CCI} other {?}}", "en": "{cci_only, select, false {not a CCI} other {?}}"])),
             ])
         let engine = try Engine(pack: pack)
         let evaluation = engine.evaluate(Profile(name: "p", kind: "caf", facts: ["channels": .setOf(["web", "phone", "desk"])]))
         let rule = try #require(pack.finding("few_channels"))
         #expect(ReportModel.because(of: rule, in: evaluation, language: "en") == "channels: phone, desk, web; CCI: not applicable")
         #expect(ReportModel.because(of: rule, in: evaluation, language: "fr") == "canaux\u{a0}: phone, desk, web\u{a0}; CCI\u{a0}: sans objet")
+        // A select reads a diagnostic that does not apply as conditions do: false.
+        let selects = try #require(pack.finding("selects"))
+        #expect(ReportModel.because(of: selects, in: evaluation, language: "en") == "not a CCI")
     }
 
     /// `ask` refuses an answer in its own language, saying what to type.
