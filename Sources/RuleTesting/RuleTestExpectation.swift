@@ -24,6 +24,8 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
     case inPlace = "in_place"
     /// Strengths that hold.
     case strengths
+    /// Strengths that do not hold (their condition is false).
+    case notStrengths = "not_strengths"
     /// Facts among the questions to ask next.
     case asks
     /// Facts not among the questions to ask next (known, deciding nothing, or not relevant).
@@ -86,7 +88,7 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .fired, .notFired, .unknown, .notApplicable, .superseded: return .diagnostic
         case .roadmapStartsWith, .roadmap, .inPlace, .phases, .scores: return .recommendation
-        case .strengths: return .strength
+        case .strengths, .notStrengths: return .strength
         case .asks, .doesNotAsk: return .fact
         case .maturity: return .dimension
         case .because, .becauseIs: return .diagnostic
@@ -191,6 +193,11 @@ public enum RuleTestExpectation: String, CaseIterable, Sendable, Hashable {
             return expected.compactMap { id in
                 guard let outcome = evaluation.strengths.first(where: { $0.strength.id == id }) else { return "no strength '\(id)' in the pack" }
                 return outcome.truth == .true ? nil : "expected the strength '\(id)', got \(outcome.truth == .false ? "not held" : "undecided")"
+            }
+        case .notStrengths:
+            return expected.compactMap { id in
+                guard let outcome = evaluation.strengths.first(where: { $0.strength.id == id }) else { return "no strength '\(id)' in the pack" }
+                return outcome.truth == .false ? nil : "expected the strength '\(id)' not to hold, got \(outcome.truth == .true ? "held" : "undecided")"
             }
         case .asks, .doesNotAsk:
             let asked = Set(engine.questions(for: evaluation).map(\.factID))

@@ -68,6 +68,16 @@ import TestSupport
         }
         #expect(report.neverFired.isEmpty)
         #expect(report.neverNotFired.isEmpty)
+        // Every strength expected to hold by some case, and not to hold by another.
+        func expectedStrengths(_ key: RuleTestExpectation) -> Set<String> {
+            Set(cases.flatMap { testCase -> [String] in
+                if case .ids(let ids)? = testCase.expected[key] { return ids }
+                return []
+            })
+        }
+        let strengths = Set(pack.strengths.map(\.id))
+        #expect(strengths.subtracting(expectedStrengths(.strengths)).isEmpty)
+        #expect(strengths.subtracting(expectedStrengths(.notStrengths)).isEmpty)
         // The coverage docs/default-pack.md states, and the leaves it names as not covered.
         let coverage = try #require(report.coverage)
         let covered = coverage.leaves.filter(\.isCovered)
@@ -78,6 +88,22 @@ import TestSupport
         for leaf in coverage.leaves where !leaf.isCovered {
             #expect(documentation.contains("`\(leaf.expression)`"), "docs/default-pack.md does not name \(leaf.owner): \(leaf.expression)")
         }
+    }
+
+    /// `not_strengths` fails, saying so, when a strength holds.
+    @Test func aStrengthExpectedNotToHoldThatHoldsFails() throws {
+        let pack = try Self.load()
+        let text = """
+            tests:
+              - name: a visible sponsor
+                profile:
+                  organisation: {name: CCI, kind: cci}
+                  facts: {named_sponsor: true, sponsor_visible_6m: true}
+                expect: {not_strengths: [sponsor_engaged]}
+            """
+        let loaded = RuleTestFileLoader.load(SourceFile(path: Self.root.appendingPathComponent("fixtures/profiles/inline.tests.yaml").path, text: text), pack: pack)
+        let report = RuleTestRunner(engine: try Engine(pack: pack)).run(loaded.cases)
+        #expect(report.results.map(\.failures) == [["expected the strength 'sponsor_engaged' not to hold, got held"]])
     }
 
     /// Every threshold says where it comes from in both languages, or that it is the
