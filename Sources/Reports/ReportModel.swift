@@ -192,7 +192,8 @@ public struct ReportModel: Sendable {
     /// The consultant's own key messages.
     public let consultantMessages: [String]
     /// The key messages drawn from the findings: the themes that weigh most (the sum of their
-    /// findings' severity weights, as the roadmap counts them), heaviest first, at most three.
+    /// findings' severity weights, as the roadmap counts them, covered findings included),
+    /// heaviest first, at most three.
     public let keyMessages: [KeyMessage]
     /// How many months a phase of the roadmap lasts, when the pack says.
     public let phaseMonths: Int?
@@ -525,7 +526,12 @@ public struct ReportModel: Sendable {
                          groups: line.groups, daysPerGroup: line.daysPerGroup, trainerDays: line.trainerDays, cost: line.cost,
                          missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
         }
-        keyMessages = Self.keyMessages(findings, words: words)
+        // A finding covered by another still weighs in its theme: it is said by the one that covers it.
+        var coveredWeight: [String: Double] = [:]
+        for outcome in evaluation.outcomes where outcome.status == .fired {
+            for coveringID in outcome.supersededBy { coveredWeight[coveringID, default: 0] += outcome.rule.severity.weight }
+        }
+        keyMessages = Self.keyMessages(findings, coveredWeight: coveredWeight, words: words)
         var cited: [String] = []
         var seen: Set<String> = []
         for reference in findings.flatMap(\.references) where seen.insert(reference).inserted { cited.append(reference) }
@@ -585,12 +591,13 @@ public struct ReportModel: Sendable {
 }
 
 extension ReportModel {
-    /// The themes that matter most (at most three), gravest first: ranked by their gravest
-    /// finding, then the weight of all their findings (critical 8, high 4, medium 2, low 1), then
-    /// the report's order. Each is said by its gravest finding that gives a figure (a `because`
-    /// with a number in it), else by its first finding. A theme with only low findings is no key
-    /// message.
-    static func keyMessages(_ findings: [Finding], words: ReportStrings) -> [KeyMessage] {
+    /// The themes that matter most (at most three): ranked by the weight of all their findings
+    /// (critical 8, high 4, medium 2, low 1, as the roadmap weighs them), those a finding shown
+    /// covers included (`coveredWeight`, by the covering finding's id), then by their gravest
+    /// finding, then the report's order. Each is said by its gravest finding that gives a figure
+    /// (a `because` with a number in it), else by its first finding. A theme with only low
+    /// findings is no key message.
+    static func keyMessages(_ findings: [Finding], coveredWeight: [String: Double] = [:], words: ReportStrings) -> [KeyMessage] {
         var groups: [(theme: String, findings: [Finding])] = []
         for finding in findings {
             let theme = finding.theme ?? finding.dimension ?? words("other_findings")
@@ -611,11 +618,11 @@ extension ReportModel {
         for (order, group) in groups.enumerated() {
             let gravest = group.findings.map(\.severity).min() ?? .low
             guard gravest < .low else { continue }
-            let weight = group.findings.map(\.severity.weight).reduce(0, +)
+            let weight = group.findings.map { $0.severity.weight + (coveredWeight[$0.id] ?? 0) }.reduce(0, +)
             ranked.append(Ranked(order: order, theme: group.theme, findings: group.findings, gravest: gravest, weight: weight))
         }
-        // A theme matters by all its findings, weighed as the roadmap weighs them (critical 8, high 4,
-        // medium 2, low 1): nine findings of high severity say more than one critical finding.
+        // A theme matters by all its findings: nine findings of high severity say more than one
+        // critical finding.
         ranked.sort { (-$0.weight, $0.gravest, $0.order) < (-$1.weight, $1.gravest, $1.order) }
         return ranked.prefix(3).map { group in
             let gravest = group.findings.filter { $0.severity == group.gravest }

@@ -224,10 +224,11 @@ import TestSupport
         let sponsorship = try #require(evaluation.roadmap.first { $0.recommendation.id == "gov_executive_sponsorship" })
         let relays = try #require(evaluation.roadmap.first { $0.recommendation.id == "trn_managers_change_relay" })
         #expect(sponsorship.phase < relays.phase && relays.phase < frontLine.phase)
-        // The synthesis opens on the story's themes: the vertical organisation and the budget.
+        // The synthesis opens on the story's three themes: the budget, the vertical organisation and
+        // the missing client service (covered findings weigh in their theme: the funding cliff says
+        // the fall and the dependence, the saturated phone line the unanswered calls).
         let model = ReportModel(evaluation, questions: [], language: "fr", generatedOn: "2026-11-26", toolVersion: "t")
-        #expect(model.keyMessages.first?.theme == "Une organisation verticale et cloisonnée")
-        #expect(model.keyMessages.contains { $0.theme == "Budget et financement" })
+        #expect(model.keyMessages.map(\.theme) == ["Budget et financement", "Une organisation verticale et cloisonnée", "Le service rendu aux usagers"])
     }
 
     @Test func sentencesUseTheOrganisationsFiguresAndTheWordsLabels() throws {
