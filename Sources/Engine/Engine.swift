@@ -46,7 +46,9 @@ public struct Engine: Sendable {
         var relevance: [(factID: String, condition: CompiledCondition, reads: Set<Int>)] = []
         for fact in pack.facts {
             guard let condition = fact.relevantWhen else { continue }
-            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:)), compiled.factCone(of: condition.references)))
+            // The facts it reads, itself left out: a fact never waits for its own answer.
+            let reads = compiled.factCone(of: condition.references).subtracting(compiled.slot(of: fact.id).map { [$0] } ?? [])
+            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:)), reads))
         }
         self.relevance = relevance
         var inPlaceTests: [(recommendationID: String, condition: CompiledCondition)] = []

@@ -95,12 +95,24 @@ enum QuestionRanker {
             ranked.append(MissingFact(factID: fact.id, weight: weight, decides: decides.sorted(), decidesInPlace: decidesInPlace.sorted(),
                                       decidesLevels: undecidedLevels.map(\.dimension).filter(decidesLevels.contains), deciding: deciding))
         }
-        // A fact that may not be relevant waits for the questions that tell whether it is.
+        // A fact that may not be relevant waits for the questions that tell whether it is, unless
+        // those wait themselves (relevance conditions that read each other): one of them is asked.
         let pendingRelevance = engine.factsOfUnknownRelevance(evaluation.slots)
-        let asked = Set(ranked.map(\.factID))
-        ranked.removeAll { missing in
-            pendingRelevance[missing.factID].map { reads in reads.contains { asked.contains(compiled.factID(atSlot: $0)) } } ?? false
+        let candidates = Set(ranked.map(\.factID))
+        var waiting = Set<String>()
+        var changed = true
+        while changed {
+            changed = false
+            for missing in ranked where !waiting.contains(missing.factID) {
+                guard let reads = pendingRelevance[missing.factID] else { continue }
+                let blockers = reads.map(compiled.factID(atSlot:)).filter { candidates.contains($0) && !waiting.contains($0) }
+                if !blockers.isEmpty {
+                    waiting.insert(missing.factID)
+                    changed = true
+                }
+            }
         }
+        ranked.removeAll { waiting.contains($0.factID) }
         return ranked.sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
     }
 }

@@ -101,16 +101,13 @@ public struct HTMLReportRenderer: ReportRenderer {
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
         // Each theme's findings in a list of their own, laid out in two columns when printed.
-        var listOpen = false
         for (index, finding) in model.findings.enumerated() {
             if let theme = model.themeHeading(before: index) {
-                if listOpen { body += "</div>\n" }
+                if index > 0 { body += "</div>\n" }
                 body += "<h3 class=\"theme\">\(e(theme.title))</h3>\n" + (theme.summary.map { "<p class=\"muted\">\(e($0))</p>\n" } ?? "")
-                listOpen = false
-            }
-            if !listOpen {
                 body += "<div class=\"finding-list\">\n"
-                listOpen = true
+            } else if index == 0 {
+                body += "<div class=\"finding-list\">\n"
             }
             body += "<article class=\"finding \(finding.severity.rawValue)\">\n"
             body += "<h3><span class=\"badge \(finding.severity.rawValue)\">\(e(words.severity(finding.severity)))</span> \(e(finding.title))</h3>\n"
@@ -134,7 +131,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             body += "</article>\n"
         }
-        if listOpen { body += "</div>\n" }
+        if !model.findings.isEmpty { body += "</div>\n" }
         body += "</section>\n"
 
         body += "<section id=\"roadmap\">\n<h2>\(e(words("roadmap")))</h2>\n"

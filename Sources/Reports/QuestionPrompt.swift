@@ -53,7 +53,7 @@ public struct QuestionPrompt: Sendable {
     /// expected. Every problem an answer meets (a wrong type, a word the fact does not know, a
     /// number out of range, a malformed date, text YAML cannot read) means the same to the
     /// person typing: this is not an answer to the question, and here is what is.
-    public func refusal(_ problem: Diagnostic, answer: String, for fact: FactDefinition) -> String {
+    public func refusal(answer: String, for fact: FactDefinition) -> String {
         let words = ReportStrings(language: language)
         return SafeText.terminal("    " + words("ask_refused", answer, expected(fact)) + "\n> ")
     }

@@ -154,7 +154,9 @@ public struct ReportModel: Sendable {
 
     /// A threshold the report's findings were judged against, for the methodology appendix.
     public struct Threshold: Sendable {
+        /// The parameter's id (the JSON report's `parameter`).
         public let id: String
+        /// The parameter's label in the report's language.
         public let label: String
         /// Its value for this organisation (its kind's, or the one set for the run), with its
         /// unit: the pack's, or that of what it is compared with.
@@ -376,6 +378,10 @@ public struct ReportModel: Sendable {
         func withUnit(_ value: RuntimeValue, _ unitText: String?, of fact: FactDefinition?) -> String {
             words.value(value, unit: unitText, of: fact, fallback: fallback)
         }
+        /// The unit of a fact (or its type's) or of an indicator, in the report's language.
+        func unit(of name: String) -> String? {
+            pack.fact(name).map { text($0.unit) ?? $0.type.defaultUnit } ?? pack.indicator(name).flatMap { text($0.unit) }
+        }
         /// A name's value as it reads after its label: "Projets inter-services (12 mois) (0 projet)".
         func reading(_ id: String) -> String? {
             let value = evaluation.value(of: id)
@@ -425,7 +431,7 @@ public struct ReportModel: Sendable {
             case .notEqual: return base
             }
             let fact = pack.fact(name)
-            let unit = fact.map { text($0.unit) ?? $0.type.defaultUnit } ?? pack.indicator(name).flatMap { text($0.unit) }
+            let unit = unit(of: name)
             return base.dropLast() + (language == "fr" ? "\u{a0}; " : "; ") + words(key, withUnit(.number(limit), unit, of: fact)) + ")"
         }
         maturity = evaluation.maturity.map { entry in
@@ -526,10 +532,16 @@ public struct ReportModel: Sendable {
                          groups: line.groups, daysPerGroup: line.daysPerGroup, trainerDays: line.trainerDays, cost: line.cost,
                          missing: line.missingFacts.map { text(pack.fact($0)?.label) ?? $0 })
         }
-        // A finding covered by another still weighs in its theme: it is said by the one that covers it.
+        // A finding covered by another still weighs, once, in the theme of the finding shown that
+        // says it (following a chain of covers up to one that is shown).
         var coveredWeight: [String: Double] = [:]
-        for outcome in evaluation.outcomes where outcome.status == .fired {
-            for coveringID in outcome.supersededBy { coveredWeight[coveringID, default: 0] += outcome.rule.severity.weight }
+        for outcome in evaluation.outcomes where outcome.status == .fired && !outcome.supersededBy.isEmpty {
+            var cover = outcome.supersededBy.first
+            var seen: Set<String> = [outcome.rule.id]
+            while let id = cover, let covering = evaluation.outcome(of: id), !covering.isShown, seen.insert(id).inserted {
+                cover = covering.supersededBy.first
+            }
+            if let id = cover, evaluation.outcome(of: id)?.isShown == true { coveredWeight[id, default: 0] += outcome.rule.severity.weight }
         }
         keyMessages = Self.keyMessages(findings, coveredWeight: coveredWeight, words: words)
         var cited: [String] = []
@@ -542,19 +554,22 @@ public struct ReportModel: Sendable {
         // unit of the fact or indicator it is compared with.
         var thresholdOrder: [String] = []
         var thresholdUnits: [String: String] = [:]
+        var visited: Set<String> = []
         func collectThresholds(_ expression: Expression) {
             expression.visit { node in
                 switch node.kind {
                 case .reference(let id) where pack.parameter(id) != nil:
                     if !thresholdOrder.contains(id) { thresholdOrder.append(id) }
                 case .reference(let id):
+                    // Through indicators and the diagnostics a condition reads, each once.
+                    guard visited.insert(id).inserted else { return }
                     if let indicator = pack.indicator(id) { collectThresholds(indicator.expression) }
+                    pack.finding(id)?.condition.expressions.forEach(collectThresholds)
                 case .comparison(_, let lhs, let rhs):
                     guard case .reference(let left) = lhs.kind, case .reference(let right) = rhs.kind else { return }
                     let (parameter, measured) = pack.parameter(left) != nil ? (left, right) : (right, left)
                     guard pack.parameter(parameter) != nil, thresholdUnits[parameter] == nil else { return }
-                    thresholdUnits[parameter] = pack.fact(measured).map { text($0.unit) ?? $0.type.defaultUnit }
-                        ?? pack.indicator(measured).flatMap { text($0.unit) }
+                    thresholdUnits[parameter] = unit(of: measured)
                 default: break
                 }
             }

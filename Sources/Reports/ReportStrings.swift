@@ -368,26 +368,21 @@ struct ReportStrings {
             let notApplicable = evaluation.outcome(of: name)?.status == .notApplicable
             if case .select(let forms, let other) = format {
                 // A diagnostic that does not apply selects as conditions read it: false.
-                let word: String?
-                switch notApplicable ? .bool(false) : value {
-                case .bool(let flag): word = flag ? "true" : "false"
-                case .string(let text): word = text
-                default: word = nil
-                }
-                return word.flatMap { forms[$0] } ?? other
+                let selected: RuntimeValue = notApplicable ? .bool(false) : value
+                return selected.word.flatMap { forms[$0] } ?? other
             }
             // A diagnostic that does not concern the organisation is not "no": it does not apply.
             if notApplicable { return self("x_status_not_applicable") }
             let written = { (value: RuntimeValue) in self.value(value, of: pack.fact(name), fallback: pack.metadata.defaultLanguage) }
-            guard let format, case .number(let number) = value else { return written(value) }
+            guard case .number(let number) = value else { return written(value) }
             switch format {
-            case .absolute:
+            case .absolute?:
                 return written(.number(Swift.abs(number)))
-            case .plural(let one, let other, let zero):
+            case .plural(let one, let other, let zero)?:
                 if number == 0, let zero { return zero.replacingAll("#", with: written(value)) }
                 let singular = language == "fr" ? Swift.abs(number) < 2 : number == 1
                 return (singular ? one : other).replacingAll("#", with: written(value))
-            case .select:
+            case .select?, nil:
                 return written(value)
             }
         })
@@ -459,7 +454,6 @@ struct ReportStrings {
         missing.isEmpty ? self("missing_none") : self("missing") + colon + missing.joined(separator: ", ")
     }
 
-    /// What answering a question would settle, in words: "would settle 2 open points".
     /// Where a threshold comes from, in words: its citation, or the consultancy's judgement and
     /// what it rests on (the pack's text as written when it already opens by saying it is the
     /// consultancy's judgement); `nil` when the pack says neither.
@@ -469,6 +463,7 @@ struct ReportStrings {
         return source.hasPrefix(self("judgement")) ? source : self("judgement_on", source)
     }
 
+    /// What answering a question would settle, in words: "would settle 2 open points".
     func settles(_ count: Int) -> String { self("decides", self.count(Double(count), "open_point", "open_points")) }
 
     /// A number with the decimal mark of the language.

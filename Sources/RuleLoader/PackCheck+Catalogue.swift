@@ -141,12 +141,13 @@ extension PackCheck {
 
     public static let invalidPlaceholder = PackCheck(
         "pack.invalid-placeholder", .error, stage: .references,
-        "a `because` placeholder with a format that is not `abs`, `plural, one {…} other {…}` or `select, word {…} other {…}`, or a `select` form for a word its fact never takes",
+        "a `because` placeholder with a format that is not `abs`, `plural, one {…} other {…}` or `select, word {…} other {…}`, or a `select` form for a word its fact never takes, or a `select` on a name that is not a boolean, an enumeration or a diagnostic",
         triggering: [
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"é ↓{levels, plurl, one {# level} other {# levels}}\"}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"↓{levels, plural, one {# level}} deep\"}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because:\n      en: |\n        deep:\n        ↓{levels, abs now}\n"),
             header + facts + diagnostic("levels > 5", extra: "    because: {en: \"deep ↓{delegation, select, brod {broad} other {}}\"}\n"),
+            header + facts + diagnostic("levels > 5", extra: "    because: {en: \"↓{levels, select, true {deep} other {}}\"}\n"),
         ],
         nonTriggering: [header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{levels, plural, one {# level} other {# levels}}, {levels, abs} {x\"}\n"),
                         header + facts + diagnostic("levels > 5", extra: "    because: {en: \"{delegation, select, broad {wide} other {narrow}} delegation\"}\n")])

@@ -114,11 +114,15 @@ struct PackChecker {
         func checkPlaceholders(_ because: LocalizedText?, of id: String, origins: [String: TextOrigin]?, location: SourceLocation?) {
             for (language, template) in because?.translations.sorted(by: { $0.key < $1.key }) ?? [] {
                 let sentence = SentenceTemplate(template)
-                for (message, range) in sentence.problems {
-                    let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
-                    diagnostics.append(PackCheck.invalidPlaceholder.diagnostic("'because' of '\(id)': \(message)", at: place))
+                // At the placeholder itself when the text's characters can be located.
+                func place(_ range: Range<Int>) -> SourceLocation? {
+                    origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
                 }
-                // A `select` form for a word its fact never takes would never be written.
+                for (message, range) in sentence.problems {
+                    diagnostics.append(PackCheck.invalidPlaceholder.diagnostic("'because' of '\(id)': \(message)", at: place(range)))
+                }
+                // A `select` chooses by a word: a boolean fact's or a diagnostic's true or false, an
+                // enumeration's values; a form for a word the name never takes would never be written.
                 for case .placeholder(let name, .select(let forms, _)?, let range) in sentence.segments {
                     let words: [String]
                     if let fact = draft.facts.first(where: { $0.id == name }) {
@@ -130,17 +134,22 @@ struct PackChecker {
                     } else {
                         words = draft.findings.contains { $0.id == name } ? ["true", "false"] : []
                     }
-                    guard !words.isEmpty else { continue }
+                    guard !words.isEmpty else {
+                        // An unknown name is reported below; any other has no word to choose by.
+                        if known.contains(name) {
+                            diagnostics.append(PackCheck.invalidPlaceholder.diagnostic(
+                                "'because' of '\(id)': a select chooses by a boolean, an enumeration or a diagnostic; '\(name)' is none", at: place(range)))
+                        }
+                        continue
+                    }
                     for key in forms.keys.sorted() where !words.contains(key) {
-                        let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
                         diagnostics.append(PackCheck.invalidPlaceholder.diagnostic(
-                            "'because' of '\(id)': '\(name)' is never '\(key)'; its values are \(words.joined(separator: ", "))", at: place)
+                            "'because' of '\(id)': '\(name)' is never '\(key)'; its values are \(words.joined(separator: ", "))", at: place(range))
                             .suggesting(Suggestion.hint(for: key, among: words)))
                     }
                 }
                 for (name, range) in sentence.placeholders where !known.contains(name) && !broken.contains(name) {
-                    // At the placeholder itself when the text's characters can be located.
-                    let place = origins?[language]?.location(from: range.lowerBound, to: range.upperBound) ?? location
+                    let place = place(range)
                     diagnostics.append(PackCheck.unknownName.diagnostic("'because' of '\(id)' names '{\(name)}', which is not defined",
                                                                         at: place)
                         .suggesting(Suggestion.hint(for: name, among: known), written: { "{\($0)}" }))

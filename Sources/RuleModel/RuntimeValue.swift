@@ -54,4 +54,14 @@ public enum RuntimeValue: Hashable, Sendable, CustomStringConvertible {
         default: return value!.plainText
         }
     }
+
+    /// The word a `select` placeholder chooses its form by: `true` or `false` for a boolean, the
+    /// word itself for an enumeration's value; `nil` for any other value and an unknown one.
+    public var word: String? {
+        switch self {
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return text
+        default: return nil
+        }
+    }
 }

@@ -46,8 +46,8 @@ struct AskCommand: ParsableCommand {
                     break
                 }
                 switch ProfileEditor.parseAnswer(answer, for: fact, languages: rulePack.metadata.languages) {
-                case .failure(let problem):
-                    Terminal.standardOutput(prompt.refusal(problem, answer: answer, for: fact))
+                case .failure:
+                    Terminal.standardOutput(prompt.refusal(answer: answer, for: fact))
                 case .success(let value):
                     (file, current) = try save(fact.id, value, in: file, pack: rulePack)
                     if value == nil { passed.insert(fact.id) }

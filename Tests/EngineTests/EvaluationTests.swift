@@ -193,4 +193,31 @@ import RuleModel
         let unknown = engine.evaluate(Profile(name: "p"))
         #expect(engine.questions(for: unknown).map(\.factID).contains("a"))
     }
+
+    /// A fact whose relevance is unknown waits while the fact its relevance reads is asked itself;
+    /// facts whose relevance conditions read each other do not all wait.
+    @Test func aFactWaitsForTheQuestionThatSettlesItsRelevance() throws {
+        func relevant(_ pack: inout RulePack, _ id: String, when condition: String) {
+            pack.facts = pack.facts.map { fact in
+                guard fact.id == id else { return fact }
+                var relevant = fact
+                relevant.relevantWhen = .expression(try! ExpressionParser.parse(condition))
+                return relevant
+            }
+        }
+        // Whether the survey was run decides the finding too: it is asked, the score waits.
+        var chain = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("low_engagement", "f and a < 50")])
+        relevant(&chain, "a", when: "f")
+        let chainEngine = try Engine(pack: chain)
+        let unknown = chainEngine.evaluate(Profile(name: "p"))
+        #expect(chainEngine.questions(for: unknown).map(\.factID) == ["f"])
+        let surveyRun = chainEngine.evaluate(Profile(name: "p", facts: ["f": .bool(true)]))
+        #expect(chainEngine.questions(for: surveyRun).map(\.factID) == ["a"])
+        // Two facts whose relevance reads the other: one of them is asked.
+        var cycle = PackBuilder.pack(diagnostics: [PackBuilder.diagnostic("both", "a > 5 and b > 5")])
+        relevant(&cycle, "a", when: "b > 0")
+        relevant(&cycle, "b", when: "a > 0")
+        let cycleEngine = try Engine(pack: cycle)
+        #expect(cycleEngine.questions(for: cycleEngine.evaluate(Profile(name: "p"))).count == 1)
+    }
 }

@@ -85,6 +85,20 @@ import RuleModel
         #expect(roadmap.map(\.phase) == [1, 2, 3])
     }
 
+    /// Under a cap, the action of highest priority is kept, even of a later stage than minor ones.
+    @Test func theCapKeepsActionsByPriorityThenOrdersThemByTheMethod() throws {
+        let pack = RulePack(
+            metadata: .init(id: "t"), facts: [FactDefinition(id: "a", type: .integer)],
+            parameters: [Parameter(id: RulePack.roadmapLimitParameter, value: .number(1))],
+            findings: [PackBuilder.diagnostic("minor", "a > 1", severity: .low, dimension: nil, recommend: ["framing_note"]),
+                       PackBuilder.diagnostic("urgent", "a > 1", severity: .critical, dimension: nil, recommend: ["phone_plan"])],
+            recommendations: [Self.recommendation("framing_note", stage: "framing"), Self.recommendation("phone_plan", stage: "governance")],
+            stages: Self.stages)
+        let roadmap = try Self.evaluate(pack, ["a": .number(5)]).roadmap
+        #expect(roadmap.map(\.recommendation.id) == ["phone_plan", "framing_note"])
+        #expect(roadmap.map(\.later) == [false, true])
+    }
+
     @Test func oneFigureGivesOneFinding() throws {
         var critical = PackBuilder.diagnostic("line_saturated", "a < 70", severity: .critical, recommend: ["phone_plan"])
         critical.supersedes = ["calls_unanswered"]

@@ -90,28 +90,24 @@ import Testing
         #expect(ReportModel.because(of: selects, in: evaluation, language: "en") == "not a CCI")
     }
 
-    /// `ask` refuses an answer in its own language, saying what to type.
+    /// `ask` refuses an answer in its own language, saying what to type, whatever the reader found
+    /// wrong with it (a word the fact does not know, text YAML cannot read, a thirteenth month).
     @Test func askRefusesInTheReportsLanguage() {
         let offer = FactDefinition(id: "paid_offer", type: .enumeration, values: ["none", "existing"],
                                    valueLabels: ["none": LocalizedText(["fr": "aucune", "en": "none"]), "existing": LocalizedText(["fr": "existante", "en": "existing"])])
         let pack = RulePack(metadata: .init(id: "t", languages: ["fr", "en"], defaultLanguage: "fr"), facts: [offer])
-        let problem = Diagnostic.error(DiagnosticCode("profile.unknown-value"), "'peut-être' is not a value of 'paid_offer'", at: nil)
-        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(problem, answer: "peut-être", for: offer)
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(answer: "peut-être", for: offer)
                 == "    «\u{a0}peut-être\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: aucune | existante\n> ")
-        #expect(QuestionPrompt(pack: pack, language: "en").refusal(problem, answer: "maybe", for: offer)
+        #expect(QuestionPrompt(pack: pack, language: "en").refusal(answer: "maybe", for: offer)
                 == "    'maybe' cannot be taken here; expected: none | existing\n> ")
-        // Text YAML cannot read is refused in the same words, never in the reader's English.
-        guard case .failure(let unreadable) = ProfileEditor.parseAnswer("\"aucune", for: offer, languages: ["fr", "en"]) else {
-            Issue.record("an unclosed quote was read")
-            return
-        }
-        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(unreadable, answer: "\"aucune", for: offer)
-                == "    «\u{a0}\"aucune\u{a0}» ne peut pas être retenu ici\u{a0}; attendu\u{a0}: aucune | existante\n> ")
+        // Each of these fails to read, so `ask` refuses it in the words above, never in the reader's English.
         let date = FactDefinition(id: "last_review", type: .date)
-        guard case .failure(let badDate) = ProfileEditor.parseAnswer("2026-13-45", for: date, languages: ["fr", "en"]) else {
-            Issue.record("a 13th month was read")
-            return
+        for (answer, fact) in [("peut-être", offer), ("\"aucune", offer), ("2026-13-45", date)] {
+            guard case .failure = ProfileEditor.parseAnswer(answer, for: fact, languages: ["fr", "en"]) else {
+                Issue.record("'\(answer)' was read")
+                continue
+            }
         }
-        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(badDate, answer: "2026-13-45", for: date).hasPrefix("    «\u{a0}2026-13-45\u{a0}» ne peut pas être retenu ici"))
+        #expect(QuestionPrompt(pack: pack, language: "fr").refusal(answer: "2026-13-45", for: date).hasPrefix("    «\u{a0}2026-13-45\u{a0}» ne peut pas être retenu ici"))
     }
 }

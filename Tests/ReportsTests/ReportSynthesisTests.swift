@@ -150,3 +150,25 @@ import Testing
         #expect(rendered.text.contains("### Contexte\n\nPremier.\n\nSecond\u{a0}: fin.\n\n### Messages clés du cabinet\n\n- Un message.\n"))
     }
 }
+
+/// A finding covered by another still weighs in the key messages, once, in the theme of the finding
+/// shown that covers it.
+@Suite struct KeyMessageWeightTests {
+    @Test func aCoveredFindingWeighsOnceInTheThemeThatSaysIt() throws {
+        func text(_ word: String) -> LocalizedText { LocalizedText(["en": word]) }
+        func finding(_ id: String, _ theme: String, _ severity: RuleSeverity, supersedes: [String] = []) throws -> FindingRule {
+            FindingRule(id: id, theme: theme, severity: severity, title: text(id),
+                        condition: .expression(try ExpressionParser.parse("a > 1")), supersedes: supersedes)
+        }
+        let pack = RulePack(
+            metadata: .init(id: "t"), facts: [FactDefinition(id: "a", type: .integer)],
+            findings: [try finding("x1", "x", .high, supersedes: ["covered"]), try finding("covered", "x", .critical),
+                       try finding("y1", "y", .high, supersedes: ["covered"]), try finding("y2", "y", .high)],
+            themes: [Theme(id: "x", label: text("X")), Theme(id: "y", label: text("Y"))])
+        let evaluation = try Engine(pack: pack).evaluate(Profile(name: "o", facts: ["a": .number(5)]))
+        let model = ReportModel(evaluation, questions: [], language: "en", generatedOn: "2026-12-02", toolVersion: "0")
+        // X: 4 + the covered critical 8 = 12; Y: 4 + 4 = 8 (the covered finding is not counted twice).
+        #expect(model.keyMessages.map(\.theme) == ["X", "Y"])
+        #expect(model.findings.map(\.id).sorted() == ["x1", "y1", "y2"])
+    }
+}
