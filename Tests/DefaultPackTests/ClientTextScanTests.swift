@@ -19,11 +19,8 @@ import ZIPFoundation
     static func reports() throws -> [(name: String, language: String, format: String, text: String)] {
         let pack = try DefaultPackTests.load()
         let engine = try Engine(pack: pack)
-        let folder = DefaultPackTests.root.appendingPathComponent("fixtures/profiles")
         var reports: [(String, String, String, String)] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
-            let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            let profile = try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get()
+        for (name, profile) in try DefaultPackTests.fixtureProfiles(pack) {
             let evaluation = engine.evaluate(profile)
             for language in ["fr", "en"] {
                 let model = ReportModel(evaluation, questions: engine.questions(for: evaluation), language: language,

@@ -20,6 +20,33 @@ import TestSupport
         return pack
     }
 
+    /// The fixtures' profiles (`fixtures/profiles/*.yaml`, test files aside), by file name.
+    static func fixtureProfiles(_ pack: RulePack) throws -> [(name: String, profile: Profile)] {
+        let folder = root.appendingPathComponent("fixtures/profiles")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".tests.yaml") }
+            .map { name in
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                return (name, try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get())
+            }
+    }
+
+    /// The fixtures' rule-test files (`fixtures/profiles/*.tests.yaml`), loaded: how many files,
+    /// their cases and their problems.
+    static func fixtureTests(_ pack: RulePack) throws -> (files: Int, cases: [RuleTestCase], problems: DiagnosticList) {
+        let folder = root.appendingPathComponent("fixtures/profiles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tests.yaml") }.sorted()
+        var cases: [RuleTestCase] = []
+        var problems = DiagnosticList()
+        for name in names {
+            let path = folder.appendingPathComponent(name)
+            let loaded = RuleTestFileLoader.load(SourceFile(path: path.path, contents: Array(try Data(contentsOf: path))), pack: pack)
+            cases += loaded.cases
+            problems.append(contentsOf: loaded.problems)
+        }
+        return (names.count, cases, problems)
+    }
+
     @Test func lintsWithoutErrorOrWarning() throws {
         let files = try PackDirectory.read(Self.root.appendingPathComponent("rules").path).get()
         let diagnostics = PackLoader.load(files: files).diagnostics
@@ -50,18 +77,10 @@ import TestSupport
     @Test func examplesPassAndEveryDiagnosticIsExercisedBothWays() throws {
         let pack = try Self.load()
         let runner = RuleTestRunner(engine: try Engine(pack: pack))
-        var cases = RuleTestCase.examples(of: pack)
-        var problems = DiagnosticList()
-        let folder = Self.root.appendingPathComponent("fixtures/profiles")
-        let testFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tests.yaml") }.sorted()
-        #expect(testFiles.count >= 6)
-        for name in testFiles {
-            let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            let loaded = RuleTestFileLoader.load(SourceFile(path: folder.appendingPathComponent(name).path, contents: Array(data)), pack: pack)
-            cases += loaded.cases
-            problems.append(contentsOf: loaded.problems)
-        }
-        let report = runner.run(cases, problems: problems, coverage: true)
+        let tests = try Self.fixtureTests(pack)
+        #expect(tests.files >= 6)
+        let cases = RuleTestCase.examples(of: pack) + tests.cases
+        let report = runner.run(cases, problems: tests.problems, coverage: true)
         #expect(report.problems.isEmpty, "\(DiagnosticRenderer().render(report.problems))")
         for result in report.results where result.status != .pass {
             Issue.record("\(result.testCase.name): \(result.failures.joined(separator: "; "))")
@@ -147,14 +166,8 @@ import TestSupport
     @Test func everyMaturityLevelIsReachedSomewhere() throws {
         let pack = try Self.load()
         let engine = try Engine(pack: pack)
-        let folder = Self.root.appendingPathComponent("fixtures/profiles")
-        var profiles: [Profile] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".tests.yaml") {
-            let file = SourceFile(path: folder.appendingPathComponent(name).path, contents: Array(try Data(contentsOf: folder.appendingPathComponent(name))))
-            profiles += RuleTestFileLoader.load(file, pack: pack).cases.map(\.profile)
-        }
         var reached: Set<String> = []
-        for profile in profiles {
+        for profile in try Self.fixtureTests(pack).cases.map(\.profile) {
             for entry in engine.evaluate(profile).maturity { if let level = entry.level { reached.insert("\(entry.dimension.id) \(level)") } }
         }
         let all = pack.dimensions.flatMap { dimension in (1...dimension.levels.count).map { "\(dimension.id) \($0)" } }
@@ -170,11 +183,8 @@ import TestSupport
         let pack = try Self.load()
         let engine = try Engine(pack: pack)
         let stageIndex = pack.stages.positions(by: \.id)
-        let folder = Self.root.appendingPathComponent("fixtures/profiles")
         var checked = (levels: 0, actions: 0, questions: 0)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
-            let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            let profile = try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get()
+        for (name, profile) in try Self.fixtureProfiles(pack) {
             let evaluation = engine.evaluate(profile)
             let explainer = Explainer(engine: engine, evaluation: evaluation)
             for entry in evaluation.maturity {
@@ -251,10 +261,7 @@ import TestSupport
     @Test func everyProfileReportsInBothLanguagesWithoutUntranslatedText() throws {
         let pack = try Self.load()
         let engine = try Engine(pack: pack)
-        let folder = Self.root.appendingPathComponent("fixtures/profiles")
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") && !name.hasSuffix(".tests.yaml") {
-            let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            let profile = try ProfileLoader.load(SourceFile(path: name, contents: Array(data)), pack: pack).get()
+        for (name, profile) in try Self.fixtureProfiles(pack) {
             let evaluation = engine.evaluate(profile)
             for language in ["fr", "en"] {
                 let text = MarkdownReportRenderer().render(ReportModel(evaluation, questions: engine.questions(for: evaluation), language: language, generatedOn: "2026-11-26", toolVersion: "test"))
