@@ -105,8 +105,11 @@ enum QuestionRanker {
             changed = false
             for missing in ranked where !waiting.contains(missing.factID) {
                 guard let reads = pendingRelevance[missing.factID] else { continue }
-                let blockers = reads.map(compiled.factID(atSlot:)).filter { candidates.contains($0) && !waiting.contains($0) }
-                if !blockers.isEmpty {
+                let blocked = reads.contains { slot in
+                    let id = compiled.factID(atSlot: slot)
+                    return candidates.contains(id) && !waiting.contains(id)
+                }
+                if blocked {
                     waiting.insert(missing.factID)
                     changed = true
                 }
