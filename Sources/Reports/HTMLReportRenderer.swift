@@ -100,7 +100,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         body += "<section id=\"findings\">\n<h2>\(e(words("findings")))</h2>\n"
         if model.findings.isEmpty { body += "<p>\(e(words("no_findings")))</p>\n" }
-        // Each theme's findings in a list of their own, laid out in two columns when printed.
+        // Each theme's findings in a list of their own, after the theme's heading.
         for (index, finding) in model.findings.enumerated() {
             if let theme = model.themeHeading(before: index) {
                 if index > 0 { body += "</div>\n" }
@@ -151,7 +151,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                         + details.map { "<div><dt>\(e($0.label))</dt><dd>\(e($0.text))</dd></div>\n" }.joined() + "</dl>\n"
                 }
                 if !action.answers.isEmpty {
-                    body += "<p class=\"answers\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
+                    body += "<p class=\"answers called-by\">\(e(words("called_by")))\(colon)\(action.answers.map(e).joined(separator: words.semicolon))</p>\n"
                 }
                 if action.pulledIn {
                     body += "<p class=\"muted\">\(e(words("prerequisite", action.prerequisiteOf.joined(separator: words.semicolon))))</p>\n"
@@ -384,34 +384,45 @@ public struct HTMLReportRenderer: ReportRenderer {
         table.grid { border-collapse: collapse; font-size: 11px; width: 100%; } table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px; vertical-align: top; text-align: left; }
         .method li { margin: 4px 0; } .sources, .thresholds { font-size: 13px; } .sources li { margin: 2px 0; }
         @media print {
-          @page { size: A4; margin: 20mm 16mm 18mm; }
+          @page { size: A4; margin: 14mm 13mm 14mm; }
           header.cover { height: 170mm; display: flex; flex-direction: column; justify-content: center; border-bottom: none; }
           nav.contents { break-after: page; border-top: 3px solid var(--accent); padding-top: 4mm; }
           header.cover h1 { font-size: 34pt; } header.cover .facts { flex-direction: column; font-size: 13pt; }
           nav.contents ol { columns: 2; font-size: 10pt; }
-          .sources, .thresholds { font-size: 7pt; columns: 2; column-gap: 6mm; } .sources li, .thresholds li { margin: 0 0 1px; }
-          .thresholds { padding-left: 12px; }
-          table.grid { font-size: 7pt; } table.grid th, table.grid td { padding: 2px 3px; } .method li { margin: 1px 0; }
-          .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
-          body { font-size: 9pt; line-height: 1.3; }
-          h2 { font-size: 15pt; margin-top: 12px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
-          .finding-list, .phase ol { columns: 2; column-gap: 8mm; }
-          .in-place ul, .later ul { columns: 3; column-gap: 6mm; font-size: 7.5pt; }
-          .finding:not(.critical) .rationale, .finding.medium .references, .finding.low .references { display: none; }
-          ul.undecided { columns: 3; column-gap: 6mm; font-size: 7.5pt; } ul.undecided .muted { display: none; }
-          .finding { margin: 0 0 4px; padding-left: 8px; } .finding h3 { font-size: 9.5pt; }
-          .finding .because { font-size: 8.5pt; } .finding .rationale { font-size: 8pt; } .finding .evidence { font-size: 7.5pt; }
-          section#findings > p.muted { margin: 0 0 4px; font-size: 8pt; }
-          dl.details { grid-template-columns: 1fr; }
-          .finding .references, .finding .muted { font-size: 7.5pt; }
-          .evidence li { margin: 0; } .action { margin: 0 0 6px; } dl.details, .details, .answers, .priority { font-size: 7.5pt; }
-          h3.theme { margin-top: 6px; }
-          body { background: #fff; }
-          .finding p, .evidence { margin: 1px 0; }
+          body { font-size: 8.5pt; line-height: 1.25; background: #fff; }
           main { max-width: none; padding: 0; }
           main + main { break-before: page; }
-          h2, h3 { break-after: avoid; }
+          h2 { font-size: 13pt; margin-top: 8px; } h3 { font-size: 11pt; margin: 8px 0 3px; }
+          h2, h3 { break-after: avoid; break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
+          footer { margin-top: 6px; padding-top: 3px; font-size: 7pt; }
+          .chart-label, .chart-value { font-size: 8.5pt; } .chart-row { margin: 2px 0; } .next-levels { font-size: 8pt; }
+          /* Findings and the roadmap run in two columns, their theme and phase headings with them. */
+          section#findings { break-before: page; }
+          section#findings, section#roadmap { columns: 2; column-gap: 8mm; }
+          section#findings > h2, section#findings > p.muted, section#roadmap > h2, .phase.later, .training-plan { column-span: all; }
+          section#findings > p.muted { margin: 0 0 4px; font-size: 8pt; }
+          h3.theme { margin-top: 6px; }
+          .finding { margin: 0 0 3px; padding-left: 8px; } .finding h3 { font-size: 9pt; margin: 2px 0 1px; }
+          .finding p { margin: 1px 0; } .finding .because, .finding .rationale { font-size: 8pt; }
+          .finding:not(.critical) .rationale, .finding.medium .references, .finding.low .references { display: none; }
+          /* A finding's evidence and references share one run of text. */
+          .finding .evidence, .finding .references { display: inline; font-size: 7pt; } .finding .references::before { content: " · "; }
+          .finding .muted { font-size: 7pt; }
+          .phase h3 { font-size: 10pt; } .phase > p { break-after: avoid; }
+          .action { margin: 0 0 6px; } .action p { margin: 1px 0; }
+          /* An action's details run on as one paragraph; the findings it answers are counted in its justification. */
+          dl.details { display: block; } dl.details div { display: inline; } dl.details div + div::before { content: " · "; }
+          dl.details dt { color: var(--ink); font-weight: 600; }
+          dl.details, .details, .answers, .priority { font-size: 7pt; } .action .called-by { display: none; }
+          .in-place ul, .later ul { columns: 3; column-gap: 6mm; font-size: 7.5pt; } .later .tag { display: none; }
+          ul.undecided { columns: 3; column-gap: 6mm; font-size: 7.5pt; } ul.undecided .muted { display: none; }
+          ul.undecided .badge { font-size: 6pt; padding: 0 3px; }
+          ol.questions { columns: 2; column-gap: 8mm; font-size: 7.5pt; } ol.questions li { break-inside: avoid; }
+          #appendix h3 { margin: 5px 0 2px; } #appendix p { margin: 2px 0; } .method li { margin: 1px 0; }
+          table.grid { font-size: 6.5pt; } table.grid th, table.grid td { padding: 1px 3px; }
+          .sources, .thresholds { font-size: 6.5pt; line-height: 1.2; columns: 3; column-gap: 4mm; } .sources li, .thresholds li { margin: 0; }
+          .sources { padding-left: 14px; } .thresholds { padding-left: 12px; }
         }
 
         """

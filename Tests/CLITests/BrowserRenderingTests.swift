@@ -43,6 +43,27 @@ import TestSupport
         }
     }
 
+    /// The story profile's report, printed by Chromium on A4, is a deliverable of at most eight
+    /// pages in either language, and still holds its cover, findings, roadmap and sources.
+    @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
+    func storyReportPrintsInEightPages() throws {
+        guard ExternalTool.require(Self.tools) else { return }
+        let folder = try Repository.temporaryFolder("pages")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (language, sections) in [("fr", ["Sommaire", "Constats", "Feuille de route", "Plan de formation", "Sources"]),
+                                     ("en", ["Contents", "Findings", "Roadmap", "Training plan", "Sources"])] {
+            let html = folder.appendingPathComponent("story-\(language).html")
+            let outcome = try CLIRunner.run(["report", "fixtures/profiles/cci-val-de-loire-sud.yaml", "--format", "html",
+                                             "--lang", language, "-o", html.path])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let text = try render(html, in: folder)
+            // pdftotext ends every page with a form feed.
+            let pages = text.filter { $0 == "\u{0C}" }.count
+            #expect((2...8).contains(pages), "\(language): the story report prints in \(pages) pages")
+            for section in sections { #expect(text.contains(section), "\(language): the PDF lacks '\(section)'") }
+        }
+    }
+
     @Test(.enabled(if: browserIsExpected, Comment(rawValue: ExternalTool.missing(tools))))
     func hostileStringsShowAsText() throws {
         guard ExternalTool.require(Self.tools) else { return }
