@@ -112,19 +112,13 @@ public enum PackLoader {
 
     /// FNV-1a 64 over each file's name and bytes, in path order, as 16 hex digits.
     static func contentHash(_ files: [SourceFile]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-        }
+        var hasher = FNV1a()
         for file in files {
-            mix((file.path.split(separator: "/").last ?? "").utf8)
-            mix([0])
-            mix(file.contents)
+            hasher.mix((file.path.split(separator: "/").last ?? "").utf8)
+            hasher.mix([0])
+            hasher.mix(file.contents)
         }
-        let digits = String(hash, radix: 16)
+        let digits = String(hasher.value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

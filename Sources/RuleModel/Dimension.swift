@@ -5,9 +5,9 @@ import Diagnostics
 /// Each level above the first is reached by criteria, as in the EU CAF and EFQM scoring grids: a
 /// profile is at the highest level whose criteria, and those of every level below, hold. Level 1
 /// is the floor and has none. So a level's name never claims a practice the profile denies.
-public struct Dimension: Hashable, Sendable {
+public struct Dimension: Hashable, Sendable, Codable {
     /// One maturity level: its name, and what must hold to reach it.
-    public struct Level: Hashable, Sendable {
+    public struct Level: Hashable, Sendable, Codable {
         public var name: LocalizedText
         /// What must hold to reach the level (with every lower level's criteria); `nil` for level 1.
         public var criteria: Condition?

@@ -4,12 +4,12 @@ import Diagnostics
 /// indicator's formula (`staff_count / manager_count`).
 public struct Expression: Hashable, Sendable, CustomStringConvertible {
     /// `+ - * /`
-    public enum ArithmeticOperator: String, Hashable, Sendable {
+    public enum ArithmeticOperator: String, Hashable, Sendable, Codable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
     /// `== != < <= > >=`
-    public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+    public enum ComparisonOperator: String, Hashable, Sendable, Codable, CaseIterable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     }
 

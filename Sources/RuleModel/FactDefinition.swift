@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// One entry of a pack's fact catalogue: what a profile may say about an organisation.
-public struct FactDefinition: Hashable, Sendable {
+public struct FactDefinition: Hashable, Sendable, Codable {
     /// The snake_case id used in expressions and profiles.
     public var id: String
     /// The type of its values.

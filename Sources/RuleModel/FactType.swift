@@ -132,3 +132,20 @@ extension FactDefinition {
         }
     }
 }
+
+/// A fact type is stored by its name in packs, and read back as the type of that name.
+extension FactDefinition.FactType: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let type = Self(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no fact type is named '\(name)'")
+        }
+        self = type
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -2,9 +2,9 @@ import Diagnostics
 
 /// A pack's diagnostic: a problem an organisation may have, the condition that reveals it and the
 /// recommendations that answer it.
-public struct FindingRule: Hashable, Sendable {
+public struct FindingRule: Hashable, Sendable, Codable {
     /// A profile given as an example, with the outcome it must produce.
-    public struct Example: Hashable, Sendable {
+    public struct Example: Hashable, Sendable, Codable {
         /// The facts of the example (absent facts are unknown).
         public var facts: [String: Value]
         /// The organisation kind, if the example sets one.
@@ -24,7 +24,7 @@ public struct FindingRule: Hashable, Sendable {
     }
 
     /// Examples that must fire, must not fire, and must stay unknown.
-    public struct Examples: Hashable, Sendable {
+    public struct Examples: Hashable, Sendable, Codable {
         public var fires: [Example]
         public var doesNotFire: [Example]
         public var unknown: [Example]

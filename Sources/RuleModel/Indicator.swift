@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A derived fact computed from facts, parameters and other indicators.
-public struct Indicator: Hashable, Sendable {
+public struct Indicator: Hashable, Sendable, Codable {
     /// The snake_case id used in expressions.
     public var id: String
     /// The formula.

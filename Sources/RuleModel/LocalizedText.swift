@@ -14,3 +14,25 @@ public struct LocalizedText: Hashable, Sendable {
             ?? translations.keys.sorted().first.flatMap { translations[$0] } ?? ""
     }
 }
+
+/// A text is stored as a list of its languages and texts in turn, in the languages' order (a list
+/// reads faster than a keyed container, and the order makes the bytes the same every time).
+extension LocalizedText: Codable {
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        var translations: [String: String] = [:]
+        while !container.isAtEnd {
+            let language = try container.decode(String.self)
+            translations[language] = try container.decode(String.self)
+        }
+        self.init(translations)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for (language, text) in translations.sorted(by: { $0.key < $1.key }) {
+            try container.encode(language)
+            try container.encode(text)
+        }
+    }
+}

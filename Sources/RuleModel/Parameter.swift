@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A named threshold, with values per organisation kind; overridable from the command line.
-public struct Parameter: Hashable, Sendable {
+public struct Parameter: Hashable, Sendable, Codable {
     /// The snake_case id used in expressions.
     public var id: String
     /// The value used when no kind-specific value applies.

@@ -1,9 +1,9 @@
 import Diagnostics
 
 /// A training programme, governance action or organisation change a pack can recommend.
-public struct Recommendation: Hashable, Sendable {
+public struct Recommendation: Hashable, Sendable, Codable {
     /// What sort of action it is.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case training, governance, organisation
     }
 

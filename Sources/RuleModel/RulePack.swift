@@ -5,7 +5,7 @@
 /// dimensions, stages and themes, which keep the order the author declared them in (reports show them that way).
 public struct RulePack: Hashable, Sendable {
     /// Identity and languages of a pack.
-    public struct Metadata: Hashable, Sendable {
+    public struct Metadata: Hashable, Sendable, Codable {
         public var id: String
         public var name: LocalizedText
         /// Semantic version, `MAJOR.MINOR.PATCH`.

@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A strength ("point d'appui"): something an organisation does well, which a diagnosis starts
 /// from and a roadmap builds on.
-public struct Strength: Hashable, Sendable {
+public struct Strength: Hashable, Sendable, Codable {
     public var id: String
     public var dimension: String?
     public var title: LocalizedText

@@ -3,7 +3,7 @@ import Diagnostics
 /// A theme that groups a pack's diagnostics in reports (the organisation inherited from another
 /// era, budget inertia, the service rendered to users...): reports show findings theme by theme,
 /// in the order the pack declares its themes.
-public struct Theme: Hashable, Sendable {
+public struct Theme: Hashable, Sendable, Codable {
     public var id: String
     public var label: LocalizedText
     /// What the theme covers.

@@ -3,7 +3,7 @@ import Diagnostics
 /// How big a training programme is for one organisation: how many people it concerns, in groups
 /// of what size, for how many days per group. Each is an expression over the profile's facts,
 /// indicators and the pack's parameters (`manager_count`, `staff_count * front_line_share / 100`).
-public struct TrainingSizing: Hashable, Sendable {
+public struct TrainingSizing: Hashable, Sendable, Codable {
     /// How many people the training concerns.
     public var participants: Expression
     /// How many people per group.

@@ -1,5 +1,5 @@
 /// A fact's, parameter's or indicator's value.
-public enum Value: Hashable, Sendable, CustomStringConvertible {
+public enum Value: Hashable, Sendable, Codable, CustomStringConvertible {
     case bool(Bool)
     case number(Double)
     /// Text, enum values and dates (ISO `YYYY-MM-DD`, which sort as text).

@@ -29,14 +29,14 @@ struct PackOptions: ParsableArguments {
         throw ExitStatus.badInput
     }
 
-    /// Loads and checks the pack, printing its diagnostics (warnings too, when asked).
-    func loadPack(showWarnings: Bool = false) throws -> RulePack {
-        try load(showWarnings: showWarnings).pack
+    /// Loads and checks the pack, printing its errors (`lint` shows the warnings).
+    func loadPack() throws -> RulePack {
+        try load().pack
     }
 
-    /// Loads and checks the pack, printing its diagnostics; also gives the paths of its files (an
-    /// output file must not be one of them).
-    func load(showWarnings: Bool = false) throws -> (pack: RulePack, files: [String]) {
+    /// Loads and checks the pack, printing its errors; also gives the paths of its files (an
+    /// output file must not be one of them). A pack read before comes from the cache (``cache()``).
+    func load() throws -> (pack: RulePack, files: [String]) {
         let folder = try packFolder()
         let files: [SourceFile]
         switch PackDirectory.read(folder) {
@@ -45,12 +45,35 @@ struct PackOptions: ParsableArguments {
             Terminal.report(problems)
             throw ExitStatus.badInput
         }
-        let result = PackLoader.load(files: files, usageWarnings: showWarnings)
-        let shown = showWarnings || result.pack == nil
-            ? result.diagnostics
-            : DiagnosticList(result.diagnostics.sorted.filter { $0.severity == .error })
-        Terminal.report(shown)
-        guard let pack = result.pack else { throw ExitStatus.badInput }
+        let result = Self.cache()?.load(files: files) ?? PackLoader.load(files: files, usageWarnings: false)
+        // A pack with an error is not given: its errors are shown with its warnings.
+        guard let pack = result.pack else {
+            Terminal.report(result.diagnostics)
+            throw ExitStatus.badInput
+        }
         return (pack, files.map(\.path))
+    }
+
+    /// The checked-pack cache: the folder `ORGDIAG_CACHE` names (`off`: none), else
+    /// `$XDG_CACHE_HOME/orgdiag`, else `~/.cache/orgdiag`; its entries are this executable's.
+    static func cache() -> PackCache? {
+        let environment = Terminal.environment
+        let folder: String
+        if let chosen = environment["ORGDIAG_CACHE"], !chosen.isEmpty {
+            guard chosen != "off" else { return nil }
+            folder = chosen
+        } else if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+            folder = base + "/orgdiag"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            folder = home + "/.cache/orgdiag"
+        } else {
+            return nil
+        }
+        let fileManager = FileManager.default
+        let executable = (try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let attributes = (try? fileManager.attributesOfItem(atPath: executable)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return PackCache(folder: folder, build: "orgdiag \(Orgdiag.version) \(executable) \(size) \(modified)")
     }
 }

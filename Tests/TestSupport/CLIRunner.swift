@@ -26,8 +26,11 @@ public enum CLIRunner {
         return folder.appendingPathComponent("orgdiag")
     }()
 
+    /// The checked-pack cache the commands run here share (not the user's).
+    public static let packCache = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-test-pack-cache")
+
     /// Runs `orgdiag arguments` (or another `executable`) in `folder`, by default the package root,
-    /// with a fixed date, no colour and 100 columns; standard input is empty.
+    /// with a fixed date, no colour, 100 columns and the tests' pack cache; standard input is empty.
     public static func run(_ arguments: [String], executable: URL = binary, in folder: URL = Repository.root,
                            environment extra: [String: String] = [:]) throws -> Outcome {
         let process = Process()
@@ -39,6 +42,7 @@ public enum CLIRunner {
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "100"
         environment.removeValue(forKey: "ORGDIAG_RULES")
+        environment["ORGDIAG_CACHE"] = packCache.path
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-out-\(UUID().uuidString)")

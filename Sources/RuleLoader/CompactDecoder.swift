@@ -1,0 +1,324 @@
+/// Reads a `Decodable` value from the compact binary form ``CompactEncoder`` writes.
+///
+/// Every read is bounds-checked and every tag checked against what the type asks for: damaged
+/// bytes make `decode` throw, never crash. Nesting deeper than ``maximumDepth`` is refused.
+struct CompactDecoder {
+    /// What the values being decoded can read (``CodingUserInfoKey/sourceFiles``).
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+    /// The deepest nesting of values read.
+    static let maximumDepth = 512
+
+    /// The value of type `type` held by `bytes`, which must hold nothing else.
+    func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let reader = CompactReader(buffer, userInfo: userInfo)
+            let value = try reader.decodeValue(type)
+            guard reader.position == buffer.count else { throw reader.corrupt("bytes after the value") }
+            return value
+        }
+    }
+}
+
+/// The cursor over the bytes: one for a whole decoding, handed to every value as its `Decoder`
+/// (values are read in the order they were written).
+private final class CompactReader: Decoder {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var depth = 0
+    let userInfo: [CodingUserInfoKey: Any]
+    var codingPath: [any CodingKey] { [] }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, userInfo: [CodingUserInfoKey: Any]) {
+        self.bytes = bytes
+        self.userInfo = userInfo
+    }
+
+    func corrupt(_ what: String) -> DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "damaged compact data at byte \(position): \(what)"))
+    }
+
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= CompactDecoder.maximumDepth else { throw corrupt("nested too deep") }
+        return try T(from: self)
+    }
+
+    // MARK: Bytes
+
+    func byte() throws -> UInt8 {
+        guard position < bytes.count else { throw corrupt("unexpected end") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    func expect(_ tag: CompactTag) throws {
+        guard try byte() == tag.rawValue else { position -= 1; throw corrupt("expected \(tag)") }
+    }
+
+    func peekIsNull() -> Bool { position < bytes.count && bytes[position] == CompactTag.null.rawValue }
+
+    func varint() throws -> UInt64 {
+        guard let value = varint(at: &position, end: bytes.count) else { throw corrupt("damaged varint") }
+        return value
+    }
+
+    /// The varint at `offset`, moving `offset` past it; `nil` if it runs past `end` or overflows.
+    func varint(at offset: inout Int, end: Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < end, shift < 64 {
+            let next = bytes[offset]
+            offset += 1
+            value |= UInt64(next & 0x7f) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// The range of the key written at `offset` (its length, then its bytes), within `end`.
+    func keyRange(at offset: Int, end: Int) -> Range<Int>? {
+        var start = offset
+        guard let count = varint(at: &start, end: end), count <= UInt64(end - start) else { return nil }
+        return start..<(start + Int(count))
+    }
+
+    /// A length or count, which cannot exceed the bytes left.
+    func length() throws -> Int {
+        let value = try varint()
+        guard value <= UInt64(bytes.count - position) else { throw corrupt("length beyond the end") }
+        return Int(value)
+    }
+
+    /// The range of a text's bytes (length and bytes), the cursor moved past it.
+    func textRange() throws -> Range<Int> {
+        let count = try length()
+        defer { position += count }
+        return position..<(position + count)
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    // MARK: Primitives
+
+    func decodeBool() throws -> Bool {
+        switch try byte() {
+        case CompactTag.no.rawValue: return false
+        case CompactTag.yes.rawValue: return true
+        default: position -= 1; throw corrupt("expected a boolean")
+        }
+    }
+
+    func decodeInteger() throws -> Int64 {
+        try expect(.integer)
+        let zigzag = try varint()
+        return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+    }
+
+    func decodeInteger<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let value = try decodeInteger()
+        guard let exact = I(exactly: value) else { throw corrupt("\(value) does not fit in \(type)") }
+        return exact
+    }
+
+    func decodeDouble() throws -> Double {
+        try expect(.number)
+        guard bytes.count - position >= 8 else { throw corrupt("unexpected end") }
+        var bits: UInt64 = 0
+        for index in 0..<8 { bits |= UInt64(bytes[position + index]) << (8 * UInt64(index)) }
+        position += 8
+        return Double(bitPattern: bits)
+    }
+
+    func decodeString() throws -> String {
+        try expect(.text)
+        return string(try textRange())
+    }
+
+    // MARK: Decoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        try expect(.keyed)
+        let count = try length()
+        let keysLength = try length()
+        let keys = position
+        position += keysLength
+        return KeyedDecodingContainer(KeyedCompactReader<Key>(reader: self, remaining: count, nextKey: keys, keysEnd: position))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try expect(.list)
+        return ListCompactReader(reader: self, count: try length())
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleCompactReader(reader: self) }
+}
+
+/// A keyed container (a class: the protocol's reads are not `mutating`): its keys are read in
+/// order beside its values; a key asked for that is not
+/// the next one written is absent (values are asked for in the order they were written).
+private final class KeyedCompactReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let reader: CompactReader
+    /// How many keys are left to read.
+    var remaining: Int
+    /// Where the next key is written.
+    var nextKey: Int
+    let keysEnd: Int
+
+    init(reader: CompactReader, remaining: Int, nextKey: Int, keysEnd: Int) {
+        self.reader = reader
+        self.remaining = remaining
+        self.nextKey = nextKey
+        self.keysEnd = keysEnd
+    }
+
+    var codingPath: [any CodingKey] { [] }
+
+    var allKeys: [Key] {
+        var keys: [Key] = []
+        var offset = nextKey
+        for _ in 0..<remaining {
+            guard let range = reader.keyRange(at: offset, end: keysEnd), let key = Key(stringValue: reader.string(range)) else { break }
+            keys.append(key)
+            offset = range.upperBound
+        }
+        return keys
+    }
+
+    /// The next key written, if it is `key`.
+    func next(_ key: Key) -> Range<Int>? {
+        guard remaining > 0, let range = reader.keyRange(at: nextKey, end: keysEnd) else { return nil }
+        var name = key.stringValue
+        let matches = name.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: reader.bytes[range])) }
+        return matches ? range : nil
+    }
+
+    /// Moves past the key `key`, which must be the next one.
+    func take(_ key: Key) throws {
+        guard let range = next(key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "damaged compact data: '\(key.stringValue)' is not the next key"))
+        }
+        nextKey = range.upperBound
+        remaining -= 1
+    }
+
+    func contains(_ key: Key) -> Bool { next(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard next(key) != nil, reader.peekIsNull() else { return false }
+        try take(key)
+        reader.position += 1
+        return true
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try take(key); return try reader.decodeBool() }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try take(key); return try reader.decodeString() }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try take(key); return try reader.decodeDouble() }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try take(key); return Float(try reader.decodeDouble()) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try take(key); return try reader.decodeInteger(type) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try take(key); return try reader.decodeInteger(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try take(key); return try reader.decodeValue(type) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try take(key)
+        return try reader.container(keyedBy: type)
+    }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try take(key)
+        return try reader.unkeyedContainer()
+    }
+    func superDecoder() throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
+    func superDecoder(forKey key: Key) throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
+}
+
+/// A list container: its count, then its values.
+private struct ListCompactReader: UnkeyedDecodingContainer {
+    let reader: CompactReader
+    let total: Int
+    var currentIndex = 0
+    var codingPath: [any CodingKey] { [] }
+    var count: Int? { total }
+    var isAtEnd: Bool { currentIndex >= total }
+
+    init(reader: CompactReader, count: Int) {
+        self.reader = reader
+        self.total = count
+    }
+
+    mutating func next() throws {
+        guard !isAtEnd else { throw reader.corrupt("read past the end of a list") }
+        currentIndex += 1
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, reader.peekIsNull() else { return false }
+        currentIndex += 1
+        reader.position += 1
+        return true
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(); return try reader.decodeBool() }
+    mutating func decode(_ type: String.Type) throws -> String { try next(); return try reader.decodeString() }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next(); return try reader.decodeDouble() }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next(); return Float(try reader.decodeDouble()) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(); return try reader.decodeInteger(type) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(); return try reader.decodeValue(type) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next()
+        return try reader.container(keyedBy: type)
+    }
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try next()
+        return try reader.unkeyedContainer()
+    }
+    mutating func superDecoder() throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
+}
+
+/// A single value, read where the cursor is.
+private struct SingleCompactReader: SingleValueDecodingContainer {
+    let reader: CompactReader
+    var codingPath: [any CodingKey] { [] }
+
+    func decodeNil() -> Bool {
+        guard reader.peekIsNull() else { return false }
+        reader.position += 1
+        return true
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool { try reader.decodeBool() }
+    func decode(_ type: String.Type) throws -> String { try reader.decodeString() }
+    func decode(_ type: Double.Type) throws -> Double { try reader.decodeDouble() }
+    func decode(_ type: Float.Type) throws -> Float { Float(try reader.decodeDouble()) }
+    func decode(_ type: Int.Type) throws -> Int { try reader.decodeInteger(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try reader.decodeInteger(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try reader.decodeInteger(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try reader.decodeInteger(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try reader.decodeInteger(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try reader.decodeInteger(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try reader.decodeInteger(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try reader.decodeInteger(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try reader.decodeInteger(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try reader.decodeInteger(type) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try reader.decodeValue(type) }
+}

@@ -1,0 +1,172 @@
+import Diagnostics
+import Foundation
+import Parallel
+import RuleModel
+
+/// Checked packs kept on disk, so that a command run again on the same pack does not parse and
+/// check its YAML again (more than half of a report's time with the default pack).
+///
+/// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts read on both
+/// cores (the diagnostics, and the rest, of about the same size), named by the hash of the
+/// pack's files (their names and bytes, ``PackLoader``'s content hash) and of the build that wrote
+/// it. It is used only when its header names this build and these files and its checksum holds;
+/// anything else (a damaged, truncated or foreign file) is ignored and the pack loaded from its
+/// YAML. Only packs that load without any diagnostic are stored, so a cached load has nothing to
+/// report; writing is atomic (a temporary file renamed), and a failure to write only costs the
+/// next run its speed.
+public struct PackCache: Sendable {
+    /// The folder holding the entries.
+    public let folder: String
+    /// What identifies the build reading and writing the entries (its version and executable).
+    public let build: String
+    /// The most entries kept: the oldest are removed beyond it.
+    public let capacity: Int
+
+    /// The version of the entries' layout, part of every entry's header.
+    static let format: UInt8 = 1
+    private static let magic = Array("orgdiag checked pack\n".utf8)
+
+    /// A cache in `folder` for the build `build`, keeping at most `capacity` entries.
+    public init(folder: String, build: String, capacity: Int = 16) {
+        self.folder = folder
+        self.build = build
+        self.capacity = capacity
+    }
+
+    /// The pack of `files`: from the cache when it holds them, else loaded with ``PackLoader``
+    /// (without the usage stage, whose checks only warn) and stored when it has no diagnostic.
+    public func load(files: [SourceFile]) -> PackLoadResult {
+        let files = files.sorted { $0.path < $1.path }
+        let contentHash = PackLoader.contentHash(files)
+        let path = entryPath(contentHash: contentHash)
+        if let bytes = FileManager.default.contents(atPath: path).map(Array.init),
+           let pack = try? read(bytes, contentHash: contentHash, files: files) {
+            return PackLoadResult(pack: pack, diagnostics: DiagnosticList())
+        }
+        let result = PackLoader.load(files: files, usageWarnings: false)
+        if let pack = result.pack, result.diagnostics.isEmpty, let bytes = try? entry(pack, contentHash: contentHash, files: files) {
+            store(bytes, at: path)
+        }
+        return result
+    }
+
+    /// The entry's bytes: header (magic, format, build, content hash), then each part's length,
+    /// checksum and bytes.
+    func entry(_ pack: RulePack, contentHash: String, files: [SourceFile]) throws -> [UInt8] {
+        let encoder = CompactEncoder(userInfo: [.sourceFiles: files])
+        var bytes = header(contentHash: contentHash)
+        for part in [try encoder.encode(pack.findings), try encoder.encode(PackRest(pack))] {
+            EncodedNode.writeVarint(UInt64(part.count), to: &bytes)
+            withUnsafeBytes(of: FNV1a.hash(part).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes += part
+        }
+        return bytes
+    }
+
+    /// The pack an entry holds, if it is an entry of this build for these files, undamaged.
+    func read(_ bytes: [UInt8], contentHash: String, files: [SourceFile]) throws -> RulePack? {
+        let header = header(contentHash: contentHash)
+        guard bytes.starts(with: header) else { return nil }
+        var parts: [[UInt8]] = []
+        var offset = header.count
+        while offset < bytes.count {
+            var length: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count, shift < 64 {
+                let byte = bytes[offset]
+                offset += 1
+                length |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            guard length <= UInt64(bytes.count - offset), bytes.count - offset - Int(length) >= 8 else { return nil }
+            var stored: UInt64 = 0
+            for index in 0..<8 { stored |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+            let part = Array(bytes[(offset + 8)..<(offset + 8 + Int(length))])
+            guard stored == FNV1a.hash(part) else { return nil }
+            parts.append(part)
+            offset += 8 + Int(length)
+        }
+        guard parts.count == 2 else { return nil }
+        let stored = parts
+        let decoded = concurrentMap(count: 2) { index -> Result<PackPart, any Error> in
+            let decoder = CompactDecoder(userInfo: [.sourceFiles: files])
+            return Result {
+                index == 0 ? .findings(try decoder.decode([FindingRule].self, from: stored[0]))
+                           : .rest(try decoder.decode(PackRest.self, from: stored[1]))
+            }
+        }
+        guard case .findings(let findings) = try decoded[0].get(), case .rest(let rest) = try decoded[1].get(),
+              rest.contentHash == contentHash else { return nil }
+        return rest.pack(findings: findings)
+    }
+
+    private func header(contentHash: String) -> [UInt8] {
+        var bytes = Self.magic + [Self.format]
+        for text in [build, contentHash] {
+            EncodedNode.writeVarint(UInt64(text.utf8.count), to: &bytes)
+            bytes += text.utf8
+        }
+        return bytes
+    }
+
+    private func entryPath(contentHash: String) -> String {
+        let buildHash = String(FNV1a.hash(Array(build.utf8)), radix: 16)
+        return (folder as NSString).appendingPathComponent("\(contentHash)-\(buildHash).pack")
+    }
+
+    /// Writes the entry atomically, then removes the oldest entries beyond ``capacity``.
+    private func store(_ bytes: [UInt8], at path: String) {
+        let fileManager = FileManager.default
+        guard (try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              (try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil,
+              let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
+        let entries = names.filter { $0.hasSuffix(".pack") }.map { (folder as NSString).appendingPathComponent($0) }
+        guard entries.count > capacity else { return }
+        let dated = entries.map { entry in
+            (entry, (try? fileManager.attributesOfItem(atPath: entry)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (entry, _) in dated.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }).prefix(entries.count - capacity) where entry != path {
+            try? fileManager.removeItem(atPath: entry)
+        }
+    }
+}
+
+/// A part of a stored pack.
+private enum PackPart {
+    case findings([FindingRule])
+    case rest(PackRest)
+}
+
+/// Everything in a pack but its diagnostics.
+private struct PackRest: Codable {
+    var metadata: RulePack.Metadata
+    var facts: [FactDefinition]
+    var parameters: [Parameter]
+    var indicators: [Indicator]
+    var recommendations: [Recommendation]
+    var dimensions: [RuleModel.Dimension]
+    var stages: [Stage]
+    var themes: [Theme]
+    var strengths: [Strength]
+    var contentHash: String
+
+    init(_ pack: RulePack) {
+        metadata = pack.metadata
+        facts = pack.facts
+        parameters = pack.parameters
+        indicators = pack.indicators
+        recommendations = pack.recommendations
+        dimensions = pack.dimensions
+        stages = pack.stages
+        themes = pack.themes
+        strengths = pack.strengths
+        contentHash = pack.contentHash
+    }
+
+    func pack(findings: [FindingRule]) -> RulePack {
+        RulePack(metadata: metadata, facts: facts, parameters: parameters, indicators: indicators, findings: findings,
+                 recommendations: recommendations, dimensions: dimensions, stages: stages, themes: themes,
+                 strengths: strengths, contentHash: contentHash)
+    }
+}
