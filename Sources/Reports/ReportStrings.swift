@@ -537,9 +537,20 @@ struct ReportStrings {
         // One pass over the scalars finds the spaces to hold (most texts have none, and come back
         // as they are); a second over the bytes writes them as no-break spaces.
         let french = language == "fr"
+        // ASCII answered directly: the Unicode properties are looked up for the other scalars only.
+        func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType != nil
+        }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
+        }
         func holds(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
-            let number = before.map { $0.properties.numericType != nil } == true && after?.properties.isAlphabetic == true
-            return number || (french && (after.map { "%:;?!»".unicodeScalars.contains($0) } == true || before == "«"))
+            if let before, let after, isNumber(before), isLetter(after) { return true }
+            guard french else { return false }
+            switch after {
+            case "%", ":", ";", "?", "!", "»": return true
+            default: return before == "«"
+            }
         }
         var held: [Int] = []
         var offset = 0

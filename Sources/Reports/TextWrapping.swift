@@ -4,19 +4,28 @@ enum TextWrapping {
     /// `indent` (a word longer than the width stands alone on its line).
     static func wrap(_ text: String, width: Int, indent: String = "") -> String {
         let limit = max(20, width)
-        if text.count <= limit { return text }
+        // A text of no more bytes than the width has no more characters either.
+        if text.utf8.count <= limit || text.count <= limit { return text }
         let leading = String(text.prefix { $0 == " " })
+        let indentLength = indent.count
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let prefix = lines.isEmpty ? leading : indent
+        var lineLength = 0  // in characters, kept as the line grows (counting a string walks it)
+        // Split on the space byte (a space is one byte in UTF-8, never inside another character);
+        // an ASCII word's length is its byte count, any other word's is counted.
+        for bytes in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
+            let word = String(decoding: bytes, as: UTF8.self)
+            let wordLength = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
             if line.isEmpty {
-                line = prefix + word
-            } else if line.count + 1 + word.count <= limit {
+                line = (lines.isEmpty ? leading : indent) + word
+                lineLength = (lines.isEmpty ? leading.count : indentLength) + wordLength
+            } else if lineLength + 1 + wordLength <= limit {
                 line += " " + word
+                lineLength += 1 + wordLength
             } else {
                 lines.append(line)
                 line = indent + word
+                lineLength = indentLength + wordLength
             }
         }
         if !line.isEmpty { lines.append(line) }
