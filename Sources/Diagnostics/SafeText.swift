@@ -77,19 +77,32 @@ public enum SafeText {
     /// For HTML text and attribute values: `& < > " '` as entities, control characters (which
     /// HTML does not allow) as U+FFFD.
     public static func html(_ text: String) -> String {
+        // The runs between the scalars to replace are appended whole, sliced by scalars: a run may
+        // start inside a character (after `<`, a combining mark belongs to the `<`).
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if isControl(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = runStart
+        while index != scalars.endIndex {
+            let replacement: String?
+            switch scalars[index] {
+            case "&": replacement = "&amp;"
+            case "<": replacement = "&lt;"
+            case ">": replacement = "&gt;"
+            case "\"": replacement = "&quot;"
+            case "'": replacement = "&#39;"
+            case let scalar: replacement = isControl(scalar) ? "\u{FFFD}" : nil
             }
+            let next = scalars.index(after: index)
+            if let replacement {
+                out += Substring(scalars[runStart..<index])
+                out += replacement
+                runStart = next
+            }
+            index = next
         }
+        out += Substring(scalars[runStart..<index])
         return out
     }
 

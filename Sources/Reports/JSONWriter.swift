@@ -26,7 +26,7 @@ indirect enum JSON {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let value): out += ReportText.number(value)
-        case .string(let text): out += Self.quoted(text)
+        case .string(let text): JSONString.write(text, into: &out)
         case .array(let items):
             guard !items.isEmpty else { return out += "[]" }
             let inner = indent + "  "
@@ -43,7 +43,9 @@ indirect enum JSON {
             out += "{\n"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += ",\n" }
-                out += inner + Self.quoted(member.0) + ": "
+                out += inner
+                JSONString.write(member.0, into: &out)
+                out += ": "
                 member.1.write(into: &out, indent: inner)
             }
             out += "\n" + indent + "}"
