@@ -10,7 +10,7 @@ public enum FuzzTargets {
     /// The targets by name.
     public static let all: [String: @Sendable ([UInt8]) -> Void] = [
         "yaml": yaml, "expression": expression, "pack": pack, "profile": profile, "evaluators": evaluators,
-        "lsp": languageServer, "word": word,
+        "lsp": languageServer, "word": word, "cache": cache,
     ]
 
     /// Small limits, so that the fuzzer explores structure rather than size.
@@ -117,7 +117,8 @@ public enum FuzzTargets {
     }
 
     /// A small pack with every fact type, for the profile target.
-    static let samplePack: RulePack = {
+    /// The targets' small pack, as a file.
+    static let samplePackFile: SourceFile = {
         let text = """
             pack: {id: fuzz, version: 1.0.0, languages: [en], organisation_kinds: [caf, cci]}
             facts:
@@ -136,8 +137,10 @@ public enum FuzzTargets {
               - {id: d2, severity: low, title: D2, when: "s contains 'web' and p between 10 and 90 and d < '2026-01-01' and t != 'x'"}
 
             """
-        return PackLoader.load(files: [SourceFile(path: "fuzz-pack.yaml", text: text)]).pack!
+        return SourceFile(path: "fuzz-pack.yaml", text: text)
     }()
+
+    static let samplePack: RulePack = PackLoader.load(files: [samplePackFile]).pack!
 
     static let sampleEngine: Engine = try! Engine(pack: samplePack)
     static let sampleCatalogue = ProfileLoader.Catalogue(samplePack.facts)

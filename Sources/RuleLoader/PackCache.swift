@@ -53,14 +53,19 @@ public struct PackCache: Sendable {
     /// The entry's bytes: header (magic, format, build, content hash), then each part's length,
     /// checksum and bytes.
     func entry(_ pack: RulePack, contentHash: String, files: [SourceFile]) throws -> [UInt8] {
-        let encoder = CompactEncoder(userInfo: [.sourceFiles: files])
         var bytes = header(contentHash: contentHash)
-        for part in [try encoder.encode(pack.findings), try encoder.encode(PackRest(pack))] {
+        for part in try Self.parts(of: pack, files: files) {
             EncodedNode.writeVarint(UInt64(part.count), to: &bytes)
             withUnsafeBytes(of: FNV1a.hash(part).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += part
         }
         return bytes
+    }
+
+    /// The parts an entry stores: the diagnostics, then the rest of the pack.
+    @_spi(Fuzzing) public static func parts(of pack: RulePack, files: [SourceFile]) throws -> [[UInt8]] {
+        let encoder = CompactEncoder(userInfo: [.sourceFiles: files])
+        return [try encoder.encode(pack.findings), try encoder.encode(PackRest(pack))]
     }
 
     /// The pack an entry holds, if it is an entry of this build for these files, undamaged.
@@ -87,17 +92,23 @@ public struct PackCache: Sendable {
             parts.append(part)
             offset += 8 + Int(length)
         }
+        guard let pack = try Self.pack(fromParts: parts, files: files), pack.contentHash == contentHash else { return nil }
+        return pack
+    }
+
+    /// The pack stored in `parts` (as ``parts(of:files:)`` writes them), each read on its own core;
+    /// `nil` when they are not two parts. Damaged parts throw or give a wrong pack: the entry's
+    /// checksums are what keeps them out.
+    @_spi(Fuzzing) public static func pack(fromParts parts: [[UInt8]], files: [SourceFile]) throws -> RulePack? {
         guard parts.count == 2 else { return nil }
-        let stored = parts
         let decoded = concurrentMap(count: 2) { index -> Result<PackPart, any Error> in
             let decoder = CompactDecoder(userInfo: [.sourceFiles: files])
             return Result {
-                index == 0 ? .findings(try decoder.decode([FindingRule].self, from: stored[0]))
-                           : .rest(try decoder.decode(PackRest.self, from: stored[1]))
+                index == 0 ? .findings(try decoder.decode([FindingRule].self, from: parts[0]))
+                           : .rest(try decoder.decode(PackRest.self, from: parts[1]))
             }
         }
-        guard case .findings(let findings) = try decoded[0].get(), case .rest(let rest) = try decoded[1].get(),
-              rest.contentHash == contentHash else { return nil }
+        guard case .findings(let findings) = try decoded[0].get(), case .rest(let rest) = try decoded[1].get() else { return nil }
         return rest.pack(findings: findings)
     }
 
