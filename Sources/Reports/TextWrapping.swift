@@ -11,11 +11,9 @@ enum TextWrapping {
         var lines: [String] = []
         var line = ""
         var lineLength = 0  // in characters, kept as the line grows (counting a string walks it)
-        // Split on the space byte (a space is one byte in UTF-8, never inside another character);
-        // an ASCII word's length is its byte count, any other word's is counted.
-        for bytes in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
-            let word = String(decoding: bytes, as: UTF8.self)
-            let wordLength = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
+        // Split on the space character (a space followed by a combining mark is not one).
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordLength = word.count
             if line.isEmpty {
                 line = (lines.isEmpty ? leading : indent) + word
                 lineLength = (lines.isEmpty ? leading.count : indentLength) + wordLength
