@@ -407,7 +407,8 @@ public struct HTMLReportRenderer: ReportRenderer {
           .finding p { margin: 1px 0; } .finding .because, .finding .rationale { font-size: 8pt; }
           .finding:not(.critical) .rationale, .finding.medium .references, .finding.low .references { display: none; }
           /* A finding's evidence and references share one run of text. */
-          .finding .evidence, .finding .references { display: inline; font-size: 7pt; } .finding .references::before { content: " · "; }
+          .finding .evidence, .finding .references { display: inline; font-size: 7pt; }
+          .finding .evidence + .references::before, .finding .references + .references::before { content: " · "; }
           .finding .muted { font-size: 7pt; }
           .phase h3 { font-size: 10pt; } .phase > p { break-after: avoid; }
           .action { margin: 0 0 6px; } .action p { margin: 1px 0; }
