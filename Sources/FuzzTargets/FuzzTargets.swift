@@ -116,8 +116,7 @@ public enum FuzzTargets {
         }
     }
 
-    /// A small pack with every fact type, for the profile target.
-    /// The targets' small pack, as a file.
+    /// The file of a small pack with every fact type, for the profile and cache targets.
     static let samplePackFile: SourceFile = {
         let text = """
             pack: {id: fuzz, version: 1.0.0, languages: [en], organisation_kinds: [caf, cci]}
@@ -140,6 +139,7 @@ public enum FuzzTargets {
         return SourceFile(path: "fuzz-pack.yaml", text: text)
     }()
 
+    /// The small pack, loaded.
     static let samplePack: RulePack = PackLoader.load(files: [samplePackFile]).pack!
 
     static let sampleEngine: Engine = try! Engine(pack: samplePack)

@@ -1,12 +1,11 @@
 /// Reads a `Decodable` value from the compact binary form ``CompactEncoder`` writes.
 ///
 /// Every read is bounds-checked and every tag checked against what the type asks for: damaged
-/// bytes make `decode` throw, never crash. Nesting deeper than ``maximumDepth`` is refused.
+/// bytes make `decode` throw, never crash. Nesting deeper than ``CompactFormat/maximumDepth`` is
+/// refused.
 struct CompactDecoder {
     /// What the values being decoded can read (``CodingUserInfoKey/sourceFiles``).
     var userInfo: [CodingUserInfoKey: Any] = [:]
-    /// The deepest nesting of values read.
-    static let maximumDepth = 512
 
     /// The value of type `type` held by `bytes`, which must hold nothing else.
     func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
@@ -40,7 +39,7 @@ private final class CompactReader: Decoder {
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= CompactDecoder.maximumDepth else { throw corrupt("nested too deep") }
+        guard depth <= CompactFormat.maximumDepth else { throw corrupt("nested too deep") }
         return try T(from: self)
     }
 
@@ -52,35 +51,21 @@ private final class CompactReader: Decoder {
         return bytes[position]
     }
 
-    func expect(_ tag: CompactTag) throws {
+    func expect(_ tag: CompactFormat.Tag) throws {
         guard try byte() == tag.rawValue else { position -= 1; throw corrupt("expected \(tag)") }
     }
 
-    func peekIsNull() -> Bool { position < bytes.count && bytes[position] == CompactTag.null.rawValue }
+    func peekIsNull() -> Bool { position < bytes.count && bytes[position] == CompactFormat.Tag.null.rawValue }
 
     func varint() throws -> UInt64 {
-        guard let value = varint(at: &position, end: bytes.count) else { throw corrupt("damaged varint") }
+        guard let value = CompactFormat.readVarint(bytes, at: &position, end: bytes.count) else { throw corrupt("damaged varint") }
         return value
-    }
-
-    /// The varint at `offset`, moving `offset` past it; `nil` if it runs past `end` or overflows.
-    func varint(at offset: inout Int, end: Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < end, shift < 64 {
-            let next = bytes[offset]
-            offset += 1
-            value |= UInt64(next & 0x7f) << shift
-            if next < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 
     /// The range of the key written at `offset` (its length, then its bytes), within `end`.
     func keyRange(at offset: Int, end: Int) -> Range<Int>? {
         var start = offset
-        guard let count = varint(at: &start, end: end), count <= UInt64(end - start) else { return nil }
+        guard let count = CompactFormat.readVarint(bytes, at: &start, end: end), count <= UInt64(end - start) else { return nil }
         return start..<(start + Int(count))
     }
 
@@ -106,8 +91,8 @@ private final class CompactReader: Decoder {
 
     func decodeBool() throws -> Bool {
         switch try byte() {
-        case CompactTag.no.rawValue: return false
-        case CompactTag.yes.rawValue: return true
+        case CompactFormat.Tag.no.rawValue: return false
+        case CompactFormat.Tag.yes.rawValue: return true
         default: position -= 1; throw corrupt("expected a boolean")
         }
     }
@@ -238,8 +223,15 @@ private final class KeyedCompactReader<Key: CodingKey>: KeyedDecodingContainerPr
         try take(key)
         return try reader.unkeyedContainer()
     }
-    func superDecoder() throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
-    func superDecoder(forKey key: Key) throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
+    // A superclass's values are written under the key `super` (or the key given), as the encoder does.
+    func superDecoder() throws -> any Decoder {
+        guard let key = Key(stringValue: "super") else { throw reader.corrupt("no key 'super'") }
+        return try superDecoder(forKey: key)
+    }
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        try take(key)
+        return reader
+    }
 }
 
 /// A list container: its count, then its values.
@@ -292,7 +284,10 @@ private struct ListCompactReader: UnkeyedDecodingContainer {
         try next()
         return try reader.unkeyedContainer()
     }
-    mutating func superDecoder() throws -> any Decoder { throw reader.corrupt("no super decoder in the compact form") }
+    mutating func superDecoder() throws -> any Decoder {
+        try next()
+        return reader
+    }
 }
 
 /// A single value, read where the cursor is.

@@ -15,14 +15,9 @@ struct CompactEncoder {
         let root = EncodedNode()
         try value.encode(to: NodeEncoder(node: root, userInfo: userInfo))
         var bytes: [UInt8] = []
-        root.write(to: &bytes)
+        try root.write(to: &bytes, depth: 1)
         return bytes
     }
-}
-
-/// The tags of the compact form, shared by ``CompactEncoder`` and ``CompactDecoder``.
-enum CompactTag: UInt8 {
-    case null = 0, no, yes, integer, number, text, keyed, list
 }
 
 /// A value being encoded: values are collected as a tree, then written with each keyed
@@ -57,46 +52,42 @@ final class EncodedNode {
 
     var count: Int { children.count }
 
-    func write(to bytes: inout [UInt8]) {
+    /// Appends the node's bytes; refuses values nested deeper than ``CompactFormat/maximumDepth``,
+    /// which the decoder would not read.
+    func write(to bytes: inout [UInt8], depth: Int) throws {
+        guard depth <= CompactFormat.maximumDepth else {
+            throw EncodingError.invalidValue(depth, .init(codingPath: [], debugDescription: "values nested deeper than \(CompactFormat.maximumDepth)"))
+        }
         switch content {
-        case .empty, .null: bytes.append(CompactTag.null.rawValue)
-        case .bool(let value): bytes.append(value ? CompactTag.yes.rawValue : CompactTag.no.rawValue)
+        case .empty, .null: bytes.append(CompactFormat.Tag.null.rawValue)
+        case .bool(let value): bytes.append(value ? CompactFormat.Tag.yes.rawValue : CompactFormat.Tag.no.rawValue)
         case .integer(let value):
-            bytes.append(CompactTag.integer.rawValue)
-            Self.writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)), to: &bytes)
+            bytes.append(CompactFormat.Tag.integer.rawValue)
+            CompactFormat.writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)), to: &bytes)
         case .number(let value):
-            bytes.append(CompactTag.number.rawValue)
+            bytes.append(CompactFormat.Tag.number.rawValue)
             withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         case .text(let value):
-            bytes.append(CompactTag.text.rawValue)
+            bytes.append(CompactFormat.Tag.text.rawValue)
             Self.writeText(value, to: &bytes)
         case .keyed:
-            bytes.append(CompactTag.keyed.rawValue)
-            Self.writeVarint(UInt64(children.count), to: &bytes)
+            bytes.append(CompactFormat.Tag.keyed.rawValue)
+            CompactFormat.writeVarint(UInt64(children.count), to: &bytes)
             var keyBytes: [UInt8] = []
             for key in keys { Self.writeText(key, to: &keyBytes) }
-            Self.writeVarint(UInt64(keyBytes.count), to: &bytes)
+            CompactFormat.writeVarint(UInt64(keyBytes.count), to: &bytes)
             bytes += keyBytes
-            for child in children { child.write(to: &bytes) }
+            for child in children { try child.write(to: &bytes, depth: depth + 1) }
         case .list:
-            bytes.append(CompactTag.list.rawValue)
-            Self.writeVarint(UInt64(children.count), to: &bytes)
-            for child in children { child.write(to: &bytes) }
+            bytes.append(CompactFormat.Tag.list.rawValue)
+            CompactFormat.writeVarint(UInt64(children.count), to: &bytes)
+            for child in children { try child.write(to: &bytes, depth: depth + 1) }
         }
     }
 
     private static func writeText(_ text: String, to bytes: inout [UInt8]) {
-        writeVarint(UInt64(text.utf8.count), to: &bytes)
+        CompactFormat.writeVarint(UInt64(text.utf8.count), to: &bytes)
         bytes += text.utf8
-    }
-
-    static func writeVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
     }
 }
 

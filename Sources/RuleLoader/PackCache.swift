@@ -8,18 +8,20 @@ import RuleModel
 ///
 /// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts read on both
 /// cores (the diagnostics, and the rest, of about the same size), named by the hash of the
-/// pack's files (their names and bytes, ``PackLoader``'s content hash) and of the build that wrote
-/// it. It is used only when its header names this build and these files and its checksum holds;
-/// anything else (a damaged, truncated or foreign file) is ignored and the pack loaded from its
-/// YAML. Only packs that load without any diagnostic are stored, so a cached load has nothing to
-/// report; writing is atomic (a temporary file renamed), and a failure to write only costs the
-/// next run its speed.
+/// pack's files (their names and bytes) and of the build that wrote it. It is used only when its
+/// header names this build and these files (``PackLoader``'s content hash) and its checksums hold;
+/// anything else (a damaged, truncated or foreign file, or not a regular file) is ignored and the
+/// pack loaded from its YAML. Only packs that load without any diagnostic, and nest no deeper than
+/// the compact form allows, are stored, so a cached load has nothing to report; writing is atomic
+/// (a temporary file renamed), a failure to write only costs the next run its speed, and the
+/// entries used least recently go first once there are more than ``capacity``. The folder is
+/// created for its user alone (mode 0700): whoever can write an entry can choose the pack.
 public struct PackCache: Sendable {
     /// The folder holding the entries.
     public let folder: String
     /// What identifies the build reading and writing the entries (its version and executable).
     public let build: String
-    /// The most entries kept: the oldest are removed beyond it.
+    /// The most entries kept: those used least recently are removed beyond it.
     public let capacity: Int
 
     /// The version of the entries' layout, part of every entry's header.
@@ -38,9 +40,10 @@ public struct PackCache: Sendable {
     public func load(files: [SourceFile]) -> PackLoadResult {
         let files = files.sorted { $0.path < $1.path }
         let contentHash = PackLoader.contentHash(files)
-        let path = entryPath(contentHash: contentHash)
-        if let bytes = FileManager.default.contents(atPath: path).map(Array.init),
-           let pack = try? read(bytes, contentHash: contentHash, files: files) {
+        let path = entryPath(files: files)
+        if let bytes = Self.contents(ofEntry: path), let pack = read(bytes, contentHash: contentHash, files: files) {
+            // The entries used last are the ones kept: a read counts as a use.
+            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
             return PackLoadResult(pack: pack, diagnostics: DiagnosticList())
         }
         let result = PackLoader.load(files: files, usageWarnings: false)
@@ -55,7 +58,7 @@ public struct PackCache: Sendable {
     func entry(_ pack: RulePack, contentHash: String, files: [SourceFile]) throws -> [UInt8] {
         var bytes = header(contentHash: contentHash)
         for part in try Self.parts(of: pack, files: files) {
-            EncodedNode.writeVarint(UInt64(part.count), to: &bytes)
+            CompactFormat.writeVarint(UInt64(part.count), to: &bytes)
             withUnsafeBytes(of: FNV1a.hash(part).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += part
         }
@@ -69,21 +72,13 @@ public struct PackCache: Sendable {
     }
 
     /// The pack an entry holds, if it is an entry of this build for these files, undamaged.
-    func read(_ bytes: [UInt8], contentHash: String, files: [SourceFile]) throws -> RulePack? {
+    func read(_ bytes: [UInt8], contentHash: String, files: [SourceFile]) -> RulePack? {
         let header = header(contentHash: contentHash)
         guard bytes.starts(with: header) else { return nil }
         var parts: [[UInt8]] = []
         var offset = header.count
         while offset < bytes.count {
-            var length: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < bytes.count, shift < 64 {
-                let byte = bytes[offset]
-                offset += 1
-                length |= UInt64(byte & 0x7f) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
+            guard let length = CompactFormat.readVarint(bytes, at: &offset, end: bytes.count) else { return nil }
             guard length <= UInt64(bytes.count - offset), bytes.count - offset - Int(length) >= 8 else { return nil }
             var stored: UInt64 = 0
             for index in 0..<8 { stored |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
@@ -92,7 +87,7 @@ public struct PackCache: Sendable {
             parts.append(part)
             offset += 8 + Int(length)
         }
-        guard let pack = try Self.pack(fromParts: parts, files: files), pack.contentHash == contentHash else { return nil }
+        guard let pack = try? Self.pack(fromParts: parts, files: files), pack.contentHash == contentHash else { return nil }
         return pack
     }
 
@@ -115,24 +110,61 @@ public struct PackCache: Sendable {
     private func header(contentHash: String) -> [UInt8] {
         var bytes = Self.magic + [Self.format]
         for text in [build, contentHash] {
-            EncodedNode.writeVarint(UInt64(text.utf8.count), to: &bytes)
+            CompactFormat.writeVarint(UInt64(text.utf8.count), to: &bytes)
             bytes += text.utf8
         }
         return bytes
     }
 
-    private func entryPath(contentHash: String) -> String {
-        let buildHash = String(FNV1a.hash(Array(build.utf8)), radix: 16)
-        return (folder as NSString).appendingPathComponent("\(contentHash)-\(buildHash).pack")
+    /// The entry's path: named by the hash of the files (each name and contents after its length,
+    /// so that no two sets of files run together the same way) and of the build.
+    private func entryPath(files: [SourceFile]) -> String {
+        var filesHash = FNV1a()
+        for file in files {
+            for piece in [Array((file.path.split(separator: "/").last ?? "").utf8), file.contents] {
+                withUnsafeBytes(of: UInt64(piece.count).littleEndian) { filesHash.mix($0) }
+                filesHash.mix(piece)
+            }
+        }
+        let name = [filesHash.value, FNV1a.hash(Array(build.utf8))].map { hash in
+            let digits = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined(separator: "-")
+        return (folder as NSString).appendingPathComponent(name + ".pack")
     }
 
-    /// Writes the entry atomically, then removes the oldest entries beyond ``capacity``.
+    /// Whether `name` is the name of an entry (two hashes of 16 hexadecimal digits): the only
+    /// files the cache removes from its folder.
+    static func isEntryName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1] == "pack" else { return false }
+        let hashes = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        return hashes.count == 2 && hashes.allSatisfy { $0.count == 16 && $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// The largest entry read: far beyond any pack's, so that a file planted under an entry's name
+    /// cannot make the read run away.
+    static let maximumEntryBytes = 256 << 20
+
+    /// The bytes of the entry at `path`, if it is a regular file of at most ``maximumEntryBytes``
+    /// (not a pipe, a device or a link to one).
+    static func contents(ofEntry path: String) -> [UInt8]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? NSNumber, size.intValue <= maximumEntryBytes,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return Array(data)
+    }
+
+    /// Writes the entry atomically, then removes the entries used least recently beyond ``capacity``.
     private func store(_ bytes: [UInt8], at path: String) {
         let fileManager = FileManager.default
-        guard (try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+        // The folder is the user's alone: an entry is trusted once its checksums hold.
+        guard (try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])) != nil,
               (try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil,
               let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
-        let entries = names.filter { $0.hasSuffix(".pack") }.map { (folder as NSString).appendingPathComponent($0) }
+        let entries = names.filter(Self.isEntryName).map { (folder as NSString).appendingPathComponent($0) }
         guard entries.count > capacity else { return }
         let dated = entries.map { entry in
             (entry, (try? fileManager.attributesOfItem(atPath: entry)[.modificationDate] as? Date) ?? .distantPast)

@@ -16,7 +16,7 @@ public struct LocalizedText: Hashable, Sendable {
 }
 
 /// A text is stored as a list of its languages and texts in turn, in the languages' order (a list
-/// reads faster than a keyed container, and the order makes the bytes the same every time).
+/// reads faster than a keyed container, and the order makes a text's bytes the same every time).
 extension LocalizedText: Codable {
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()

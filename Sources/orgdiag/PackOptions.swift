@@ -69,11 +69,11 @@ struct PackOptions: ParsableArguments {
         } else {
             return nil
         }
-        let fileManager = FileManager.default
-        let executable = (try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let attributes = (try? fileManager.attributesOfItem(atPath: executable)) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return PackCache(folder: folder, build: "orgdiag \(Orgdiag.version) \(executable) \(size) \(modified)")
+        // The executable's path, size and date tell one build from the next; without them, no
+        // cache (an entry of an earlier build could be read).
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
+        return PackCache(folder: folder, build: "orgdiag \(Orgdiag.version) \(executable) \(size) \(modified.timeIntervalSince1970)")
     }
 }

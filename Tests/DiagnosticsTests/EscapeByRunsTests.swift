@@ -4,7 +4,7 @@ import Testing
 /// JSON string literals and HTML text, which append whole runs between the characters they
 /// escape: they must give what escaping scalar by scalar gives, also where a run starts inside a
 /// character (a combining mark after `<` or a quote belongs to it).
-@Suite struct EscapingTests {
+@Suite struct EscapeByRunsTests {
     /// Escapes `text` one scalar at a time with `escape`: the reference.
     private func scalarByScalar(_ text: String, _ escape: (Unicode.Scalar) -> String?) -> String {
         var out = ""

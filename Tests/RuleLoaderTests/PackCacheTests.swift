@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 import RuleModel
-@testable import RuleLoader
+@_spi(Fuzzing) @testable import RuleLoader
 import Testing
 import TestSupport
 
@@ -25,7 +25,7 @@ import TestSupport
         let entry = try cache.entry(loaded, contentHash: hash, files: files)
         // Read against another reading of the same files: locations point into those.
         let again = try self.files(folder)
-        let stored = try #require(try cache.read(entry, contentHash: hash, files: again))
+        let stored = try #require(cache.read(entry, contentHash: hash, files: again))
         #expect(stored == loaded)
         #expect(stored.findings.count == loaded.findings.count && !stored.findings.isEmpty)
         let location = try #require(stored.findings.first?.location)
@@ -40,8 +40,8 @@ import TestSupport
         let pack = try #require(PackLoader.load(files: files).pack)
         let hash = PackLoader.contentHash(files)
         let entry = try PackCache(folder: "/nonexistent", build: "one").entry(pack, contentHash: hash, files: files)
-        #expect(try PackCache(folder: "/nonexistent", build: "two").read(entry, contentHash: hash, files: files) == nil)
-        #expect(try PackCache(folder: "/nonexistent", build: "one").read(entry, contentHash: "0000000000000000", files: files) == nil)
+        #expect(PackCache(folder: "/nonexistent", build: "two").read(entry, contentHash: hash, files: files) == nil)
+        #expect(PackCache(folder: "/nonexistent", build: "one").read(entry, contentHash: "0000000000000000", files: files) == nil)
     }
 
     /// Every truncation and a flipped bit in every stretch of an entry: read gives nothing (the
@@ -54,10 +54,10 @@ import TestSupport
         let entry = try cache.entry(pack, contentHash: hash, files: files)
         var checked = 0
         for length in stride(from: 0, to: entry.count, by: max(1, entry.count / 400)) {
-            #expect(try cache.read(Array(entry.prefix(length)), contentHash: hash, files: files) == nil)
+            #expect(cache.read(Array(entry.prefix(length)), contentHash: hash, files: files) == nil)
             var flipped = entry
             flipped[length] ^= 0x10
-            #expect(try cache.read(flipped, contentHash: hash, files: files) == nil, "a flipped bit at \(length) was read")
+            #expect(cache.read(flipped, contentHash: hash, files: files) == nil, "a flipped bit at \(length) was read")
             checked += 1
         }
         #expect(checked >= 400)
@@ -92,5 +92,43 @@ import TestSupport
         let result = PackCache(folder: folder.path, build: "test").load(files: broken)
         #expect(result.diagnostics.hasErrors)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Only the cache's own entries are removed when it prunes; a pipe or a folder under an
+    /// entry's name is not read (it would block or fail), and the pack is loaded from its YAML.
+    @Test func onlyEntriesArePrunedAndOnlyRegularFilesRead() throws {
+        #expect(PackCache.isEntryName("0123456789abcdef-fedcba9876543210.pack"))
+        for name in ["notes.pack", "0123456789abcdef.pack", "0123456789abcdef-fedcba9876543210.pack.tmp", "0123456789abcdeg-fedcba9876543210.pack"] {
+            #expect(!PackCache.isEntryName(name), "\(name)")
+        }
+        let folder = try Repository.temporaryFolder("pack-cache-prune")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = folder.appendingPathComponent("someone-else.pack")
+        try Data("keep me".utf8).write(to: other)
+        let files = try files("fixtures/packs/sample")
+        for build in ["a", "b", "c"] { _ = PackCache(folder: folder.path, build: build, capacity: 1).load(files: files) }
+        #expect(FileManager.default.fileExists(atPath: other.path))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(PackCache.isEntryName)
+        #expect(entries.count == 1)
+        // The one entry left, replaced by a folder: not read, and the pack still loads.
+        let entry = folder.appendingPathComponent(try #require(entries.first))
+        try FileManager.default.removeItem(at: entry)
+        try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: false)
+        #expect(PackCache.contents(ofEntry: entry.path) == nil)
+        #expect(PackCache(folder: folder.path, build: "c", capacity: 1).load(files: files).pack != nil)
+    }
+
+    /// A pack nested deeper than the compact form allows loads as always and is not stored.
+    @Test func aPackTooDeepForTheCompactFormIsNotStored() throws {
+        let folder = try Repository.temporaryFolder("pack-cache-deep")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chain = (1...(CompactFormat.maximumDepth)).map { "n > \($0)" }.joined(separator: " or ")
+        let text = header + "facts:\n  n: {type: integer, label: N}\ndiagnostics:\n  - {id: deep, severity: low, title: Deep, when: \"\(chain)\"}\n"
+        let files = [SourceFile(path: "pack.yaml", text: text)]
+        let result = PackCache(folder: folder.path, build: "test").load(files: files)
+        let pack = try #require(result.pack, "\(result.diagnostics)")
+        #expect(result.diagnostics.isEmpty, "no diagnostic keeps it out of the cache: its depth does")
+        #expect(throws: EncodingError.self) { try PackCache.parts(of: pack, files: files) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(PackCache.isEntryName).isEmpty)
     }
 }
