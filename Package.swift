@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
-        .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics"], swiftSettings: engineSettings),
+        .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics", "Parallel"], swiftSettings: engineSettings),
         .target(name: "Reports", dependencies: ["Engine", "RuleModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.
         .target(name: "Batch", dependencies: ["Diagnostics", "RuleModel", "RuleLoader", "Engine", "Reports", "Parallel"]),

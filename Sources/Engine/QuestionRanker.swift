@@ -1,3 +1,4 @@
+import Parallel
 import RuleModel
 
 /// Ranks the facts a profile does not give by what answering them can decide.
@@ -46,8 +47,10 @@ enum QuestionRanker {
         for level in undecidedLevels { askable.formUnion(level.cone) }
         askable = askable.filter { !evaluation.slots[$0].isKnown && !evaluation.irrelevantFacts.contains(compiled.factID(atSlot: $0)) }
 
-        var ranked: [MissingFact] = []
-        for slot in askable.sorted() {
+        // Each fact's answers are tried on every core: the facts are independent.
+        let candidateSlots = askable.sorted()
+        let ranked = concurrentMap(count: candidateSlots.count) { position -> MissingFact? in
+            let slot = candidateSlots[position]
             let fact = pack.facts[slot]
             var findings = undecidedFindings.filter { compiled.factCones[$0].contains(slot) }
             var tests = undecidedInPlace.indices.filter { inPlaceCones[$0].contains(slot) }
@@ -80,7 +83,7 @@ enum QuestionRanker {
                            as: { .maturityLevel(undecidedLevels[$0].dimension) })
                 }
             }
-            guard !settled.isEmpty else { continue }
+            guard !settled.isEmpty else { return nil }
             var decides: [String] = []
             var decidesInPlace: [String] = []
             var decidesLevels: [String] = []
@@ -92,9 +95,9 @@ enum QuestionRanker {
                 }
             }
             let weight = decides.reduce(0.0) { $0 + (pack.finding($1)?.severity.weight ?? 0) } + Double(decidesInPlace.count + decidesLevels.count)
-            ranked.append(MissingFact(factID: fact.id, weight: weight, decides: decides.sorted(), decidesInPlace: decidesInPlace.sorted(),
-                                      decidesLevels: undecidedLevels.map(\.dimension).filter(decidesLevels.contains), deciding: deciding))
-        }
+            return MissingFact(factID: fact.id, weight: weight, decides: decides.sorted(), decidesInPlace: decidesInPlace.sorted(),
+                               decidesLevels: undecidedLevels.map(\.dimension).filter(decidesLevels.contains), deciding: deciding)
+        }.compactMap { $0 }
         // A fact that may not be relevant waits for the questions that tell whether it is, unless
         // those wait themselves (relevance conditions that read each other): one of them is asked.
         let pendingRelevance = engine.factsOfUnknownRelevance(evaluation.slots)
@@ -115,7 +118,6 @@ enum QuestionRanker {
                 }
             }
         }
-        ranked.removeAll { waiting.contains($0.factID) }
-        return ranked.sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
+        return ranked.filter { !waiting.contains($0.factID) }.sorted { ($1.weight, $0.factID) < ($0.weight, $1.factID) }
     }
 }
