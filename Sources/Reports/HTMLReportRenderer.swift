@@ -400,8 +400,8 @@ public struct HTMLReportRenderer: ReportRenderer {
           /* Findings and the roadmap run in two columns, their theme and phase headings with them. */
           section#findings { break-before: page; }
           section#findings, section#roadmap { columns: 2; column-gap: 8mm; }
-          section#findings > h2, section#findings > p.muted, section#roadmap > h2, .phase.later, .training-plan { column-span: all; }
-          section#findings > p.muted { margin: 0 0 4px; font-size: 8pt; }
+          section#findings > h2, section#roadmap > h2, .phase.later, .training-plan { column-span: all; }
+          section#findings > p.muted { margin: 0 0 4px; font-size: 8pt; break-after: avoid; }
           h3.theme { margin-top: 6px; }
           .finding { margin: 0 0 3px; padding-left: 8px; } .finding h3 { font-size: 9pt; margin: 2px 0 1px; }
           .finding p { margin: 1px 0; } .finding .because, .finding .rationale { font-size: 8pt; }
