@@ -8,37 +8,24 @@ public enum JSONString {
         return out
     }
 
-    /// Appends `text` as a JSON string literal (as ``quoted(_:)``) to `out`: the runs between the
-    /// bytes to escape are appended whole, sliced by scalars (each of those bytes is an ASCII
-    /// scalar; a run may start inside a character, as a combining mark after a quote).
+    /// Appends `text` as a JSON string literal (as ``quoted(_:)``) to `out`, the runs between the
+    /// scalars to escape appended whole.
     public static func write(_ text: String, into out: inout String) {
         out += "\""
-        let bytes = text.utf8
-        var runStart = bytes.startIndex
-        var index = runStart
-        while index != bytes.endIndex {
-            let escape: String?
-            switch bytes[index] {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x3C: escape = "\\u003c"
-            case let byte where byte < 0x20:
-                let hex = String(byte, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+        ScalarReplacement.append(text, to: &out) { scalar in
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "<": return "\\u003c"
+            case let scalar where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: return nil
             }
-            let next = bytes.index(after: index)
-            if let escape {
-                out += Substring(text.unicodeScalars[runStart..<index])
-                out += escape
-                runStart = next
-            }
-            index = next
         }
-        out += Substring(text.unicodeScalars[runStart..<index])
         out += "\""
     }
 }

@@ -77,32 +77,18 @@ public enum SafeText {
     /// For HTML text and attribute values: `& < > " '` as entities, control characters (which
     /// HTML does not allow) as U+FFFD.
     public static func html(_ text: String) -> String {
-        // The runs between the scalars to replace are appended whole, sliced by scalars: a run may
-        // start inside a character (after `<`, a combining mark belongs to the `<`).
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        let scalars = text.unicodeScalars
-        var runStart = scalars.startIndex
-        var index = runStart
-        while index != scalars.endIndex {
-            let replacement: String?
-            switch scalars[index] {
-            case "&": replacement = "&amp;"
-            case "<": replacement = "&lt;"
-            case ">": replacement = "&gt;"
-            case "\"": replacement = "&quot;"
-            case "'": replacement = "&#39;"
-            case let scalar: replacement = isControl(scalar) ? "\u{FFFD}" : nil
+        ScalarReplacement.append(text, to: &out) { scalar in
+            switch scalar {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            default: return isControl(scalar) ? "\u{FFFD}" : nil
             }
-            let next = scalars.index(after: index)
-            if let replacement {
-                out += Substring(scalars[runStart..<index])
-                out += replacement
-                runStart = next
-            }
-            index = next
         }
-        out += Substring(scalars[runStart..<index])
         return out
     }
 
