@@ -150,21 +150,26 @@ public struct BatchRun {
         let runs = stride(from: 0, to: table.chunks.count, by: Self.chunksPerRun).map { $0..<min($0 + Self.chunksPerRun, table.chunks.count) }
         let decided = concurrentMap(count: runs.count) { [engine] index in engine.decide(table, chunks: runs[index]) }
         outcome.timings.evaluation += clock.now - evaluationStart
-        // Writing the lines is output, outside the timed evaluation.
-        var bytes: [UInt8] = []
+        // Writing the lines is output, outside the timed evaluation; each run's on its core.
         var row = 0
-        for decisions in decided {
+        let firstRows = runs.map { run in
+            defer { row += table.chunks[run].reduce(0) { $0 + $1.count } }
+            return row
+        }
+        let text = concurrentMap(count: decided.count) { index in
+            var bytes: [UInt8] = []
+            let decisions = decided[index]
             for offset in 0..<decisions.count {
-                if let problems = failures[row] {
+                if let problems = failures[firstRows[index] + offset] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
                     lines.append(fired: decisions.fired(offset), unknown: decisions.unknown(offset), to: &bytes)
                 }
-                row += 1
             }
+            return bytes
         }
-        output.write(bytes: bytes)
+        for bytes in text { output.write(bytes: bytes) }
         return table.count
     }
 }

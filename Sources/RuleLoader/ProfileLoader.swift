@@ -117,6 +117,12 @@ public enum ProfileLoader {
         let answers: [FactDefinition.FactType.AnswerForm]
         /// Each fact's declared values (enums and sets), by position.
         let words: [[String]]
+        /// Each fact's range, by position.
+        let ranges: [ClosedRange<Double>?]
+        /// The facts' positions by the bytes of their ids, for the stream decoder.
+        let nameIndex: ByteNameIndex
+        /// Each fact's declared values by their bytes, by position.
+        let wordIndexes: [ByteNameIndex]
         let template: IndexedFacts
 
         /// Indexes a pack's facts.
@@ -126,14 +132,10 @@ public enum ProfileLoader {
             names = facts.map(\.id)
             answers = facts.map(\.type.answer)
             words = facts.map(\.values)
+            ranges = facts.map(\.range)
+            nameIndex = ByteNameIndex(names)
+            wordIndexes = words.map(ByteNameIndex.init)
             template = IndexedFacts(catalogue: facts)
-        }
-
-        /// The position of the fact named `name`, trying `guess` first: profiles usually list
-        /// facts in the catalogue's order, so most lookups cost one comparison and no hashing.
-        func index(of name: String, guess: Int) -> Int? {
-            if guess < names.count, names[guess] == name { return guess }
-            return facts[name]?.index
         }
     }
 

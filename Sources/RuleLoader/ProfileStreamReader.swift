@@ -178,9 +178,7 @@ public final class ProfileStreamReader {
             // Where every break ends in a line feed (the usual window), a line-feed count, which
             // the compiler vectorises.
             guard LineIndex.hasBreaksBesidesLineFeeds(in: window, within: window.indices) else {
-                var lineFeeds = 0
-                for byte in window where byte == UInt8(ascii: "\n") { lineFeeds += 1 }
-                return lineFeeds
+                return LineIndex.lineFeeds(in: window)
             }
             var breaks = 0
             var index = 0

@@ -45,6 +45,33 @@ public struct FactTable: Sendable {
             return FactCode(kind: kinds[fact], payload: payloads[fact * FactTable.chunkSize + row])
         }
 
+        /// Sets the codes of the facts `given` in a row, the columns' own kinds in place and the
+        /// rest through ``set(row:fact:code:value:)``.
+        fileprivate mutating func set(row: Int, given: [Int], codes: [FactCode], values: [Value?]) {
+            let bit: UInt64 = 1 << UInt64(row)
+            var hasOthers = false
+            known.withUnsafeMutableBufferPointer { known in
+                kinds.withUnsafeMutableBufferPointer { kinds in
+                    payloads.withUnsafeMutableBufferPointer { payloads in
+                        for fact in given {
+                            let code = codes[fact]
+                            if kinds[fact] == .missing && code.kind != .other && code.kind != .missing { kinds[fact] = code.kind }
+                            guard code.kind == kinds[fact] else {
+                                hasOthers = true
+                                continue
+                            }
+                            known[fact] |= bit
+                            payloads[fact * FactTable.chunkSize + row] = code.payload
+                        }
+                    }
+                }
+            }
+            guard hasOthers else { return }
+            for fact in given where codes[fact].kind != kinds[fact] {
+                set(row: row, fact: fact, code: codes[fact], value: values[fact])
+            }
+        }
+
         fileprivate mutating func set(row: Int, fact: Int, code: FactCode, value: Value?) {
             guard code.kind != .missing else { return }
             let bit: UInt64 = 1 << UInt64(row)
@@ -89,17 +116,30 @@ public struct FactTable: Sendable {
     /// Appends the row of a profile read by a loader of this catalogue (``Profile/indexedFacts``),
     /// or of any other profile by its facts' names; `facts` are the catalogue's definitions.
     public mutating func append(_ profile: Profile, facts: [FactDefinition]) {
-        let row = newRow(kind: profile.kind, date: profile.assessedOn, read: true)
-        let last = chunks.count - 1
+        appendUnread()
+        fill(chunk: chunks.count - 1, lane: chunks[chunks.count - 1].count - 1, with: profile, facts: facts)
+    }
+
+    /// Writes a profile into a row appended unread (``appendUnread()``), which then holds it;
+    /// `facts` are the catalogue's definitions.
+    public mutating func fill(row: Int, with profile: Profile, facts: [FactDefinition]) {
+        let (chunk, lane) = position(of: row)
+        fill(chunk: chunk, lane: lane, with: profile, facts: facts)
+    }
+
+    private mutating func fill(chunk: Int, lane: Int, with profile: Profile, facts: [FactDefinition]) {
+        chunks[chunk].read |= 1 << UInt64(lane)
+        chunks[chunk].organisationKinds[lane] = profile.kind
+        chunks[chunk].dates[lane] = profile.assessedOn
         if let indexed = profile.indexedFacts, indexed.catalogue == catalogue, indexed.codes.count == factCount {
             for (fact, code) in indexed.codes.enumerated() where code.kind != .missing {
-                chunks[last].set(row: row, fact: fact, code: code, value: indexed.values[fact])
+                chunks[chunk].set(row: lane, fact: fact, code: code, value: indexed.values[fact])
             }
         } else {
             // The table's columns are its catalogue's: a longer list's extra facts have none.
             for (fact, definition) in facts.prefix(factCount).enumerated() {
                 guard let value = profile.facts[definition.id] else { continue }
-                chunks[last].set(row: row, fact: fact, code: FactCode(value, values: words[fact]), value: value)
+                chunks[chunk].set(row: lane, fact: fact, code: FactCode(value, values: words[fact]), value: value)
             }
         }
     }
@@ -107,6 +147,14 @@ public struct FactTable: Sendable {
     /// Appends a row for a document that could not be read: it holds no profile.
     public mutating func appendUnread() {
         _ = newRow(kind: nil, date: nil, read: false)
+    }
+
+    /// Appends the row of a profile that a decoder read straight into codes, with no ``Profile``
+    /// made: the facts `given` (positions in the catalogue), their `codes` and, for codes of kind
+    /// other, their `values` (both by position).
+    public mutating func appendRow(kind: String?, date: String?, given: [Int], codes: [FactCode], values: [Value?]) {
+        let row = newRow(kind: kind, date: date, read: true)
+        chunks[chunks.count - 1].set(row: row, given: given, codes: codes, values: values)
     }
 
     /// Appends the rows of `other`, a table of the same catalogue, chunk by chunk.

@@ -1,8 +1,8 @@
 internal import CYAML
 import Diagnostics
 
-/// The one reader of libyaml's events: it owns the parser and each event (freed as soon as its
-/// fields are copied into an ``Event``), and turns libyaml's failures into located diagnostics.
+/// The one reader of libyaml's events: it owns the parser and the current event (freed when the
+/// reader moves on), and turns libyaml's failures into located diagnostics.
 ///
 /// Both readers of YAML go through it: the tree builder of ``YAMLParser``, which adds the checks
 /// libyaml leaves to its callers (duplicate keys, aliases, depth and expansion limits), and the
@@ -59,6 +59,13 @@ public final class YAMLEventReader {
 
     /// libyaml's parser, behind a pointer: no exclusivity check on every event.
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    /// libyaml's current event (zeroed before the first), freed by the next ``advance()``.
+    private let current = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    // What the fast path asks of the current event, read once from libyaml's; by one thread, on
+    // every event: no dynamic exclusivity check.
+    @exclusivity(unchecked) private var currentScalar = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private var currentIsPlainScalar = false
+    @exclusivity(unchecked) private var currentIsDecorated = false
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let file: SourceFile
     private let bytes: Range<Int>
@@ -87,6 +94,7 @@ public final class YAMLEventReader {
             memcpy(buffer.baseAddress!, source.baseAddress! + bytes.lowerBound, bytes.count)
         }
         parser.initialize(to: yaml_parser_t())
+        current.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
             yaml_parser_set_input_string(parser, buffer.baseAddress!, bytes.count)
         } else {
@@ -96,6 +104,8 @@ public final class YAMLEventReader {
     }
 
     deinit {
+        yaml_event_delete(current)
+        current.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
         buffer.deallocate()
@@ -103,13 +113,83 @@ public final class YAMLEventReader {
 
     /// The next event, or `nil` after the end of the stream or an error (then in ``error``).
     public func next() -> Event? {
+        advance().map { _ in currentEvent() }
+    }
+
+    /// Moves to the next event and returns its kind, or `nil` after the end of the stream or an
+    /// error (then in ``error``). The event stays libyaml's until the next call: its scalar bytes
+    /// (``scalarBytes``) are read in place, with no ``Event`` or text made, which is what a
+    /// decoder that compares bytes needs; ``currentEvent()`` makes the ``Event`` when it is wanted.
+    public func advance() -> Event.Kind? {
         guard !stopped else { return nil }
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else {
+        yaml_event_delete(current)
+        currentScalar = UnsafeBufferPointer(start: nil, count: 0)
+        currentIsPlainScalar = false
+        guard yaml_parser_parse(parser, current) == 1 else {
+            currentIsDecorated = false
             error = syntaxError()
             return nil
         }
-        defer { yaml_event_delete(&event) }
+        currentIsDecorated = false
+        switch current.pointee.type {
+        case YAML_STREAM_START_EVENT: return .streamStart
+        case YAML_STREAM_END_EVENT:
+            stopped = true
+            return .streamEnd
+        case YAML_DOCUMENT_START_EVENT:
+            let document = current.pointee.data.document_start
+            currentIsDecorated = document.version_directive != nil || document.tag_directives.start != document.tag_directives.end
+            return .documentStart
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_MAPPING_START_EVENT:
+            let mapping = current.pointee.data.mapping_start
+            currentIsDecorated = mapping.tag != nil || mapping.anchor != nil
+            return .mappingStart
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        case YAML_SEQUENCE_START_EVENT:
+            let sequence = current.pointee.data.sequence_start
+            currentIsDecorated = sequence.tag != nil || sequence.anchor != nil
+            return .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_SCALAR_EVENT:
+            let scalar = current.pointee.data.scalar
+            let length = scalar.length
+            currentScalar = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : length)
+            currentIsPlainScalar = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            currentIsDecorated = scalar.tag != nil || scalar.anchor != nil
+            guard length <= maxScalarBytes else {
+                error = .error(YAMLDiagnosticCode.scalarTooLong, "a value of \(length) bytes, over the limit of \(maxScalarBytes) bytes",
+                               at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil)))
+                return nil
+            }
+            return .scalar
+        case YAML_ALIAS_EVENT:
+            currentIsDecorated = true
+            return .alias
+        default:
+            error = .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(current.pointee.type.rawValue); please report this",
+                           at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil)))
+            return nil
+        }
+    }
+
+    /// The current event's scalar, as libyaml holds it (empty for other events): valid until the
+    /// next ``advance()``.
+    public var scalarBytes: UnsafeBufferPointer<UInt8> { currentScalar }
+
+    /// Whether the current event is a scalar in plain style.
+    public var isPlainScalar: Bool { currentIsPlainScalar }
+
+    /// Whether the current event carries a tag, an anchor or directives, or is an alias
+    /// (``Event/isDecorated``).
+    public var isDecorated: Bool { currentIsDecorated }
+
+    /// Where the current event starts, lines counted in the whole file.
+    public var startPosition: SourcePosition { position(current.pointee.start_mark) }
+
+    /// The current event, with its fields copied out of libyaml's.
+    public func currentEvent() -> Event {
+        let event = current.pointee
         let start = position(event.start_mark)
         let end = position(event.end_mark)
         func make(_ kind: Event.Kind, text: String = "", style: YAMLScalar.Style = .plain,
@@ -121,9 +201,7 @@ public final class YAMLEventReader {
         }
         switch event.type {
         case YAML_STREAM_START_EVENT: return make(.streamStart)
-        case YAML_STREAM_END_EVENT:
-            stopped = true
-            return make(.streamEnd)
+        case YAML_STREAM_END_EVENT: return make(.streamEnd)
         case YAML_DOCUMENT_START_EVENT:
             let document = event.data.document_start
             return make(.documentStart,
@@ -141,19 +219,10 @@ public final class YAMLEventReader {
         case YAML_SEQUENCE_END_EVENT: return make(.sequenceEnd)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            guard scalar.length <= maxScalarBytes else {
-                error = .error(YAMLDiagnosticCode.scalarTooLong,
-                               "a value of \(scalar.length) bytes, over the limit of \(maxScalarBytes) bytes",
-                               at: SourceLocation(file: file, range: SourceRange(start: start, end: nil)))
-                return nil
-            }
-            let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            return make(.scalar, text: text, style: style(scalar.style), tag: scalar.tag, anchor: scalar.anchor)
-        case YAML_ALIAS_EVENT: return make(.alias, anchor: event.data.alias.anchor)
+            return make(.scalar, text: String(decoding: scalarBytes, as: UTF8.self), style: style(scalar.style),
+                        tag: scalar.tag, anchor: scalar.anchor)
         default:
-            error = .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(event.type.rawValue); please report this",
-                           at: SourceLocation(file: file, range: SourceRange(start: start, end: nil)))
-            return nil
+            return make(.alias, anchor: event.data.alias.anchor)
         }
     }
 

@@ -68,11 +68,21 @@ public struct YAMLScalar: Sendable, Equatable {
 
     /// Whether an untagged plain scalar with this text is null under the core schema.
     public static func isNullWord(_ text: String) -> Bool {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        var text = text
+        return text.withUTF8 { isNullWord($0) }
+    }
+
+    /// Whether an untagged plain scalar with these UTF-8 bytes is null under the core schema.
+    public static func isNullWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4: return nullSpellings.contains { bytes.elementsEqual($0) }
         default: return false
         }
     }
+
+    private static let nullSpellings = ["null", "Null", "NULL"].map { Array($0.utf8) }
 
     /// The core schema's resolution of an untagged plain scalar.
     static func resolvePlain(_ text: String) -> Resolved {

@@ -10,20 +10,24 @@ import YAML
 @Suite struct ProfileStreamDecoderTests {
     /// The tree parser and the profile loader on each document of the stream on its own.
     private func reference(_ file: SourceFile, _ pack: RulePack) -> [String] {
+        referenceResults(file, pack).map(describeDecoded)
+    }
+
+    private func referenceResults(_ file: SourceFile, _ pack: RulePack) -> [Result<Profile, DiagnosticList>] {
         var diagnostics = DiagnosticList()
         let lineStarts = YAMLParser.check(file, limits: .default, into: &diagnostics)!
         let starts = lineStarts.enumerated().filter { _, offset in
             offset + 3 <= file.contents.count && file.contents[offset..<offset + 3].elementsEqual("---".utf8)
         }
-        var results: [String] = []
+        var results: [Result<Profile, DiagnosticList>] = []
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].element : file.contents.count
             let (documents, problems) = YAMLParser.parse(file, bytes: start.element..<end, lineOffset: start.offset,
                                                          lineStarts: lineStarts)
             if problems.contains(where: { $0.severity == .error }) {
-                results.append(describeDecoded(.failure(DiagnosticList(problems.filter { $0.severity == .error }))))
+                results.append(.failure(DiagnosticList(problems.filter { $0.severity == .error })))
             } else {
-                results += documents.map { describeDecoded(ProfileLoader.load(profile: $0, file: file, pack: pack)) }
+                results += documents.map { ProfileLoader.load(profile: $0, file: file, pack: pack) }
             }
         }
         return results
@@ -172,15 +176,16 @@ import YAML
             == ["failed e.yaml:1:1: error[yaml.empty-document]: the file holds no YAML document; expected a mapping"])
     }
 
-    /// The table a batch that only decides reads holds, row by row, what the stream decoder reads:
-    /// each good document's facts as codes, kind and date, each bad one unread with its problems.
-    @Test func theTableHoldsWhatTheDecoderReads() throws {
+    /// The table a batch that only decides reads holds, row by row, what the tree parser and the
+    /// profile loader read: each good document's facts as codes, kind and date, each bad one
+    /// unread with its problems.
+    @Test func theTableHoldsWhatTheLoaderReads() throws {
         let pack = try defaultPack()
         var text = try Self.fixturesAsOneStream()
         text += "---\norganisation: {name: \"unterminated\n---\norganisation: {name: X}\nfacts: {no_such_fact: 1}\n"
         let file = SourceFile(path: "all.yaml", text: String(repeating: text, count: 20))
         let catalogue = ProfileLoader.Catalogue(pack.facts)
-        let results = ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
+        let results = referenceResults(file, pack)
         let (table, failures) = ProfileStreamDecoder.decodeTable(file, pack: pack, catalogue: catalogue)
         var expected = FactTable(catalogue: pack.facts)
         for result in results {

@@ -1,0 +1,100 @@
+/// Positions of names looked up by their UTF-8 bytes, as libyaml holds a scalar: what the stream
+/// decoder matches fact names and declared words with, making no text per scalar.
+///
+/// Written here rather than taken from a package: a `Dictionary` keyed by `String` needs a string
+/// made for every look-up, which is the cost this type exists to avoid. Each name is keyed by its
+/// length and its first eight bytes, so that a name of up to eight bytes (most fact ids and
+/// words) is matched by two comparisons.
+struct ByteNameIndex: Sendable {
+    /// Every name's bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each name starts in `bytes`; one more entry for the end of the last.
+    private let starts: [Int]
+    /// Each name's first eight bytes (zeros after a shorter name's end).
+    private let prefixes: [UInt64]
+    /// Open addressing by hash: a name's position, or -1 for an empty slot.
+    private let slots: [Int32]
+    /// The first position of each name: its own, or an earlier one of the same name.
+    private let firstPositions: [Int]
+
+    /// Indexes `names`; a name given twice keeps its first position.
+    init(_ names: [String]) {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for name in names {
+            bytes += name.utf8
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+        prefixes = bytes.withUnsafeBufferPointer { all in
+            names.indices.map { Self.prefix(UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]])) }
+        }
+        var capacity = 8
+        while capacity < names.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var firstPositions = Array(names.indices)
+        for position in names.indices {
+            let name = bytes[starts[position]..<starts[position + 1]]
+            var slot = Self.hash(prefixes[position], count: name.count) & (capacity - 1)
+            while slots[slot] >= 0 {
+                let other = Int(slots[slot])
+                if name.elementsEqual(bytes[starts[other]..<starts[other + 1]]) {
+                    firstPositions[position] = other
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            if firstPositions[position] == position { slots[slot] = Int32(position) }
+        }
+        self.slots = slots
+        self.firstPositions = firstPositions
+    }
+
+    /// The position of the name spelt `name`, trying `guess` and the name after it first (names
+    /// usually come in the catalogue's order, some left out, so most look-ups cost one or two
+    /// comparisons and no hashing).
+    func position(of name: UnsafeBufferPointer<UInt8>, guess: Int) -> Int? {
+        let prefix = Self.prefix(name)
+        if guess >= 0 {
+            if guess < prefixes.count, matches(name, prefix, guess) { return firstPositions[guess] }
+            if guess + 1 < prefixes.count, matches(name, prefix, guess + 1) { return firstPositions[guess + 1] }
+        }
+        let mask = slots.count - 1
+        var slot = Self.hash(prefix, count: name.count) & mask
+        while true {
+            let position = Int(slots[slot])
+            if position < 0 { return nil }
+            if matches(name, prefix, position) { return position }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether `name`, whose first eight bytes are `prefix`, is spelt as the name at `position`.
+    private func matches(_ name: UnsafeBufferPointer<UInt8>, _ prefix: UInt64, _ position: Int) -> Bool {
+        guard prefixes[position] == prefix else { return false }
+        let start = starts[position]
+        let count = starts[position + 1] - start
+        guard count == name.count else { return false }
+        guard count > 8 else { return true }
+        return bytes.withUnsafeBufferPointer { all in
+            for offset in 8..<count where all[start + offset] != name[offset] { return false }
+            return true
+        }
+    }
+
+    /// The first eight bytes, little-endian, zeros after the end.
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+        var prefix: UInt64 = 0
+        for offset in 0..<bytes.count { prefix |= UInt64(base[offset]) << (8 * UInt64(offset)) }
+        return prefix
+    }
+
+    /// A hash of a name's first eight bytes and length (a multiplicative mix).
+    private static func hash(_ prefix: UInt64, count: Int) -> Int {
+        let mixed = (prefix ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 32)
+    }
+}

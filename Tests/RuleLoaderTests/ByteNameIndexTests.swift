@@ -1,0 +1,34 @@
+import Testing
+@testable import RuleLoader
+
+/// Names found by their bytes give the position a dictionary of the names gives, whatever the
+/// guess, for short and long names, names that share their first eight bytes, and names absent.
+@Suite struct ByteNameIndexTests {
+    private let names = ["int_00", "int_01", "flag_00", "", "t0", "staff_count_total", "staff_count_totals", "staff_count_tota",
+                         "staff_co", "staff_cp", "é_accent", "int_01", "a"]
+
+    private func position(_ index: ByteNameIndex, _ name: String, guess: Int) -> Int? {
+        var name = name
+        return name.withUTF8 { index.position(of: $0, guess: guess) }
+    }
+
+    @Test func everyNameIsFoundAtItsFirstPositionWhateverTheGuess() {
+        let index = ByteNameIndex(names)
+        var firstPositions: [String: Int] = [:]
+        for (position, name) in names.enumerated() where firstPositions[name] == nil { firstPositions[name] = position }
+        for name in names + ["int_02", "staff_count_tot", "staff_count_totalz", "b", "flag_0", "flag_000", "t1", "é_accenT"] {
+            for guess in -1...names.count + 1 {
+                #expect(position(index, name, guess: guess) == firstPositions[name], "\(name), guess \(guess)")
+            }
+        }
+    }
+
+    @Test func aLargeCatalogueIsHashed() {
+        let many = (0..<1_000).map { "fact_\($0)_with_a_long_name" }
+        let index = ByteNameIndex(many)
+        for (position, name) in many.enumerated() {
+            #expect(self.position(index, name, guess: 0) == position)
+        }
+        #expect(position(index, "fact_1000_with_a_long_name", guess: 999) == nil)
+    }
+}
