@@ -64,20 +64,34 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
     /// Calls `body` on this expression and every sub-expression, parents first.
     public func visit(_ body: (Expression) -> Void) {
         body(self)
-        for child in children { child.visit(body) }
+        forEachChild { $0.visit(body) }
     }
 
     /// The direct sub-expressions.
     public var children: [Expression] {
+        var children: [Expression] = []
+        forEachChild { children.append($0) }
+        return children
+    }
+
+    /// Calls `body` on each direct sub-expression, in order, with no array made (``visit(_:)``
+    /// runs over whole packs when they are checked and compiled).
+    public func forEachChild(_ body: (Expression) -> Void) {
         switch kind {
-        case .literal, .reference: return []
-        case .list(let items): return items
-        case .negate(let operand), .not(let operand): return [operand]
+        case .literal, .reference:
+            break
+        case .list(let items), .call(_, let items):
+            items.forEach(body)
+        case .negate(let operand), .not(let operand):
+            body(operand)
         case .arithmetic(_, let lhs, let rhs), .comparison(_, let lhs, let rhs), .and(let lhs, let rhs),
              .or(let lhs, let rhs), .membership(let lhs, let rhs, _), .contains(let lhs, let rhs):
-            return [lhs, rhs]
-        case .between(let value, let low, let high): return [value, low, high]
-        case .call(_, let arguments): return arguments
+            body(lhs)
+            body(rhs)
+        case .between(let value, let low, let high):
+            body(value)
+            body(low)
+            body(high)
         }
     }
 
