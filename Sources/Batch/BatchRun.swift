@@ -158,13 +158,12 @@ public struct BatchRun {
         }
         let text = concurrentMap(count: decided.count) { index in
             var bytes: [UInt8] = []
-            let decisions = decided[index]
-            for offset in 0..<decisions.count {
+            decided[index].forEach { offset, fired, unknown in
                 if let problems = failures[firstRows[index] + offset] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
-                    lines.append(fired: decisions.fired(offset), unknown: decisions.unknown(offset), to: &bytes)
+                    lines.append(fired: fired, unknown: unknown, to: &bytes)
                 }
             }
             return bytes

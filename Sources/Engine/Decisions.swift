@@ -38,6 +38,36 @@ public struct Decisions: Sendable {
         return result
     }
 
+    /// Calls `body` for each profile in order with its index, the diagnostics that fired and those
+    /// left unknown (as ``fired(_:)`` and ``unknown(_:)`` give them): a block at a time, visiting
+    /// only the lanes each mask holds, so that a batch writes its lines without testing every
+    /// diagnostic of every profile.
+    public func forEach(_ body: (_ index: Int, _ fired: [Int32], _ unknown: [Int32]) -> Void) {
+        var fired = [[Int32]](repeating: [], count: 64)
+        var unknown = [[Int32]](repeating: [], count: 64)
+        for (block, start) in blockStarts.enumerated() {
+            let lanes = (block + 1 < blockStarts.count ? blockStarts[block + 1] : count) - start
+            let base = block * 2 * diagnosticCount
+            for diagnostic in 0..<diagnosticCount {
+                var firedLanes = masks[base + diagnostic]
+                while firedLanes != 0 {
+                    fired[firedLanes.trailingZeroBitCount].append(Int32(diagnostic))
+                    firedLanes &= firedLanes - 1
+                }
+                var unknownLanes = masks[base + diagnosticCount + diagnostic]
+                while unknownLanes != 0 {
+                    unknown[unknownLanes.trailingZeroBitCount].append(Int32(diagnostic))
+                    unknownLanes &= unknownLanes - 1
+                }
+            }
+            for lane in 0..<lanes {
+                body(start + lane, fired[lane], unknown[lane])
+                fired[lane].removeAll(keepingCapacity: true)
+                unknown[lane].removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
     /// Appends a block of `count` profiles whose masks `body` fills: `diagnosticCount` fired
     /// masks, then as many unknown ones.
     mutating func appendBlock(count: Int, _ body: (UnsafeMutableBufferPointer<UInt64>) -> Void) {

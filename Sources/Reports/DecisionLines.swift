@@ -1,24 +1,38 @@
 /// The lines of `orgdiag batch --format fired`: per profile, the ids of the diagnostics that
 /// fired, then ` | ` and those left unknown when there are any, each list in id order.
 public struct DecisionLines: Sendable {
-    private let ids: [[UInt8]]
+    /// Every id's bytes, each after a space, one after the other.
+    private let spacedIDs: [UInt8]
+    /// Where each id's space starts in `spacedIDs`; one more entry for the end of the last.
+    private let starts: [Int]
 
     /// Prepares the lines of a pack whose diagnostics have these ids, by index.
     public init(ids: [String]) {
-        self.ids = ids.map { Array($0.utf8) }
+        var spacedIDs: [UInt8] = []
+        var starts = [0]
+        for id in ids {
+            spacedIDs.append(UInt8(ascii: " "))
+            spacedIDs += id.utf8
+            starts.append(spacedIDs.count)
+        }
+        self.spacedIDs = spacedIDs
+        self.starts = starts
     }
 
     /// Appends the line of one decision (indices into the ids, ascending), with its line break.
     public func append(fired: [Int32], unknown: [Int32], to bytes: inout [UInt8]) {
-        for (position, index) in fired.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: " ")) }
-            bytes += ids[Int(index)]
-        }
-        if !unknown.isEmpty {
-            bytes += Array(" |".utf8)
-            for index in unknown {
+        spacedIDs.withUnsafeBufferPointer { all in
+            for (position, index) in fired.enumerated() {
+                // The first id goes without its space.
+                let start = starts[Int(index)] + (position == 0 ? 1 : 0)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<starts[Int(index) + 1]]))
+            }
+            if !unknown.isEmpty {
                 bytes.append(UInt8(ascii: " "))
-                bytes += ids[Int(index)]
+                bytes.append(UInt8(ascii: "|"))
+                for index in unknown {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[starts[Int(index)]..<starts[Int(index) + 1]]))
+                }
             }
         }
         bytes.append(UInt8(ascii: "\n"))

@@ -27,6 +27,14 @@ enum BlockAgreement {
             counts.fired += fired.count
             counts.unknown += unknown.count
         }
+        // Read a block at a time, the decisions are the same, in order.
+        var visited = 0
+        decisions.forEach { index, fired, unknown in
+            #expect(index == visited && fired == decisions.fired(index) && unknown == decisions.unknown(index),
+                    "profile \(index) read a block at a time", sourceLocation: sourceLocation)
+            visited += 1
+        }
+        #expect(visited == profiles.count, sourceLocation: sourceLocation)
         return counts
     }
 }
