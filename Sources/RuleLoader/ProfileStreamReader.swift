@@ -8,7 +8,8 @@ import YAML
 ///
 /// A window is cut before a line that starts a document (`---`, then a space or the end of the
 /// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
-/// `read(2)`, so named pipes and process substitutions work too.
+/// `read(2)`, so named pipes and process substitutions work too. While the caller works on a
+/// window, the next one is read on another thread, so that reading and cutting overlap the work.
 public final class ProfileStreamReader {
     /// The size a window grows to before it is cut at its last document start.
     public static let defaultWindowBytes = 4 << 20
@@ -25,6 +26,23 @@ public final class ProfileStreamReader {
     private var bufferLine = 1
     /// How many windows were handed out.
     public private(set) var windowCount = 0
+    /// Whether every byte of the file was handed out.
+    public private(set) var isFinished = false
+    /// How many windows were cut (one more than handed out while one is read ahead).
+    private var windowsCut = 0
+    /// The window being read ahead, and the group to wait for it on.
+    private var readAhead: (group: DispatchGroup, window: WindowSlot)?
+
+    /// A window read on another thread, handed over when the group is left.
+    private final class WindowSlot: @unchecked Sendable {
+        var window: Result<SourceFile, DiagnosticList>?
+    }
+
+    /// The reader as the read-ahead job holds it: only one thread uses it at a time (``next()``
+    /// waits for the job before it touches the reader).
+    private struct ReadAheadHandle: @unchecked Sendable {
+        let reader: ProfileStreamReader
+    }
 
     private init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int) {
         self.path = path
@@ -33,7 +51,10 @@ public final class ProfileStreamReader {
         self.maxDocumentBytes = maxDocumentBytes
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        readAhead?.group.wait()
+        close(descriptor)
+    }
 
     /// Opens `path` for reading.
     /// - Parameters:
@@ -57,12 +78,31 @@ public final class ProfileStreamReader {
                                             maxDocumentBytes: maxDocumentBytes))
     }
 
-    /// Whether every byte of the file was handed out.
-    public var isFinished: Bool { reachedEnd && buffer.isEmpty }
-
     /// The next window of whole documents, a problem (a read error, or a document over the size
     /// limit, which is then skipped), or `nil` at the end of the file.
     public func next() -> Result<SourceFile, DiagnosticList>? {
+        let window: Result<SourceFile, DiagnosticList>?
+        if let (group, slot) = readAhead {
+            group.wait()
+            readAhead = nil
+            window = slot.window
+        } else {
+            window = cutWindow()
+        }
+        windowCount = windowsCut
+        isFinished = reachedEnd && buffer.isEmpty
+        if window != nil && !isFinished {
+            let group = DispatchGroup()
+            let slot = WindowSlot()
+            let handle = ReadAheadHandle(reader: self)
+            DispatchQueue.global().async(group: group) { slot.window = handle.reader.cutWindow() }
+            readAhead = (group, slot)
+        }
+        return window
+    }
+
+    /// Reads and cuts the next window (``next()``).
+    private func cutWindow() -> Result<SourceFile, DiagnosticList>? {
         fill(upTo: windowBytes)
         while true {
             if buffer.isEmpty && reachedEnd { return nil }
@@ -97,7 +137,7 @@ public final class ProfileStreamReader {
         let window = SourceFile(path: path, contents: Array(buffer[0..<count]), firstLine: bufferLine)
         bufferLine += Self.lineBreaks(in: buffer, before: count)
         buffer.removeFirst(count)
-        windowCount += 1
+        windowsCut += 1
         return .success(window)
     }
 
@@ -131,7 +171,7 @@ public final class ProfileStreamReader {
             }
             fill(upTo: buffer.count + windowBytes)
         }
-        windowCount += 1
+        windowsCut += 1
         return .failure(DiagnosticList([diagnostic]))
     }
 

@@ -19,7 +19,11 @@ import YAML
         throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
         let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes).get()
         var results: [Result<Profile, DiagnosticList>] = []
+        var handedOut = 0
         while let window = reader.next() {
+            // The next window is read ahead meanwhile: the reader still tells of the windows handed out.
+            handedOut += 1
+            #expect(reader.windowCount == handedOut)
             switch window {
             case .failure(let problems): results.append(.failure(problems))
             case .success(let file): results += ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
