@@ -63,10 +63,13 @@ public final class YAMLEventReader {
     private let current = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     // What the fast path asks of the current event, read once from libyaml's; by one thread, on
     // every event: no dynamic exclusivity check.
-    @exclusivity(unchecked) private var currentScalar = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    @exclusivity(unchecked) private var currentIsPlainScalar = false
-    @exclusivity(unchecked) private var currentIsDecorated = false
-    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    // Inlinable, with their accessors, into the decoders of other modules that ask on every event.
+    @exclusivity(unchecked) @usableFromInline var currentScalar = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) @usableFromInline var currentIsPlainScalar = false
+    @exclusivity(unchecked) @usableFromInline var currentIsDecorated = false
+    /// Where libyaml reads its input from: the file's own bytes, handed over a chunk at a time
+    /// (libyaml copies its input into a buffer of its own anyway), so no copy of the range is made.
+    private let input: Input
     private let file: SourceFile
     private let bytes: Range<Int>
     private let lineOffset: Int
@@ -89,14 +92,15 @@ public final class YAMLEventReader {
         self.bytes = bytes
         self.lineOffset = lineOffset
         self.maxScalarBytes = maxScalarBytes
-        buffer = UnsafeMutableBufferPointer.allocate(capacity: max(bytes.count, 1))
-        _ = file.contents.withUnsafeBufferPointer { source in
-            memcpy(buffer.baseAddress!, source.baseAddress! + bytes.lowerBound, bytes.count)
-        }
+        input = Input(file: file, bytes: bytes)
         parser.initialize(to: yaml_parser_t())
         current.initialize(to: yaml_event_t())
         if yaml_parser_initialize(parser) == 1 {
-            yaml_parser_set_input_string(parser, buffer.baseAddress!, bytes.count)
+            yaml_parser_set_input(parser, { data, buffer, size, sizeRead in
+                guard let data, let buffer, let sizeRead else { return 0 }
+                sizeRead.pointee = Unmanaged<Input>.fromOpaque(data).takeUnretainedValue().read(into: buffer, size: size)
+                return 1
+            }, Unmanaged.passUnretained(input).toOpaque())
         } else {
             error = .error(YAMLDiagnosticCode.internal, "libyaml could not start a parser",
                            at: SourceLocation(file: file, range: SourceRange(line: lineOffset + 1, column: 1)))
@@ -108,7 +112,30 @@ public final class YAMLEventReader {
         current.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
-        buffer.deallocate()
+    }
+
+    /// A range of a file's bytes, read from the start to the end.
+    private final class Input {
+        private let file: SourceFile
+        private var position: Int
+        private let end: Int
+
+        init(file: SourceFile, bytes: Range<Int>) {
+            self.file = file
+            position = bytes.lowerBound
+            end = bytes.upperBound
+        }
+
+        /// Copies the next bytes (at most `size`) into `buffer`; how many (0 at the end).
+        func read(into buffer: UnsafeMutablePointer<UInt8>, size: Int) -> Int {
+            let count = min(size, end - position)
+            guard count > 0 else { return 0 }
+            file.contents.withUnsafeBufferPointer { source in
+                buffer.update(from: source.baseAddress! + position, count: count)
+            }
+            position += count
+            return count
+        }
     }
 
     /// The next event, or `nil` after the end of the stream or an error (then in ``error``).
@@ -175,14 +202,14 @@ public final class YAMLEventReader {
 
     /// The current event's scalar, as libyaml holds it (empty for other events): valid until the
     /// next ``advance()``.
-    public var scalarBytes: UnsafeBufferPointer<UInt8> { currentScalar }
+    @inlinable public var scalarBytes: UnsafeBufferPointer<UInt8> { currentScalar }
 
     /// Whether the current event is a scalar in plain style.
-    public var isPlainScalar: Bool { currentIsPlainScalar }
+    @inlinable public var isPlainScalar: Bool { currentIsPlainScalar }
 
     /// Whether the current event carries a tag, an anchor or directives, or is an alias
     /// (``Event/isDecorated``).
-    public var isDecorated: Bool { currentIsDecorated }
+    @inlinable public var isDecorated: Bool { currentIsDecorated }
 
     /// Where the current event starts, lines counted in the whole file.
     public var startPosition: SourcePosition { position(current.pointee.start_mark) }
