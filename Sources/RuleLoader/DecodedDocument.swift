@@ -19,6 +19,8 @@ struct DecodedDocument {
     private(set) var values: [Value?]
     /// The facts given a value, in the document's order.
     private(set) var given: [Int] = []
+    /// Whether some fact has a value in `values`.
+    private var hasValues = false
     /// The facts the document names (a null value included) carry the current generation.
     private var stamps: [UInt32]
     private var generation: UInt32 = 0
@@ -32,7 +34,10 @@ struct DecodedDocument {
 
     /// Empties the document for the next one.
     mutating func start() {
-        for fact in given { values[fact] = nil }
+        if hasValues {
+            for fact in given { values[fact] = nil }
+            hasValues = false
+        }
         given.removeAll(keepingCapacity: true)
         if generation == .max {
             stamps = Array(repeating: 0, count: stamps.count)
@@ -63,6 +68,7 @@ struct DecodedDocument {
     mutating func set(_ fact: Int, code: FactCode, value: Value) {
         codes[fact] = code
         values[fact] = value
+        hasValues = true
         given.append(fact)
     }
 

@@ -134,11 +134,15 @@ public final class ProfileStreamReader {
 
     /// Hands out the first `count` bytes of the buffer as a window.
     private func hand(upTo count: Int) -> Result<SourceFile, DiagnosticList> {
-        let window = SourceFile(path: path, contents: Array(buffer[0..<count]), firstLine: bufferLine)
+        let firstLine = bufferLine
         bufferLine += Self.lineBreaks(in: buffer, before: count)
-        buffer.removeFirst(count)
+        // The buffer becomes the window, and the bytes after the cut (a small part) a new buffer:
+        // no copy of the window is made.
+        var contents = buffer
+        buffer = Array(contents[count...])
+        contents.removeSubrange(count...)
         windowsCut += 1
-        return .success(window)
+        return .success(SourceFile(path: path, contents: contents, firstLine: firstLine))
     }
 
     /// Reports the document at the start of the buffer as too long, and skips it.
