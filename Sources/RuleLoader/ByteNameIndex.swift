@@ -27,16 +27,17 @@ struct ByteNameIndex: Sendable {
         }
         self.bytes = bytes
         self.starts = starts
-        prefixes = bytes.withUnsafeBufferPointer { all in
+        let prefixes = bytes.withUnsafeBufferPointer { all in
             names.indices.map { Self.prefix(UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]])) }
         }
+        self.prefixes = prefixes
         var capacity = 8
         while capacity < names.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: -1, count: capacity)
         var firstPositions = Array(names.indices)
         for position in names.indices {
             let name = bytes[starts[position]..<starts[position + 1]]
-            var slot = Self.hash(prefixes[position], count: name.count) & (capacity - 1)
+            var slot = name.withUnsafeBufferPointer { Self.hash($0, prefix: prefixes[position]) } & (capacity - 1)
             while slots[slot] >= 0 {
                 let other = Int(slots[slot])
                 if name.elementsEqual(bytes[starts[other]..<starts[other + 1]]) {
@@ -61,7 +62,7 @@ struct ByteNameIndex: Sendable {
             if guess + 1 < prefixes.count, matches(name, prefix, guess + 1) { return firstPositions[guess + 1] }
         }
         let mask = slots.count - 1
-        var slot = Self.hash(prefix, count: name.count) & mask
+        var slot = Self.hash(name, prefix: prefix) & mask
         while true {
             let position = Int(slots[slot])
             if position < 0 { return nil }
@@ -92,9 +93,12 @@ struct ByteNameIndex: Sendable {
         return prefix
     }
 
-    /// A hash of a name's first eight bytes and length (a multiplicative mix).
-    private static func hash(_ prefix: UInt64, count: Int) -> Int {
-        let mixed = (prefix ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+    /// A hash of a name (whose first eight bytes are `prefix`): its length, first and last eight
+    /// bytes, multiplied together, so that ids that differ only at their end spread too.
+    private static func hash(_ name: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> Int {
+        let last = name.count > 8 ? UnsafeRawPointer(name.baseAddress! + name.count - 8).loadUnaligned(as: UInt64.self) : 0
+        var mixed = (prefix ^ UInt64(truncatingIfNeeded: name.count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 31) ^ UInt64(littleEndian: last)) &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: mixed >> 32)
     }
 }

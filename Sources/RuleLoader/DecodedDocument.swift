@@ -21,6 +21,9 @@ struct DecodedDocument {
     private(set) var given: [Int] = []
     /// Whether some fact has a value in `values`.
     private var hasValues = false
+    /// Whether the document gives a mapping of facts (empty or not): only then does its profile
+    /// have facts by position, as the profile loader's has.
+    var hasFacts = false
     /// The facts the document names (a null value included) carry the current generation.
     private var stamps: [UInt32]
     private var generation: UInt32 = 0
@@ -44,6 +47,7 @@ struct DecodedDocument {
             generation = 0
         }
         generation += 1
+        hasFacts = false
         name = ""
         kind = nil
         assessedOn = nil
@@ -78,6 +82,7 @@ struct DecodedDocument {
         profile.kind = kind
         profile.assessedOn = assessedOn
         profile.evidence = evidence
+        guard hasFacts else { return profile }
         var facts: [String: Value] = [:]
         facts.reserveCapacity(given.count)
         var indexed = catalogue.template

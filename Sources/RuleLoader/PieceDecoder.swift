@@ -42,9 +42,6 @@ final class PieceDecoder {
     let limits: YAMLLimits
     let output: Output
     private let reader: YAMLEventReader
-    /// Reads the values the fast path does not code itself; any diagnostic sends the document
-    /// to the slow path, so it never keeps one.
-    private var nodeReader: NodeReader
     /// The document being decoded; used by one thread, and on every fact: no dynamic
     /// exclusivity check.
     @exclusivity(unchecked) private var document: DecodedDocument
@@ -72,7 +69,6 @@ final class PieceDecoder {
         self.limits = limits
         self.output = output
         reader = YAMLEventReader(file: file, bytes: bytes, lineOffset: lineOffset, maxScalarBytes: limits.maxScalarBytes)
-        nodeReader = NodeReader(languages: pack.metadata.languages)
         document = DecodedDocument(factCount: catalogue.names.count)
         table = FactTable(catalogue: pack.facts)
     }
@@ -313,6 +309,7 @@ final class PieceDecoder {
         let start = try nextEvent()
         if start == .scalar, isNull { return }
         guard start == .mappingStart else { throw Fallback() }
+        document.hasFacts = true
         var guess = 0
         while true {
             let key = try nextEvent()
@@ -364,6 +361,9 @@ final class PieceDecoder {
         let event = reader.currentEvent()
         let node = YAMLNode(.scalar(YAMLScalar(text: event.text, style: event.style)),
                             location: SourceLocation(file: file, range: SourceRange(start: event.start, end: event.end)))
+        // A reader of its own: any diagnostic sends the document to the slow path, and must not
+        // send the next ones there too.
+        var nodeReader = NodeReader(languages: pack.metadata.languages)
         let value = nodeReader.factValue(node, for: catalogue.definitions[fact])
         guard nodeReader.diagnostics.isEmpty else { throw Fallback() }
         if case .some(.some(let known)) = value {

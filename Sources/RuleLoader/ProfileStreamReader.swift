@@ -51,10 +51,9 @@ public final class ProfileStreamReader {
         self.maxDocumentBytes = maxDocumentBytes
     }
 
-    deinit {
-        readAhead?.group.wait()
-        close(descriptor)
-    }
+    // No wait for a read ahead: it holds the reader, so the reader ends only once it is done
+    // (and may end on its thread, where waiting for it would never return).
+    deinit { close(descriptor) }
 
     /// Opens `path` for reading.
     /// - Parameters:

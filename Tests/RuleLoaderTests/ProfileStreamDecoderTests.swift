@@ -170,6 +170,19 @@ import YAML
         #expect(actual[3000].hasPrefix("failed broken.yaml:12003:1: error[yaml.syntax]"))
     }
 
+    /// A profile without a mapping of facts has no facts by position either, as the loader's;
+    /// an empty mapping has them, all unknown.
+    @Test func documentsWithoutFactsGiveTheLoadersProfiles() throws {
+        let pack = try defaultPack()
+        let text = "---\norganisation: {name: A}\n---\norganisation: {name: B}\nfacts: ~\n---\norganisation: {name: C}\nfacts:\n"
+            + "---\norganisation: {name: D}\nfacts: {}\n---\norganisation: {name: E}\nfacts: {staff_count: 3}\n"
+        let file = SourceFile(path: "none.yaml", text: text)
+        let expected = reference(file, pack)
+        #expect(expected.count == 5)
+        #expect(expected[0].hasSuffix(" nil") && !expected[3].hasSuffix(" nil"))
+        #expect(decoded(file, pack) == expected)
+    }
+
     @Test func emptyFile() throws {
         let pack = try defaultPack()
         #expect(decoded(SourceFile(path: "e.yaml", text: "# nothing\n"), pack)

@@ -103,6 +103,31 @@ import YAML
         #expect(described[0].hasPrefix("ok Good") && described[2].hasPrefix("ok Good") && described[3].hasPrefix("ok Good"))
     }
 
+    /// A reader dropped while it reads the next window ahead ends once that read is done, and
+    /// closes its file (it ends on the read's thread, which must not wait for itself).
+    @Test func aReaderDroppedMidStreamClosesItsFile() async throws {
+        let good = "---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n"
+        let path = try temporaryFile(String(repeating: good, count: 2_000))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // The descriptors of this process open on the file (other tests open others meanwhile).
+        func descriptorsOnTheFile() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { name in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name)) == path
+            }.count
+        }
+        do {
+            let reader = try ProfileStreamReader.open(path, windowBytes: 1_000).get()
+            #expect(reader.next() != nil)  // and the next window is being read ahead
+            #expect(try descriptorsOnTheFile() == 1)
+        }
+        var open = try descriptorsOnTheFile()
+        for _ in 0..<200 where open > 0 {
+            try await Task.sleep(for: .milliseconds(10))
+            open = try descriptorsOnTheFile()
+        }
+        #expect(open == 0)
+    }
+
     @Test func anEndlessLineStopsTheFileAfterTwoLimitsWorth() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("endless-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
