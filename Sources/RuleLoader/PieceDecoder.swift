@@ -228,8 +228,16 @@ final class PieceDecoder {
 
     // MARK: The fast path
 
-    private static let sections = ByteNameIndex(FileFormat.profileKeys)
-    private static let organisationFields = ByteNameIndex(FileFormat.organisationKeys)
+    /// A profile's sections, and their names by bytes in the same order (``FileFormat/profileKeys``).
+    private static let sections = FileFormat.ProfileSection.allCases
+    private static let sectionNames = ByteNameIndex(FileFormat.profileKeys)
+    /// The bit of `organisation` among the sections a document gives.
+    private static let organisationBit: UInt8 = 1 << sections.firstIndex(of: .organisation)!
+    /// The fields of an organisation, and their names by bytes in the same order.
+    private static let organisationFields = FileFormat.OrganisationField.allCases
+    private static let organisationFieldNames = ByteNameIndex(FileFormat.organisationKeys)
+    /// The bit of `name` among the fields an organisation gives.
+    private static let nameBit: UInt8 = 1 << organisationFields.firstIndex(of: .name)!
     /// The two spellings of a boolean the fast path reads: `true` (position 0) and `false`.
     private static let booleanWords = ByteNameIndex(["true", "false"])
 
@@ -238,6 +246,24 @@ final class PieceDecoder {
     private func nextEvent() throws -> YAMLEventReader.Event.Kind {
         guard let kind = reader.advance(), !reader.isDecorated else { throw Fallback() }
         return kind
+    }
+
+    /// The next key of a mapping whose keys are the names of `names`: its position there (trying
+    /// `guess` first), `nil` at the mapping's end, `Fallback` for any other key (not a plain
+    /// scalar, or a name `names` lacks).
+    private func nextKey(in names: ByteNameIndex, guess: Int = -1) throws -> Int? {
+        let key = try nextEvent()
+        if key == .mappingEnd { return nil }
+        guard key == .scalar, reader.isPlainScalar, let position = names.position(of: reader.scalarBytes, guess: guess) else {
+            throw Fallback()
+        }
+        return position
+    }
+
+    /// Sets the bit of `position` in `seen`; `Fallback` when it was set (a key given twice).
+    private static func markOnce(_ position: Int, in seen: inout UInt8) throws {
+        guard seen & 1 << position == 0 else { throw Fallback() }
+        seen |= 1 << position
     }
 
     /// Whether the current event is a plain null scalar (`~`, `null`, or nothing).
@@ -251,35 +277,25 @@ final class PieceDecoder {
         guard try nextEvent() == .mappingStart else { throw Fallback() }
         document.start()
         var seen: UInt8 = 0  // a bit for each section given
-        while true {
-            let key = try nextEvent()
-            if key == .mappingEnd { break }
-            guard key == .scalar, reader.isPlainScalar,
-                  let position = Self.sections.position(of: reader.scalarBytes, guess: -1) else { throw Fallback() }
-            guard seen & 1 << position == 0 else { throw Fallback() }
-            seen |= 1 << position
-            switch FileFormat.ProfileSection.allCases[position] {
+        while let position = try nextKey(in: Self.sectionNames) {
+            try Self.markOnce(position, in: &seen)
+            switch Self.sections[position] {
             case .organisation: try decodeOrganisation()
             case .facts: try decodeFacts()
             case .evidence: try decodeEvidence()
             case .summary: throw Fallback()  // the consultant's text is rare in batches: the tree reader reads it
             }
         }
-        let organisation = FileFormat.ProfileSection.allCases.firstIndex(of: .organisation)!
-        guard seen & 1 << organisation != 0, try nextEvent() == .documentEnd else { throw Fallback() }
+        guard seen & Self.organisationBit != 0, try nextEvent() == .documentEnd else { throw Fallback() }
     }
 
     private func decodeOrganisation() throws {
         guard try nextEvent() == .mappingStart else { throw Fallback() }
         var seen: UInt8 = 0  // a bit for each field given
-        while true {
-            let key = try nextEvent()
-            if key == .mappingEnd { break }
-            guard key == .scalar, reader.isPlainScalar,
-                  let position = Self.organisationFields.position(of: reader.scalarBytes, guess: -1) else { throw Fallback() }
-            guard seen & 1 << position == 0, try nextEvent() == .scalar else { throw Fallback() }
-            seen |= 1 << position
-            switch FileFormat.OrganisationField.allCases[position] {
+        while let position = try nextKey(in: Self.organisationFieldNames) {
+            try Self.markOnce(position, in: &seen)
+            guard try nextEvent() == .scalar else { throw Fallback() }
+            switch Self.organisationFields[position] {
             case .name:
                 guard !isNull, !Self.isBlank(reader.scalarBytes) else { throw Fallback() }
                 if output == .profiles { document.name = text }
@@ -293,8 +309,7 @@ final class PieceDecoder {
                 document.assessedOn = date
             }
         }
-        let name = FileFormat.OrganisationField.allCases.firstIndex(of: .name)!
-        guard seen & 1 << name != 0 else { throw Fallback() }
+        guard seen & Self.nameBit != 0 else { throw Fallback() }
     }
 
     /// Whether a name is empty or only white space (``Character/isWhitespace``).
@@ -311,12 +326,8 @@ final class PieceDecoder {
         guard start == .mappingStart else { throw Fallback() }
         document.hasFacts = true
         var guess = 0
-        while true {
-            let key = try nextEvent()
-            if key == .mappingEnd { break }
-            guard key == .scalar, reader.isPlainScalar,
-                  let fact = catalogue.nameIndex.position(of: reader.scalarBytes, guess: guess),
-                  document.markSeen(fact) else { throw Fallback() }
+        while let fact = try nextKey(in: catalogue.nameIndex, guess: guess) {
+            guard document.markSeen(fact) else { throw Fallback() }
             guess = fact + 1
             switch try nextEvent() {
             case .scalar:
@@ -391,11 +402,8 @@ final class PieceDecoder {
         if start == .scalar, isNull { return }
         guard start == .mappingStart else { throw Fallback() }
         var seen = Set<Int>()
-        while true {
-            let key = try nextEvent()
-            if key == .mappingEnd { break }
-            guard key == .scalar, reader.isPlainScalar, let fact = catalogue.nameIndex.position(of: reader.scalarBytes, guess: -1),
-                  seen.insert(fact).inserted, try nextEvent() == .scalar, !isNull else { throw Fallback() }
+        while let fact = try nextKey(in: catalogue.nameIndex) {
+            guard seen.insert(fact).inserted, try nextEvent() == .scalar, !isNull else { throw Fallback() }
             if output == .profiles { document.evidence[catalogue.names[fact]] = text }
         }
     }
