@@ -55,8 +55,7 @@ public struct FactTable: Sendable {
                     payloads.withUnsafeMutableBufferPointer { payloads in
                         for fact in given {
                             let code = codes[fact]
-                            if kinds[fact] == .missing && code.kind != .other && code.kind != .missing { kinds[fact] = code.kind }
-                            guard code.kind == kinds[fact] else {
+                            guard Self.takesColumn(code, kind: &kinds[fact]) else {
                                 hasOthers = true
                                 continue
                             }
@@ -75,8 +74,7 @@ public struct FactTable: Sendable {
         fileprivate mutating func set(row: Int, fact: Int, code: FactCode, value: Value?) {
             guard code.kind != .missing else { return }
             let bit: UInt64 = 1 << UInt64(row)
-            if kinds[fact] == .missing && code.kind != .other { kinds[fact] = code.kind }
-            if code.kind == kinds[fact] {
+            if Self.takesColumn(code, kind: &kinds[fact]) {
                 known[fact] |= bit
                 payloads[fact * FactTable.chunkSize + row] = code.payload
             } else if let value {
@@ -84,6 +82,15 @@ public struct FactTable: Sendable {
                 otherRows[fact] |= bit
                 others[fact * FactTable.chunkSize + row] = value
             }
+        }
+
+        /// Whether a code goes in its fact's column, of kind `kind`: a code of that kind, which
+        /// the column's first code sets unless it is of kind other. Any other code (a text, a
+        /// date) is kept aside with its value.
+        private static func takesColumn(_ code: FactCode, kind: inout FactCode.Kind) -> Bool {
+            guard code.kind != .missing else { return false }
+            if kind == .missing && code.kind != .other { kind = code.kind }
+            return code.kind == kind
         }
     }
 
