@@ -152,12 +152,11 @@ public final class YAMLEventReader {
         yaml_event_delete(current)
         currentScalar = UnsafeBufferPointer(start: nil, count: 0)
         currentIsPlainScalar = false
+        currentIsDecorated = false
         guard yaml_parser_parse(parser, current) == 1 else {
-            currentIsDecorated = false
             error = syntaxError()
             return nil
         }
-        currentIsDecorated = false
         switch current.pointee.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT:
