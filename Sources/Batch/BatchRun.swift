@@ -43,10 +43,6 @@ public struct BatchRun {
         public var timings = Timings()
     }
 
-    /// Chunks of a table (64 profiles each) a core decides at once with the block evaluator:
-    /// enough runs in a window for every core.
-    private static let chunksPerRun = 16
-
     private let pack: RulePack
     private let engine: Engine
     private let format: Format
@@ -131,44 +127,67 @@ public struct BatchRun {
         return outcome
     }
 
-    /// Decodes a window into a table of profiles and decides it with the block evaluator, on runs
-    /// of whole blocks shared between the cores; writes a line per document (`! path:line` for one
-    /// that could not be read, so that lines stay in step with documents). Returns the number of
-    /// documents.
+    /// What one piece of a window gave, on the core that decoded it.
+    private struct DecidedPiece: Sendable {
+        /// How many documents the piece holds.
+        var count: Int
+        /// The problems of its documents that could not be read, by row of the piece.
+        var failures: [Int: DiagnosticList]
+        /// Its lines of `--format fired`.
+        var lines: [UInt8]
+        /// How long the core spent decoding, deciding, and writing the lines.
+        var decoding, deciding, writing: Duration
+    }
+
+    /// Decodes a window piece by piece on every core; each core decides the rows of the piece it
+    /// decoded with the block evaluator and writes their lines (`! path:line` for a document that
+    /// could not be read, so that lines stay in step with documents), so that no core waits for
+    /// the others between stages. Returns the number of documents.
+    ///
+    /// The window's wall time is shared between ``Timings/parse`` and ``Timings/evaluation`` in
+    /// proportion to the time the cores spent on each (exact on one core).
     private func decideWindow(_ window: Result<SourceFile, DiagnosticList>, path: String, lines: DecisionLines,
                               to output: OutputSink, outcome: inout Outcome, parseStart: ContinuousClock.Instant) -> Int {
         let clock = ContinuousClock()
-        let (table, failures): (FactTable, [Int: DiagnosticList]) = switch window {
+        let decode: @Sendable (Int) -> (table: FactTable, failures: [Int: DiagnosticList])
+        let pieceCount: Int
+        switch window {
         case .failure(let list):
-            (FactTable([nil], catalogue: pack.facts), [0: list])
+            let unread = (table: FactTable([nil], catalogue: pack.facts), failures: [0: list])
+            (decode, pieceCount) = ({ _ in unread }, 1)
         case .success(let file):
-            ProfileStreamDecoder.decodeTable(file, pack: pack, catalogue: catalogue)
+            let pieces = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue)
+            (decode, pieceCount) = (pieces.decode, pieces.count)
         }
-        outcome.timings.parse += clock.now - parseStart
-        for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
-        let evaluationStart = clock.now
-        let runs = stride(from: 0, to: table.chunks.count, by: Self.chunksPerRun).map { $0..<min($0 + Self.chunksPerRun, table.chunks.count) }
-        let decided = concurrentMap(count: runs.count) { [engine] index in engine.decide(table, chunks: runs[index]) }
-        outcome.timings.evaluation += clock.now - evaluationStart
-        // Writing the lines is output, outside the timed evaluation; each run's on its core.
-        var row = 0
-        let firstRows = runs.map { run in
-            defer { row += table.chunks[run].reduce(0) { $0 + $1.count } }
-            return row
-        }
-        let text = concurrentMap(count: decided.count) { index in
+        let parallelStart = clock.now
+        let decided = concurrentMap(count: pieceCount) { [engine] index in
+            let start = clock.now
+            let (table, failures) = decode(index)
+            let decodedAt = clock.now
+            let decisions = engine.decide(table)
+            let decidedAt = clock.now
             var bytes: [UInt8] = []
-            decided[index].forEach { offset, fired, unknown in
-                if let problems = failures[firstRows[index] + offset] {
+            decisions.forEach { row, fired, unknown in
+                if let problems = failures[row] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
                     lines.append(fired: fired, unknown: unknown, to: &bytes)
                 }
             }
-            return bytes
+            return DecidedPiece(count: table.count, failures: failures, lines: bytes, decoding: decodedAt - start,
+                                deciding: decidedAt - decodedAt, writing: clock.now - decidedAt)
         }
-        for bytes in text { output.write(bytes: bytes) }
-        return table.count
+        let wall = clock.now - parallelStart
+        let decoding = decided.reduce(Duration.zero) { $0 + $1.decoding }
+        let deciding = decided.reduce(Duration.zero) { $0 + $1.deciding }
+        let coreTime = max(decoding + deciding + decided.reduce(Duration.zero) { $0 + $1.writing }, .nanoseconds(1))
+        outcome.timings.parse += (parallelStart - parseStart) + wall * (decoding / coreTime)
+        outcome.timings.evaluation += wall * (deciding / coreTime)
+        for piece in decided {
+            for row in piece.failures.keys.sorted() { outcome.problems.append(contentsOf: piece.failures[row]!) }
+            output.write(bytes: piece.lines)
+        }
+        return decided.reduce(0) { $0 + $1.count }
     }
 }

@@ -22,7 +22,7 @@ public enum ProfileStreamDecoder {
                 return decode(window, pack: pack, catalogue: catalogue, limits: limits)
             }
         }
-        let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
+        let pieces = cuts(file, lineStarts: lineStarts)
         let all = concurrentMap(count: pieces.count) { index in
             let decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
                                        lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .profiles)
@@ -38,18 +38,8 @@ public enum ProfileStreamDecoder {
     /// dictionary of facts built for the documents of the common form.
     public static func decodeTable(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
                                    limits: YAMLLimits = .default) -> (table: FactTable, failures: [Int: DiagnosticList]) {
-        var problems = DiagnosticList()
-        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else {
-            return tabulate(decode(file, pack: pack, catalogue: catalogue, limits: limits), pack: pack)
-        }
-        let pieces = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: 8)
-        let parts = concurrentMap(count: pieces.count) { index in
-            let decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
-                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .table)
-            decoder.run()
-            return (table: decoder.table, failures: decoder.failures)
-        }
-        guard parts.contains(where: { $0.table.count > 0 }) else { return tabulate([.failure(noDocument(file))], pack: pack) }
+        let pieces = TablePieces(file, pack: pack, catalogue: catalogue, limits: limits)
+        let parts = concurrentMap(count: pieces.count) { pieces.decode($0) }
         var table = FactTable(catalogue: pack.facts)
         var failures: [Int: DiagnosticList] = [:]
         for part in parts {
@@ -57,6 +47,77 @@ public enum ProfileStreamDecoder {
             table.append(contentsOf: part.table)
         }
         return (table, failures)
+    }
+
+    /// A file of profiles cut into pieces of whole documents, each decoded on its own into the
+    /// rows of a ``FactTable``: for a caller that does more with each piece on the core that
+    /// decoded it (a batch decides the piece's rows and writes their lines there, so that no core
+    /// waits for the whole file to be decoded first).
+    public struct TablePieces: Sendable {
+        private enum Source: @unchecked Sendable {
+            /// The file's bytes, checked: pieces to decode.
+            case cuts(lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)])
+            /// The file could not be read as a whole (a bad byte, say), or holds no document: its
+            /// rows, already read.
+            case read(table: FactTable, failures: [Int: DiagnosticList])
+        }
+
+        private let file: SourceFile
+        private let pack: RulePack
+        private let catalogue: ProfileLoader.Catalogue
+        private let limits: YAMLLimits
+        private let source: Source
+
+        /// Checks `file` (size, encoding) and cuts it at document starts.
+        public init(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue, limits: YAMLLimits = .default) {
+            self.file = file
+            self.pack = pack
+            self.catalogue = catalogue
+            self.limits = limits
+            var problems = DiagnosticList()
+            if let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) {
+                source = .cuts(lineStarts: lineStarts, cuts: ProfileStreamDecoder.cuts(file, lineStarts: lineStarts))
+            } else {
+                let read = ProfileStreamDecoder.tabulate(ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue, limits: limits), pack: pack)
+                source = .read(table: read.table, failures: read.failures)
+            }
+        }
+
+        /// How many pieces there are.
+        public var count: Int {
+            switch source {
+            case .cuts(_, let cuts): cuts.count
+            case .read: 1
+            }
+        }
+
+        /// The rows of piece `index` (a row for each of its documents, in order) and the problems
+        /// of those that could not be read, by row of the piece. A file with no document gives
+        /// one row, its problem.
+        public func decode(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
+            switch source {
+            case .read(let table, let failures):
+                return (table, failures)
+            case .cuts(let lineStarts, let cuts):
+                let decoder = PieceDecoder(file: file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
+                                           lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .table)
+                decoder.run()
+                // Cuts fall on document starts, so only a file with no document has no row at all.
+                if cuts.count == 1 && decoder.table.count == 0 {
+                    return ProfileStreamDecoder.tabulate([.failure(ProfileStreamDecoder.noDocument(file))], pack: pack)
+                }
+                return (decoder.table, decoder.failures)
+            }
+        }
+    }
+
+    /// About how many bytes a piece holds: small enough that the cores finish a window at nearly
+    /// the same time, large enough that starting a piece (a parser, a table) costs little beside it.
+    public static let pieceBytes = 128 << 10
+
+    /// Where to cut `file` into pieces of about ``pieceBytes``, at document starts.
+    private static func cuts(_ file: SourceFile, lineStarts: [Int]) -> [(bytes: Range<Int>, line: Int)] {
+        YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / pieceBytes))
     }
 
     /// Results as table rows, and the problems of the failed ones by row.

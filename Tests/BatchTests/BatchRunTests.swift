@@ -107,4 +107,34 @@ import TestSupport
         #expect(lines[0] == lines[2] && !lines[0].hasPrefix("!"))
         #expect(outcome.problems.sorted.map(\.code.rawValue) == ["yaml.control-character"])
     }
+
+    /// A stream long enough to be cut into many pieces, with bad documents in several of them:
+    /// every document keeps its line, in order, and each bad one is reported once, where it is.
+    @Test func badProfilesInManyPiecesKeepTheirLinesInOrder() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let count = 12_000
+        let bad = Set(stride(from: 7, to: count, by: 1_301))
+        let text = (0..<count).map { index in
+            bad.contains(index) ? "organisation: {name: P\(index)}\nfacts: {no_such_fact: 1}\n"
+                                : "organisation: {name: P\(index)}\nfacts: {}\n"
+        }.joined(separator: "---\n")
+        #expect(text.utf8.count > 3 * ProfileStreamDecoder.pieceBytes)
+        let (stream, folder) = try writeStream(text)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = MemoryOutput()
+        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(lines.count == count)
+        let good = lines[0]
+        #expect(!good.hasPrefix("!"))
+        for (index, line) in lines.enumerated() {
+            // Each document takes three lines, `---` included; the bad fact is on the second.
+            let expected = bad.contains(index) ? "! \(stream.path):\(3 * index + 2):9" : good
+            #expect(line == expected, "document \(index + 1)")
+        }
+        let places = outcome.problems.sorted.compactMap { $0.location?.range.start.line }
+        #expect(places == bad.sorted().map { 3 * $0 + 2 })
+        #expect(outcome.problems.errorCount == bad.count)
+        #expect(outcome.profileCount == count)
+    }
 }
