@@ -44,7 +44,8 @@ public struct BatchRun {
     }
 
     private let pack: RulePack
-    private let engine: Engine
+    /// The engine, compiled on another thread when the run compiles it itself.
+    private let engine: BackgroundValue<Result<Engine, EngineError>>
     private let format: Format
     private let language: String
     private let csv: PortfolioCSV
@@ -53,6 +54,19 @@ public struct BatchRun {
     /// Prepares a run of `engine` (compiled from `pack`) writing `format` in `language`; with
     /// `raw`, the CSV keeps ids and English headers (``PortfolioCSV``).
     public init(pack: RulePack, engine: Engine, format: Format, language: String, raw: Bool = false) {
+        self.init(pack: pack, engine: BackgroundValue(ready: .success(engine)), format: format, language: language, raw: raw)
+    }
+
+    /// Prepares a run of `pack` writing `format` in `language`, and starts compiling its engine on
+    /// another thread, so that the first profiles are read and decoded meanwhile; ``run(files:to:progress:)``
+    /// throws the compiler's error, if any, before writing anything.
+    public init(pack: RulePack, format: Format, language: String, raw: Bool = false) {
+        self.init(pack: pack, engine: BackgroundValue { Result { () throws(EngineError) in try Engine(pack: pack) } },
+                  format: format, language: language, raw: raw)
+    }
+
+    private init(pack: RulePack, engine: BackgroundValue<Result<Engine, EngineError>>, format: Format, language: String,
+                 raw: Bool) {
         self.pack = pack
         self.engine = engine
         self.format = format
@@ -62,8 +76,11 @@ public struct BatchRun {
     }
 
     /// Evaluates every profile of `files` (in this order), writing to `output`; `progress` is told
-    /// the number of profiles read after each window.
-    public func run(files: [String], to output: OutputSink, progress: (Int) -> Void = { _ in }) -> Outcome {
+    /// the number of profiles read after each window. Throws, before writing anything, when the
+    /// pack cannot be compiled.
+    public func run(files: [String], to output: OutputSink, progress: (Int) -> Void = { _ in }) throws(EngineError) -> Outcome {
+        // Only `--format fired` overlaps compiling with decoding: the others write a header first.
+        if format != .fired { _ = try engine.value.get() }
         let clock = ContinuousClock()
         var outcome = Outcome()
         let lines = DecisionLines(ids: pack.findings.map(\.id))
@@ -85,7 +102,7 @@ public struct BatchRun {
             var parseStart = clock.now
             while let window = reader.next() {
                 if format == .fired {
-                    outcome.profileCount += decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
+                    outcome.profileCount += try decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
                                                          parseStart: parseStart)
                     progress(outcome.profileCount)
                     parseStart = clock.now
@@ -102,7 +119,8 @@ public struct BatchRun {
                 for case .failure(let list) in results { outcome.problems.append(contentsOf: list) }
 
                 let evaluationStart = clock.now
-                let windowRows = concurrentMap(count: results.count) { [engine] index -> PortfolioReport.Row? in
+                let engine = try engine.value.get()  // ready: waited for above
+                let windowRows = concurrentMap(count: results.count) { index -> PortfolioReport.Row? in
                     guard case .success(let profile) = results[index] else { return nil }
                     let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
                     return PortfolioReport.Row(path: label, evaluation: engine.evaluate(profile))
@@ -147,7 +165,8 @@ public struct BatchRun {
     /// The window's wall time is shared between ``Timings/parse`` and ``Timings/evaluation`` in
     /// proportion to the time the cores spent on each (exact on one core).
     private func decideWindow(_ window: Result<SourceFile, DiagnosticList>, path: String, lines: DecisionLines,
-                              to output: OutputSink, outcome: inout Outcome, parseStart: ContinuousClock.Instant) -> Int {
+                              to output: OutputSink, outcome: inout Outcome,
+                              parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
         let clock = ContinuousClock()
         let decode: @Sendable (Int) -> (table: FactTable, failures: [Int: DiagnosticList])
         let pieceCount: Int
@@ -164,6 +183,10 @@ public struct BatchRun {
             let start = clock.now
             let (table, failures) = decode(index)
             let decodedAt = clock.now
+            // The first window's pieces may be decoded before the engine is compiled.
+            guard case .success(let engine) = engine.value else {
+                return DecidedPiece(count: 0, failures: [:], lines: [], decoding: .zero, deciding: .zero, writing: .zero)
+            }
             let decisions = engine.decide(table)
             let decidedAt = clock.now
             var bytes: [UInt8] = []
@@ -179,6 +202,7 @@ public struct BatchRun {
                                 deciding: decidedAt - decodedAt, writing: clock.now - decidedAt)
         }
         let wall = clock.now - parallelStart
+        if case .failure(let error) = engine.value { throw error }
         let decoding = decided.reduce(Duration.zero) { $0 + $1.decoding }
         let deciding = decided.reduce(Duration.zero) { $0 + $1.deciding }
         let coreTime = max(decoding + deciding + decided.reduce(Duration.zero) { $0 + $1.writing }, .nanoseconds(1))

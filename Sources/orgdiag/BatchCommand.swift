@@ -54,16 +54,18 @@ struct BatchCommand: ParsableCommand {
         let loadStart = clock.now
         let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
-        let engine = try ReportSupport.engine(for: rulePack)
+        // Compiles the engine on another thread while the first profiles are read.
+        let batch = BatchRun(pack: rulePack, format: format, language: language, raw: raw)
         let load = clock.now - loadStart
 
         let files = self.files
         let sink = try output.open(inputs: files + packFiles)
         let showsProgress = isatty(2) == 1 && format != .fired
-        let outcome = BatchRun(pack: rulePack, engine: engine, format: format, language: language, raw: raw)
-            .run(files: files, to: sink) { count in
+        let outcome = try ReportSupport.compiling { () throws(EngineError) in
+            try batch.run(files: files, to: sink) { count in
                 if showsProgress && count >= 1000 { Terminal.standardError("\r\(count) profiles") }
             }
+        }
         if showsProgress && outcome.profileCount >= 1000 { Terminal.standardError("\n") }
         Terminal.report(outcome.problems)
         try sink.finish()

@@ -8,8 +8,13 @@ import RuleModel
 /// What several commands share: the engine and the date.
 enum ReportSupport {
     static func engine(for pack: RulePack) throws -> Engine {
+        try compiling { () throws(EngineError) in try Engine(pack: pack) }
+    }
+
+    /// What `work` gives; a pack it cannot compile is reported and ends the command as bad input.
+    static func compiling<T>(_ work: () throws(EngineError) -> T) throws -> T {
         do {
-            return try Engine(pack: pack)
+            return try work()
         } catch {
             Terminal.standardError("error: \(error)\n")
             throw ExitStatus.badInput

@@ -34,7 +34,7 @@ import TestSupport
     @Test func firedLinesFollowTheFilesAndAgreeWithTheEngine() throws {
         let (pack, engine) = try Self.defaultPack()
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "fr").run(files: Self.fixtures, to: output)
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "fr").run(files: Self.fixtures, to: output)
         #expect(outcome.problems.isEmpty)
         #expect(outcome.profileCount == Self.fixtures.count)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -63,7 +63,7 @@ import TestSupport
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .csv, language: "en").run(files: [stream.path], to: output)
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .csv, language: "en").run(files: [stream.path], to: output)
         #expect(outcome.profileCount == 3)
         #expect(outcome.problems.sorted.map { "\($0.location?.description ?? "-") \($0.code)" } == ["\(stream.path):5:9 profile.unknown-fact"])
         // CSV rows end with CRLF (RFC 4180).
@@ -76,7 +76,7 @@ import TestSupport
     @Test func aMissingFileIsAProblemNotAStop() throws {
         let (pack, engine) = try Self.defaultPack()
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .text, language: "en")
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .text, language: "en")
             .run(files: ["/nonexistent/profile.yaml"] + Self.fixtures.prefix(1), to: output)
         #expect(outcome.problems.hasErrors)
         #expect(outcome.profileCount == 1)
@@ -88,7 +88,7 @@ import TestSupport
         let (stream, folder) = try writeStream("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: B}\nfacts: {no_such_fact: 1}\n---\norganisation: {name: C}\nfacts: {}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()
-        _ = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        _ = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 3)
         #expect(lines[1] == "! \(stream.path):5:9")
@@ -100,7 +100,7 @@ import TestSupport
         let (stream, folder) = try writeStream("organisation: {name: A}\nfacts: {}\n---\norganisation: {name: \"B\u{01}\"}\nfacts: {}\n---\norganisation: {name: C}\nfacts: {}\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 3)
         #expect(lines[1] == "! \(stream.path):4:24")
@@ -122,7 +122,7 @@ import TestSupport
         let (stream, folder) = try writeStream(text)
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(lines.count == count)
         let good = lines[0]
@@ -136,5 +136,26 @@ import TestSupport
         #expect(places == bad.sorted().map { 3 * $0 + 2 })
         #expect(outcome.problems.errorCount == bad.count)
         #expect(outcome.profileCount == count)
+    }
+
+    /// A run that compiles its own engine while it reads (as the command does) decides as one
+    /// given a ready engine; a pack that cannot be compiled stops it before anything is written,
+    /// whatever the format.
+    @Test func aRunCompilingItsEngineDecidesAlikeAndStopsOnACompileError() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let ready = MemoryOutput(), compiling = MemoryOutput()
+        _ = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: Self.fixtures, to: ready)
+        _ = try BatchRun(pack: pack, format: .fired, language: "en").run(files: Self.fixtures, to: compiling)
+        #expect(compiling.text == ready.text && ready.text.contains(" | "))
+
+        var broken = pack
+        broken.findings.append(pack.findings[0])
+        for format in BatchRun.Format.allCases {
+            let output = MemoryOutput()
+            #expect(throws: EngineError.duplicateID(pack.findings[0].id), "\(format)") {
+                try BatchRun(pack: broken, format: format, language: "en").run(files: Self.fixtures, to: output)
+            }
+            #expect(output.text.isEmpty, "\(format)")
+        }
     }
 }

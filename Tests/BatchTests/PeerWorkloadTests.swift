@@ -33,7 +33,7 @@ import TestSupport
         let (pack, engine) = try Self.pack()
         #expect(pack.findings.count == 50)
         let output = MemoryOutput()
-        let outcome = BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
             .run(files: [Repository.url(Self.folder + "/profiles.yaml").path], to: output)
         #expect(outcome.problems.isEmpty)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
