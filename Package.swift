@@ -50,7 +50,11 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "RuleTesting", "Batch", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The system mimalloc (Debian package libmimalloc-dev) serves every malloc of the
+            // process, libyaml's included: libyaml makes about three small allocations per event,
+            // and glibc's malloc and free cost a sixth of a batch's instructions (docs/performance.md).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Fuzzing: scripts/fuzz builds orgdiag-fuzz with libFuzzer; the regression test replays findings.
         .target(name: "FuzzTargets", dependencies: ["Diagnostics", "YAML", "RuleModel", "RuleLoader", "Engine", "Reports", "LanguageServer",
