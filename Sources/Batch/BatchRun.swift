@@ -79,6 +79,12 @@ public struct BatchRun {
     /// the number of profiles read after each window. Throws, before writing anything, when the
     /// pack cannot be compiled.
     public func run(files: [String], to output: OutputSink, progress: (Int) -> Void = { _ in }) throws(EngineError) -> Outcome {
+        try run(files: ProfileFiles(files), to: output, progress: progress)
+    }
+
+    /// Evaluates every profile of `files`, opened already (``ProfileFiles``); as
+    /// ``run(files:to:progress:)``.
+    public func run(files: ProfileFiles, to output: OutputSink, progress: (Int) -> Void = { _ in }) throws(EngineError) -> Outcome {
         // Only `--format fired` overlaps compiling with decoding: the others write a header first.
         if format != .fired { _ = try engine.value.get() }
         let clock = ContinuousClock()
@@ -89,9 +95,9 @@ public struct BatchRun {
         if format == .csv { output.write(csv.header) }
         if format == .json { output.write(json.head()) }
 
-        for path in files {
+        while let (path, opened) = files.next() {
             let reader: ProfileStreamReader
-            switch ProfileStreamReader.open(path) {
+            switch opened {
             case .failure(let list):
                 outcome.problems.append(contentsOf: list)
                 continue

@@ -8,8 +8,9 @@ import YAML
 ///
 /// A window is cut before a line that starts a document (`---`, then a space or the end of the
 /// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
-/// `read(2)`, so named pipes and process substitutions work too. While the caller works on a
-/// window, the next one is read on another thread, so that reading and cutting overlap the work.
+/// `read(2)`, so named pipes and process substitutions work too. From the moment it is opened,
+/// the next window is read on another thread, so that reading and cutting overlap the caller's
+/// work (loading a pack, decoding the window before).
 public final class ProfileStreamReader {
     /// The size a window grows to before it is cut at its last document start.
     public static let defaultWindowBytes = 4 << 20
@@ -55,7 +56,7 @@ public final class ProfileStreamReader {
     // (and may end on its thread, where waiting for it would never return).
     deinit { close(descriptor) }
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading, and starts reading its first window on another thread.
     /// - Parameters:
     ///   - windowBytes: about how many bytes a window holds (more when one document is longer).
     ///   - maxDocumentBytes: the longest document accepted; a longer one is reported and skipped.
@@ -73,31 +74,32 @@ public final class ProfileStreamReader {
             let reason = String(cString: strerror(errno))
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot read '\(path)': \(reason)", at: nil)]))
         }
-        return .success(ProfileStreamReader(path: path, descriptor: descriptor, windowBytes: max(1, windowBytes),
-                                            maxDocumentBytes: maxDocumentBytes))
+        let reader = ProfileStreamReader(path: path, descriptor: descriptor, windowBytes: max(1, windowBytes),
+                                         maxDocumentBytes: maxDocumentBytes)
+        reader.startReadAhead()
+        return .success(reader)
     }
 
     /// The next window of whole documents, a problem (a read error, or a document over the size
     /// limit, which is then skipped), or `nil` at the end of the file.
     public func next() -> Result<SourceFile, DiagnosticList>? {
-        let window: Result<SourceFile, DiagnosticList>?
-        if let (group, slot) = readAhead {
-            group.wait()
-            readAhead = nil
-            window = slot.window
-        } else {
-            window = cutWindow()
-        }
+        guard let (group, slot) = readAhead else { return nil }
+        group.wait()
+        readAhead = nil
+        let window = slot.window
         windowCount = windowsCut
         isFinished = reachedEnd && buffer.isEmpty
-        if window != nil && !isFinished {
-            let group = DispatchGroup()
-            let slot = WindowSlot()
-            let handle = ReadAheadHandle(reader: self)
-            DispatchQueue.global().async(group: group) { slot.window = handle.reader.cutWindow() }
-            readAhead = (group, slot)
-        }
+        if window != nil && !isFinished { startReadAhead() }
         return window
+    }
+
+    /// Starts reading and cutting the next window on another thread.
+    private func startReadAhead() {
+        let group = DispatchGroup()
+        let slot = WindowSlot()
+        let handle = ReadAheadHandle(reader: self)
+        DispatchQueue.global().async(group: group) { slot.window = handle.reader.cutWindow() }
+        readAhead = (group, slot)
     }
 
     /// Reads and cuts the next window (``next()``).
@@ -115,20 +117,25 @@ public final class ProfileStreamReader {
         }
     }
 
-    /// Reads until the buffer holds `count` bytes or the file ends.
+    /// Reads until the buffer holds `count` bytes or the file ends, straight into a new buffer
+    /// that starts with the bytes kept from the last one.
     private func fill(upTo count: Int) {
         guard !reachedEnd, buffer.count < count else { return }
-        buffer.reserveCapacity(count)
-        var chunk = [UInt8](repeating: 0, count: min(count - buffer.count, 1 << 20))
-        while buffer.count < count {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, count - buffer.count)) }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else {
-                reachedEnd = true
-                break
+        let kept = buffer
+        var ended = false
+        buffer = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+            initialized = bytes.initialize(fromContentsOf: kept)
+            while initialized < count {
+                let got = read(descriptor, bytes.baseAddress! + initialized, count - initialized)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else {
+                    ended = true
+                    break
+                }
+                initialized += got
             }
-            buffer.append(contentsOf: chunk[0..<got])
         }
+        reachedEnd = ended
     }
 
     /// Hands out the first `count` bytes of the buffer as a window.

@@ -52,17 +52,19 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
+        let files = self.files
+        // The first file's first window is read while the pack loads.
+        let profiles = ProfileFiles(files)
         let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
         // Compiles the engine on another thread while the first profiles are read.
         let batch = BatchRun(pack: rulePack, format: format, language: language, raw: raw)
         let load = clock.now - loadStart
 
-        let files = self.files
         let sink = try output.open(inputs: files + packFiles)
         let showsProgress = isatty(2) == 1 && format != .fired
         let outcome = try ReportSupport.compiling { () throws(EngineError) in
-            try batch.run(files: files, to: sink) { count in
+            try batch.run(files: profiles, to: sink) { count in
                 if showsProgress && count >= 1000 { Terminal.standardError("\r\(count) profiles") }
             }
         }
