@@ -106,14 +106,22 @@ public struct BatchRun {
             }
             var documentCount = 0
             var parseStart = clock.now
-            while let window = reader.next() {
-                if format == .fired {
+            if format == .fired {
+                // Each window is read, checked and cut into pieces on another thread while the
+                // one before is decided, so that the cores do not wait for it between windows.
+                let (source, pack, catalogue) = (ReaderHandle(reader: reader), pack, catalogue)
+                let prepareNext = { BackgroundValue { source.reader.next().map { PreparedWindow($0, pack: pack, catalogue: catalogue) } } }
+                var prepared = prepareNext()
+                while let window = prepared.value {
+                    prepared = prepareNext()
                     outcome.profileCount += try decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
-                                                         parseStart: parseStart)
+                                                             parseStart: parseStart)
                     progress(outcome.profileCount)
                     parseStart = clock.now
-                    continue
                 }
+                continue
+            }
+            while let window = reader.next() {
                 let results: [Result<Profile, DiagnosticList>] = switch window {
                 case .failure(let list): [.failure(list)]
                 case .success(let file): ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
@@ -151,6 +159,30 @@ public struct BatchRun {
         return outcome
     }
 
+    /// A window of profiles checked and cut into pieces, ready to be decoded on every core.
+    private struct PreparedWindow: Sendable {
+        /// The rows of a piece and the problems of those that could not be read, by row of the piece.
+        let decode: @Sendable (Int) -> (table: FactTable, failures: [Int: DiagnosticList])
+        let pieceCount: Int
+
+        init(_ window: Result<SourceFile, DiagnosticList>, pack: RulePack, catalogue: ProfileLoader.Catalogue) {
+            switch window {
+            case .failure(let list):
+                let unread = (table: FactTable([nil], catalogue: pack.facts), failures: [0: list])
+                (decode, pieceCount) = ({ _ in unread }, 1)
+            case .success(let file):
+                let pieces = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue)
+                (decode, pieceCount) = (pieces.decode, pieces.count)
+            }
+        }
+    }
+
+    /// A reader as the thread that prepares the next window holds it: one thread at a time uses
+    /// it, since the next window is asked for only once the one before is ready.
+    private struct ReaderHandle: @unchecked Sendable {
+        let reader: ProfileStreamReader
+    }
+
     /// What one piece of a window gave, on the core that decoded it.
     private struct DecidedPiece: Sendable {
         /// How many documents the piece holds.
@@ -170,22 +202,12 @@ public struct BatchRun {
     ///
     /// The window's wall time is shared between ``Timings/parse`` and ``Timings/evaluation`` in
     /// proportion to the time the cores spent on each (exact on one core).
-    private func decideWindow(_ window: Result<SourceFile, DiagnosticList>, path: String, lines: DecisionLines,
-                              to output: OutputSink, outcome: inout Outcome,
-                              parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
+    private func decideWindow(_ window: PreparedWindow, path: String, lines: DecisionLines, to output: OutputSink,
+                              outcome: inout Outcome, parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
         let clock = ContinuousClock()
-        let decode: @Sendable (Int) -> (table: FactTable, failures: [Int: DiagnosticList])
-        let pieceCount: Int
-        switch window {
-        case .failure(let list):
-            let unread = (table: FactTable([nil], catalogue: pack.facts), failures: [0: list])
-            (decode, pieceCount) = ({ _ in unread }, 1)
-        case .success(let file):
-            let pieces = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue)
-            (decode, pieceCount) = (pieces.decode, pieces.count)
-        }
+        let decode = window.decode
         let parallelStart = clock.now
-        let decided = concurrentMap(count: pieceCount) { [engine] index in
+        let decided = concurrentMap(count: window.pieceCount) { [engine] index in
             let start = clock.now
             let (table, failures) = decode(index)
             let decodedAt = clock.now
