@@ -21,15 +21,29 @@ struct RegisterBlock {
     var texts: [String]
     private let templateTextCount: Int
 
-    /// A block whose every lane holds the template's registers (the program's constants).
+    /// A block whose every lane holds the template's registers (the program's constants): each
+    /// register's masks and column written whole, in loops the compiler vectorises, since a
+    /// block is made for every run of the block evaluator.
     init(template: Registers) {
         let count = template.tags.count
         masks = Array(repeating: 0, count: count * Self.planes)
-        payloads = Array(repeating: 0, count: count * Self.width)
         texts = template.texts
         templateTextCount = template.texts.count
+        payloads = [UInt64](unsafeUninitializedCapacity: count * Self.width) { column, initialized in
+            for register in 0..<count {
+                let tag = template.tags[register]
+                let stored = tag == Registers.Tag.unknown.rawValue || tag == Registers.Tag.bool.rawValue ? 0 : template.payloads[register]
+                column[register * Self.width..<(register + 1) * Self.width].initialize(repeating: stored)
+            }
+            initialized = count * Self.width
+        }
         for register in 0..<count {
-            set(register, lanes: ~0, tag: template.tags[register], payload: template.payloads[register])
+            let tag = template.tags[register]
+            guard tag != Registers.Tag.unknown.rawValue else { continue }
+            masks[register * Self.planes + Int(tag) - 1] = ~0
+            if tag == Registers.Tag.bool.rawValue && template.payloads[register] != 0 {
+                masks[register * Self.planes + Self.truthPlane] = ~0
+            }
         }
     }
 
