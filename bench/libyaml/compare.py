@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""A whole `orgdiag batch --format fired` against libyaml alone on the same bytes.
+"""Whole `orgdiag batch --format fired` runs against libyaml alone on the same bytes.
 
     cc -O2 bench/libyaml/events.c -lyaml -o /tmp/libyaml-events
-    python3 bench/libyaml/compare.py /tmp/libyaml-events ORGDIAG DIR [RUNS]
+    python3 bench/libyaml/compare.py /tmp/libyaml-events DIR RUNS [LABEL=]ORGDIAG...
 
-DIR is the folder the peer adapter converts a workload into (profiles.yaml and pack/). Each run
-times, one after the other so that the machine's mood touches all three alike:
-  - libyaml producing every event of the file on one core (events.c's own clock);
+DIR is the folder the peer adapter converts a workload into (profiles.yaml and pack/). Each
+round times, one after the other so that the machine's mood touches all alike:
+  - libyaml producing every event of the file on one core (events.c's own clock), with the
+    system allocator: the issue's yardstick;
+  - the same with mimalloc preloaded, the allocator orgdiag links: libyaml's own work as it runs
+    inside orgdiag;
   - libyaml on the two halves of the file (cut at a document start) in two processes at once,
     wall time: the floor for any decoder that shares libyaml's work between two cores;
-  - orgdiag batch on the file, wall time of the whole process (start, pack, decoding,
+  - each orgdiag given, on the file, wall time of the whole process (start, pack, decoding,
     evaluation, output).
 Prints the medians and minimums, and the ratios of each to libyaml's one-core time.
 """
@@ -19,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+MIMALLOC = "/usr/lib/x86_64-linux-gnu/libmimalloc.so.2"
 
 
 def halves(path, folder):
@@ -35,8 +40,9 @@ def halves(path, folder):
     return paths
 
 
-def libyaml_time(events, path):
-    out = subprocess.run([events, path], capture_output=True, text=True, check=True).stdout
+def libyaml_time(events, path, preload=None):
+    environment = dict(os.environ, LD_PRELOAD=preload) if preload else None
+    out = subprocess.run([events, path], capture_output=True, text=True, check=True, env=environment).stdout
     return float(out.split(" in ")[1].split()[0])
 
 
@@ -50,24 +56,32 @@ def wall(commands):
 
 
 def main():
-    if len(sys.argv) < 4:
+    if len(sys.argv) < 5:
         sys.exit(__doc__)
-    events, orgdiag, folder = sys.argv[1:4]
-    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 30
+    events, folder, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    builds = [(arg.split("=", 1) if "=" in arg else (arg, arg)) for arg in sys.argv[4:]]
     profiles = os.path.join(folder, "profiles.yaml")
     pack = os.path.join(folder, "pack")
+    with_mimalloc = os.path.exists(MIMALLOC)
     with tempfile.TemporaryDirectory() as scratch:
         first, second = halves(profiles, scratch)
-        one, two, ours = [], [], []
+        times = {"libyaml, one core": [], "libyaml + mimalloc, one core": [], "libyaml, two halves at once": []}
+        times.update({f"orgdiag {label}": [] for label, _ in builds})
         for _ in range(runs):
-            one.append(libyaml_time(events, profiles))
-            two.append(wall([[events, first], [events, second]]))
-            ours.append(wall([[orgdiag, "batch", profiles, "--rules", pack, "--format", "fired"]]))
-    base, base_min = statistics.median(one), min(one)
-    for label, times in [("libyaml, one core", one), ("libyaml, two halves at once", two), ("orgdiag batch, whole process", ours)]:
-        median = statistics.median(times)
-        print(f"{label:30} median {median * 1000:6.1f} ms  min {min(times) * 1000:6.1f} ms  "
-              f"x libyaml one core: {median / base:.2f} (medians), {min(times) / base_min:.2f} (minimums)")
+            times["libyaml, one core"].append(libyaml_time(events, profiles))
+            if with_mimalloc:
+                times["libyaml + mimalloc, one core"].append(libyaml_time(events, profiles, MIMALLOC))
+            times["libyaml, two halves at once"].append(wall([[events, first], [events, second]]))
+            for label, path in builds:
+                times[f"orgdiag {label}"].append(wall([[path, "batch", profiles, "--rules", pack, "--format", "fired"]]))
+    base = statistics.median(times["libyaml, one core"])
+    base_min = min(times["libyaml, one core"])
+    for label, values in times.items():
+        if not values:
+            continue
+        median = statistics.median(values)
+        print(f"{label:32} median {median * 1000:6.1f} ms  min {min(values) * 1000:6.1f} ms  "
+              f"x libyaml one core: {median / base:.2f} (medians), {min(values) / base_min:.2f} (minimums)")
 
 
 if __name__ == "__main__":
