@@ -31,6 +31,9 @@ public struct BatchRun {
         public var parse = Duration.zero
         /// Evaluating them.
         public var evaluation = Duration.zero
+        /// Waiting for the engine, compiled on another thread while the first profiles were read:
+        /// the part of compiling that reading did not hide (zero when the run was given an engine).
+        public var engineWait = Duration.zero
     }
 
     /// What a run found.
@@ -42,6 +45,10 @@ public struct BatchRun {
         /// Where the time went.
         public var timings = Timings()
     }
+
+    /// Chunks of a table (64 profiles each) a core decides at once with the block evaluator:
+    /// enough runs in a window for every core.
+    private static let chunksPerRun = 16
 
     private let pack: RulePack
     /// The engine, compiled on another thread when the run compiles it itself.
@@ -85,10 +92,10 @@ public struct BatchRun {
     /// Evaluates every profile of `files`, opened already (``ProfileFiles``); as
     /// ``run(files:to:progress:)``.
     public func run(files: ProfileFiles, to output: OutputSink, progress: (Int) -> Void = { _ in }) throws(EngineError) -> Outcome {
-        // Only `--format fired` overlaps compiling with decoding: the others write a header first.
-        if format != .fired { _ = try engine.value.get() }
         let clock = ContinuousClock()
         var outcome = Outcome()
+        // Only `--format fired` overlaps compiling with decoding: the others write a header first.
+        if format != .fired { _ = try readyEngine(outcome: &outcome) }
         let lines = DecisionLines(ids: pack.findings.map(\.id))
         var json = PortfolioJSONStream(pack: pack)
         var rows: [PortfolioReport.Row] = []
@@ -133,7 +140,7 @@ public struct BatchRun {
                 for case .failure(let list) in results { outcome.problems.append(contentsOf: list) }
 
                 let evaluationStart = clock.now
-                let engine = try engine.value.get()  // ready: waited for above
+                let engine = try readyEngine(outcome: &outcome)  // ready: waited for above
                 let windowRows = concurrentMap(count: results.count) { index -> PortfolioReport.Row? in
                     guard case .success(let profile) = results[index] else { return nil }
                     let label = wholeFile ? path : "\(path)#\(firstDocument + index)"
@@ -159,20 +166,25 @@ public struct BatchRun {
         return outcome
     }
 
+    /// The engine, once compiled; the time waited for it is added to the outcome's timings.
+    private func readyEngine(outcome: inout Outcome) throws(EngineError) -> Engine {
+        let start = ContinuousClock.now
+        defer { outcome.timings.engineWait += ContinuousClock.now - start }
+        return try engine.value.get()
+    }
+
     /// A window of profiles checked and cut into pieces, ready to be decoded on every core.
     private struct PreparedWindow: Sendable {
-        /// The rows of a piece and the problems of those that could not be read, by row of the piece.
-        let decode: @Sendable (Int) -> (table: FactTable, failures: [Int: DiagnosticList])
-        let pieceCount: Int
+        /// The window's rows and the problems of those that could not be read, by row.
+        let decode: @Sendable () -> (table: FactTable, failures: [Int: DiagnosticList])
 
         init(_ window: Result<SourceFile, DiagnosticList>, pack: RulePack, catalogue: ProfileLoader.Catalogue) {
             switch window {
             case .failure(let list):
                 let unread = (table: FactTable([nil], catalogue: pack.facts), failures: [0: list])
-                (decode, pieceCount) = ({ _ in unread }, 1)
+                decode = { unread }
             case .success(let file):
-                let pieces = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue)
-                (decode, pieceCount) = (pieces.decode, pieces.count)
+                decode = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue).decode
             }
         }
     }
@@ -183,63 +195,48 @@ public struct BatchRun {
         let reader: ProfileStreamReader
     }
 
-    /// What one piece of a window gave, on the core that decoded it.
-    private struct DecidedPiece: Sendable {
-        /// How many documents the piece holds.
-        var count: Int
-        /// The problems of its documents that could not be read, by row of the piece.
-        var failures: [Int: DiagnosticList]
-        /// Its lines of `--format fired`.
-        var lines: [UInt8]
-        /// How long the core spent decoding, deciding, and writing the lines.
-        var decoding, deciding, writing: Duration
-    }
-
-    /// Decodes a window piece by piece on every core; each core decides the rows of the piece it
-    /// decoded with the block evaluator and writes their lines (`! path:line` for a document that
-    /// could not be read, so that lines stay in step with documents), so that no core waits for
-    /// the others between stages. Returns the number of documents.
+    /// Decodes a window on every core, then decides it with the block evaluator (runs of whole
+    /// blocks shared between the cores) and writes a line per document (`! path:line` for one
+    /// that could not be read, so that lines stay in step with documents). Returns the number of
+    /// documents.
     ///
-    /// The window's wall time is shared between ``Timings/parse`` and ``Timings/evaluation`` in
-    /// proportion to the time the cores spent on each (exact on one core).
+    /// Deciding is a stage of its own rather than done piece by piece on the core that decoded
+    /// each: between two of libyaml's pieces the program and its block of registers (about 800 KB
+    /// for the peer workload's pack) fall out of the core's caches, and deciding pieces of 128 KB
+    /// that way took half as long again.
     private func decideWindow(_ window: PreparedWindow, path: String, lines: DecisionLines, to output: OutputSink,
                               outcome: inout Outcome, parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
         let clock = ContinuousClock()
-        let decode = window.decode
-        let parallelStart = clock.now
-        let decided = concurrentMap(count: window.pieceCount) { [engine] index in
-            let start = clock.now
-            let (table, failures) = decode(index)
-            let decodedAt = clock.now
-            // The first window's pieces may be decoded before the engine is compiled.
-            guard case .success(let engine) = engine.value else {
-                return DecidedPiece(count: 0, failures: [:], lines: [], decoding: .zero, deciding: .zero, writing: .zero)
-            }
-            let decisions = engine.decide(table)
-            let decidedAt = clock.now
+        let (table, failures) = window.decode()
+        outcome.timings.parse += clock.now - parseStart
+        for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
+
+        // The first window may be decoded before the engine is compiled: this waits for it.
+        let engine = try readyEngine(outcome: &outcome)
+        let evaluationStart = clock.now
+        let runs = stride(from: 0, to: table.chunks.count, by: Self.chunksPerRun).map { $0..<min($0 + Self.chunksPerRun, table.chunks.count) }
+        let decided = concurrentMap(count: runs.count) { index in engine.decide(table, chunks: runs[index]) }
+        outcome.timings.evaluation += clock.now - evaluationStart
+
+        // Writing the lines is output, outside the timed evaluation; each run's on its core.
+        var row = 0
+        let firstRows = runs.map { run in
+            defer { row += table.chunks[run].reduce(0) { $0 + $1.count } }
+            return row
+        }
+        let text = concurrentMap(count: decided.count) { index in
             var bytes: [UInt8] = []
-            decisions.forEach { row, fired, unknown in
-                if let problems = failures[row] {
+            decided[index].forEach { offset, fired, unknown in
+                if let problems = failures[firstRows[index] + offset] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
                     lines.append(fired: fired, unknown: unknown, to: &bytes)
                 }
             }
-            return DecidedPiece(count: table.count, failures: failures, lines: bytes, decoding: decodedAt - start,
-                                deciding: decidedAt - decodedAt, writing: clock.now - decidedAt)
+            return bytes
         }
-        let wall = clock.now - parallelStart
-        if case .failure(let error) = engine.value { throw error }
-        let decoding = decided.reduce(Duration.zero) { $0 + $1.decoding }
-        let deciding = decided.reduce(Duration.zero) { $0 + $1.deciding }
-        let coreTime = max(decoding + deciding + decided.reduce(Duration.zero) { $0 + $1.writing }, .nanoseconds(1))
-        outcome.timings.parse += (parallelStart - parseStart) + wall * (decoding / coreTime)
-        outcome.timings.evaluation += wall * (deciding / coreTime)
-        for piece in decided {
-            for row in piece.failures.keys.sorted() { outcome.problems.append(contentsOf: piece.failures[row]!) }
-            output.write(bytes: piece.lines)
-        }
-        return decided.reduce(0) { $0 + $1.count }
+        for bytes in text { output.write(bytes: bytes) }
+        return table.count
     }
 }

@@ -38,21 +38,12 @@ public enum ProfileStreamDecoder {
     /// dictionary of facts built for the documents of the common form.
     public static func decodeTable(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
                                    limits: YAMLLimits = .default) -> (table: FactTable, failures: [Int: DiagnosticList]) {
-        let pieces = TablePieces(file, pack: pack, catalogue: catalogue, limits: limits)
-        let parts = concurrentMap(count: pieces.count) { pieces.decode($0) }
-        var table = FactTable(catalogue: pack.facts)
-        var failures: [Int: DiagnosticList] = [:]
-        for part in parts {
-            for (row, list) in part.failures { failures[table.count + row] = list }
-            table.append(contentsOf: part.table)
-        }
-        return (table, failures)
+        TablePieces(file, pack: pack, catalogue: catalogue, limits: limits).decode()
     }
 
-    /// A file of profiles cut into pieces of whole documents, each decoded on its own into the
-    /// rows of a ``FactTable``: for a caller that does more with each piece on the core that
-    /// decoded it (a batch decides the piece's rows and writes their lines there, so that no core
-    /// waits for the whole file to be decoded first).
+    /// A file of profiles checked and cut into pieces of whole documents, ready to be decoded into
+    /// the rows of a ``FactTable`` on every core: a batch prepares its next window this way on
+    /// another thread while the cores decode the one before.
     public struct TablePieces: Sendable {
         private enum Source: @unchecked Sendable {
             /// The file's bytes, checked: pieces to decode.
@@ -83,18 +74,26 @@ public enum ProfileStreamDecoder {
             }
         }
 
-        /// How many pieces there are.
-        public var count: Int {
-            switch source {
+        /// The rows of the file (a row for each document, in order) and the problems of those
+        /// that could not be read, by row; the pieces are decoded on every core.
+        public func decode() -> (table: FactTable, failures: [Int: DiagnosticList]) {
+            let count = switch source {
             case .cuts(_, let cuts): cuts.count
             case .read: 1
             }
+            let parts = concurrentMap(count: count) { decode($0) }
+            var table = FactTable(catalogue: pack.facts)
+            var failures: [Int: DiagnosticList] = [:]
+            for part in parts {
+                for (row, list) in part.failures { failures[table.count + row] = list }
+                table.append(contentsOf: part.table)
+            }
+            return (table, failures)
         }
 
-        /// The rows of piece `index` (a row for each of its documents, in order) and the problems
-        /// of those that could not be read, by row of the piece. A file with no document gives
-        /// one row, its problem.
-        public func decode(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
+        /// The rows of piece `index` and the problems of those that could not be read, by row of
+        /// the piece. A file with no document gives one row, its problem.
+        private func decode(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
             switch source {
             case .read(let table, let failures):
                 return (table, failures)
