@@ -84,13 +84,29 @@ struct ByteNameIndex: Sendable {
         }
     }
 
-    /// The first eight bytes, little-endian, zeros after the end.
+    /// The first eight bytes, little-endian, zeros after the end. A shorter name is read as two
+    /// loads that overlap, its first and its last four (or two) bytes, the second shifted into
+    /// place: the bytes in both are the same, so or-ing them keeps them.
     private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
-        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
-        var prefix: UInt64 = 0
-        for offset in 0..<bytes.count { prefix |= UInt64(base[offset]) << (8 * UInt64(offset)) }
-        return prefix
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        switch count {
+        case 8...:
+            return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        case 4...:
+            let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return first | last << (8 * UInt64(count - 4))
+        case 2...:
+            let first = UInt64(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            let last = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return first | last << (8 * UInt64(count - 2))
+        case 1:
+            return UInt64(base[0])
+        default:
+            return 0
+        }
     }
 
     /// A hash of a name (whose first eight bytes are `prefix`): its length, first and last eight

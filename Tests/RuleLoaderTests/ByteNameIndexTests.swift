@@ -31,4 +31,22 @@ import Testing
         }
         #expect(position(index, "fact_1000_with_a_long_name", guess: 999) == nil)
     }
+
+    /// Names of every length up to eight bytes, and each with one byte changed, are told apart:
+    /// every byte of a short name counts in its prefix, the ones read twice included.
+    @Test func everyByteOfAShortNameCounts() {
+        let letters = Array("abcdefgh".utf8)
+        let names = (1...8).map { String(decoding: letters[0..<$0], as: UTF8.self) }
+        let index = ByteNameIndex(names)
+        for (position, name) in names.enumerated() {
+            #expect(self.position(index, name, guess: position) == position)
+            for changed in 0..<name.utf8.count {
+                var bytes = Array(name.utf8)
+                bytes[changed] = UInt8(ascii: "z")
+                let other = String(decoding: bytes, as: UTF8.self)
+                #expect(self.position(index, other, guess: position) == nil, "\(other)")
+                #expect(self.position(index, other, guess: -1) == nil, "\(other)")
+            }
+        }
+    }
 }
