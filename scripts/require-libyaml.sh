@@ -4,7 +4,7 @@
 # with the command to run.
 missing_libraries=()
 pkg-config --exists yaml-0.1 2>/dev/null || missing_libraries+=(libyaml-dev pkg-config)
-[ -e "$(cc -print-file-name=libmimalloc.so 2>/dev/null)" ] || missing_libraries+=(libmimalloc-dev)
+{ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libmimalloc\.so ' || missing_libraries+=(libmimalloc-dev)
 if [ ${#missing_libraries[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "orgdiag: installing ${missing_libraries[*]} (the system libraries orgdiag links)" >&2

@@ -9,8 +9,9 @@ import RuleModel
 ///
 /// Files are read in order, each in windows of whole documents (``ProfileStreamReader``), so
 /// memory stays bounded however long a stream is; each window is decoded and evaluated on every
-/// core, and its rows written to the output before the next window is read (the text summary,
-/// which prints its count first, keeps its rows until the end). A bad profile is reported and the
+/// core, and its rows written to the output before the next window is decoded (the text summary,
+/// which prints its count first, keeps its rows until the end). With `--format fired`, the next
+/// window is read, checked and cut on another thread meanwhile. A bad profile is reported and the
 /// others still run.
 public struct BatchRun {
     /// What the batch writes.
@@ -151,13 +152,15 @@ public struct BatchRun {
                 case .csv: windowRows.forEach { output.write(csv.line($0)) }
                 case .json: windowRows.forEach { output.write(json.row($0)) }
                 case .text: rows += windowRows
-                case .fired: break  // decided window by window above
+                case .fired: break  // never here: decided window by window above
                 }
                 outcome.profileCount += results.count
                 progress(outcome.profileCount)
                 parseStart = clock.now
             }
         }
+        // A run that read no window (an empty or missing file) still reports a pack it cannot compile.
+        if format == .fired { _ = try readyEngine(outcome: &outcome) }
         switch format {
         case .text: output.write(PortfolioReport(pack: pack, rows: rows).text(language: language))
         case .json: output.write(json.tail())

@@ -45,7 +45,7 @@ public enum ProfileStreamDecoder {
     /// the rows of a ``FactTable`` on every core: a batch prepares its next window this way on
     /// another thread while the cores decode the one before.
     public struct TablePieces: Sendable {
-        private enum Source: @unchecked Sendable {
+        private enum Source: Sendable {
             /// The file's bytes, checked: pieces to decode.
             case cuts(lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)])
             /// The file could not be read as a whole (a bad byte, say), or holds no document: its
@@ -81,19 +81,21 @@ public enum ProfileStreamDecoder {
             case .cuts(_, let cuts): cuts.count
             case .read: 1
             }
-            let parts = concurrentMap(count: count) { decode($0) }
+            let parts = concurrentMap(count: count) { decodePiece($0) }
             var table = FactTable(catalogue: pack.facts)
             var failures: [Int: DiagnosticList] = [:]
             for part in parts {
                 for (row, list) in part.failures { failures[table.count + row] = list }
                 table.append(contentsOf: part.table)
             }
+            // A file with no document gives one row, its problem.
+            guard table.count > 0 else { return ProfileStreamDecoder.tabulate([.failure(ProfileStreamDecoder.noDocument(file))], pack: pack) }
             return (table, failures)
         }
 
         /// The rows of piece `index` and the problems of those that could not be read, by row of
-        /// the piece. A file with no document gives one row, its problem.
-        private func decode(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
+        /// the piece.
+        private func decodePiece(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
             switch source {
             case .read(let table, let failures):
                 return (table, failures)
@@ -101,10 +103,6 @@ public enum ProfileStreamDecoder {
                 let decoder = PieceDecoder(file: file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
                                            lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .table)
                 decoder.run()
-                // Cuts fall on document starts, so only a file with no document has no row at all.
-                if cuts.count == 1 && decoder.table.count == 0 {
-                    return ProfileStreamDecoder.tabulate([.failure(ProfileStreamDecoder.noDocument(file))], pack: pack)
-                }
                 return (decoder.table, decoder.failures)
             }
         }

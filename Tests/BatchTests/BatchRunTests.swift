@@ -125,6 +125,12 @@ import TestSupport
         let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en").run(files: [stream.path], to: output)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(lines.count == count)
+        // The same in windows of 64 KB: each prepared on another thread while the one before is decided.
+        let windowed = MemoryOutput()
+        let windowedOutcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
+            .run(files: ProfileFiles([stream.path], windowBytes: 64 << 10), to: windowed)
+        #expect(windowed.text == output.text)
+        #expect(windowedOutcome.problems.sorted.map(\.description) == outcome.problems.sorted.map(\.description))
         let good = lines[0]
         #expect(!good.hasPrefix("!"))
         for (index, line) in lines.enumerated() {
@@ -150,12 +156,17 @@ import TestSupport
 
         var broken = pack
         broken.findings.append(pack.findings[0])
-        for format in BatchRun.Format.allCases {
-            let output = MemoryOutput()
-            #expect(throws: EngineError.duplicateID(pack.findings[0].id), "\(format)") {
-                try BatchRun(pack: broken, format: format, language: "en").run(files: Self.fixtures, to: output)
+        let (empty, folder) = try writeStream("")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Fixtures, an empty file, a missing one: the error comes whether or not a window was read.
+        for files in [Self.fixtures, [empty.path], ["/nonexistent/profile.yaml"], []] {
+            for format in BatchRun.Format.allCases {
+                let output = MemoryOutput()
+                #expect(throws: EngineError.duplicateID(pack.findings[0].id), "\(format) \(files)") {
+                    try BatchRun(pack: broken, format: format, language: "en").run(files: files, to: output)
+                }
+                #expect(output.text.isEmpty, "\(format) \(files)")
             }
-            #expect(output.text.isEmpty, "\(format)")
         }
     }
 }
