@@ -169,4 +169,48 @@ import TestSupport
             }
         }
     }
+
+    /// Named pipes fed one after the other by one writer: each is opened only when its turn
+    /// comes, so the writer is never left blocked on a pipe that nobody reads while the batch
+    /// waits to open the next one.
+    @Test func pipesFedOneAfterTheOtherAreReadInTurn() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let folder = try Repository.temporaryFolder("batch-pipes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipes = ["first", "second"].map { folder.appendingPathComponent("\($0).yaml").path }
+        for pipe in pipes { #expect(mkfifo(pipe, 0o600) == 0) }
+        // About 170 KB a pipe: more than a window of 16 KB and a pipe's buffer.
+        let text = Array(repeating: "organisation: {name: P}\nfacts: {}\n", count: 5_000).joined(separator: "---\n")
+        Thread {
+            for pipe in pipes {
+                guard let handle = FileHandle(forWritingAtPath: pipe) else { continue }
+                handle.write(Data(text.utf8))
+                try? handle.close()
+            }
+        }.start()
+        // The batch runs on a thread of its own, so that a batch stuck on a pipe fails the test
+        // instead of hanging the suite.
+        let result = PipeRun()
+        Thread {
+            let output = MemoryOutput()
+            result.outcome = try? BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
+                .run(files: ProfileFiles(pipes, windowBytes: 16 << 10), to: output)
+            result.lines = output.text.split(separator: "\n").count
+            result.done.signal()
+        }.start()
+        guard result.done.wait(timeout: .now() + 60) == .success else {
+            Issue.record("the batch is stuck: it waits to open a pipe whose writer waits for the pipe before")
+            return
+        }
+        #expect(result.outcome?.profileCount == 10_000)
+        #expect(result.outcome?.problems.isEmpty == true)
+        #expect(result.lines == 10_000)
+    }
+}
+
+/// What the batch run on its own thread gave, read once `done` is signalled.
+private final class PipeRun: @unchecked Sendable {
+    var outcome: BatchRun.Outcome?
+    var lines = 0
+    let done = DispatchSemaphore(value: 0)
 }
