@@ -53,7 +53,7 @@ let package = Package(
             ],
             // The system mimalloc (Debian package libmimalloc-dev) serves every malloc of the
             // process, libyaml's included: libyaml makes about three small allocations per event,
-            // and glibc's malloc and free cost a sixth of a batch's instructions (docs/performance.md).
+            // and glibc's malloc and free cost a fifth of a batch's instructions (docs/performance.md).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Fuzzing: scripts/fuzz builds orgdiag-fuzz with libFuzzer; the regression test replays findings.

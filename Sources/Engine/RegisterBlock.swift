@@ -22,8 +22,8 @@ struct RegisterBlock {
     private let templateTextCount: Int
 
     /// A block whose every lane holds the template's registers (the program's constants): each
-    /// register's masks and column written whole, in loops the compiler vectorises, since a
-    /// block is made for every run of the block evaluator.
+    /// register's masks and column written whole rather than lane by lane, since a block is made
+    /// for every run of the block evaluator.
     init(template: Registers) {
         let count = template.tags.count
         masks = Array(repeating: 0, count: count * Self.planes)

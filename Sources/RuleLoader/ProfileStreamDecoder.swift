@@ -1,6 +1,5 @@
 import Diagnostics
 import Parallel
-import Dispatch
 import RuleModel
 import YAML
 

@@ -225,8 +225,8 @@ public final class ProfileStreamReader {
     private static func lineBreaks(in bytes: [UInt8], before count: Int) -> Int {
         bytes.withUnsafeBufferPointer { whole in
             let window = UnsafeBufferPointer(rebasing: whole[..<count])
-            // Where every break ends in a line feed (the usual window), a line-feed count, which
-            // the compiler vectorises.
+            // Where every break ends in a line feed (the usual window), a line-feed count, eight
+            // bytes at a time.
             guard LineIndex.hasBreaksBesidesLineFeeds(in: window, within: window.indices) else {
                 return LineIndex.lineFeeds(in: window)
             }
