@@ -33,8 +33,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "Diagnostics"),
-        // The one helper that fills results on every core (DispatchQueue.concurrentPerform).
-        .target(name: "Parallel"),
+        // The cores a process may use (its CPU affinity), in C: Swift's Glibc module hides sched_getaffinity.
+        .target(name: "CCores"),
+        // The one helper that fills results on every core (DispatchQueue.concurrentPerform), and
+        // values computed on another thread.
+        .target(name: "Parallel", dependencies: ["CCores"]),
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
@@ -66,6 +69,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Diagnostics"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reports", "Engine", "RuleLoader", "RuleModel", "Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics", "TestSupport"]),

@@ -4,14 +4,34 @@ import Dispatch
 /// the caller does next; reading ``value`` waits until it is ready.
 ///
 /// The work runs on a queue of its own, which libdispatch gives a thread even when every core's
-/// worker is busy: a reader waiting inside `concurrentPerform` cannot starve it.
+/// worker is busy: a reader waiting inside `concurrentPerform` cannot starve it. On a single core
+/// (``Cores/canOverlap``) the work is done by the first read of ``value`` instead, on the reader's
+/// thread: there is nothing to overlap it with there.
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
-    /// Written once, by the work, before the group is left; read only after waiting for it.
+    /// Written once, by the work, before the group is left or under `deferral`; read only after
+    /// waiting for the group, or under `deferral`.
     private var result: Value?
+    /// The work not started yet, when it waits for the first read; guarded by `deferral`.
+    private var pendingWork: (@Sendable () -> Value)?
+    /// The queue that serialises reads of a deferred value; `nil` when the work runs on its own thread.
+    private let deferral: DispatchQueue?
 
-    /// Starts `work` on another thread.
-    public init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` on another thread when the process may use more than one core, and leaves it
+    /// for the first read of ``value`` otherwise.
+    public convenience init(_ work: @escaping @Sendable () -> Value) {
+        self.init(overlapping: Cores.canOverlap, work)
+    }
+
+    /// Starts `work` on another thread when `overlapping`, and leaves it for the first read of
+    /// ``value`` otherwise.
+    public init(overlapping: Bool, _ work: @escaping @Sendable () -> Value) {
+        guard overlapping else {
+            pendingWork = work
+            deferral = DispatchQueue(label: "orgdiag.deferred-value")
+            return
+        }
+        deferral = nil
         group.enter()
         DispatchQueue(label: "orgdiag.background-value").async { [self] in
             result = work()
@@ -22,10 +42,20 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     /// A value that is ready already.
     public init(ready value: Value) {
         result = value
+        deferral = nil
     }
 
     /// The value, once the work is done.
     public var value: Value {
+        if let deferral {
+            return deferral.sync {
+                if let work = pendingWork {
+                    result = work()
+                    pendingWork = nil
+                }
+                return result!
+            }
+        }
         group.wait()
         return result!
     }

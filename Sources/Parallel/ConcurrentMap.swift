@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Computes `count` results on every core, result `i` from `transform(i)`, and returns them in
-/// order.
+/// order; on a single core (``Cores/usable``), in a loop on the caller's thread.
 ///
 /// This is the one place orgdiag fills results from `DispatchQueue.concurrentPerform`: each
 /// iteration initialises its own slot of a buffer allocated before and read after the loop, so no
@@ -9,6 +9,7 @@ import Dispatch
 /// order in which iterations run.
 public func concurrentMap<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
+    guard Cores.canOverlap else { return (0..<count).map(transform) }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         let slots = Slots(base: buffer.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: count) { index in

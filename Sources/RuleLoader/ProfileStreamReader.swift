@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallel
 import YAML
 
 /// Reads a file of profiles (YAML documents separated by `---`) in windows of whole documents,
@@ -31,13 +32,12 @@ public final class ProfileStreamReader {
     public private(set) var isFinished = false
     /// How many windows were cut (one more than handed out while one is read ahead).
     private var windowsCut = 0
-    /// The window being read ahead, and the group to wait for it on.
-    private var readAhead: (group: DispatchGroup, window: WindowSlot)?
-
-    /// A window read on another thread, handed over when the group is left.
-    private final class WindowSlot: @unchecked Sendable {
-        var window: Result<SourceFile, DiagnosticList>?
-    }
+    /// Whether the reader reads the next window on another thread (``Cores/canOverlap``).
+    private let readsAhead: Bool
+    /// The window being read ahead.
+    private var readAhead: BackgroundValue<Result<SourceFile, DiagnosticList>?>?
+    /// Whether the end of the file was handed out.
+    private var handedAll = false
 
     /// The reader as the read-ahead job holds it: only one thread uses it at a time (``next()``
     /// waits for the job before it touches the reader).
@@ -45,7 +45,8 @@ public final class ProfileStreamReader {
         let reader: ProfileStreamReader
     }
 
-    private init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int) {
+    private init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int, readsAhead: Bool) {
+        self.readsAhead = readsAhead
         self.path = path
         self.descriptor = descriptor
         self.windowBytes = windowBytes
@@ -60,8 +61,11 @@ public final class ProfileStreamReader {
     /// - Parameters:
     ///   - windowBytes: about how many bytes a window holds (more when one document is longer).
     ///   - maxDocumentBytes: the longest document accepted; a longer one is reported and skipped.
-    public static func open(_ path: String, windowBytes: Int = defaultWindowBytes,
-                            maxDocumentBytes: Int = YAMLLimits.default.maxBytes) -> Result<ProfileStreamReader, DiagnosticList> {
+    ///   - readsAhead: whether each window is read on another thread while the caller works on the
+    ///     one before; by default, when the process may use more than one core. Otherwise
+    ///     ``next()`` reads the window itself.
+    public static func open(_ path: String, windowBytes: Int = defaultWindowBytes, maxDocumentBytes: Int = YAMLLimits.default.maxBytes,
+                            readsAhead: Bool = Cores.canOverlap) -> Result<ProfileStreamReader, DiagnosticList> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "no such file '\(path)'", at: nil)]))
@@ -75,31 +79,36 @@ public final class ProfileStreamReader {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot read '\(path)': \(reason)", at: nil)]))
         }
         let reader = ProfileStreamReader(path: path, descriptor: descriptor, windowBytes: max(1, windowBytes),
-                                         maxDocumentBytes: maxDocumentBytes)
-        reader.startReadAhead()
+                                         maxDocumentBytes: maxDocumentBytes, readsAhead: readsAhead)
+        if readsAhead { reader.startReadAhead() }
         return .success(reader)
     }
 
     /// The next window of whole documents, a problem (a read error, or a document over the size
     /// limit, which is then skipped), or `nil` at the end of the file.
     public func next() -> Result<SourceFile, DiagnosticList>? {
-        guard let (group, slot) = readAhead else { return nil }
-        group.wait()
-        readAhead = nil
-        let window = slot.window
+        guard !handedAll else { return nil }
+        let window: Result<SourceFile, DiagnosticList>?
+        if let readAhead {
+            window = readAhead.value
+            self.readAhead = nil
+        } else {
+            window = cutWindow()
+        }
         windowCount = windowsCut
         isFinished = reachedEnd && buffer.isEmpty
-        if window != nil && !isFinished { startReadAhead() }
+        if window == nil || isFinished {
+            handedAll = true
+        } else if readsAhead {
+            startReadAhead()
+        }
         return window
     }
 
     /// Starts reading and cutting the next window on another thread.
     private func startReadAhead() {
-        let group = DispatchGroup()
-        let slot = WindowSlot()
         let handle = ReadAheadHandle(reader: self)
-        DispatchQueue.global().async(group: group) { slot.window = handle.reader.cutWindow() }
-        readAhead = (group, slot)
+        readAhead = BackgroundValue(overlapping: true) { handle.reader.cutWindow() }
     }
 
     /// Reads and cuts the next window (``next()``).

@@ -63,6 +63,24 @@ import TestSupport
         #expect(organisations.last?["name"] as? String == "Org 1000")
     }
 
+    /// On one core (`taskset -c 0`) the batch reads, decodes and decides each window in turn, with
+    /// no thread to overlap: the same lines as on every core, and the reference answers.
+    @Test(.enabled(if: ExternalTool.expected([.taskset]), "\(ExternalTool.missing([.taskset]))"))
+    func onOneCoreTheBatchWorksInTurn() throws {
+        guard ExternalTool.require([.taskset]) else { return }
+        let folder = "fixtures/peer-workload/R50_P2000_S42_K"
+        let arguments = ["batch", folder + "/profiles.yaml", folder + "/profiles.yaml", "--rules", folder + "/pack", "--format", "fired"]
+        let pinned = try CLIRunner.run(["-c", "0", CLIRunner.binary.path] + arguments, executable: URL(fileURLWithPath: ExternalTool.taskset.path))
+        #expect(pinned.status == 0, "\(pinned.stderr)")
+        let everyCore = try CLIRunner.run(arguments)
+        #expect(pinned.stdout == everyCore.stdout)
+        let fired = try Repository.text(folder + "/expected.txt").split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let unknown = try Repository.text(folder + "/expected_unknown.txt").split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let reference = zip(fired, unknown).map { $1.isEmpty ? "\($0)\n" : "\($0) | \($1)\n" }.joined()
+        #expect(fired.count == 2_000)
+        #expect(pinned.stdout == reference + reference)
+    }
+
     /// The JSON portfolio's summary counts what its rows list, and an empty portfolio is valid.
     @Test func theJSONPortfolioIsConsistent() throws {
         let outcome = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "json"])

@@ -15,13 +15,14 @@ import YAML
     }
 
     /// Every window of `path` decoded, in order.
-    private func readInWindows(_ path: String, _ pack: RulePack, windowBytes: Int, maxDocumentBytes: Int = YAMLLimits.default.maxBytes)
-        throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
-        let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes).get()
+    private func readInWindows(_ path: String, _ pack: RulePack, windowBytes: Int, maxDocumentBytes: Int = YAMLLimits.default.maxBytes,
+                               readsAhead: Bool = true) throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
+        let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes,
+                                                  readsAhead: readsAhead).get()
         var results: [Result<Profile, DiagnosticList>] = []
         var handedOut = 0
         while let window = reader.next() {
-            // The next window is read ahead meanwhile: the reader still tells of the windows handed out.
+            // The next window may be read ahead meanwhile: the reader still tells of the windows handed out.
             handedOut += 1
             #expect(reader.windowCount == handedOut)
             switch window {
@@ -33,7 +34,8 @@ import YAML
         return (results, reader.windowCount)
     }
 
-    @Test func windowsGiveWhatTheWholeFileGives() throws {
+    /// Whether the next window is read on another thread (several cores) or when asked for (one).
+    @Test(arguments: [true, false]) func windowsGiveWhatTheWholeFileGives(readsAhead: Bool) throws {
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good, kind: caf}\nfacts:\n  staff_count: 10\n  paid_offer: none\n"
         let bad = [
@@ -50,7 +52,7 @@ import YAML
         let whole = SourceFile(path: path, text: text)
         let expected = ProfileStreamDecoder.decode(whole, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
 
-        let (results, windows) = try readInWindows(path, pack, windowBytes: 1000)
+        let (results, windows) = try readInWindows(path, pack, windowBytes: 1000, readsAhead: readsAhead)
         #expect(windows > 10)
         #expect(results.map(describeDecoded) == expected.map(describeDecoded))
         // Rendered with their source lines, as the batch command prints them.

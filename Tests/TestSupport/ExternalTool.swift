@@ -14,6 +14,8 @@ public struct ExternalTool: Sendable {
 
     /// Headless Chromium, to print HTML to PDF and PNG.
     public static let chromium = ExternalTool(path: "/usr/bin/chromium-headless-shell", package: "chromium-headless-shell")
+    /// taskset, to run a command on one core.
+    public static let taskset = ExternalTool(path: "/usr/bin/taskset", package: "util-linux")
     /// pdftotext, to read a PDF's text.
     public static let pdftotext = ExternalTool(path: "/usr/bin/pdftotext", package: "poppler-utils")
 
