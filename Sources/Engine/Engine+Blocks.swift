@@ -87,9 +87,14 @@ extension Engine {
                             planes[Int(Registers.Tag.number.rawValue) - 1] = known
                             to.update(from: from, count: width)
                         case .word where !program.factSymbols[fact].isEmpty:
-                            let symbols = program.factSymbols[fact]
                             planes[Int(Registers.Tag.symbol.rawValue) - 1] = known
-                            for lane in 0..<width { to[lane] = symbols[Int(from[lane] % UInt64(symbols.count))] }
+                            // A known lane's code is an index of the domain; the others hold any
+                            // code, clamped (not divided: a division per lane cost more than the
+                            // rest of storing the chunk) to read within the table.
+                            let last = UInt64(program.factSymbols[fact].count - 1)
+                            program.factSymbols[fact].withUnsafeBufferPointer { symbols in
+                                for lane in 0..<width { to[lane] = symbols[Int(min(from[lane], last))] }
+                            }
                         case .words where program.factDomains[fact].count <= 64:
                             planes[Int(Registers.Tag.set.rawValue) - 1] = known
                             to.update(from: from, count: width)

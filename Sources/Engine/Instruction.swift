@@ -50,13 +50,20 @@ struct Instruction {
 
     /// What happens after the operation: one step of `all`/`any` (`and`/`or`), short-circuited.
     /// Carried by the instruction that computes the step's operand, it saves a dispatch per step.
+    /// The `and` steps have odd raw values (``andMask``).
     enum Junction: UInt8 {
-        case none
-        /// Go on at `target` when `destination` holds false (true); an unknown never jumps.
-        case jumpIfFalse, jumpIfTrue
+        case none = 0
+        /// The first operand of an `all` (`any`), computed into the accumulator itself
+        /// (`destination == accumulator`): go on at `target` when it holds false (true); an
+        /// unknown never jumps.
+        case jumpIfFalse = 1, jumpIfTrue = 2
         /// accumulator = accumulator and (or) destination, in Kleene logic; then go on at `target`
         /// when the accumulator holds false (true): the remaining operands cannot change it.
-        case andJumpIfFalse, orJumpIfTrue
+        case andJumpIfFalse = 3, orJumpIfTrue = 4
+
+        /// All ones for a step of an `all` (`jumpIfFalse`, `andJumpIfFalse`), zero for a step of
+        /// an `any`: a choice made with masks rather than a branch.
+        var andMask: UInt64 { 0 &- UInt64(rawValue & 1) }
     }
 
     var opcode: Opcode

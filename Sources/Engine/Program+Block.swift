@@ -60,19 +60,20 @@ extension Program {
             r.setTruths(destination, known: r.mask(a, .bool), truths: ~r.truths(a))
         case .known:
             r.setTruths(destination, known: ~0, truths: r.known(a))
-        case .lessNumber, .lessOrEqualNumber, .greaterNumber, .greaterOrEqualNumber, .equalNumber, .notEqualNumber:
-            // `b` is a constant: the same in every lane.
-            let constant = r.number(b, lane: 0)
-            let x = r.column(a)
-            let hits: UInt64 = switch instruction.opcode {
-            case .lessNumber: BlockView.lanes { Double(bitPattern: x[$0]) < constant }
-            case .lessOrEqualNumber: BlockView.lanes { Double(bitPattern: x[$0]) <= constant }
-            case .greaterNumber: BlockView.lanes { Double(bitPattern: x[$0]) > constant }
-            case .greaterOrEqualNumber: BlockView.lanes { Double(bitPattern: x[$0]) >= constant }
-            case .equalNumber: BlockView.lanes { Double(bitPattern: x[$0]) == constant }
-            default: BlockView.lanes { Double(bitPattern: x[$0]) != constant }
-            }
-            r.setTruths(destination, known: r.mask(a, .number), truths: hits)
+        // One case per comparison, rather than one case switching again on the opcode: a second
+        // indirect jump per comparison, mispredicted often enough to show.
+        case .lessNumber:
+            compareWithConstant(instruction, r) { $0 < $1 }
+        case .lessOrEqualNumber:
+            compareWithConstant(instruction, r) { $0 <= $1 }
+        case .greaterNumber:
+            compareWithConstant(instruction, r) { $0 > $1 }
+        case .greaterOrEqualNumber:
+            compareWithConstant(instruction, r) { $0 >= $1 }
+        case .equalNumber:
+            compareWithConstant(instruction, r) { $0 == $1 }
+        case .notEqualNumber:
+            compareWithConstant(instruction, r) { $0 != $1 }
         case .betweenNumbers:
             let low = r.number(b, lane: 0)
             let high = r.number(Int(instruction.c), lane: 0)
@@ -139,6 +140,15 @@ extension Program {
         case .setContains, .between, .round, .minimum, .maximum, .sum, .mean, .countTrue, .general:
             r.forEachLane(lanes) { execute(instruction, $0) }
         }
+    }
+
+    /// `a (op) b` for a number constant `b` (the same in every lane), over the column of `a`.
+    @inline(__always) private func compareWithConstant(_ instruction: Instruction, _ r: BlockView, _ holds: (Double, Double) -> Bool) {
+        let a = Int(instruction.a)
+        let constant = r.number(Int(instruction.b), lane: 0)
+        let x = r.column(a)
+        let hits = BlockView.lanes { holds(Double(bitPattern: x[$0]), constant) }
+        r.setTruths(Int(instruction.destination), known: r.mask(a, .number), truths: hits)
     }
 
     /// `a in [...]` over columns when the list is made of constants that are all numbers or all
@@ -272,12 +282,16 @@ struct BlockView {
         base[0] |= lanes
     }
 
+    /// Copies a register; its column only when some lane holds a value kept there (booleans,
+    /// the common case of a derived fact, live in the masks alone).
     @inline(__always) func copy(_ source: Int, to destination: Int) {
         guard source != destination else { return }
-        for plane in 0..<RegisterBlock.planes {
-            masks[destination &* RegisterBlock.planes &+ plane] = masks[source &* RegisterBlock.planes &+ plane]
+        let from = masks + source &* RegisterBlock.planes
+        let to = masks + destination &* RegisterBlock.planes
+        for plane in 0..<RegisterBlock.planes { to[plane] = from[plane] }
+        if from[1] | from[2] | from[3] | from[4] != 0 {
+            column(destination).update(from: column(source), count: RegisterBlock.width)
         }
-        column(destination).update(from: column(source), count: RegisterBlock.width)
     }
 
     /// Calls `body` with each lane of `lanes` seen as one evaluation's registers.
@@ -291,31 +305,26 @@ struct BlockView {
 
     /// The junction step after an instruction, in Kleene logic over masks; true when the deciding
     /// value now holds in every lane of `lanes`, so that the remaining operands can be skipped.
+    ///
+    /// Without a branch on the kind of step, which the processor mispredicted often: the first
+    /// operand of an `all` (`any`) writes the accumulator itself, where `and` (`or`) with itself
+    /// changes nothing, so `jumpIfFalse` is `andJumpIfFalse` and `jumpIfTrue` is `orJumpIfTrue`
+    /// here, and the two are chosen between with a mask.
     @inline(__always) func join(_ instruction: Instruction, lanes: UInt64) -> Bool {
+        assert(instruction.junction != .none, "a junction step on an instruction that carries none")
         let value = Int(instruction.destination)
-        let valueKnown = mask(value, .bool)
+        let accumulator = Int(instruction.accumulator)
+        assert(instruction.junction == .andJumpIfFalse || instruction.junction == .orJumpIfTrue || value == accumulator,
+               "a first operand written elsewhere than its accumulator")
+        let isAnd = instruction.junction.andMask
         let valueTrue = truths(value)
-        switch instruction.junction {
-        case .none:
-            return false
-        case .jumpIfFalse:
-            return valueKnown & ~valueTrue & lanes == lanes
-        case .jumpIfTrue:
-            return valueTrue & lanes == lanes
-        case .andJumpIfFalse:
-            let accumulator = Int(instruction.accumulator)
-            let accumulatorTrue = truths(accumulator)
-            let isFalse = (mask(accumulator, .bool) & ~accumulatorTrue) | (valueKnown & ~valueTrue)
-            let isTrue = accumulatorTrue & valueTrue
-            setTruths(accumulator, known: isFalse | isTrue, truths: isTrue)
-            return isFalse & lanes == lanes
-        case .orJumpIfTrue:
-            let accumulator = Int(instruction.accumulator)
-            let accumulatorTrue = truths(accumulator)
-            let isTrue = accumulatorTrue | valueTrue
-            let isFalse = (mask(accumulator, .bool) & ~accumulatorTrue) & (valueKnown & ~valueTrue)
-            setTruths(accumulator, known: isFalse | isTrue, truths: isTrue)
-            return isTrue & lanes == lanes
-        }
+        let valueFalse = mask(value, .bool) & ~valueTrue
+        let accumulatorTrue = truths(accumulator)
+        let accumulatorFalse = mask(accumulator, .bool) & ~accumulatorTrue
+        let isFalse = ((accumulatorFalse | valueFalse) & isAnd) | (accumulatorFalse & valueFalse & ~isAnd)
+        let isTrue = (accumulatorTrue & valueTrue & isAnd) | ((accumulatorTrue | valueTrue) & ~isAnd)
+        setTruths(accumulator, known: isFalse | isTrue, truths: isTrue)
+        let deciding = (isFalse & isAnd) | (isTrue & ~isAnd)
+        return deciding & lanes == lanes
     }
 }
