@@ -48,7 +48,8 @@ public struct BatchRun {
     }
 
     /// Chunks of a table (64 profiles each) a core decides at once with the block evaluator:
-    /// enough runs in a window for every core.
+    /// enough runs in a window for every core. On a single core the whole window is one run, so
+    /// that the block's working memory is set up once per window rather than once per run.
     private static let chunksPerRun = 16
 
     private let pack: RulePack
@@ -217,7 +218,8 @@ public struct BatchRun {
         // The first window may be decoded before the engine is compiled: this waits for it.
         let engine = try readyEngine(outcome: &outcome)
         let evaluationStart = clock.now
-        let runs = stride(from: 0, to: table.chunks.count, by: Self.chunksPerRun).map { $0..<min($0 + Self.chunksPerRun, table.chunks.count) }
+        let runLength = Cores.canOverlap ? Self.chunksPerRun : max(1, table.chunks.count)
+        let runs = stride(from: 0, to: table.chunks.count, by: runLength).map { $0..<min($0 + runLength, table.chunks.count) }
         let decided = concurrentMap(count: runs.count) { index in engine.decide(table, chunks: runs[index]) }
         outcome.timings.evaluation += clock.now - evaluationStart
 
