@@ -24,20 +24,18 @@ extension Engine {
         let chunks = chunks ?? table.chunks.indices
         var decisions = Decisions(diagnosticCount: compiled.diagnosticSlots.count)
         decisions.reserve(blocks: chunks.count)
-        var block = RegisterBlock(template: program.template)
         let parameters = compiled.factCount..<compiled.factCount + program.parameterCount
         let overridden = compiled.pack.parameters.enumerated().compactMap { offset, parameter in
             overrides[parameter.id].map { (register: compiled.factCount + offset, value: $0) }
         }
-        var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
         var kinds: [(kind: String?, setup: KindSetup, lanes: UInt64)] = []
-        for index in chunks {
-            let chunk = table.chunks[index]
+        /// Stores a chunk into a block, with its kinds' parameters; returns the lanes each
+        /// diagnostic concerns.
+        func prepare(_ chunk: FactTable.Chunk, into block: inout RegisterBlock) -> [UInt64] {
             block.reset(0..<compiled.assessmentDateSlot + 1)
             store(chunk, into: &block)
-            let lanes = chunk.read
             group(chunk, kinds: &kinds)
-            for index in applies.indices { applies[index] = 0 }
+            var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
             for group in kinds {
                 let registers = group.setup.registers
                 for register in parameters {
@@ -52,17 +50,42 @@ extension Engine {
             }
             for (register, value) in overridden {
                 let (tag, payload) = program.encoded(value, fact: nil, texts: &block.texts)
-                block.set(register, lanes: lanes, tag: tag.rawValue, payload: payload)
+                block.set(register, lanes: chunk.read, tag: tag.rawValue, payload: payload)
             }
-            program.run(&block, lanes: lanes, applies: applies)
+            return applies
+        }
+        /// Appends a decided chunk's fired and unknown diagnostics.
+        func append(_ chunk: FactTable.Chunk, from block: RegisterBlock, applies: [UInt64]) {
             decisions.appendBlock(count: chunk.count) { masks in
                 let count = compiled.diagnosticSlots.count
                 for (index, slot) in compiled.diagnosticSlots.enumerated() {
-                    let concerned = applies[index] & lanes
+                    let concerned = applies[index] & chunk.read
                     let base = slot * RegisterBlock.planes
                     masks[index] = block.masks[base + RegisterBlock.truthPlane] & concerned
                     masks[count + index] = concerned & ~block.masks[base + Int(Registers.Tag.bool.rawValue) - 1]
                 }
+            }
+        }
+        // Chunks two at a time (a block each), so that each instruction is dispatched once for
+        // both (a quarter less time for the peer workload than a chunk at a time; four at a time
+        // gained little more); an odd last chunk alone.
+        var first = RegisterBlock(template: program.template)
+        var second = chunks.count > 1 ? RegisterBlock(template: program.template) : first
+        var index = chunks.lowerBound
+        while index < chunks.upperBound {
+            let chunk = table.chunks[index]
+            let applies = prepare(chunk, into: &first)
+            if index + 1 < chunks.upperBound {
+                let other = table.chunks[index + 1]
+                let otherApplies = prepare(other, into: &second)
+                program.run(&first, &second, lanes: (chunk.read, other.read), applies: (applies, otherApplies))
+                append(chunk, from: first, applies: applies)
+                append(other, from: second, applies: otherApplies)
+                index += 2
+            } else {
+                program.run(&first, lanes: chunk.read, applies: applies)
+                append(chunk, from: first, applies: applies)
+                index += 1
             }
         }
         return decisions

@@ -1,7 +1,7 @@
 import RuleModel
 
 /// The block evaluator: the same instructions as ``Program/run(_:applies:)``, each run over a
-/// whole ``RegisterBlock`` of up to 64 profiles before the next.
+/// whole ``RegisterBlock`` of up to 64 profiles, or over two blocks side by side, before the next.
 ///
 /// A block does not short-circuit per profile: every operand of a junction is computed for every
 /// lane and combined with Kleene logic on masks (the results are those of the one-profile
@@ -14,31 +14,48 @@ extension Program {
     /// Runs every derivation for the lanes of `lanes`, whose facts and parameters are stored.
     /// - Parameter applies: for each diagnostic, the lanes whose organisation's kind it concerns.
     func run(_ block: inout RegisterBlock, lanes: UInt64, applies: [UInt64]) {
-        let texts = block.texts
-        block.masks.withUnsafeMutableBufferPointer { masks in
-            block.payloads.withUnsafeMutableBufferPointer { payloads in
-                let view = BlockView(masks: masks.baseAddress!, payloads: payloads.baseAddress!, texts: texts)
+        block.withView { view in run([view], lanes: [lanes], applies: [applies]) }
+    }
+
+    /// Runs every derivation for two blocks at once, each instruction decoded and dispatched once
+    /// for both: the dispatch (an indirect jump the processor often mispredicts) costs as much as
+    /// a comparison over a whole block.
+    func run(_ first: inout RegisterBlock, _ second: inout RegisterBlock, lanes: (UInt64, UInt64), applies: ([UInt64], [UInt64])) {
+        first.withView { one in
+            second.withView { other in run([one, other], lanes: [lanes.0, lanes.1], applies: [applies.0, applies.1]) }
+        }
+    }
+
+    /// Runs every derivation over `views`; a jump past the remaining operands of a junction is
+    /// taken only when the deciding value holds in every lane of every view.
+    private func run(_ views: [BlockView], lanes: [UInt64], applies: [[UInt64]]) {
+        views.withUnsafeBufferPointer { views in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: views.count) { concerned in
                 instructions.withUnsafeBufferPointer { instructions in
                     for derivation in derivations {
-                        var concerned = lanes
-                        if let diagnostic = derivation.diagnostic {
-                            concerned &= applies[diagnostic]
-                            guard concerned != 0 else {
-                                view.setTruths(derivation.slot, known: ~0, truths: 0)
-                                continue
-                            }
+                        var anyConcerned: UInt64 = 0
+                        for index in views.indices {
+                            concerned[index] = lanes[index] & (derivation.diagnostic.map { applies[index][$0] } ?? ~0)
+                            anyConcerned |= concerned[index]
+                        }
+                        guard anyConcerned != 0 || derivation.diagnostic == nil else {
+                            for view in views { view.setTruths(derivation.slot, known: ~0, truths: 0) }
+                            continue
                         }
                         var next = derivation.instructions.lowerBound
                         let end = derivation.instructions.upperBound
                         while next < end {
                             let instruction = instructions[next]
                             next += 1
-                            execute(instruction, view, lanes: concerned)
-                            if instruction.junction != .none, view.join(instruction, lanes: concerned) { next = Int(instruction.target) }
+                            execute(instruction, views, lanes: UnsafeBufferPointer(concerned))
+                            guard instruction.junction != .none else { continue }
+                            var decided = true
+                            for index in views.indices where !views[index].join(instruction, lanes: concerned[index]) { decided = false }
+                            if decided { next = Int(instruction.target) }
                         }
-                        if concerned != lanes {
+                        for index in views.indices where concerned[index] != lanes[index] {
                             // A diagnostic that does not concern a lane's kind reads as false there.
-                            view.setFalse(derivation.slot, lanes: lanes & ~concerned)
+                            views[index].setFalse(derivation.slot, lanes: lanes[index] & ~concerned[index])
                         }
                     }
                 }
@@ -46,99 +63,143 @@ extension Program {
         }
     }
 
-    /// Runs one instruction's operation over the lanes of `lanes`.
-    @inline(__always) private func execute(_ instruction: Instruction, _ r: BlockView, lanes: UInt64) {
+    /// Runs one instruction's operation over the lanes of `lanes`, in each view.
+    @inline(__always) private func execute(_ instruction: Instruction, _ views: UnsafeBufferPointer<BlockView>, lanes: UnsafeBufferPointer<UInt64>) {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
+        /// Runs `body` with each view and its lanes.
+        @inline(__always) func each(_ body: (BlockView, UInt64) -> Void) {
+            for index in views.indices { body(views[index], lanes[index]) }
+        }
         switch instruction.opcode {
         case .copy:
-            r.copy(a, to: destination)
+            each { r, _ in
+                r.copy(a, to: destination)
+            }
         case .test:
             break
         case .not:
-            r.setTruths(destination, known: r.mask(a, .bool), truths: ~r.truths(a))
+            each { r, _ in
+                r.setTruths(destination, known: r.mask(a, .bool), truths: ~r.truths(a))
+            }
         case .known:
-            r.setTruths(destination, known: ~0, truths: r.known(a))
+            each { r, _ in
+                r.setTruths(destination, known: ~0, truths: r.known(a))
+            }
         // One case per comparison, rather than one case switching again on the opcode: a second
         // indirect jump per comparison, mispredicted often enough to show.
         case .lessNumber:
-            compareWithConstant(instruction, r) { $0 < $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 < $1 }
+            }
         case .lessOrEqualNumber:
-            compareWithConstant(instruction, r) { $0 <= $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 <= $1 }
+            }
         case .greaterNumber:
-            compareWithConstant(instruction, r) { $0 > $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 > $1 }
+            }
         case .greaterOrEqualNumber:
-            compareWithConstant(instruction, r) { $0 >= $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 >= $1 }
+            }
         case .equalNumber:
-            compareWithConstant(instruction, r) { $0 == $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 == $1 }
+            }
         case .notEqualNumber:
-            compareWithConstant(instruction, r) { $0 != $1 }
+            each { r, _ in
+                compareWithConstant(instruction, r) { $0 != $1 }
+            }
         case .betweenNumbers:
-            let low = r.number(b, lane: 0)
-            let high = r.number(Int(instruction.c), lane: 0)
-            let x = r.column(a)
-            let hits = BlockView.lanes { low <= Double(bitPattern: x[$0]) && Double(bitPattern: x[$0]) <= high }
-            r.setTruths(destination, known: r.mask(a, .number), truths: hits)
+            each { r, _ in
+                let low = r.number(b, lane: 0)
+                let high = r.number(Int(instruction.c), lane: 0)
+                let x = r.column(a)
+                let hits = BlockView.lanes { low <= Double(bitPattern: x[$0]) && Double(bitPattern: x[$0]) <= high }
+                r.setTruths(destination, known: r.mask(a, .number), truths: hits)
+            }
         case .equalSymbol, .notEqualSymbol:
-            let symbols = r.mask(a, .symbol)
-            let texts = r.mask(a, .text)  // a text that is no interned word equals no symbol
-            let word = UInt64(b)
-            let x = r.column(a)
-            let equal = BlockView.lanes { x[$0] == word } & symbols
-            r.setTruths(destination, known: symbols | texts,
-                        truths: instruction.opcode == .equalSymbol ? equal : (symbols & ~equal) | texts)
+            each { r, _ in
+                let symbols = r.mask(a, .symbol)
+                let texts = r.mask(a, .text)  // a text that is no interned word equals no symbol
+                let word = UInt64(b)
+                let x = r.column(a)
+                let equal = BlockView.lanes { x[$0] == word } & symbols
+                r.setTruths(destination, known: symbols | texts,
+                            truths: instruction.opcode == .equalSymbol ? equal : (symbols & ~equal) | texts)
+            }
         case .inSymbolMask, .notInSymbolMask:
-            let symbols = r.mask(a, .symbol)
-            let known = symbols | r.mask(a, .text)
-            let set = UInt64(UInt32(bitPattern: instruction.b)) | UInt64(UInt32(bitPattern: instruction.c)) << 32
-            let x = r.column(a)
-            // (x - 64) >> 63 is 1 exactly for the ids below 64 (ids are far below 2^63).
-            let found = BlockView.bits { (set >> (x[$0] & 63)) & ((x[$0] &- 64) >> 63) } & symbols
-            r.setTruths(destination, known: known, truths: instruction.opcode == .inSymbolMask ? found : ~found)
+            each { r, _ in
+                let symbols = r.mask(a, .symbol)
+                let known = symbols | r.mask(a, .text)
+                let set = UInt64(UInt32(bitPattern: instruction.b)) | UInt64(UInt32(bitPattern: instruction.c)) << 32
+                let x = r.column(a)
+                // (x - 64) >> 63 is 1 exactly for the ids below 64 (ids are far below 2^63).
+                let found = BlockView.bits { (set >> (x[$0] & 63)) & ((x[$0] &- 64) >> 63) } & symbols
+                r.setTruths(destination, known: known, truths: instruction.opcode == .inSymbolMask ? found : ~found)
+            }
         case .equalBool, .notEqualBool:
-            let equal = b == 1 ? r.truths(a) : ~r.truths(a)
-            r.setTruths(destination, known: r.mask(a, .bool), truths: instruction.opcode == .equalBool ? equal : ~equal)
+            each { r, _ in
+                let equal = b == 1 ? r.truths(a) : ~r.truths(a)
+                r.setTruths(destination, known: r.mask(a, .bool), truths: instruction.opcode == .equalBool ? equal : ~equal)
+            }
         case .setHasBit:
-            let x = r.column(a)
-            let hits = b < 0 ? 0 : BlockView.bits { (x[$0] >> UInt64(b)) & 1 }
-            r.setTruths(destination, known: r.mask(a, .set), truths: hits)
+            each { r, _ in
+                let x = r.column(a)
+                let hits = b < 0 ? 0 : BlockView.bits { (x[$0] >> UInt64(b)) & 1 }
+                r.setTruths(destination, known: r.mask(a, .set), truths: hits)
+            }
         case .countSet:
-            let sets = r.mask(a, .set)
-            let x = r.column(a)
-            let y = r.column(destination)
-            for lane in 0..<RegisterBlock.width { y[lane] = Double(x[lane].nonzeroBitCount).bitPattern }
-            r.setNumbers(destination, lanes: sets)
+            each { r, lanes in
+                let sets = r.mask(a, .set)
+                let x = r.column(a)
+                let y = r.column(destination)
+                for lane in 0..<RegisterBlock.width { y[lane] = Double(x[lane].nonzeroBitCount).bitPattern }
+                r.setNumbers(destination, lanes: sets)
+            }
         case .add, .subtract, .multiply, .divide:
-            let numbers = r.mask(a, .number) & r.mask(b, .number)
-            let x = r.column(a)
-            let y = r.column(b)
-            let divisorsNotZero = instruction.opcode == .divide ? BlockView.lanes { Double(bitPattern: y[$0]) != 0 } : ~0
-            let z = r.column(destination)
-            switch instruction.opcode {
-            case .add: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) + Double(bitPattern: y[lane])).bitPattern }
-            case .subtract: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) - Double(bitPattern: y[lane])).bitPattern }
-            case .multiply: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) * Double(bitPattern: y[lane])).bitPattern }
-            default: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) / Double(bitPattern: y[lane])).bitPattern }
+            each { r, lanes in
+                let numbers = r.mask(a, .number) & r.mask(b, .number)
+                let x = r.column(a)
+                let y = r.column(b)
+                let divisorsNotZero = instruction.opcode == .divide ? BlockView.lanes { Double(bitPattern: y[$0]) != 0 } : ~0
+                let z = r.column(destination)
+                switch instruction.opcode {
+                case .add: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) + Double(bitPattern: y[lane])).bitPattern }
+                case .subtract: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) - Double(bitPattern: y[lane])).bitPattern }
+                case .multiply: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) * Double(bitPattern: y[lane])).bitPattern }
+                default: for lane in 0..<RegisterBlock.width { z[lane] = (Double(bitPattern: x[lane]) / Double(bitPattern: y[lane])).bitPattern }
+                }
+                let finite = BlockView.lanes { Double(bitPattern: z[$0]).isFinite }
+                r.setNumbers(destination, lanes: numbers & divisorsNotZero & finite)
             }
-            let finite = BlockView.lanes { Double(bitPattern: z[$0]).isFinite }
-            r.setNumbers(destination, lanes: numbers & divisorsNotZero & finite)
         case .negate, .abs:
-            let numbers = r.mask(a, .number)
-            let x = r.column(a)
-            let z = r.column(destination)
-            if instruction.opcode == .negate {
-                for lane in 0..<RegisterBlock.width { z[lane] = (-Double(bitPattern: x[lane])).bitPattern }
-            } else {
-                for lane in 0..<RegisterBlock.width { z[lane] = Swift.abs(Double(bitPattern: x[lane])).bitPattern }
+            each { r, lanes in
+                let numbers = r.mask(a, .number)
+                let x = r.column(a)
+                let z = r.column(destination)
+                if instruction.opcode == .negate {
+                    for lane in 0..<RegisterBlock.width { z[lane] = (-Double(bitPattern: x[lane])).bitPattern }
+                } else {
+                    for lane in 0..<RegisterBlock.width { z[lane] = Swift.abs(Double(bitPattern: x[lane])).bitPattern }
+                }
+                r.setNumbers(destination, lanes: numbers)
             }
-            r.setNumbers(destination, lanes: numbers)
         case .compare:
-            compareColumns(instruction, r, lanes: lanes)
+            each { r, lanes in
+                compareColumns(instruction, r, lanes: lanes)
+            }
         case .inList, .notInList:
-            if !listMembership(instruction, r, lanes: lanes) { r.forEachLane(lanes) { execute(instruction, $0) } }
+            each { r, lanes in
+                if !listMembership(instruction, r, lanes: lanes) { r.forEachLane(lanes) { execute(instruction, $0) } }
+            }
         case .setContains, .between, .round, .minimum, .maximum, .sum, .mean, .countTrue, .general:
-            r.forEachLane(lanes) { execute(instruction, $0) }
+            each { r, lanes in
+                r.forEachLane(lanes) { execute(instruction, $0) }
+            }
         }
     }
 

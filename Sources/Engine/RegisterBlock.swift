@@ -47,6 +47,16 @@ struct RegisterBlock {
         }
     }
 
+    /// Calls `body` with the block's storage seen through raw pointers (``BlockView``).
+    mutating func withView<Result>(_ body: (BlockView) -> Result) -> Result {
+        let texts = self.texts
+        return masks.withUnsafeMutableBufferPointer { masks in
+            payloads.withUnsafeMutableBufferPointer { payloads in
+                body(BlockView(masks: masks.baseAddress!, payloads: payloads.baseAddress!, texts: texts))
+            }
+        }
+    }
+
     /// Makes `registers` unknown in every lane, and drops the texts the last block added.
     mutating func reset(_ registers: Range<Int>) {
         for index in registers.lowerBound * Self.planes..<registers.upperBound * Self.planes { masks[index] = 0 }
