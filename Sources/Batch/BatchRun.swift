@@ -47,10 +47,20 @@ public struct BatchRun {
         public var timings = Timings()
     }
 
-    /// Chunks of a table (64 profiles each) a core decides at once with the block evaluator:
-    /// enough runs in a window for every core. On a single core the whole window is one run, so
-    /// that the block's working memory is set up once per window rather than once per run.
-    private static let chunksPerRun = 16
+    /// Runs of chunks (64 profiles each) a window is cut into per core, for the block evaluator:
+    /// several, so that a core slowed by other work (the next window's preparation) leaves its
+    /// share to the others; each an even number of chunks, which the evaluator takes two at a
+    /// time. On a single core the whole window is one run, so that the block's working memory is
+    /// set up once per window.
+    private static let runsPerCore = 4
+
+    /// The runs a table's chunks are decided in, on the cores the process may use.
+    private static func runs(of chunkCount: Int) -> [Range<Int>] {
+        let runCount = Cores.canOverlap ? Cores.usable * runsPerCore : 1
+        let length = max(2, (chunkCount + runCount - 1) / runCount)
+        let evenLength = length + length % 2
+        return stride(from: 0, to: chunkCount, by: evenLength).map { $0..<min($0 + evenLength, chunkCount) }
+    }
 
     private let pack: RulePack
     /// The engine, compiled on another thread when the run compiles it itself.
@@ -218,8 +228,7 @@ public struct BatchRun {
         // The first window may be decoded before the engine is compiled: this waits for it.
         let engine = try readyEngine(outcome: &outcome)
         let evaluationStart = clock.now
-        let runLength = Cores.canOverlap ? Self.chunksPerRun : max(1, table.chunks.count)
-        let runs = stride(from: 0, to: table.chunks.count, by: runLength).map { $0..<min($0 + runLength, table.chunks.count) }
+        let runs = Self.runs(of: table.chunks.count)
         let decided = concurrentMap(count: runs.count) { index in engine.decide(table, chunks: runs[index]) }
         outcome.timings.evaluation += clock.now - evaluationStart
 
