@@ -47,11 +47,11 @@ public struct BatchRun {
         public var timings = Timings()
     }
 
-    /// Runs of chunks (64 profiles each) a window is cut into per core, for the block evaluator:
-    /// several, so that a core slowed by other work (the next window's preparation) leaves its
-    /// share to the others; each an even number of chunks, which the evaluator takes two at a
-    /// time. On a single core the whole window is one run, so that the block's working memory is
-    /// set up once per window.
+    /// Runs of chunks (64 profiles each) a window is cut into per core, at most, for the block
+    /// evaluator: several, so that a core slowed by other work (the next window's preparation)
+    /// leaves its share to the others; each but the last an even number of chunks, which the
+    /// evaluator takes two at a time. On a single core the whole window is one run, so that the
+    /// block's working memory is set up once per window.
     private static let runsPerCore = 4
 
     /// The runs a table's chunks are decided in, on the cores the process may use.

@@ -29,13 +29,13 @@ extension Engine {
             overrides[parameter.id].map { (register: compiled.factCount + offset, value: $0) }
         }
         var kinds: [(kind: String?, setup: KindSetup, lanes: UInt64)] = []
-        /// Stores a chunk into a block, with its kinds' parameters; returns the lanes each
-        /// diagnostic concerns.
-        func prepare(_ chunk: FactTable.Chunk, into block: inout RegisterBlock) -> [UInt64] {
+        /// Stores a chunk into a block, with its kinds' parameters, and the lanes each diagnostic
+        /// concerns into `applies`.
+        func prepare(_ chunk: FactTable.Chunk, into block: inout RegisterBlock, applies: inout [UInt64]) {
             block.reset(0..<compiled.assessmentDateSlot + 1)
             store(chunk, into: &block)
             group(chunk, kinds: &kinds)
-            var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
+            for index in applies.indices { applies[index] = 0 }
             for group in kinds {
                 let registers = group.setup.registers
                 for register in parameters {
@@ -52,7 +52,6 @@ extension Engine {
                 let (tag, payload) = program.encoded(value, fact: nil, texts: &block.texts)
                 block.set(register, lanes: chunk.read, tag: tag.rawValue, payload: payload)
             }
-            return applies
         }
         /// Appends a decided chunk's fired and unknown diagnostics.
         func append(_ chunk: FactTable.Chunk, from block: RegisterBlock, applies: [UInt64]) {
@@ -70,17 +69,20 @@ extension Engine {
         // both (a quarter less time for the peer workload than a chunk at a time; four at a time
         // gained little more); an odd last chunk alone.
         var first = RegisterBlock(template: program.template)
-        var second = chunks.count > 1 ? RegisterBlock(template: program.template) : first
+        var second: RegisterBlock?
+        var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
+        var otherApplies = applies
         var index = chunks.lowerBound
         while index < chunks.upperBound {
             let chunk = table.chunks[index]
-            let applies = prepare(chunk, into: &first)
+            prepare(chunk, into: &first, applies: &applies)
             if index + 1 < chunks.upperBound {
                 let other = table.chunks[index + 1]
-                let otherApplies = prepare(other, into: &second)
-                program.run(&first, &second, lanes: (chunk.read, other.read), applies: (applies, otherApplies))
+                if second == nil { second = RegisterBlock(template: program.template) }
+                prepare(other, into: &second!, applies: &otherApplies)
+                program.run(&first, &second!, lanes: (chunk.read, other.read), applies: (applies, otherApplies))
                 append(chunk, from: first, applies: applies)
-                append(other, from: second, applies: otherApplies)
+                append(other, from: second!, applies: otherApplies)
                 index += 2
             } else {
                 program.run(&first, lanes: chunk.read, applies: applies)

@@ -27,35 +27,41 @@ extension Program {
     }
 
     /// Runs every derivation over `views`; a jump past the remaining operands of a junction is
-    /// taken only when the deciding value holds in every lane of every view.
+    /// taken only when the deciding value holds in every lane of every view. A diagnostic runs
+    /// only in the views where its organisation kinds have lanes, and is false in the others.
     private func run(_ views: [BlockView], lanes: [UInt64], applies: [[UInt64]]) {
         views.withUnsafeBufferPointer { views in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: views.count) { concerned in
-                instructions.withUnsafeBufferPointer { instructions in
-                    for derivation in derivations {
-                        var anyConcerned: UInt64 = 0
-                        for index in views.indices {
-                            concerned[index] = lanes[index] & (derivation.diagnostic.map { applies[index][$0] } ?? ~0)
-                            anyConcerned |= concerned[index]
-                        }
-                        guard anyConcerned != 0 || derivation.diagnostic == nil else {
-                            for view in views { view.setTruths(derivation.slot, known: ~0, truths: 0) }
-                            continue
-                        }
-                        var next = derivation.instructions.lowerBound
-                        let end = derivation.instructions.upperBound
-                        while next < end {
-                            let instruction = instructions[next]
-                            next += 1
-                            execute(instruction, views, lanes: UnsafeBufferPointer(concerned))
-                            guard instruction.junction != .none else { continue }
-                            var decided = true
-                            for index in views.indices where !views[index].join(instruction, lanes: concerned[index]) { decided = false }
-                            if decided { next = Int(instruction.target) }
-                        }
-                        for index in views.indices where concerned[index] != lanes[index] {
-                            // A diagnostic that does not concern a lane's kind reads as false there.
-                            views[index].setFalse(derivation.slot, lanes: lanes[index] & ~concerned[index])
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: views.count) { running in
+                    instructions.withUnsafeBufferPointer { instructions in
+                        for derivation in derivations {
+                            var runningCount = 0
+                            for index in views.indices {
+                                concerned[index] = lanes[index] & (derivation.diagnostic.map { applies[index][$0] } ?? ~0)
+                                if concerned[index] != 0 || derivation.diagnostic == nil {
+                                    running[runningCount] = index
+                                    runningCount += 1
+                                } else {
+                                    views[index].setTruths(derivation.slot, known: ~0, truths: 0)
+                                }
+                            }
+                            guard runningCount > 0 else { continue }
+                            let active = UnsafeBufferPointer(rebasing: running[..<runningCount])
+                            var next = derivation.instructions.lowerBound
+                            let end = derivation.instructions.upperBound
+                            while next < end {
+                                let instruction = instructions[next]
+                                next += 1
+                                execute(instruction, views, running: active, lanes: UnsafeBufferPointer(concerned))
+                                guard instruction.junction != .none else { continue }
+                                var decided = true
+                                for index in active where !views[index].join(instruction, lanes: concerned[index]) { decided = false }
+                                if decided { next = Int(instruction.target) }
+                            }
+                            for index in active where concerned[index] != lanes[index] {
+                                // A diagnostic that does not concern a lane's kind reads as false there.
+                                views[index].setFalse(derivation.slot, lanes: lanes[index] & ~concerned[index])
+                            }
                         }
                     }
                 }
@@ -63,14 +69,15 @@ extension Program {
         }
     }
 
-    /// Runs one instruction's operation over the lanes of `lanes`, in each view.
-    @inline(__always) private func execute(_ instruction: Instruction, _ views: UnsafeBufferPointer<BlockView>, lanes: UnsafeBufferPointer<UInt64>) {
+    /// Runs one instruction's operation over the lanes of `lanes`, in the views of `running`.
+    @inline(__always) private func execute(_ instruction: Instruction, _ views: UnsafeBufferPointer<BlockView>, running: UnsafeBufferPointer<Int>,
+                                             lanes: UnsafeBufferPointer<UInt64>) {
         let destination = Int(instruction.destination)
         let a = Int(instruction.a)
         let b = Int(instruction.b)
-        /// Runs `body` with each view and its lanes.
+        /// Runs `body` with each running view and its lanes.
         @inline(__always) func each(_ body: (BlockView, UInt64) -> Void) {
-            for index in views.indices { body(views[index], lanes[index]) }
+            for index in running { body(views[index], lanes[index]) }
         }
         switch instruction.opcode {
         case .copy:
@@ -153,7 +160,7 @@ extension Program {
                 r.setTruths(destination, known: r.mask(a, .set), truths: hits)
             }
         case .countSet:
-            each { r, lanes in
+            each { r, _ in
                 let sets = r.mask(a, .set)
                 let x = r.column(a)
                 let y = r.column(destination)
@@ -161,7 +168,7 @@ extension Program {
                 r.setNumbers(destination, lanes: sets)
             }
         case .add, .subtract, .multiply, .divide:
-            each { r, lanes in
+            each { r, _ in
                 let numbers = r.mask(a, .number) & r.mask(b, .number)
                 let x = r.column(a)
                 let y = r.column(b)
@@ -177,7 +184,7 @@ extension Program {
                 r.setNumbers(destination, lanes: numbers & divisorsNotZero & finite)
             }
         case .negate, .abs:
-            each { r, lanes in
+            each { r, _ in
                 let numbers = r.mask(a, .number)
                 let x = r.column(a)
                 let z = r.column(destination)

@@ -9,9 +9,10 @@ import YAML
 ///
 /// A window is cut before a line that starts a document (`---`, then a space or the end of the
 /// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
-/// `read(2)`, so named pipes and process substitutions work too. From the moment it is opened,
-/// the next window is read on another thread, so that reading and cutting overlap the caller's
-/// work (loading a pack, decoding the window before).
+/// `read(2)`, so named pipes and process substitutions work too. When the process may use more
+/// than one core, the next window is read on another thread from the moment the reader is
+/// opened, so that reading and cutting overlap the caller's work (loading a pack, decoding the
+/// window before); on one core, ``next()`` reads it.
 public final class ProfileStreamReader {
     /// The size a window grows to before it is cut at its last document start.
     public static let defaultWindowBytes = 4 << 20
@@ -57,7 +58,8 @@ public final class ProfileStreamReader {
     // (and may end on its thread, where waiting for it would never return).
     deinit { close(descriptor) }
 
-    /// Opens `path` for reading, and starts reading its first window on another thread.
+    /// Opens `path` for reading, and, with `readsAhead`, starts reading its first window on
+    /// another thread.
     /// - Parameters:
     ///   - windowBytes: about how many bytes a window holds (more when one document is longer).
     ///   - maxDocumentBytes: the longest document accepted; a longer one is reported and skipped.

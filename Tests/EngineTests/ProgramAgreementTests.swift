@@ -80,6 +80,24 @@ import RuleModel
         #expect(engine.decide([Profile?]()).count == 0)
     }
 
+    /// Blocks of one kind each, decided two at a time: a diagnostic that applies to one kind runs
+    /// in one block of a pair and is false in the other (which `d1 or d2` reads), and an odd last
+    /// block runs alone.
+    @Test func blocksOfOneKindAgree() throws {
+        let engine = try Engine(pack: pack())
+        var generator = SeededGenerator(state: 7)
+        func profiles(_ count: Int, kind: String?) -> [Profile?] {
+            (0..<count).map { _ in
+                let drawn = profile(&generator)
+                return Profile(name: drawn.name, kind: kind, facts: drawn.facts)
+            }
+        }
+        let sorted = profiles(64, kind: "caf") + profiles(64, kind: "metropole") + profiles(64, kind: nil)
+            + profiles(64, kind: "caf") + profiles(10, kind: "metropole")
+        let counts = BlockAgreement.check(engine, sorted)
+        #expect(counts.fired > 100)
+    }
+
     @Test func everyConditionCompilesToTheFastPathOrAKnownFallback() throws {
         let engine = try Engine(pack: pack())
         // Only list comparisons, set equality and functions of empty lists leave the fast path.

@@ -47,14 +47,4 @@ import Testing
     @Test func aReadyValueIsThere() {
         #expect(BackgroundValue(ready: [1, 2]).value == [1, 2])
     }
-
-    @Test func theProcessHasACore() {
-        #expect(Cores.usable >= 1)
-        #expect(Cores.canOverlap == (Cores.usable > 1))
-    }
-
-    @Test func resultsComeInOrder() {
-        #expect(concurrentMap(count: 1_000) { $0 * 2 } == (0..<1_000).map { $0 * 2 })
-        #expect(concurrentMap(count: 0) { $0 }.isEmpty)
-    }
 }
