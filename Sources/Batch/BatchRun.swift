@@ -10,9 +10,8 @@ import RuleModel
 /// Files are read in order, each in windows of whole documents (``ProfileStreamReader``), so
 /// memory stays bounded however long a stream is; each window is decoded and evaluated on every
 /// core, and its rows written to the output before the next window is decoded (the text summary,
-/// which prints its count first, keeps its rows until the end). With `--format fired`, the next
-/// window is read, checked and cut on another thread meanwhile. A bad profile is reported and the
-/// others still run.
+/// which prints its count first, keeps its rows until the end). Meanwhile the reader reads, checks
+/// and cuts the next window on another thread. A bad profile is reported and the others still run.
 public struct BatchRun {
     /// What the batch writes.
     public enum Format: String, CaseIterable, Sendable {
@@ -126,13 +125,9 @@ public struct BatchRun {
             var documentCount = 0
             var parseStart = clock.now
             if format == .fired {
-                // Each window is read, checked and cut into pieces on another thread while the
-                // one before is decided, so that the cores do not wait for it between windows.
-                let (source, pack, catalogue) = (ReaderHandle(reader: reader), pack, catalogue)
-                let prepareNext = { BackgroundValue { source.reader.next().map { PreparedWindow($0, pack: pack, catalogue: catalogue) } } }
-                var prepared = prepareNext()
-                while let window = prepared.value {
-                    prepared = prepareNext()
+                // The reader reads, checks and cuts the next window on its own thread while the
+                // cores decode and decide this one.
+                while let window = reader.next() {
                     outcome.profileCount += try decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
                                                              parseStart: parseStart)
                     progress(outcome.profileCount)
@@ -143,7 +138,7 @@ public struct BatchRun {
             while let window = reader.next() {
                 let results: [Result<Profile, DiagnosticList>] = switch window {
                 case .failure(let list): [.failure(list)]
-                case .success(let file): ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue)
+                case .success(let window): ProfileStreamDecoder.decode(window, pack: pack, catalogue: catalogue)
                 }
                 outcome.timings.parse += clock.now - parseStart
                 let wholeFile = reader.windowCount == 1 && reader.isFinished && results.count == 1
@@ -187,28 +182,6 @@ public struct BatchRun {
         return try engine.value.get()
     }
 
-    /// A window of profiles checked and cut into pieces, ready to be decoded on every core.
-    private struct PreparedWindow: Sendable {
-        /// The window's rows and the problems of those that could not be read, by row.
-        let decode: @Sendable () -> (table: FactTable, failures: [Int: DiagnosticList])
-
-        init(_ window: Result<SourceFile, DiagnosticList>, pack: RulePack, catalogue: ProfileLoader.Catalogue) {
-            switch window {
-            case .failure(let list):
-                let unread = (table: FactTable([nil], catalogue: pack.facts), failures: [0: list])
-                decode = { unread }
-            case .success(let file):
-                decode = ProfileStreamDecoder.TablePieces(file, pack: pack, catalogue: catalogue).decode
-            }
-        }
-    }
-
-    /// A reader as the thread that prepares the next window holds it: one thread at a time uses
-    /// it, since the next window is asked for only once the one before is ready.
-    private struct ReaderHandle: @unchecked Sendable {
-        let reader: ProfileStreamReader
-    }
-
     /// Decodes a window on every core, then decides it with the block evaluator (runs of whole
     /// blocks shared between the cores) and writes a line per document (`! path:line` for one
     /// that could not be read, so that lines stay in step with documents). Returns the number of
@@ -218,10 +191,13 @@ public struct BatchRun {
     /// each: between two of libyaml's pieces the program and its block of registers (about 800 KB
     /// for the peer workload's pack) fall out of the core's caches, and deciding pieces of 128 KB
     /// that way took half as long again.
-    private func decideWindow(_ window: PreparedWindow, path: String, lines: DecisionLines, to output: OutputSink,
+    private func decideWindow(_ window: Result<ProfileWindow, DiagnosticList>, path: String, lines: DecisionLines, to output: OutputSink,
                               outcome: inout Outcome, parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
         let clock = ContinuousClock()
-        let (table, failures) = window.decode()
+        let (table, failures) = switch window {
+        case .success(let window): ProfileStreamDecoder.decodeTable(window, pack: pack, catalogue: catalogue)
+        case .failure(let list): (FactTable([nil], catalogue: pack.facts), [0: list])
+        }
         outcome.timings.parse += clock.now - parseStart
         for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
 

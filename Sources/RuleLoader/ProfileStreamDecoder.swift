@@ -11,20 +11,29 @@ public enum ProfileStreamDecoder {
     /// The profiles of `file`, in document order; a file that cannot be read gives one failure.
     public static func decode(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
                               limits: YAMLLimits = .default) -> [Result<Profile, DiagnosticList>] {
-        var problems = DiagnosticList()
-        guard let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) else {
+        decode(ProfileWindow(file, limits: limits), pack: pack, catalogue: catalogue)
+    }
+
+    /// The profiles of a window, in document order, its pieces decoded on every core; a window
+    /// that cannot be read gives one failure.
+    public static func decode(_ window: ProfileWindow, pack: RulePack, catalogue: ProfileLoader.Catalogue) -> [Result<Profile, DiagnosticList>] {
+        let file = window.file
+        guard let (lineStarts, cuts) = window.pieces else {
             // A bad byte fails its own document, not the others of the window.
             let documents = documentRanges(file)
-            guard documents.count > 1 else { return [.failure(problems)] }
+            guard documents.count > 1 else {
+                var problems = DiagnosticList()
+                _ = YAMLParser.check(file, limits: window.limits, into: &problems)
+                return [.failure(problems)]
+            }
             return documents.flatMap { range in
-                let window = SourceFile(path: file.path, contents: Array(file.contents[range.bytes]), firstLine: file.firstLine + range.line)
-                return decode(window, pack: pack, catalogue: catalogue, limits: limits)
+                let part = SourceFile(path: file.path, contents: Array(file.contents[range.bytes]), firstLine: file.firstLine + range.line)
+                return decode(part, pack: pack, catalogue: catalogue, limits: window.limits)
             }
         }
-        let pieces = cuts(file, lineStarts: lineStarts)
-        let all = concurrentMap(count: pieces.count) { index in
-            let decoder = PieceDecoder(file: file, bytes: pieces[index].bytes, lineOffset: pieces[index].line,
-                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .profiles)
+        let all = concurrentMap(count: cuts.count) { index in
+            let decoder = PieceDecoder(file: file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
+                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: window.limits, output: .profiles)
             decoder.run()
             return decoder.results
         }.flatMap { $0 }
@@ -33,87 +42,35 @@ public enum ProfileStreamDecoder {
 
     /// The profiles of `file` as rows of a ``FactTable`` (a row for each document, in order), and
     /// the problems of each document that could not be read, by row: what a batch that only
-    /// decides needs. Each piece of the file is decoded and tabulated on its core, with no
-    /// dictionary of facts built for the documents of the common form.
+    /// decides needs.
     public static func decodeTable(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue,
                                    limits: YAMLLimits = .default) -> (table: FactTable, failures: [Int: DiagnosticList]) {
-        TablePieces(file, pack: pack, catalogue: catalogue, limits: limits).decode()
+        decodeTable(ProfileWindow(file, limits: limits), pack: pack, catalogue: catalogue)
     }
 
-    /// A file of profiles checked and cut into pieces of whole documents, ready to be decoded into
-    /// the rows of a ``FactTable`` on every core: a batch prepares its next window this way on
-    /// another thread while the cores decode the one before.
-    public struct TablePieces: Sendable {
-        private enum Source: Sendable {
-            /// The file's bytes, checked: pieces to decode.
-            case cuts(lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)])
-            /// The file could not be read as a whole (a bad byte, say), or holds no document: its
-            /// rows, already read.
-            case read(table: FactTable, failures: [Int: DiagnosticList])
+    /// The profiles of a window as rows of a ``FactTable``, and the problems of each document that
+    /// could not be read, by row. Each piece is decoded and tabulated on its core, with no
+    /// dictionary of facts built for the documents of the common form.
+    public static func decodeTable(_ window: ProfileWindow, pack: RulePack,
+                                   catalogue: ProfileLoader.Catalogue) -> (table: FactTable, failures: [Int: DiagnosticList]) {
+        guard let (lineStarts, cuts) = window.pieces else {
+            return tabulate(decode(window, pack: pack, catalogue: catalogue), pack: pack)
         }
-
-        private let file: SourceFile
-        private let pack: RulePack
-        private let catalogue: ProfileLoader.Catalogue
-        private let limits: YAMLLimits
-        private let source: Source
-
-        /// Checks `file` (size, encoding) and cuts it at document starts.
-        public init(_ file: SourceFile, pack: RulePack, catalogue: ProfileLoader.Catalogue, limits: YAMLLimits = .default) {
-            self.file = file
-            self.pack = pack
-            self.catalogue = catalogue
-            self.limits = limits
-            var problems = DiagnosticList()
-            if let lineStarts = YAMLParser.check(file, limits: limits, into: &problems) {
-                source = .cuts(lineStarts: lineStarts, cuts: ProfileStreamDecoder.cuts(file, lineStarts: lineStarts))
-            } else {
-                let read = ProfileStreamDecoder.tabulate(ProfileStreamDecoder.decode(file, pack: pack, catalogue: catalogue, limits: limits), pack: pack)
-                source = .read(table: read.table, failures: read.failures)
-            }
+        let parts = concurrentMap(count: cuts.count) { index in
+            let decoder = PieceDecoder(file: window.file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
+                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: window.limits, output: .table)
+            decoder.run()
+            return (table: decoder.table, failures: decoder.failures)
         }
-
-        /// The rows of the file (a row for each document, in order) and the problems of those
-        /// that could not be read, by row; the pieces are decoded on every core.
-        public func decode() -> (table: FactTable, failures: [Int: DiagnosticList]) {
-            let count = switch source {
-            case .cuts(_, let cuts): cuts.count
-            case .read: 1
-            }
-            let parts = concurrentMap(count: count) { decodePiece($0) }
-            var table = FactTable(catalogue: pack.facts)
-            var failures: [Int: DiagnosticList] = [:]
-            for part in parts {
-                for (row, list) in part.failures { failures[table.count + row] = list }
-                table.append(contentsOf: part.table)
-            }
-            // A file with no document gives one row, its problem.
-            guard table.count > 0 else { return ProfileStreamDecoder.tabulate([.failure(ProfileStreamDecoder.noDocument(file))], pack: pack) }
-            return (table, failures)
+        var table = FactTable(catalogue: pack.facts)
+        var failures: [Int: DiagnosticList] = [:]
+        for part in parts {
+            for (row, list) in part.failures { failures[table.count + row] = list }
+            table.append(contentsOf: part.table)
         }
-
-        /// The rows of piece `index` and the problems of those that could not be read, by row of
-        /// the piece.
-        private func decodePiece(_ index: Int) -> (table: FactTable, failures: [Int: DiagnosticList]) {
-            switch source {
-            case .read(let table, let failures):
-                return (table, failures)
-            case .cuts(let lineStarts, let cuts):
-                let decoder = PieceDecoder(file: file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
-                                           lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: limits, output: .table)
-                decoder.run()
-                return (decoder.table, decoder.failures)
-            }
-        }
-    }
-
-    /// About how many bytes a piece holds: small enough that the cores finish a window at nearly
-    /// the same time, large enough that starting a piece (a parser, a table) costs little beside it.
-    public static let pieceBytes = 128 << 10
-
-    /// Where to cut `file` into pieces of about ``pieceBytes``, at document starts.
-    private static func cuts(_ file: SourceFile, lineStarts: [Int]) -> [(bytes: Range<Int>, line: Int)] {
-        YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / pieceBytes))
+        // A file with no document gives one row, its problem.
+        guard table.count > 0 else { return tabulate([.failure(noDocument(window.file))], pack: pack) }
+        return (table, failures)
     }
 
     /// Results as table rows, and the problems of the failed ones by row.

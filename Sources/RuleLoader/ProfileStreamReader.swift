@@ -4,15 +4,16 @@ import Parallel
 import YAML
 
 /// Reads a file of profiles (YAML documents separated by `---`) in windows of whole documents,
-/// so that a batch of any length runs in bounded memory: each window is a ``SourceFile`` that
-/// knows its first line, so diagnostics point at lines of the whole file.
+/// so that a batch of any length runs in bounded memory: each window is a ``ProfileWindow``,
+/// checked and cut into pieces, whose file knows its first line, so diagnostics point at lines
+/// of the whole file.
 ///
 /// A window is cut before a line that starts a document (`---`, then a space or the end of the
 /// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
 /// `read(2)`, so named pipes and process substitutions work too. When the process may use more
-/// than one core, the next window is read on another thread from the moment the reader is
-/// opened, so that reading and cutting overlap the caller's work (loading a pack, decoding the
-/// window before); on one core, ``next()`` reads it.
+/// than one core, the next window is read, checked and cut on another thread from the moment the
+/// reader is opened, so that this work overlaps the caller's (loading a pack, decoding the window
+/// before); on one core, ``next()`` does it.
 public final class ProfileStreamReader {
     /// The size a window grows to before it is cut at its last document start.
     public static let defaultWindowBytes = 4 << 20
@@ -36,7 +37,7 @@ public final class ProfileStreamReader {
     /// Whether the reader reads the next window on another thread (``Cores/canOverlap``).
     private let readsAhead: Bool
     /// The window being read ahead.
-    private var readAhead: BackgroundValue<Result<SourceFile, DiagnosticList>?>?
+    private var readAhead: BackgroundValue<Result<ProfileWindow, DiagnosticList>?>?
     /// Whether the end of the file was handed out.
     private var handedAll = false
 
@@ -88,14 +89,14 @@ public final class ProfileStreamReader {
 
     /// The next window of whole documents, a problem (a read error, or a document over the size
     /// limit, which is then skipped), or `nil` at the end of the file.
-    public func next() -> Result<SourceFile, DiagnosticList>? {
+    public func next() -> Result<ProfileWindow, DiagnosticList>? {
         guard !handedAll else { return nil }
-        let window: Result<SourceFile, DiagnosticList>?
+        let window: Result<ProfileWindow, DiagnosticList>?
         if let readAhead {
             window = readAhead.value
             self.readAhead = nil
         } else {
-            window = cutWindow()
+            window = preparedWindow()
         }
         windowCount = windowsCut
         isFinished = reachedEnd && buffer.isEmpty
@@ -110,7 +111,12 @@ public final class ProfileStreamReader {
     /// Starts reading and cutting the next window on another thread.
     private func startReadAhead() {
         let handle = ReadAheadHandle(reader: self)
-        readAhead = BackgroundValue(overlapping: true) { handle.reader.cutWindow() }
+        readAhead = BackgroundValue(overlapping: true) { handle.reader.preparedWindow() }
+    }
+
+    /// Reads and cuts the next window, then checks it and cuts it into pieces.
+    private func preparedWindow() -> Result<ProfileWindow, DiagnosticList>? {
+        cutWindow().map { $0.map { ProfileWindow($0) } }
     }
 
     /// Reads and cuts the next window (``next()``).

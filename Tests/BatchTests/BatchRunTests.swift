@@ -118,7 +118,7 @@ import TestSupport
             bad.contains(index) ? "organisation: {name: P\(index)}\nfacts: {no_such_fact: 1}\n"
                                 : "organisation: {name: P\(index)}\nfacts: {}\n"
         }.joined(separator: "---\n")
-        #expect(text.utf8.count > 3 * ProfileStreamDecoder.pieceBytes)
+        #expect(text.utf8.count > 3 * ProfileWindow.pieceBytes)
         let (stream, folder) = try writeStream(text)
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = MemoryOutput()

@@ -27,7 +27,7 @@ import YAML
             #expect(reader.windowCount == handedOut)
             switch window {
             case .failure(let problems): results.append(.failure(problems))
-            case .success(let file): results += ProfileStreamDecoder.decode(file, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+            case .success(let window): results += ProfileStreamDecoder.decode(window, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
             }
         }
         #expect(reader.isFinished)

@@ -1,0 +1,31 @@
+import Diagnostics
+import YAML
+
+/// A window of a stream of profiles, checked (size, encoding, line starts) and cut at document
+/// starts into pieces before any pack is known: a ``ProfileStreamReader`` prepares each on its
+/// reading thread, the first one while the pack loads, and ``ProfileStreamDecoder`` decodes the
+/// pieces on every core.
+public struct ProfileWindow: Sendable {
+    /// The window's bytes, as a file whose lines are those of the whole stream.
+    public let file: SourceFile
+    /// The limits the window was checked against, and its documents are read within.
+    public let limits: YAMLLimits
+    /// The window's line starts and its pieces (bytes, and the line of the window each starts
+    /// at); `nil` when the window failed the check, whose documents are then read one by one so
+    /// that a bad byte fails its own document only.
+    let pieces: (lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)])?
+
+    /// About how many bytes a piece holds: small enough that the cores finish a window at nearly
+    /// the same time, large enough that starting a piece (a parser, a table) costs little beside it.
+    public static let pieceBytes = 128 << 10
+
+    /// Checks `file` against `limits` and cuts it into pieces of about ``pieceBytes``.
+    public init(_ file: SourceFile, limits: YAMLLimits = .default) {
+        self.file = file
+        self.limits = limits
+        var problems = DiagnosticList()  // found again, document by document, when the window is read
+        pieces = YAMLParser.check(file, limits: limits, into: &problems).map { lineStarts in
+            (lineStarts, YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / Self.pieceBytes)))
+        }
+    }
+}
