@@ -32,10 +32,7 @@ public enum ProfileStreamDecoder {
             }
         }
         let all = concurrentMap(count: cuts.count) { index in
-            let decoder = PieceDecoder(file: file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
-                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: window.limits, output: .profiles)
-            decoder.run()
-            return decoder.results
+            decodedPiece(index, of: window, lineStarts: lineStarts, cuts: cuts, pack: pack, catalogue: catalogue, output: .profiles).results
         }.flatMap { $0 }
         return all.isEmpty ? [.failure(noDocument(file))] : all
     }
@@ -57,9 +54,7 @@ public enum ProfileStreamDecoder {
             return tabulate(decode(window, pack: pack, catalogue: catalogue), pack: pack)
         }
         let parts = concurrentMap(count: cuts.count) { index in
-            let decoder = PieceDecoder(file: window.file, bytes: cuts[index].bytes, lineOffset: cuts[index].line,
-                                       lineStarts: lineStarts, pack: pack, catalogue: catalogue, limits: window.limits, output: .table)
-            decoder.run()
+            let decoder = decodedPiece(index, of: window, lineStarts: lineStarts, cuts: cuts, pack: pack, catalogue: catalogue, output: .table)
             return (table: decoder.table, failures: decoder.failures)
         }
         var table = FactTable(catalogue: pack.facts)
@@ -71,6 +66,15 @@ public enum ProfileStreamDecoder {
         // A file with no document gives one row, its problem.
         guard table.count > 0 else { return tabulate([.failure(noDocument(window.file))], pack: pack) }
         return (table, failures)
+    }
+
+    /// Piece `index` of a window, read from libyaml's events into `output`.
+    private static func decodedPiece(_ index: Int, of window: ProfileWindow, lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)],
+                                     pack: RulePack, catalogue: ProfileLoader.Catalogue, output: PieceDecoder.Output) -> PieceDecoder {
+        let decoder = PieceDecoder(file: window.file, bytes: cuts[index].bytes, lineOffset: cuts[index].line, lineStarts: lineStarts,
+                                   pack: pack, catalogue: catalogue, limits: window.limits, output: output)
+        decoder.run()
+        return decoder
     }
 
     /// Results as table rows, and the problems of the failed ones by row.
