@@ -21,11 +21,7 @@ public enum ProfileStreamDecoder {
         guard let (lineStarts, cuts) = window.pieces else {
             // A bad byte fails its own document, not the others of the window.
             let documents = documentRanges(file)
-            guard documents.count > 1 else {
-                var problems = DiagnosticList()
-                _ = YAMLParser.check(file, limits: window.limits, into: &problems)
-                return [.failure(problems)]
-            }
+            guard documents.count > 1 else { return [.failure(window.problems)] }
             return documents.flatMap { range in
                 let part = SourceFile(path: file.path, contents: Array(file.contents[range.bytes]), firstLine: file.firstLine + range.line)
                 return decode(part, pack: pack, catalogue: catalogue, limits: window.limits)

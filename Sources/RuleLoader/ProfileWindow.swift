@@ -14,6 +14,9 @@ public struct ProfileWindow: Sendable {
     /// at); `nil` when the window failed the check, whose documents are then read one by one so
     /// that a bad byte fails its own document only.
     let pieces: (lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)])?
+    /// What the check found, when the window failed it: the window's problem when it holds a
+    /// single document (several are read one by one instead).
+    let problems: DiagnosticList
 
     /// About how many bytes a piece holds: small enough that the cores finish a window at nearly
     /// the same time, large enough that starting a piece (a parser, a table) costs little beside it.
@@ -23,9 +26,10 @@ public struct ProfileWindow: Sendable {
     public init(_ file: SourceFile, limits: YAMLLimits = .default) {
         self.file = file
         self.limits = limits
-        var problems = DiagnosticList()  // found again, document by document, when the window is read
+        var problems = DiagnosticList()
         pieces = YAMLParser.check(file, limits: limits, into: &problems).map { lineStarts in
             (lineStarts, YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / Self.pieceBytes)))
         }
+        self.problems = problems
     }
 }

@@ -170,6 +170,27 @@ import YAML
         #expect(actual[3000].hasPrefix("failed broken.yaml:12003:1: error[yaml.syntax]"))
     }
 
+    /// A bad byte fails its own document only; in a file of one document, that document fails
+    /// with the check's problem, at its line and column, whether decoded to profiles or to a table.
+    @Test func aBadByteFailsItsDocumentOnly() throws {
+        let pack = try defaultPack()
+        let good = Array("---\norganisation: {name: Good}\nfacts:\n  staff_count: 10\n".utf8)
+        let bad = Array("---\norganisation: {name: ".utf8) + [0xC3, 0x28] + Array("}\n".utf8)
+        let several = SourceFile(path: "bytes.yaml", contents: good + bad + good)
+        let results = decoded(several, pack)
+        #expect(results.count == 3)
+        #expect(results[1].hasPrefix("failed bytes.yaml:6:22: error[yaml.invalid-utf8]"), "\(results[1])")
+        #expect(!results[0].hasPrefix("failed") && !results[2].hasPrefix("failed"))
+
+        let one = SourceFile(path: "one.yaml", contents: Array(bad.dropFirst(4)))
+        let alone = decoded(one, pack)
+        #expect(alone.count == 1)
+        #expect(alone.first?.hasPrefix("failed one.yaml:1:22: error[yaml.invalid-utf8]") == true, "\(alone)")
+        let (table, failures) = ProfileStreamDecoder.decodeTable(one, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+        #expect(table.count == 1)
+        #expect(failures[0]?.sorted.first.map { "\($0.location.map { "\($0)" } ?? "") \($0.code)" } == "one.yaml:1:22 yaml.invalid-utf8")
+    }
+
     /// A profile without a mapping of facts has no facts by position either, as the loader's;
     /// an empty mapping has them, all unknown.
     @Test func documentsWithoutFactsGiveTheLoadersProfiles() throws {
