@@ -71,9 +71,7 @@ struct PackOptions: ParsableArguments {
         }
         // The executable's path, size and date tell one build from the next; without them, no
         // cache (an entry of an earlier build could be read).
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
-        return PackCache(folder: folder, build: "orgdiag \(Orgdiag.version) \(executable) \(size) \(modified.timeIntervalSince1970)")
+        guard let executable = RunningExecutable.identity() else { return nil }
+        return PackCache(folder: folder, build: "orgdiag \(Orgdiag.version) \(executable)")
     }
 }

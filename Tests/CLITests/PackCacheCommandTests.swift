@@ -4,7 +4,7 @@ import TestSupport
 
 /// The checked-pack cache seen from the command line: a report read from the cache is the same,
 /// byte for byte, as one read from the YAML; an edited pack is read again; a damaged entry is
-/// ignored; `ORGDIAG_CACHE=off` writes nothing.
+/// ignored; another build writes its own entry; `ORGDIAG_CACHE=off` writes nothing.
 @Suite(.serialized) struct PackCacheCommandTests {
     private static let story = "fixtures/profiles/cci-val-de-loire-sud.yaml"
 
@@ -75,6 +75,32 @@ import TestSupport
         let foreign = try CLIRunner.run(arguments, environment: ["ORGDIAG_CACHE": cache.path])
         #expect(foreign.status == 0 && foreign.stdout == expected.stdout)
         #expect(try Data(contentsOf: entry).count > 1_000, "the damaged entry is written again")
+    }
+
+    /// Entries are named by the executable they were written by (its resolved path, size and
+    /// date): another build never reads them, the same one reached through a link does.
+    @Test func anotherBuildWritesItsOwnEntry() throws {
+        let folder = try Repository.temporaryFolder("cache-build")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = folder.appendingPathComponent("cache")
+        let executable = folder.appendingPathComponent("orgdiag")
+        try FileManager.default.copyItem(at: CLIRunner.binary, to: executable)
+        let link = folder.appendingPathComponent("linked-orgdiag")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: executable)
+        let arguments = ["report", Self.story, "--rules", Repository.url("rules").path, "--format", "json"]
+        let environment = ["ORGDIAG_CACHE": cache.path]
+        let expected = try CLIRunner.run(arguments, environment: ["ORGDIAG_CACHE": "off"])
+
+        for runner in [executable, executable, link] {
+            let outcome = try CLIRunner.run(arguments, executable: runner, environment: environment)
+            #expect(outcome.status == 0 && outcome.stdout == expected.stdout, "\(outcome.stderr)")
+        }
+        #expect(try entries(cache).count == 1, "the same build, run again or through a link, reads its entry")
+
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3_600)], ofItemAtPath: executable.path)
+        let rebuilt = try CLIRunner.run(arguments, executable: executable, environment: environment)
+        #expect(rebuilt.status == 0 && rebuilt.stdout == expected.stdout)
+        #expect(try entries(cache).count == 2, "a build of another date writes its own entry")
     }
 
     @Test func offWritesNothing() throws {
