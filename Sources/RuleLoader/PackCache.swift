@@ -25,7 +25,7 @@ public struct PackCache: Sendable {
     public let capacity: Int
 
     /// The version of the entries' layout, part of every entry's header.
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
     private static let magic = Array("orgdiag checked pack\n".utf8)
 
     /// A cache in `folder` for the build `build`, keeping at most `capacity` entries.

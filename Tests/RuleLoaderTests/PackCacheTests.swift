@@ -35,6 +35,16 @@ import TestSupport
         #expect(!expressionFiles.isEmpty && expressionFiles.allSatisfy { file in again.contains { $0 === file } })
     }
 
+    @Test func everyKindOfValueReadsBack() throws {
+        let values: [Value] = [.bool(true), .bool(false), .number(-0.25), .number(1e300), .string(""), .string("Élan vital"),
+                               .set([]), .set(["a", "b c"])]
+        let bytes = try CompactEncoder(userInfo: [:]).encode(values)
+        #expect(try CompactDecoder(userInfo: [:]).decode([Value].self, from: bytes) == values)
+        // A kind number that names no kind is damage, not a value.
+        let unknownKind = try CompactEncoder(userInfo: [:]).encode([[7, 1]])
+        #expect(throws: DecodingError.self) { try CompactDecoder(userInfo: [:]).decode([Value].self, from: unknownKind) }
+    }
+
     @Test func anEntryOfAnotherBuildOrOtherFilesIsIgnored() throws {
         let files = try files("fixtures/packs/sample")
         let pack = try #require(PackLoader.load(files: files).pack)
