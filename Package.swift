@@ -32,13 +32,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "Diagnostics"),
+        // Byte scans over whole files (line feeds, runs of plain ASCII), in C: Swift leaves these loops scalar.
+        .target(name: "CByteScan"),
+        .target(name: "Diagnostics", dependencies: ["CByteScan"]),
         // The cores a process may use (its CPU affinity), in C: Swift's Glibc module hides sched_getaffinity.
         .target(name: "CCores"),
         // The one helper that fills results on every core (DispatchQueue.concurrentPerform), and
         // values computed on another thread.
         .target(name: "Parallel", dependencies: ["CCores"]),
-        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics", "Parallel"]),
+        .target(name: "YAML", dependencies: ["CYAML", "CByteScan", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
         .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
         .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics", "Parallel"], swiftSettings: engineSettings),

@@ -1,3 +1,4 @@
+import CByteScan
 #if canImport(Glibc)
 import Glibc  // memchr
 #elseif canImport(Darwin)
@@ -64,25 +65,10 @@ public struct LineIndex: Sendable {
         }
     }
 
-    /// How many line feeds `bytes` hold: eight bytes at a time, each word's zero bytes after an
-    /// exclusive or with `\n` counted exactly (no carry crosses a byte).
+    /// How many line feeds `bytes` hold, counted sixteen bytes at a time.
     public static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var count = 0
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let zeros = (~(((word & lows) &+ lows) | word) & ~lows) >> 7  // 1 in each zero byte
-            count += Int(truncatingIfNeeded: (zeros &* 0x0101_0101_0101_0101) >> 56)
-            offset += 8
-        }
-        while offset < bytes.count {
-            if bytes[offset] == 0x0A { count += 1 }
-            offset += 1
-        }
-        return count
+        return orgdiag_count_byte(base, bytes.count, 0x0A)
     }
 
     /// Whether `range` of `bytes` holds a line break that does not end in a line feed: a lone

@@ -27,16 +27,22 @@ import Testing
         #expect(hasOtherBreaks("a\rb", within: 0..<2))
     }
 
-    /// Line feeds are counted eight bytes at a time: the count is every byte equal to `\n`, next
-    /// to any other byte (0x8A and 0x0B included) and in the tail under eight bytes.
+    /// Line feeds are counted sixteen bytes at a time, in a byte per lane summed every 255 rounds:
+    /// the count is every byte equal to `\n`, next to any other byte (0x8A and 0x0B included), in
+    /// the tail under sixteen bytes, and across the rounds' sums.
     @Test func lineFeedsAreCountedExactly() {
         var generator = SeededGenerator(seed: 7)
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1_000] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100, 1_000, 4_079, 4_080, 4_081, 10_000] {
             for _ in 0..<20 {
                 let bytes = (0..<length).map { _ in [UInt8(0x0A), 0x8A, 0x0B, 0x09, 0xFF, 0x00, 0x61][Int(generator.next() % 7)] }
                 let expected = bytes.filter { $0 == 0x0A }.count
                 #expect(bytes.withUnsafeBufferPointer { LineIndex.lineFeeds(in: $0) } == expected)
             }
+        }
+        // Every byte a line feed: each lane's count reaches its most before it is summed.
+        for length in [4_080, 4_096, 10_007] {
+            let bytes = [UInt8](repeating: 0x0A, count: length)
+            #expect(bytes.withUnsafeBufferPointer { LineIndex.lineFeeds(in: $0) } == length)
         }
     }
 }

@@ -126,19 +126,20 @@ import Testing
             == ["1:4 yaml.control-character control character U+0000 is not allowed in YAML"])
     }
 
-    /// Printable runs are read eight bytes at a time: a byte YAML refuses is found at every
-    /// position of a long line, and so is a character that is not ASCII but allowed.
+    /// Printable runs are read sixteen bytes at a time: a byte YAML refuses is found at every
+    /// position of a long line (in a first block, a second and the tail), and so is a character
+    /// that is not ASCII but allowed.
     @Test(arguments: [UInt8(0x07), 0x7F, 0x00, 0x1F])
     func aForbiddenByteIsFoundAtEveryPositionOfALongLine(byte: UInt8) {
-        for position in 0..<24 {
-            var bytes = Array("a: ".utf8) + Array(repeating: UInt8(ascii: "x"), count: 24) + [0x0A]
+        for position in 0..<40 {
+            var bytes = Array("a: ".utf8) + Array(repeating: UInt8(ascii: "x"), count: 40) + [0x0A]
             bytes[3 + position] = byte
             let hex = String(byte, radix: 16, uppercase: true)
             let expected = "1:\(4 + position) yaml.control-character control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) is not allowed in YAML"
             #expect(problems(bytes: bytes).map(\.summary) == [expected], "at \(position)")
         }
-        for position in 0..<24 {
-            var text = "a: " + String(repeating: "x", count: 24) + "\n"
+        for position in 0..<40 {
+            var text = "a: " + String(repeating: "x", count: 40) + "\n"
             text.insert("é", at: text.index(text.startIndex, offsetBy: 3 + position))
             #expect(problems(text).isEmpty, "é at \(position)")
         }
