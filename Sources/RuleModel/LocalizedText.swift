@@ -20,7 +20,8 @@ public struct LocalizedText: Hashable, Sendable {
 extension LocalizedText: Codable {
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        var translations: [String: String] = [:]
+        // Room for the pack's languages (two, usually) from the start, rather than grown twice.
+        var translations = [String: String](minimumCapacity: container.count.map { $0 / 2 } ?? 2)
         while !container.isAtEnd {
             let language = try container.decode(String.self)
             translations[language] = try container.decode(String.self)
