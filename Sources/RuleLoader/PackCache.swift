@@ -6,8 +6,8 @@ import RuleModel
 /// Checked packs kept on disk, so that a command run again on the same pack does not parse and
 /// check its YAML again (more than half of a report's time with the default pack).
 ///
-/// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts read on both
-/// cores (the diagnostics, and the rest, of about the same size), named by the hash of the
+/// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts of about the
+/// same size read on both cores (the first diagnostics; the rest of the pack with the others), named by the hash of the
 /// pack's files (their names and bytes) and of the build that wrote it. It is used only when its
 /// header names this build and these files (``PackLoader``'s content hash) and its checksums hold;
 /// anything else (a damaged, truncated or foreign file, or not a regular file) is ignored and the
@@ -25,7 +25,7 @@ public struct PackCache: Sendable {
     public let capacity: Int
 
     /// The version of the entries' layout, part of every entry's header.
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
     private static let magic = Array("orgdiag checked pack\n".utf8)
 
     /// A cache in `folder` for the build `build`, keeping at most `capacity` entries.
@@ -65,10 +65,22 @@ public struct PackCache: Sendable {
         return bytes
     }
 
-    /// The parts an entry stores: the diagnostics, then the rest of the pack.
+    /// The parts an entry stores: the first diagnostics, then the rest of the pack with the other
+    /// diagnostics, cut where the two weigh about the same, so that reading them on two cores takes
+    /// half as long (with the diagnostics alone in the first, a pack of many diagnostics and little
+    /// else was read on one core while the other waited).
     @_spi(Fuzzing) public static func parts(of pack: RulePack, files: [SourceFile]) throws -> [[UInt8]] {
         let encoder = CompactEncoder(userInfo: [.sourceFiles: files])
-        return [try encoder.encode(pack.findings), try encoder.encode(PackRest(pack))]
+        let sizes = try pack.findings.map { try encoder.encode($0).count }
+        let half = (sizes.reduce(0, +) + (try encoder.encode(PackRest(pack, laterFindings: [])).count)) / 2
+        var cut = 0
+        var first = 0
+        while cut < sizes.count, first + sizes[cut] <= half {
+            first += sizes[cut]
+            cut += 1
+        }
+        return [try encoder.encode(Array(pack.findings[..<cut])),
+                try encoder.encode(PackRest(pack, laterFindings: Array(pack.findings[cut...])))]
     }
 
     /// The pack an entry holds, if it is an entry of this build for these files, undamaged.
@@ -103,8 +115,8 @@ public struct PackCache: Sendable {
                            : .rest(try decoder.decode(PackRest.self, from: parts[1]))
             }
         }
-        guard case .findings(let findings) = try decoded[0].get(), case .rest(let rest) = try decoded[1].get() else { return nil }
-        return rest.pack(findings: findings)
+        guard case .findings(let firstFindings) = try decoded[0].get(), case .rest(let rest) = try decoded[1].get() else { return nil }
+        return rest.pack(firstFindings: firstFindings)
     }
 
     private func header(contentHash: String) -> [UInt8] {
@@ -181,8 +193,9 @@ private enum PackPart {
     case rest(PackRest)
 }
 
-/// Everything in a pack but its diagnostics.
+/// Everything in a pack but its first diagnostics (``PackCache/parts(of:files:)``).
 private struct PackRest: Codable {
+    var laterFindings: [FindingRule]
     var metadata: RulePack.Metadata
     var facts: [FactDefinition]
     var parameters: [Parameter]
@@ -194,7 +207,8 @@ private struct PackRest: Codable {
     var strengths: [Strength]
     var contentHash: String
 
-    init(_ pack: RulePack) {
+    init(_ pack: RulePack, laterFindings: [FindingRule]) {
+        self.laterFindings = laterFindings
         metadata = pack.metadata
         facts = pack.facts
         parameters = pack.parameters
@@ -207,8 +221,8 @@ private struct PackRest: Codable {
         contentHash = pack.contentHash
     }
 
-    func pack(findings: [FindingRule]) -> RulePack {
-        RulePack(metadata: metadata, facts: facts, parameters: parameters, indicators: indicators, findings: findings,
+    func pack(firstFindings: [FindingRule]) -> RulePack {
+        RulePack(metadata: metadata, facts: facts, parameters: parameters, indicators: indicators, findings: firstFindings + laterFindings,
                  recommendations: recommendations, dimensions: dimensions, stages: stages, themes: themes,
                  strengths: strengths, contentHash: contentHash)
     }
