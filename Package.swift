@@ -70,7 +70,7 @@ let package = Package(
         // What several test targets share: the repository's root, the binary runner, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"]),
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "CByteScan"]),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Diagnostics"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reports", "Engine", "RuleLoader", "RuleModel", "Diagnostics", "TestSupport"]),

@@ -6,9 +6,9 @@ import RuleModel
 /// Checked packs kept on disk, so that a command run again on the same pack does not parse and
 /// check its YAML again (more than half of a report's time with the default pack).
 ///
-/// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts of about the
-/// same size read on both cores (the first diagnostics; the rest of the pack with the others), named by the hash of the
-/// pack's files (their names and bytes) and of the build that wrote it. It is used only when its
+/// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts read on both
+/// cores (``parts(of:files:)``), named by the hash of the pack's files (their names and bytes) and
+/// of the build that wrote it. It is used only when its
 /// header names this build and these files (``PackLoader``'s content hash) and its checksums hold;
 /// anything else (a damaged, truncated or foreign file, or not a regular file) is ignored and the
 /// pack loaded from its YAML. Only packs that load without any diagnostic, and nest no deeper than
@@ -66,16 +66,20 @@ public struct PackCache: Sendable {
     }
 
     /// The parts an entry stores: the first diagnostics, then the rest of the pack with the other
-    /// diagnostics, cut where the two weigh about the same, so that reading them on two cores takes
-    /// half as long (with the diagnostics alone in the first, a pack of many diagnostics and little
-    /// else was read on one core while the other waited).
+    /// diagnostics, cut between two diagnostics where the parts come nearest to the same weight, so
+    /// that reading them on two cores takes about half as long (all the diagnostics go first when
+    /// the rest outweighs them). Each diagnostic is encoded once more to weigh it, which only a
+    /// cache miss pays. A diagnostic in the second part sits one level deeper than in the first:
+    /// a pack within a level of the compact form's depth limit may not be stored, and is then read
+    /// from its YAML each time.
     @_spi(Fuzzing) public static func parts(of pack: RulePack, files: [SourceFile]) throws -> [[UInt8]] {
         let encoder = CompactEncoder(userInfo: [.sourceFiles: files])
         let sizes = try pack.findings.map { try encoder.encode($0).count }
-        let half = (sizes.reduce(0, +) + (try encoder.encode(PackRest(pack, laterFindings: [])).count)) / 2
+        let total = sizes.reduce(0, +) + (try encoder.encode(PackRest(pack, laterFindings: [])).count)
         var cut = 0
         var first = 0
-        while cut < sizes.count, first + sizes[cut] <= half {
+        // Moves the cut on while the first part, one diagnostic heavier, is nearer half the total.
+        while cut < sizes.count, abs(2 * (first + sizes[cut]) - total) < abs(2 * first - total) {
             first += sizes[cut]
             cut += 1
         }

@@ -49,34 +49,3 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-/// A value is stored as one list: the number of its kind, then its payload. The keyed containers
-/// `Codable` would write for the enum (a key for the case, a nested container for its payload)
-/// took a third of the time a stored pack's diagnostics took to read.
-extension Value: Codable {
-    private enum Code: Int {
-        case bool, number, string, set
-    }
-
-    public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        let number = try container.decode(Int.self)
-        switch Code(rawValue: number) {
-        case .bool: self = .bool(try container.decode(Bool.self))
-        case .number: self = .number(try container.decode(Double.self))
-        case .string: self = .string(try container.decode(String.self))
-        case .set: self = .set(try container.decode([String].self))
-        case nil: throw DecodingError.dataCorruptedError(in: container, debugDescription: "no value kind is numbered \(number)")
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        switch self {
-        case .bool(let value): try container.encode(Code.bool.rawValue); try container.encode(value)
-        case .number(let value): try container.encode(Code.number.rawValue); try container.encode(value)
-        case .string(let value): try container.encode(Code.string.rawValue); try container.encode(value)
-        case .set(let values): try container.encode(Code.set.rawValue); try container.encode(values)
-        }
-    }
-}

@@ -6,17 +6,19 @@ import Foundation
 /// The file this process runs from, as the pack cache tells one build from the next.
 enum RunningExecutable {
     /// The executable's resolved path, size and modification time, or `nil` when they cannot be
-    /// read. On Linux they come from `/proc/self/exe` and one `stat`: `Bundle.main` and
-    /// `FileManager` took a millisecond of every command's start to find the same.
+    /// read. On Linux they come from `/proc/self/exe`, which names and `stat`s the file this
+    /// process was started from even if another has since been installed at its path:
+    /// `Bundle.main` and `FileManager` took a millisecond of every command's start to find the same.
     static func identity() -> String? {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
+        let length = readlink("/proc/self/exe", &buffer, buffer.count)
+        // A path as long as the buffer may have been cut short.
+        guard length > 0, length < buffer.count else { return nil }
         let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return "\(path) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        guard stat("/proc/self/exe", &status) == 0 else { return nil }
+        return "\(path) \(status.st_size) \(status.st_mtim.tv_sec) \(status.st_mtim.tv_nsec)"
         #else
         guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
               let attributes = try? FileManager.default.attributesOfItem(atPath: path),
