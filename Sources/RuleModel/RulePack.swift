@@ -35,17 +35,17 @@ public struct RulePack: Hashable, Sendable {
     }
 
     public var metadata: Metadata
-    public var facts: [FactDefinition] { didSet { Self.keepSortedByID(&facts, \.id) } }
-    public var parameters: [Parameter] { didSet { Self.keepSortedByID(&parameters, \.id) } }
-    public var indicators: [Indicator] { didSet { Self.keepSortedByID(&indicators, \.id) } }
-    public var findings: [FindingRule] { didSet { Self.keepSortedByID(&findings, \.id) } }
-    public var recommendations: [Recommendation] { didSet { Self.keepSortedByID(&recommendations, \.id) } }
+    public var facts: [FactDefinition] { didSet { Self.keepSortedByID(&facts) { $0.id } } }
+    public var parameters: [Parameter] { didSet { Self.keepSortedByID(&parameters) { $0.id } } }
+    public var indicators: [Indicator] { didSet { Self.keepSortedByID(&indicators) { $0.id } } }
+    public var findings: [FindingRule] { didSet { Self.keepSortedByID(&findings) { $0.id } } }
+    public var recommendations: [Recommendation] { didSet { Self.keepSortedByID(&recommendations) { $0.id } } }
     public var dimensions: [Dimension]
     /// The stages of the pack's method, in order: the roadmap follows them.
     public var stages: [Stage]
     /// The themes that group diagnostics in reports, in the order reports show them.
     public var themes: [Theme]
-    public var strengths: [Strength] { didSet { Self.keepSortedByID(&strengths, \.id) } }
+    public var strengths: [Strength] { didSet { Self.keepSortedByID(&strengths) { $0.id } } }
     /// A hash of the pack's files, to tell versions apart in reports.
     public var contentHash: String
 
@@ -123,15 +123,15 @@ public struct RulePack: Hashable, Sendable {
     }
 
     /// The fact with `id`.
-    public func fact(_ id: String) -> FactDefinition? { Self.element(of: facts, withID: id, \.id) }
+    public func fact(_ id: String) -> FactDefinition? { Self.element(of: facts, withID: id) { $0.id } }
     /// The parameter with `id`.
-    public func parameter(_ id: String) -> Parameter? { Self.element(of: parameters, withID: id, \.id) }
+    public func parameter(_ id: String) -> Parameter? { Self.element(of: parameters, withID: id) { $0.id } }
     /// The indicator with `id`.
-    public func indicator(_ id: String) -> Indicator? { Self.element(of: indicators, withID: id, \.id) }
+    public func indicator(_ id: String) -> Indicator? { Self.element(of: indicators, withID: id) { $0.id } }
     /// The finding rule (a `diagnostics:` entry of the pack) with `id`.
-    public func finding(_ id: String) -> FindingRule? { Self.element(of: findings, withID: id, \.id) }
+    public func finding(_ id: String) -> FindingRule? { Self.element(of: findings, withID: id) { $0.id } }
     /// The recommendation with `id`.
-    public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id, \.id) }
+    public func recommendation(_ id: String) -> Recommendation? { Self.element(of: recommendations, withID: id) { $0.id } }
     /// The dimension with `id` (at most a few dozen, in the author's order).
     public func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
     /// The theme with `id`.
@@ -139,19 +139,21 @@ public struct RulePack: Hashable, Sendable {
     /// The stage with `id`.
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
 
-    private static func keepSortedByID<Element>(_ elements: inout [Element], _ id: KeyPath<Element, String>) {
-        let sorted = zip(elements, elements.dropFirst()).allSatisfy { $0[keyPath: id] <= $1[keyPath: id] }
-        if !sorted { elements.sort { $0[keyPath: id] < $1[keyPath: id] } }
+    // The ids are read through closures rather than key paths: applying a key path to an element
+    // copied the whole element (a diagnostic's every field retained and released) at each probe.
+    private static func keepSortedByID<Element>(_ elements: inout [Element], _ id: (Element) -> String) {
+        let sorted = zip(elements, elements.dropFirst()).allSatisfy { id($0) <= id($1) }
+        if !sorted { elements.sort { id($0) < id($1) } }
     }
 
     /// A binary search in elements sorted by id; the first of equal ids.
-    private static func element<Element>(of elements: [Element], withID wanted: String, _ id: KeyPath<Element, String>) -> Element? {
+    private static func element<Element>(of elements: [Element], withID wanted: String, _ id: (Element) -> String) -> Element? {
         var low = 0
         var high = elements.count
         while low < high {
             let middle = (low + high) / 2
-            if elements[middle][keyPath: id] < wanted { low = middle + 1 } else { high = middle }
+            if id(elements[middle]) < wanted { low = middle + 1 } else { high = middle }
         }
-        return low < elements.count && elements[low][keyPath: id] == wanted ? elements[low] : nil
+        return low < elements.count && id(elements[low]) == wanted ? elements[low] : nil
     }
 }
