@@ -116,6 +116,11 @@ public struct CompiledPack: Sendable {
     /// The slot of a name, if the pack defines it.
     func slot(of id: String) -> Int? { slots[id] }
 
+    /// ``slot(of:)`` as a function holding the table of slots alone, for the compilers: a
+    /// reference to the method copied the whole compiled pack at every call (every field retained
+    /// and released: a twentieth of a report's instructions).
+    var slotLookup: (String) -> Int? { { [slots] in slots[$0] } }
+
     /// The fact slots a condition or expression reading `references` depends on, directly or
     /// through indicators and diagnostics.
     func factCone(of references: [String]) -> Set<Int> {

@@ -69,7 +69,7 @@ public struct Coverage: Sendable {
             }
         }
         leaves = owned.map { Leaf(owner: $0.0, expression: $0.1) }
-        compiledLeaves = owned.map { try? CompiledExpression.compile($0.1, slot: engine.compiled.slot(of:)) }
+        compiledLeaves = owned.map { try? CompiledExpression.compile($0.1, slot: engine.compiled.slotLookup) }
     }
 
     /// Counts what each leaf was in `evaluation` (a diagnostic's leaves not where it does not

@@ -48,18 +48,18 @@ public struct Engine: Sendable {
             guard let condition = fact.relevantWhen else { continue }
             // The facts it reads, itself left out: a fact never waits for its own answer.
             let reads = compiled.factCone(of: condition.references).subtracting(compiled.slot(of: fact.id).map { [$0] } ?? [])
-            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:)), reads))
+            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slotLookup), reads))
         }
         self.relevance = relevance
         var inPlaceTests: [(recommendationID: String, condition: CompiledCondition)] = []
         for recommendation in pack.recommendations {
             guard let condition = recommendation.inPlaceWhen else { continue }
-            inPlaceTests.append((recommendation.id, try CompiledCondition.compile(condition, slot: compiled.slot(of:))))
+            inPlaceTests.append((recommendation.id, try CompiledCondition.compile(condition, slot: compiled.slotLookup)))
         }
         self.inPlaceTests = inPlaceTests
         var strengthConditions: [CompiledCondition] = []
         for strength in pack.strengths {
-            strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: compiled.slot(of:)))
+            strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: compiled.slotLookup))
         }
         self.strengthConditions = strengthConditions
         var levelCriteria: [[CompiledCondition?]] = []
@@ -67,7 +67,7 @@ public struct Engine: Sendable {
             var compiledLevels: [CompiledCondition?] = []
             for level in dimension.levels {
                 compiledLevels.append(try level.criteria.map { condition throws(EngineError) in
-                    try CompiledCondition.compile(condition, slot: compiled.slot(of:))
+                    try CompiledCondition.compile(condition, slot: compiled.slotLookup)
                 })
             }
             levelCriteria.append(compiledLevels)
@@ -76,9 +76,9 @@ public struct Engine: Sendable {
         var trainingSizes: [String: (participants: CompiledExpression, groupSize: CompiledExpression, days: CompiledExpression)] = [:]
         for recommendation in pack.recommendations {
             guard let sizing = recommendation.training else { continue }
-            trainingSizes[recommendation.id] = (try CompiledExpression.compile(sizing.participants, slot: compiled.slot(of:)),
-                                                try CompiledExpression.compile(sizing.groupSize, slot: compiled.slot(of:)),
-                                                try CompiledExpression.compile(sizing.daysPerGroup, slot: compiled.slot(of:)))
+            trainingSizes[recommendation.id] = (try CompiledExpression.compile(sizing.participants, slot: compiled.slotLookup),
+                                                try CompiledExpression.compile(sizing.groupSize, slot: compiled.slotLookup),
+                                                try CompiledExpression.compile(sizing.daysPerGroup, slot: compiled.slotLookup))
         }
         self.trainingSizes = trainingSizes
     }

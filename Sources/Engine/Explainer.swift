@@ -71,7 +71,7 @@ public struct Explainer: Sendable {
 
     /// Evaluates a sub-expression against the evaluation's values.
     private func evaluate(_ expression: Expression) -> RuntimeValue {
-        guard let compiled = try? CompiledExpression.compile(expression, slot: engine.compiled.slot(of:)) else {
+        guard let compiled = try? CompiledExpression.compile(expression, slot: engine.compiled.slotLookup) else {
             return .unknown
         }
         return compiled.evaluate(evaluation.slots)

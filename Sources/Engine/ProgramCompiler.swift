@@ -519,7 +519,7 @@ struct ProgramCompiler {
     }
 
     private mutating func general(_ expression: Expression, into destination: Int) {
-        guard let fallback = try? CompiledExpression.compile(expression, slot: compiled.slot(of:)) else {
+        guard let fallback = try? CompiledExpression.compile(expression, slot: compiled.slotLookup) else {
             emit(Instruction(.copy, destination, a: constant(.unknown)))
             return
         }
