@@ -63,8 +63,8 @@ public struct CompiledPack: Sendable {
         slotCount = slots.count
 
         var derivations: [Derivation] = []
-        let indicatorIndex = pack.indicators.positions(by: \.id)
-        let diagnosticIndex = pack.findings.positions(by: \.id)
+        let indicatorIndex = pack.indicators.positions(by: { $0.id })
+        let diagnosticIndex = pack.findings.positions(by: { $0.id })
         for id in order {
             if let index = indicatorIndex[id] {
                 let expression = try CompiledExpression.compile(pack.indicators[index].expression) { slots[$0] }

@@ -117,7 +117,7 @@ enum RoadmapPlanner {
         init(pack: RulePack, recommendations: [String: Recommendation], included: Set<String>) {
             self.recommendations = recommendations
             self.included = included
-            let stageIndex = pack.stages.positions(by: \.id)
+            let stageIndex = pack.stages.positions(by: { $0.id })
             self.stageIndex = stageIndex
             var members: [Int: [String]] = [:]
             for id in included.sorted() {

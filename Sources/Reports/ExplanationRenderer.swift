@@ -265,7 +265,7 @@ public struct ExplanationRenderer: Sendable {
             if let cost = line.cost { out += "  " + words("x_cost", RulePack.trainerDayRateParameter, Value.format(cost)) + "\n" }
             if !line.missingFacts.isEmpty { out += "  " + words("x_missing", line.missingFacts.joined(separator: ", ")) + "\n" }
         }
-        let stagePositions = pack.stages.positions(by: \.id)
+        let stagePositions = pack.stages.positions(by: { $0.id })
         if let position = recommendation.stage.flatMap({ stagePositions[$0] }), position > 0 {
             // Among the kept actions, or among the later ones: each is phased on its own.
             let earlier = evaluation.roadmap.filter { other in

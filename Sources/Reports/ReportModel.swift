@@ -456,8 +456,8 @@ public struct ReportModel: Sendable {
                             blockers: blockers, fired: entry.fired.count, decided: entry.decided, applicable: entry.applicable)
         }
         // Strengths in the order of their dimensions, in-place actions in the order of the method.
-        let dimensionOrder = pack.dimensions.positions(by: \.id)
-        let stageOrder = pack.stages.positions(by: \.id)
+        let dimensionOrder = pack.dimensions.positions(by: { $0.id })
+        let stageOrder = pack.stages.positions(by: { $0.id })
         strengths = evaluation.strengths.filter { $0.truth == .true }.sorted {
             ($0.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $0.strength.id)
                 < ($1.strength.dimension.flatMap { dimensionOrder[$0] } ?? Int.max, $1.strength.id)
@@ -469,7 +469,7 @@ public struct ReportModel: Sendable {
         }
         // Theme by theme in the pack's order (findings without a theme last), then by severity,
         // then in the order the author wrote them (file, line; the id when a rule has no place).
-        let themeOrder = pack.themes.positions(by: \.id)
+        let themeOrder = pack.themes.positions(by: { $0.id })
         func themeRank(_ rule: FindingRule) -> Int { rule.theme.flatMap { themeOrder[$0] } ?? pack.themes.count }
         func place(_ rule: FindingRule) -> (String, Int, Int, String) {
             (rule.location?.file.path ?? "", rule.location?.range.start.line ?? 0, rule.location?.range.start.column ?? 0, rule.id)
@@ -548,7 +548,7 @@ public struct ReportModel: Sendable {
         var seen: Set<String> = []
         for reference in findings.flatMap(\.references) where seen.insert(reference).inserted { cited.append(reference) }
         sources = cited
-        sourcePositions = cited.positions(by: \.self)
+        sourcePositions = cited.positions(by: { $0 })
         method = pack.stages.map { MethodStage(title: text($0.label) ?? $0.id, summary: text($0.summary)) }
         // The parameters the findings' conditions read (through indicators too), each with the
         // unit of the fact or indicator it is compared with.

@@ -349,7 +349,7 @@ struct ReportStrings {
         case .string(let word): return label(word)
         case .set(let words):
             // In the order the pack declares the words, not alphabetical.
-            let positions = fact.values.positions(by: \.self)
+            let positions = fact.values.positions(by: { $0 })
             return words.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }.map(label).joined(separator: ", ")
         default: return self.value(value)
         }

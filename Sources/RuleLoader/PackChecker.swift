@@ -192,7 +192,7 @@ struct PackChecker {
     /// When a pack declares its method's stages every recommendation has one, and none requires
     /// a recommendation of a later stage (the roadmap could not follow both).
     private mutating func checkStages() {
-        let order = draft.stages.positions(by: \.id)
+        let order = draft.stages.positions(by: { $0.id })
         guard !draft.stages.isEmpty else { return }
         let recommendations = Dictionary(draft.recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for recommendation in draft.recommendations {

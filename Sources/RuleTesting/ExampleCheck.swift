@@ -12,7 +12,7 @@ public enum ExampleCheck {
 
     /// An error at each example whose outcome is not the one it claims, with the outcome.
     public static func diagnostics(for pack: RulePack, engine: Engine) -> [Diagnostic] {
-        let indices = pack.findings.positions(by: \.id)
+        let indices = pack.findings.positions(by: { $0.id })
         var problems: [Diagnostic] = []
         // The same cases `orgdiag test` runs for the examples: one per example, with its claim.
         let examples = RuleTestCase.examples(of: pack)

@@ -182,7 +182,7 @@ import TestSupport
     @Test func everyFixtureReadsTrue() throws {
         let pack = try Self.load()
         let engine = try Engine(pack: pack)
-        let stageIndex = pack.stages.positions(by: \.id)
+        let stageIndex = pack.stages.positions(by: { $0.id })
         var checked = (levels: 0, actions: 0, questions: 0)
         for (name, profile) in try Self.fixtureProfiles(pack) {
             let evaluation = engine.evaluate(profile)
