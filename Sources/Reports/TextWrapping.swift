@@ -13,12 +13,13 @@ enum TextWrapping {
         var lineLength = 0  // in characters, kept as the line grows (counting a string walks it)
         // Split on the space character (a space followed by a combining mark is not one).
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordLength = word.count
+            let wordLength = characterCount(of: word)
             if line.isEmpty {
                 line = (lines.isEmpty ? leading : indent) + word
                 lineLength = (lines.isEmpty ? leading.count : indentLength) + wordLength
             } else if lineLength + 1 + wordLength <= limit {
-                line += " " + word
+                line += " "
+                line += word
                 lineLength += 1 + wordLength
             } else {
                 lines.append(line)
@@ -28,5 +29,13 @@ enum TextWrapping {
         }
         if !line.isEmpty { lines.append(line) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The characters of a word: its bytes when they are all ASCII but carriage returns (CR LF is
+    /// one character), as most words are, else its grapheme clusters (counting those walks the
+    /// word's Unicode properties, most of the time a report took to wrap).
+    private static func characterCount(of word: Substring) -> Int {
+        let bytes = word.utf8
+        return bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.count : word.count
     }
 }

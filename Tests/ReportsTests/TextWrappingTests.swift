@@ -21,6 +21,15 @@ import Testing
         #expect(wrapped == "aaaa bbbb cccc\ndddd \u{301}eeee")
     }
 
+    /// Words are measured in characters, not bytes: accented letters (two bytes each) and letters
+    /// with a combining accent (two scalars each) count once, ASCII words by their bytes.
+    @Test(arguments: ["\u{E9}", "e\u{301}"])
+    func accentedWordsAreMeasuredInCharacters(letter: String) {
+        let word = String(repeating: letter, count: 4)
+        let wrapped = TextWrapping.wrap(Array(repeating: word, count: 5).joined(separator: " ") + " abcd", width: 20)
+        #expect(wrapped == Array(repeating: word, count: 4).joined(separator: " ") + "\n" + word + " abcd")
+    }
+
     @Test func aWordLongerThanTheWidthStandsAlone() {
         let long = String(repeating: "x", count: 25)
         #expect(TextWrapping.wrap("a \(long) b", width: 20) == "a\n\(long)\nb")
