@@ -135,7 +135,8 @@ public struct CompiledPack: Sendable {
     /// The facts of `cone` (fact slots) the profile leaves unknown and that are relevant to it,
     /// by id: what a finding, a level or a training size still needs.
     func missingFacts(in cone: some Sequence<Int>, slots: [RuntimeValue], irrelevant: Set<String>) -> [String] {
-        cone.filter { !slots[$0].isKnown }.sorted().map(factID(atSlot:)).filter { !irrelevant.contains($0) }
+        let facts = pack.facts
+        return cone.filter { !slots[$0].isKnown }.sorted().map { facts[$0].id }.filter { !irrelevant.contains($0) }
     }
 
     /// The fact id at a fact slot.

@@ -43,23 +43,24 @@ public struct Engine: Sendable {
         setups = Dictionary(pack.metadata.organisationKinds.map { ($0, Self.setup(forKind: $0, compiled: compiled, program: program)) },
                             uniquingKeysWith: { first, _ in first })
         catalogue = IndexedFacts.identifier(of: pack.facts)
+        let slot = compiled.slotLookup
         var relevance: [(factID: String, condition: CompiledCondition, reads: Set<Int>)] = []
         for fact in pack.facts {
             guard let condition = fact.relevantWhen else { continue }
             // The facts it reads, itself left out: a fact never waits for its own answer.
             let reads = compiled.factCone(of: condition.references).subtracting(compiled.slot(of: fact.id).map { [$0] } ?? [])
-            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: compiled.slotLookup), reads))
+            relevance.append((fact.id, try CompiledCondition.compile(condition, slot: slot), reads))
         }
         self.relevance = relevance
         var inPlaceTests: [(recommendationID: String, condition: CompiledCondition)] = []
         for recommendation in pack.recommendations {
             guard let condition = recommendation.inPlaceWhen else { continue }
-            inPlaceTests.append((recommendation.id, try CompiledCondition.compile(condition, slot: compiled.slotLookup)))
+            inPlaceTests.append((recommendation.id, try CompiledCondition.compile(condition, slot: slot)))
         }
         self.inPlaceTests = inPlaceTests
         var strengthConditions: [CompiledCondition] = []
         for strength in pack.strengths {
-            strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: compiled.slotLookup))
+            strengthConditions.append(try CompiledCondition.compile(strength.condition, slot: slot))
         }
         self.strengthConditions = strengthConditions
         var levelCriteria: [[CompiledCondition?]] = []
@@ -67,7 +68,7 @@ public struct Engine: Sendable {
             var compiledLevels: [CompiledCondition?] = []
             for level in dimension.levels {
                 compiledLevels.append(try level.criteria.map { condition throws(EngineError) in
-                    try CompiledCondition.compile(condition, slot: compiled.slotLookup)
+                    try CompiledCondition.compile(condition, slot: slot)
                 })
             }
             levelCriteria.append(compiledLevels)
@@ -76,9 +77,9 @@ public struct Engine: Sendable {
         var trainingSizes: [String: (participants: CompiledExpression, groupSize: CompiledExpression, days: CompiledExpression)] = [:]
         for recommendation in pack.recommendations {
             guard let sizing = recommendation.training else { continue }
-            trainingSizes[recommendation.id] = (try CompiledExpression.compile(sizing.participants, slot: compiled.slotLookup),
-                                                try CompiledExpression.compile(sizing.groupSize, slot: compiled.slotLookup),
-                                                try CompiledExpression.compile(sizing.daysPerGroup, slot: compiled.slotLookup))
+            trainingSizes[recommendation.id] = (try CompiledExpression.compile(sizing.participants, slot: slot),
+                                                try CompiledExpression.compile(sizing.groupSize, slot: slot),
+                                                try CompiledExpression.compile(sizing.daysPerGroup, slot: slot))
         }
         self.trainingSizes = trainingSizes
     }

@@ -4,8 +4,9 @@ enum TextWrapping {
     /// `indent` (a word longer than the width stands alone on its line).
     static func wrap(_ text: String, width: Int, indent: String = "") -> String {
         let limit = max(20, width)
-        // A text of no more bytes than the width has no more characters either.
-        if text.utf8.count <= limit || text.count <= limit { return text }
+        // A text of no more bytes than the width has no more characters either; one of plain
+        // ASCII has as many characters as bytes.
+        if text.utf8.count <= limit || (!isPlainASCII(text.utf8) && text.count <= limit) { return text }
         let leading = String(text.prefix { $0 == " " })
         let indentLength = indent.count
         var lines: [String] = []
@@ -31,11 +32,14 @@ enum TextWrapping {
         return lines.joined(separator: "\n")
     }
 
-    /// The characters of a word: its bytes when they are all ASCII but carriage returns (CR LF is
-    /// one character), as most words are, else its grapheme clusters (counting those walks the
-    /// word's Unicode properties, most of the time a report took to wrap).
+    /// The characters of a word: its bytes when it is plain ASCII (CR LF is one character), as most
+    /// words are, else its grapheme clusters (counting those walks the word's Unicode properties).
     private static func characterCount(of word: Substring) -> Int {
-        let bytes = word.utf8
-        return bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.count : word.count
+        isPlainASCII(word.utf8) ? word.utf8.count : word.count
+    }
+
+    /// Whether every byte is ASCII and none a carriage return: then each byte is a character.
+    private static func isPlainASCII(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }

@@ -142,7 +142,7 @@ public struct RulePack: Hashable, Sendable {
     // The ids are read through closures rather than key paths: applying a key path to an element
     // copied the whole element (a diagnostic's every field retained and released) at each probe.
     private static func keepSortedByID<Element>(_ elements: inout [Element], _ id: (Element) -> String) {
-        let sorted = zip(elements, elements.dropFirst()).allSatisfy { id($0) <= id($1) }
+        let sorted = elements.indices.dropFirst().allSatisfy { id(elements[$0 - 1]) <= id(elements[$0]) }
         if !sorted { elements.sort { id($0) < id($1) } }
     }
 

@@ -9,8 +9,8 @@ enum RunningExecutable {
     /// read. On Linux they come from `/proc/self/exe`, read as a link for the path and opened for
     /// the rest: opened, it is the file this process was started from even if another has since
     /// been installed at its path (and under valgrind, which answers a `stat` of it with its own
-    /// tool's). `Bundle.main` and `FileManager` took a millisecond of every command's start to
-    /// find the same.
+    /// tool's); an executable that cannot be read is `stat`ed instead. `Bundle.main` and
+    /// `FileManager` took a millisecond of every command's start to find the same.
     static func identity() -> String? {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -18,11 +18,16 @@ enum RunningExecutable {
         // A path as long as the buffer may have been cut short.
         guard length > 0, length < buffer.count else { return nil }
         let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let descriptor = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        let descriptor = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            guard fstat(descriptor, &status) == 0 else { return nil }
+        } else {
+            // An executable installed without read permission (mode 0711) cannot be opened; its
+            // status can still be read, and valgrind, which needs to read it, is not running it.
+            guard stat("/proc/self/exe", &status) == 0 else { return nil }
+        }
         return "\(path) \(status.st_size) \(status.st_mtim.tv_sec) \(status.st_mtim.tv_nsec)"
         #else
         guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,

@@ -30,6 +30,11 @@ import Testing
         #expect(wrapped == Array(repeating: word, count: 4).joined(separator: " ") + "\n" + word + " abcd")
     }
 
+    /// CR LF is one character: a line holding one is measured with it counted once.
+    @Test func aCarriageReturnAndLineFeedCountOnce() {
+        #expect(TextWrapping.wrap("aaaa bbbb cccc ab\r\ncd eeee", width: 20) == "aaaa bbbb cccc ab\r\ncd\neeee")
+    }
+
     @Test func aWordLongerThanTheWidthStandsAlone() {
         let long = String(repeating: "x", count: 25)
         #expect(TextWrapping.wrap("a \(long) b", width: 20) == "a\n\(long)\nb")

@@ -31,4 +31,10 @@ import RuleModel
         #expect(pack.parameter("m")?.value == .number(2))
         #expect(pack.parameters.map(\.id) == ["m", "z"])
     }
+
+    /// `positions(by:)` gives each id its first position when two elements share one.
+    @Test func positionsKeepTheFirstOfEqualIDs() {
+        #expect(["b", "a", "b", "c", "a"].positions(by: { $0 }) == ["b": 0, "a": 1, "c": 3])
+        #expect([String]().positions(by: { $0 }).isEmpty)
+    }
 }
