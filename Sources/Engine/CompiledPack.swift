@@ -117,8 +117,8 @@ public struct CompiledPack: Sendable {
     func slot(of id: String) -> Int? { slots[id] }
 
     /// ``slot(of:)`` as a function holding the table of slots alone, for the compilers: a
-    /// reference to the method copied the whole compiled pack at every call (every field retained
-    /// and released: a twentieth of a report's instructions).
+    /// reference to the method, or a closure calling it, copied the whole compiled pack at every
+    /// call (every field retained and released: a twentieth of a report's instructions).
     var slotLookup: (String) -> Int? { { [slots] in slots[$0] } }
 
     /// The fact slots a condition or expression reading `references` depends on, directly or

@@ -8,14 +8,14 @@ import RuleModel
 ///
 /// An entry is the pack in the compact binary form (``CompactEncoder``), in two parts read on both
 /// cores (``parts(of:files:)``), named by the hash of the pack's files (their names and bytes) and
-/// of the build that wrote it. It is used only when its
-/// header names this build and these files (``PackLoader``'s content hash) and its checksums hold;
-/// anything else (a damaged, truncated or foreign file, or not a regular file) is ignored and the
-/// pack loaded from its YAML. Only packs that load without any diagnostic, and nest no deeper than
-/// the compact form allows, are stored, so a cached load has nothing to report; writing is atomic
-/// (a temporary file renamed), a failure to write only costs the next run its speed, and the
-/// entries used least recently go first once there are more than ``capacity``. The folder is
-/// created for its user alone (mode 0700): whoever can write an entry can choose the pack.
+/// of the build that wrote it. It is used only when its header names this build and these files
+/// (``PackLoader``'s content hash) and its checksums hold; anything else (a damaged, truncated or
+/// foreign file, or not a regular file) is ignored and the pack loaded from its YAML. Only packs
+/// that load without any diagnostic, and nest no deeper than the compact form allows, are stored,
+/// so a cached load has nothing to report; writing is atomic (a temporary file renamed), a failure
+/// to write only costs the next run its speed, and the entries used least recently go first once
+/// there are more than ``capacity``. The folder is created for its user alone (mode 0700): whoever
+/// can write an entry can choose the pack.
 public struct PackCache: Sendable {
     /// The folder holding the entries.
     public let folder: String
