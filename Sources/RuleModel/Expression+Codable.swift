@@ -10,10 +10,7 @@ extension Expression: Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        let number = try container.decode(Int.self)
-        guard let code = Code(rawValue: number) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no expression kind is numbered \(number)")
-        }
+        let code = try container.decodeKind(Code.self, of: "expression")
         func next() throws -> Expression { try container.decode(Expression.self) }
         let kind: Kind
         switch code {
@@ -70,10 +67,7 @@ extension Condition: Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        let number = try container.decode(Int.self)
-        guard let code = Code(rawValue: number) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no condition kind is numbered \(number)")
-        }
+        let code = try container.decodeKind(Code.self, of: "condition")
         func location() throws -> SourceLocation? { try container.decodeNil() ? nil : try container.decode(SourceLocation.self) }
         switch code {
         case .expression: self = .expression(try container.decode(Expression.self))

@@ -8,13 +8,11 @@ extension Value: Codable {
 
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
-        let number = try container.decode(Int.self)
-        switch Code(rawValue: number) {
+        switch try container.decodeKind(Code.self, of: "value") {
         case .bool: self = .bool(try container.decode(Bool.self))
         case .number: self = .number(try container.decode(Double.self))
         case .string: self = .string(try container.decode(String.self))
         case .set: self = .set(try container.decode([String].self))
-        case nil: throw DecodingError.dataCorruptedError(in: container, debugDescription: "no value kind is numbered \(number)")
         }
     }
 
