@@ -68,8 +68,12 @@ extension Engine {
         // Chunks two at a time (a block each), so that each instruction is dispatched once for
         // both (a quarter less time for the peer workload than a chunk at a time; four at a time
         // gained little more); an odd last chunk alone.
-        var first = RegisterBlock(template: program.template)
+        var first = registerBlocks.take() ?? RegisterBlock(template: program.template)
         var second: RegisterBlock?
+        defer {
+            registerBlocks.giveBack(first)
+            if let second { registerBlocks.giveBack(second) }
+        }
         var applies = [UInt64](repeating: 0, count: compiled.pack.findings.count)
         var otherApplies = applies
         var index = chunks.lowerBound
@@ -78,7 +82,7 @@ extension Engine {
             prepare(chunk, into: &first, applies: &applies)
             if index + 1 < chunks.upperBound {
                 let other = table.chunks[index + 1]
-                if second == nil { second = RegisterBlock(template: program.template) }
+                if second == nil { second = registerBlocks.take() ?? RegisterBlock(template: program.template) }
                 prepare(other, into: &second!, applies: &otherApplies)
                 program.run(&first, &second!, lanes: (chunk.read, other.read), applies: (applies, otherApplies))
                 append(chunk, from: first, applies: applies)

@@ -1,3 +1,4 @@
+import Parallel
 import RuleModel
 
 /// Evaluates organisation profiles against a compiled pack. Pure and deterministic: the same pack,
@@ -31,6 +32,11 @@ public struct Engine: Sendable {
     let levelCriteria: [[CompiledCondition?]]
     /// Each sized training's expressions, compiled, by recommendation id.
     private let trainingSizes: [String: (participants: CompiledExpression, groupSize: CompiledExpression, days: CompiledExpression)]
+    /// The block evaluator's working memory, kept from one ``decide(_:chunks:overrides:)`` to the
+    /// next (each block of registers is most of a megabyte for a pack of a few hundred rules, and
+    /// setting one up cost a quarter of deciding a run of a batch window); a block is left as its
+    /// last chunk left it, and every chunk resets what it reads.
+    let registerBlocks = ReusePool<RegisterBlock>()
 
     /// Compiles `pack` for evaluation.
     /// - Throws: ``EngineError`` for an unknown name or circular definitions.

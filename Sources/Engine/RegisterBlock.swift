@@ -23,7 +23,7 @@ struct RegisterBlock {
 
     /// A block whose every lane holds the template's registers (the program's constants): each
     /// register's masks and column written whole rather than lane by lane, since a block is made
-    /// for every run of the block evaluator.
+    /// for every run of the block evaluator that finds none to reuse (``Engine/registerBlocks``).
     init(template: Registers) {
         let count = template.tags.count
         masks = Array(repeating: 0, count: count * Self.planes)
