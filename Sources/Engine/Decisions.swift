@@ -39,31 +39,42 @@ public struct Decisions: Sendable {
     }
 
     /// Calls `body` for each profile in order with its index, the diagnostics that fired and those
-    /// left unknown (as ``fired(_:)`` and ``unknown(_:)`` give them): a block at a time, visiting
-    /// only the lanes each mask holds, so that a batch writes its lines without testing every
-    /// diagnostic of every profile.
-    public func forEach(_ body: (_ index: Int, _ fired: [Int32], _ unknown: [Int32]) -> Void) {
-        var fired = [[Int32]](repeating: [], count: 64)
-        var unknown = [[Int32]](repeating: [], count: 64)
-        for (block, start) in blockStarts.enumerated() {
-            let lanes = (block + 1 < blockStarts.count ? blockStarts[block + 1] : count) - start
-            let base = block * 2 * diagnosticCount
-            for diagnostic in 0..<diagnosticCount {
-                var firedLanes = masks[base + diagnostic]
-                while firedLanes != 0 {
-                    fired[firedLanes.trailingZeroBitCount].append(Int32(diagnostic))
-                    firedLanes &= firedLanes - 1
+    /// left unknown (as ``fired(_:)`` and ``unknown(_:)`` give them, in buffers valid during the
+    /// call only): a block at a time, visiting only the lanes each mask holds, so that a batch
+    /// writes its lines without testing every diagnostic of every profile, and filling one buffer
+    /// laid out before the first block, so that the lists cost no allocation.
+    public func forEach(_ body: (_ index: Int, _ fired: UnsafeBufferPointer<Int32>, _ unknown: UnsafeBufferPointer<Int32>) -> Void) {
+        let width = 64
+        // Lane `l`'s fired diagnostics from `l * diagnosticCount`, its unknown ones from
+        // `(width + l) * diagnosticCount`; `counts` holds each list's length, likewise. Only the
+        // entries below a list's count are read, so the buffer is not zeroed first.
+        let lists = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * width * diagnosticCount)
+        defer { lists.deallocate() }
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * width)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0)
+        masks.withUnsafeBufferPointer { masks in
+            for (block, start) in blockStarts.enumerated() {
+                let lanes = (block + 1 < blockStarts.count ? blockStarts[block + 1] : count) - start
+                let base = block * 2 * diagnosticCount
+                for list in 0..<2 {
+                    for diagnostic in 0..<diagnosticCount {
+                        var set = masks[base + list * diagnosticCount + diagnostic]
+                        while set != 0 {
+                            let row = list * width + set.trailingZeroBitCount
+                            lists[row * diagnosticCount + counts[row]] = Int32(diagnostic)
+                            counts[row] += 1
+                            set &= set - 1
+                        }
+                    }
                 }
-                var unknownLanes = masks[base + diagnosticCount + diagnostic]
-                while unknownLanes != 0 {
-                    unknown[unknownLanes.trailingZeroBitCount].append(Int32(diagnostic))
-                    unknownLanes &= unknownLanes - 1
+                for lane in 0..<lanes {
+                    let fired = lane * diagnosticCount
+                    let unknown = (width + lane) * diagnosticCount
+                    body(start + lane, UnsafeBufferPointer(rebasing: lists[fired..<fired + counts[lane]]),
+                         UnsafeBufferPointer(rebasing: lists[unknown..<unknown + counts[width + lane]]))
                 }
-            }
-            for lane in 0..<lanes {
-                body(start + lane, fired[lane], unknown[lane])
-                fired[lane].removeAll(keepingCapacity: true)
-                unknown[lane].removeAll(keepingCapacity: true)
+                counts.update(repeating: 0)
             }
         }
     }

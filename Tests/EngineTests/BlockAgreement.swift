@@ -30,7 +30,7 @@ enum BlockAgreement {
         // Read a block at a time, the decisions are the same, in order.
         var visited = 0
         decisions.forEach { index, fired, unknown in
-            #expect(index == visited && fired == decisions.fired(index) && unknown == decisions.unknown(index),
+            #expect(index == visited && Array(fired) == decisions.fired(index) && Array(unknown) == decisions.unknown(index),
                     "profile \(index) read a block at a time", sourceLocation: sourceLocation)
             visited += 1
         }

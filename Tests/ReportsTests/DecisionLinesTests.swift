@@ -10,3 +10,22 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 }
+
+/// Ids of every length around the 16 bytes an id is copied with at once, lines one after another.
+@Suite struct DecisionLinesLengthTests {
+    @Test func idsOfEveryLengthAroundTheSlotAreCopiedWhole() {
+        let ids = (1...40).map { length in String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) }) }
+        let lines = DecisionLines(ids: ids)
+        var bytes: [UInt8] = []
+        var expected = ""
+        for first in ids.indices {
+            let fired = [first, (first + 7) % ids.count].sorted().map(Int32.init)
+            let unknown = [(first + 13) % ids.count, (first + 14) % ids.count].sorted().map(Int32.init)
+            lines.append(fired: fired, unknown: unknown, to: &bytes)
+            expected += fired.map { ids[Int($0)] }.joined(separator: " ") + " | " + unknown.map { ids[Int($0)] }.joined(separator: " ") + "\n"
+            lines.append(fired: [Int32(first)], unknown: [], to: &bytes)
+            expected += ids[first] + "\n"
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+}
