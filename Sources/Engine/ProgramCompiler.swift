@@ -92,15 +92,20 @@ struct ProgramCompiler {
         let count = highestRegister
         program.template.tags += Array(repeating: 0, count: max(0, count - program.template.tags.count))
         program.template.payloads += Array(repeating: 0, count: max(0, count - program.template.payloads.count))
-        for (value, register) in constants { storeConstant(value, at: register) }
-        for (values, first) in constantLists {
-            for (offset, value) in values.enumerated() { storeConstant(value, at: first + offset) }
+        // The template is taken out of the program while the constants are stored: writing into
+        // `program.template` through a method of `program` copied the program, and so the whole
+        // template, for every constant.
+        var template = program.template
+        program.template = Registers(count: 0)
+        func store(_ value: RuntimeValue, at register: Int) {
+            if let model = value.value { program.store(model, into: &template, at: register) }
         }
+        for (value, register) in constants { store(value, at: register) }
+        for (values, first) in constantLists {
+            for (offset, value) in values.enumerated() { store(value, at: first + offset) }
+        }
+        program.template = template
         program.setDomains += Array(repeating: [], count: max(0, count - program.setDomains.count))
-    }
-
-    private mutating func storeConstant(_ value: RuntimeValue, at register: Int) {
-        if let model = value.value { program.store(model, into: &program.template, at: register) }
     }
 
     // MARK: Registers
