@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Diagnostics
 
 /// Lines end where libyaml ends them; a line-feed count is right only where no other break is.
@@ -31,7 +32,7 @@ import Testing
     /// the count is every byte equal to `\n`, next to any other byte (0x8A and 0x0B included), in
     /// the tail under sixteen bytes, and across the rounds' sums.
     @Test func lineFeedsAreCountedExactly() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededGenerator(state: 7)
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100, 1_000, 4_079, 4_080, 4_081, 10_000] {
             for _ in 0..<20 {
                 let bytes = (0..<length).map { _ in [UInt8(0x0A), 0x8A, 0x0B, 0x09, 0xFF, 0x00, 0x61][Int(generator.next() % 7)] }
@@ -44,18 +45,5 @@ import Testing
             let bytes = [UInt8](repeating: 0x0A, count: length)
             #expect(bytes.withUnsafeBufferPointer { LineIndex.lineFeeds(in: $0) } == length)
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failure repeats.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
