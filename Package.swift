@@ -32,7 +32,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // Byte scans over whole files (line feeds, runs of plain ASCII), in C: Swift leaves these loops scalar.
+        // Byte scans over whole files (line feeds, runs of plain text and their line starts), in C: Swift leaves these loops scalar.
         .target(name: "CByteScan"),
         .target(name: "Diagnostics", dependencies: ["CByteScan"]),
         // The cores a process may use (its CPU affinity), in C: Swift's Glibc module hides sched_getaffinity.

@@ -1,4 +1,5 @@
-// Byte scans over whole files (counting lines, finding the end of a run of plain ASCII), sixteen
+// Byte scans over whole files (counting lines, finding the end of a run of plain text and noting
+// where each of its lines starts), sixteen
 // bytes at a time with SSE2, which every x86-64 processor has, and eight at a time in a 64-bit
 // word elsewhere. Written in C because Swift's optimiser leaves the plain loops scalar (a compare
 // and a branch per byte), and these passes over each window of profiles ran at two instructions
@@ -51,31 +52,75 @@ size_t orgdiag_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
     return total;
 }
 
-size_t orgdiag_printable_ascii_prefix(const uint8_t *bytes, size_t count) {
+/// One byte of orgdiag_scan_plain_lines, at `index`: a line feed's line start is written, if there
+/// is room. Returns whether the scan goes on past it.
+static inline int scan_plain_byte(const uint8_t *bytes, size_t index, intptr_t base, intptr_t *line_starts, size_t capacity,
+                                  size_t *found) {
+    uint8_t byte = bytes[index];
+    if (byte == '\n') {
+        if (*found == capacity) return 0;
+        line_starts[(*found)++] = base + (intptr_t)index + 1;
+        return 1;
+    }
+    return byte == '\t' || (uint8_t)(byte - 0x20) < 0x5F;
+}
+
+size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t base, intptr_t *line_starts, size_t capacity,
+                                size_t *written) {
     size_t index = 0;
+    size_t found = 0;
 #if defined(__SSE2__)
     // Adding 0x60 maps 0x20...0x7E onto 0x80...0xDE, the lowest bytes as signed numbers, and every
-    // other byte above them: one signed comparison tells them apart.
+    // other byte above them: one signed comparison tells the printable ones apart. Tabs and line
+    // feeds are let through too, and each line feed among the plain bytes gives a line start.
     const __m128i shift = _mm_set1_epi8((char)0x60);
     const __m128i bound = _mm_set1_epi8((char)0xDF);
+    const __m128i feed = _mm_set1_epi8('\n');
+    const __m128i tab = _mm_set1_epi8('\t');
     for (; index + 16 <= count; index += 16) {
-        __m128i chunk = _mm_add_epi8(_mm_loadu_si128((const __m128i *)(bytes + index)), shift);
-        unsigned printable = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(chunk, bound));
-        if (printable != 0xFFFF) return index + (size_t)__builtin_ctz(~printable);
+        __m128i chunk = _mm_loadu_si128((const __m128i *)(bytes + index));
+        unsigned feeds = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, feed));
+        unsigned plain = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(chunk, shift), bound))
+            | feeds | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, tab));
+        unsigned length = plain == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~plain);
+        if (length < 16) feeds &= (1u << length) - 1;
+        for (; feeds != 0; feeds &= feeds - 1) {
+            size_t offset = index + (size_t)__builtin_ctz(feeds);
+            if (found == capacity) {
+                *written = found;
+                return offset;
+            }
+            line_starts[found++] = base + (intptr_t)offset + 1;
+        }
+        if (length < 16) {
+            *written = found;
+            return index + length;
+        }
     }
 #else
-    // A word is skipped whole when no byte is under 0x20 (the borrow sets its high bit) and none
-    // is 0x7F or over; otherwise the bytes below find the first that is not printable.
+    // Eight printable bytes are skipped at once when no byte is under 0x20 (the borrow sets its
+    // high bit: line feeds and tabs too) and none is 0x7F or over; otherwise they are taken one
+    // at a time.
     const uint64_t highs = 0x8080808080808080ULL;
-    for (; index + 8 <= count; index += 8) {
+    while (index + 8 <= count) {
         uint64_t word = load_word(bytes + index);
         uint64_t below_space = (word - 0x2020202020202020ULL) & ~word & highs;
         uint64_t delete_or_over = ((word + 0x0101010101010101ULL) | word) & highs;
-        if ((below_space | delete_or_over) != 0) break;
+        if ((below_space | delete_or_over) == 0) {
+            index += 8;
+            continue;
+        }
+        for (size_t end = index + 8; index < end; index++) {
+            if (!scan_plain_byte(bytes, index, base, line_starts, capacity, &found)) {
+                *written = found;
+                return index;
+            }
+        }
     }
 #endif
     for (; index < count; index++) {
-        if ((uint8_t)(bytes[index] - 0x20) >= 0x5F) return index;
+        if (!scan_plain_byte(bytes, index, base, line_starts, capacity, &found)) break;
     }
-    return count;
+    *written = found;
+    return index;
 }

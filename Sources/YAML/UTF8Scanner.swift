@@ -8,8 +8,11 @@ enum UTF8Scanner {
     /// offset where each line starts.
     static func scan(_ file: SourceFile, limit: Int = 20) -> (problems: [Diagnostic], lineStarts: [Int]) {
         var problems: [Diagnostic] = []
-        var lineStarts = [0]
         let bytes = file.contents
+        // Room for a line per line feed (the other breaks are rare), made at once: grown by
+        // doubling, the line starts of a window were copied and their pages faulted in twice.
+        var lineStarts = [0]
+        lineStarts.reserveCapacity(1 + bytes.withUnsafeBufferPointer { LineIndex.lineFeeds(in: $0) })
         var index = 0
         var line = 1
         var column = 1
@@ -18,11 +21,25 @@ enum UTF8Scanner {
             problems.append(.error(code, message, at: location))
         }
         let count = bytes.count
+        // Line starts found by the plain-text scan, a batch at a time.
+        var found = [Int](repeating: 0, count: 1024)
         while index < count, problems.count < limit {
-            // Runs of printable ASCII, the bulk of any file, are skipped sixteen bytes at a time.
-            let run = bytes.withUnsafeBufferPointer { orgdiag_printable_ascii_prefix($0.baseAddress! + index, count - index) }
+            // Printable ASCII, tabs and line feeds, the bulk of any file, are scanned sixteen bytes
+            // at a time, noting where each line starts.
+            var written = 0
+            let run = bytes.withUnsafeBufferPointer { bytes in
+                found.withUnsafeMutableBufferPointer { found in
+                    orgdiag_scan_plain_lines(bytes.baseAddress! + index, count - index, index, found.baseAddress!, found.count, &written)
+                }
+            }
             index += run
-            column += run
+            if written > 0 {
+                lineStarts += found[..<written]
+                line += written
+                column = index - lineStarts[lineStarts.count - 1] + 1
+            } else {
+                column += run
+            }
             guard index < count else { break }
             let byte = bytes[index]
             // Line breaks as libyaml counts them (``LineIndex``): LF, CR, CRLF, NEL, LS, PS.

@@ -1,20 +1,75 @@
 import CByteScan
 import Testing
+import TestSupport
 
 /// The C byte scans against the plain definition, at every position of a vector, its tail and the
-/// words of the fallback: `orgdiag_printable_ascii_prefix` stops at the first byte outside
-/// 0x20...0x7E, whichever byte it is and wherever it stands, and `orgdiag_count_byte` counts every
-/// byte equal to the one asked for.
+/// words of the fallback: `orgdiag_scan_plain_lines` stops at the first byte that is not printable
+/// ASCII (0x20...0x7E), a tab or a line feed, whichever byte it is and wherever it stands, noting
+/// the line after each line feed before it until its room is full, and `orgdiag_count_byte`
+/// counts every byte equal to the one asked for.
 @Suite struct ByteScanTests {
-    @Test func thePrintablePrefixStopsAtTheFirstByteOutsidePrintableASCII() {
-        for byte in UInt8.min...UInt8.max {
-            let printable = (0x20...0x7E).contains(byte)
-            for position in 0..<40 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 48)
-                bytes[position] = byte
-                let prefix = bytes.withUnsafeBufferPointer { orgdiag_printable_ascii_prefix($0.baseAddress!, $0.count) }
-                #expect(prefix == (printable ? 48 : position), "byte \(byte) at \(position)")
+    /// The scan of `bytes` from `base` with room for `capacity` line starts: where it stopped and
+    /// the line starts it wrote.
+    private func scan(_ bytes: [UInt8], base: Int = 0, capacity: Int = 64) -> (stop: Int, lineStarts: [Int]) {
+        var starts = [Int](repeating: -1, count: capacity)
+        var written = 0
+        let stop = bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeMutableBufferPointer { orgdiag_scan_plain_lines(bytes.baseAddress, bytes.count, base, $0.baseAddress, capacity, &written) }
+        }
+        return (stop, Array(starts[..<written]))
+    }
+
+    /// The same, by definition.
+    private func expected(_ bytes: [UInt8], base: Int = 0, capacity: Int = 64) -> (stop: Int, lineStarts: [Int]) {
+        var lineStarts: [Int] = []
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0x0A {
+                if lineStarts.count == capacity { return (offset, lineStarts) }
+                lineStarts.append(base + offset + 1)
+            } else if byte != 0x09 && !(0x20...0x7E).contains(byte) {
+                return (offset, lineStarts)
             }
+        }
+        return (bytes.count, lineStarts)
+    }
+
+    @Test func thePlainScanStopsAtTheFirstByteThatIsNotPlainText() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<40 {
+                // Line feeds before and after the byte, in the same vector and the next.
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 48)
+                for feed in [3, 17, 30, 44] where feed != position { bytes[feed] = 0x0A }
+                bytes[position] = byte
+                let found = scan(bytes, base: 1_000)
+                let wanted = expected(bytes, base: 1_000)
+                #expect(found.stop == wanted.stop && found.lineStarts == wanted.lineStarts, "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    @Test func thePlainScanStopsAtTheLineFeedThatFindsNoRoom() {
+        let bytes = Array(String(repeating: "ab\tcd\n", count: 20).utf8)
+        for capacity in [0, 1, 2, 3, 7, 19, 20, 21] {
+            let found = scan(bytes, capacity: capacity)
+            let wanted = expected(bytes, capacity: capacity)
+            #expect(found.stop == wanted.stop && found.lineStarts == wanted.lineStarts, "room for \(capacity)")
+        }
+    }
+
+    @Test func thePlainScanAgreesWithTheDefinitionOnRandomText() {
+        var generator = SeededGenerator(state: 42)
+        // Mostly plain text with line feeds, now and then another byte.
+        let alphabet = Array("abc xyz:-\t".utf8) + [0x0A, 0x0A, 0x0D, 0xC3, 0xA9, 0x00, 0x7F]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<200, using: &generator)
+            let bytes = (0..<length).map { _ in
+                Int.random(in: 0..<20, using: &generator) == 0 ? alphabet.randomElement(using: &generator)!
+                    : Bool.random(using: &generator) ? UInt8(ascii: "k") : UInt8(ascii: "\n")
+            }
+            let capacity = Int.random(in: 0..<40, using: &generator)
+            let found = scan(bytes, base: 7, capacity: capacity)
+            let wanted = expected(bytes, base: 7, capacity: capacity)
+            #expect(found.stop == wanted.stop && found.lineStarts == wanted.lineStarts, "\(bytes), room for \(capacity)")
         }
     }
 

@@ -7,8 +7,12 @@
 /// How many of the `count` bytes at `bytes` equal `byte`.
 size_t orgdiag_count_byte(const uint8_t *bytes, size_t count, uint8_t byte);
 
-/// How many of the `count` bytes at `bytes`, from the first on, are printable ASCII (0x20 to
-/// 0x7E): the offset of the first byte that is not, or `count`.
-size_t orgdiag_printable_ascii_prefix(const uint8_t *bytes, size_t count);
+/// Scans the `count` bytes at `bytes` while they are printable ASCII, tabs or line feeds, writing
+/// the start of the line after each line feed (`base` plus its offset plus one) into `line_starts`,
+/// at most `capacity` of them, and their number into `*written`. Returns the offset where it
+/// stopped: the first byte that is none of these, a line feed that found `line_starts` full, or
+/// `count`.
+size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t base, intptr_t *line_starts, size_t capacity,
+                                size_t *written);
 
 #endif
