@@ -213,29 +213,58 @@ public final class ProfileStreamReader {
     /// starts a document, or before the directives (`%`) that belong to it. With `requiringContent`,
     /// only after some content (not before the first document of a file that opens with comments).
     static func cuts(in bytes: [UInt8], requiringContent: Bool = true) -> [Int] {
+        bytes.withUnsafeBufferPointer { cuts(in: $0, from: 0, requiringContent: requiringContent) }
+    }
+
+    /// The cuts of the lines from the one starting at `start` on, scanned as if the bytes began there.
+    private static func cuts(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, requiringContent: Bool) -> [Int] {
         var cuts: [Int] = []
         var scanner = DocumentStartScanner()
         var hasContent = !requiringContent
-        var lineStart = 0
+        var lineStart = start
         var line = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            while lineStart < buffer.count {
-                let lineEnd = memchr(buffer.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
-                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
-                if let document = scanner.feed(lineAt: lineStart, line: line, in: buffer) {
-                    if document.offset > 0, hasContent { cuts.append(document.offset) }
-                    hasContent = true
-                } else if !hasContent, buffer[lineStart] != UInt8(ascii: "%"), !DocumentStartScanner.isBlankOrComment(buffer, lineAt: lineStart) {
-                    hasContent = true
-                }
-                lineStart = lineEnd + 1
-                line += 1
+        while lineStart < buffer.count {
+            let lineEnd = memchr(buffer.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), buffer.count - lineStart)
+                .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
+            if let document = scanner.feed(lineAt: lineStart, line: line, in: buffer) {
+                if document.offset > 0, hasContent { cuts.append(document.offset) }
+                hasContent = true
+            } else if !hasContent, buffer[lineStart] != UInt8(ascii: "%"), !DocumentStartScanner.isBlankOrComment(buffer, lineAt: lineStart) {
+                hasContent = true
             }
+            lineStart = lineEnd + 1
+            line += 1
         }
         return cuts
     }
 
-    static func lastCut(in bytes: [UInt8]) -> Int? { cuts(in: bytes).last }
+    /// The last of ``cuts(in:requiringContent:)``, found from the marker before the last one: a
+    /// marker resets what the scanner carries (``DocumentStartScanner``), and every line after one
+    /// has content before it, so from there on the cuts are those of the whole buffer. Only when
+    /// none falls after that marker (directives without a document end before them), or the
+    /// buffer holds fewer than two markers, is the whole buffer scanned: a window's cut costs a
+    /// document or two of lines rather than all of them.
+    static func lastCut(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let last = markerLine(before: buffer.count, in: buffer), let previous = markerLine(before: last, in: buffer),
+               let cut = cuts(in: buffer, from: previous, requiringContent: true).last, cut > previous {
+                return cut
+            }
+            return cuts(in: buffer, from: 0, requiringContent: true).last
+        }
+    }
+
+    /// The start of the last line starting before `end` that is a document marker (`---`).
+    private static func markerLine(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var lineStart = end
+        while lineStart > 0 {
+            // Back to the start of the line holding the byte before `lineStart`.
+            lineStart -= 1
+            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            if DocumentStartScanner.isMarker(bytes, at: lineStart) { return lineStart }
+        }
+        return nil
+    }
 
     /// How many line breaks the first `count` bytes hold, counted as libyaml counts them
     /// (``LineIndex``), so that a window's first line is the line libyaml's positions follow.

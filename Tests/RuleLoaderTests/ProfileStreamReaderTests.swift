@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Testing
+import TestSupport
 import RuleModel
 import YAML
 @testable import RuleLoader
@@ -64,6 +65,23 @@ import YAML
         #expect(rendered(results).count == 4)
         #expect(rendered(results)[2].hasPrefix("\(path):462:1: error[yaml.syntax]"))
         #expect(rendered(results)[2].contains("  462 | ---\n"))
+    }
+
+    /// The last cut, found from the marker before the last one, is the last of all the cuts, for
+    /// streams of every kind of line a cut depends on (markers, directives after a document end
+    /// and without one, document ends, comments, blank lines, content).
+    @Test func theLastCutIsTheLastOfAllTheCuts() {
+        let kinds = ["---\n", "--- {a: 1}\n", "---x\n", "---\r\n", "%YAML 1.2\n", "%TAG ! tag:x,2024:\n", "...\n",
+                     "# comment\n", "\n", "   \n", "a: 1\n", "  b: 2\n", "---", "..."]
+        var generator = SeededGenerator(state: 11)
+        for _ in 0..<3_000 {
+            let lines = (0..<Int.random(in: 0..<14, using: &generator)).map { _ in kinds.randomElement(using: &generator)! }
+            // A line without its line feed (the last two kinds) is only ever last.
+            let text = lines.enumerated().map { $0.offset < lines.count - 1 && !$0.element.hasSuffix("\n") ? $0.element + "\n" : $0.element }
+                .joined()
+            let bytes = Array(text.utf8)
+            #expect(ProfileStreamReader.lastCut(in: bytes) == ProfileStreamReader.cuts(in: bytes).last, "\(text.debugDescription)")
+        }
     }
 
     @Test func cutsFallBeforeDocumentStartsOnly() {
