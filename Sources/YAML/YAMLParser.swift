@@ -127,7 +127,13 @@ public enum YAMLParser {
     }
 
     /// Where to cut a stream into about `pieces` parts of similar size, at places where a
-    /// document starts (``DocumentStartScanner``).
+    /// document starts (``DocumentStartScanner``): each cut is the first document start at least
+    /// a part's size after the cut before it.
+    ///
+    /// The lines before each part's size is reached are not fed to the scanner: a marker line
+    /// resets what it carries, so it is fed from the last marker before that point (or from where
+    /// it stopped, when no marker lies between), and gives the document starts of a scan of every
+    /// line. Skipped lines are only checked for a marker, three bytes each.
     public static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
         let count = file.contents.count
         guard pieces > 1, count >= 64 << 10 else { return [(bytes: 0..<count, line: 0)] }
@@ -136,14 +142,35 @@ public enum YAMLParser {
         var start = 0
         var startLine = 0
         var scanner = DocumentStartScanner()
+        var next = 0  // the next line to feed
         file.contents.withUnsafeBufferPointer { bytes in
-            for (line, offset) in lineStarts.enumerated() {
-                guard offset < count else { break }
-                guard let document = scanner.feed(lineAt: offset, line: line, in: bytes),
-                      document.offset - start >= target else { continue }
-                cuts.append((start..<document.offset, startLine))
-                start = document.offset
-                startLine = document.line
+            while true {
+                // The first line at or after the part's size: the lines before it since the last
+                // one fed are skipped back to the last marker among them.
+                let threshold = start + target
+                var low = next
+                var high = lineStarts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if lineStarts[middle] < threshold { low = middle + 1 } else { high = middle }
+                }
+                var marker = low - 1
+                while marker >= next, !DocumentStartScanner.isMarker(bytes, at: lineStarts[marker]) { marker -= 1 }
+                if marker >= next {
+                    scanner = DocumentStartScanner()
+                    next = marker
+                }
+                var found: (offset: Int, line: Int)?
+                while found == nil, next < lineStarts.count, lineStarts[next] < count {
+                    if let document = scanner.feed(lineAt: lineStarts[next], line: next, in: bytes), document.offset >= threshold {
+                        found = document
+                    }
+                    next += 1
+                }
+                guard let found else { return }
+                cuts.append((start..<found.offset, startLine))
+                start = found.offset
+                startLine = found.line
             }
         }
         cuts.append((start..<count, startLine))

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+import TestSupport
 @testable import YAML
 
 /// A stream read in pieces on several cores gives the documents and positions of a sequential read.
@@ -32,6 +33,50 @@ import Testing
         let sequential = YAMLParser.parse(file, limits: .default, maxDocuments: .max)
         #expect(concurrent.diagnostics.sorted.first?.description == sequential.diagnostics.sorted.first?.description)
         #expect(concurrent.diagnostics.sorted.first?.location?.range.start.line == 17510)
+    }
+
+    /// The cuts, skipping the lines before each part's size, are those of a scan of every line:
+    /// the first document start at least a part's size after the cut before, for streams of every
+    /// kind of line a document start depends on.
+    @Test func cutsAreThoseOfAScanOfEveryLine() {
+        let kinds = ["---\n", "--- {a: 1}\n", "---x\n", "%YAML 1.2\n", "...\n", "# comment\n", "\n", "a: 1\n", "  b: [x, y]\n",
+                     String(repeating: "c", count: 300) + "\n"]
+        var generator = SeededGenerator(state: 5)
+        for round in 0..<40 {
+            // Rounds with few markers too, so that some parts hold none.
+            let weights = round % 2 == 0 ? [6, 1, 1, 1, 1, 2, 2, 8, 8, 2] : [1, 0, 0, 1, 1, 1, 1, 20, 20, 6]
+            let weighted = zip(kinds, weights).flatMap { Array(repeating: $0, count: $1) }
+            var text = ""
+            while text.utf8.count < 70_000 + round * 3_000 { text += weighted.randomElement(using: &generator)! }
+            let file = SourceFile(path: "s.yaml", text: text)
+            let lineStarts = UTF8Scanner.scan(file).lineStarts
+            for pieces in [2, 3, 8, 40] {
+                let found = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: pieces)
+                let expected = everyLineCuts(file, lineStarts: lineStarts, pieces: pieces)
+                #expect(found.map(\.bytes) == expected.map(\.bytes) && found.map(\.line) == expected.map(\.line),
+                        "round \(round), \(pieces) pieces")
+            }
+        }
+    }
+
+    /// The cuts by definition: every line fed to one scanner, each cut the first document start
+    /// at least a part's size after the one before.
+    private func everyLineCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
+        let count = file.contents.count
+        let target = count / pieces
+        var cuts: [(bytes: Range<Int>, line: Int)] = []
+        var start = 0
+        var startLine = 0
+        var scanner = DocumentStartScanner()
+        file.contents.withUnsafeBufferPointer { bytes in
+            for (line, offset) in lineStarts.enumerated() where offset < count {
+                guard let document = scanner.feed(lineAt: offset, line: line, in: bytes), document.offset - start >= target else { continue }
+                cuts.append((start..<document.offset, startLine))
+                start = document.offset
+                startLine = document.line
+            }
+        }
+        return cuts + [(start..<count, startLine)]
     }
 
     @Test func directivesStayWithTheirDocument() {
