@@ -65,36 +65,77 @@ static inline int scan_plain_byte(const uint8_t *bytes, size_t index, intptr_t b
     return byte == '\t' || (uint8_t)(byte - 0x20) < 0x5F;
 }
 
+#if defined(__SSE2__)
+/// The sixteen bytes of orgdiag_scan_plain_lines at `index`, whose printable bytes are the bits of
+/// `printable`: each line feed's line start is written, if there is room. Returns how many of
+/// them the scan goes past (16 when it goes on).
+static inline unsigned scan_plain_block(__m128i chunk, unsigned printable, size_t index, intptr_t base, intptr_t *line_starts,
+                                        size_t capacity, size_t *found) {
+    unsigned feeds = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\n')));
+    unsigned plain = printable | feeds;
+    unsigned length = 16;
+    if (plain != 0xFFFF) {
+        plain |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\t')));
+        if (plain != 0xFFFF) {
+            length = (unsigned)__builtin_ctz(~plain);
+            feeds &= (1u << length) - 1;
+        }
+    }
+    for (; feeds != 0; feeds &= feeds - 1) {
+        unsigned offset = (unsigned)__builtin_ctz(feeds);
+        if (*found == capacity) return offset;
+        line_starts[(*found)++] = base + (intptr_t)(index + offset) + 1;
+    }
+    return length;
+}
+
+/// The printable bytes of `chunk`, as bits: adding 0x60 maps 0x20...0x7E onto 0x80...0xDE, the
+/// lowest bytes as signed numbers, and every other byte above them, so that one signed comparison
+/// tells them apart.
+static inline __m128i printable_bytes(__m128i chunk) {
+    return _mm_cmplt_epi8(_mm_add_epi8(chunk, _mm_set1_epi8((char)0x60)), _mm_set1_epi8((char)0xDF));
+}
+#endif
+
 size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t base, intptr_t *line_starts, size_t capacity,
                                 size_t *written) {
     size_t index = 0;
     size_t found = 0;
 #if defined(__SSE2__)
-    // Adding 0x60 maps 0x20...0x7E onto 0x80...0xDE, the lowest bytes as signed numbers, and every
-    // other byte above them: one signed comparison tells the printable ones apart. Tabs and line
-    // feeds are let through too, and each line feed among the plain bytes gives a line start.
-    const __m128i shift = _mm_set1_epi8((char)0x60);
-    const __m128i bound = _mm_set1_epi8((char)0xDF);
-    const __m128i feed = _mm_set1_epi8('\n');
-    const __m128i tab = _mm_set1_epi8('\t');
-    for (; index + 16 <= count; index += 16) {
-        __m128i chunk = _mm_loadu_si128((const __m128i *)(bytes + index));
-        unsigned feeds = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, feed));
-        unsigned plain = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(chunk, shift), bound))
-            | feeds | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, tab));
-        unsigned length = plain == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~plain);
-        if (length < 16) feeds &= (1u << length) - 1;
-        for (; feeds != 0; feeds &= feeds - 1) {
-            size_t offset = index + (size_t)__builtin_ctz(feeds);
-            if (found == capacity) {
-                *written = found;
-                return offset;
+    // Thirty-two printable bytes (no line feed among them: the middle of a long line) are skipped
+    // with one test; otherwise each sixteen are looked at for line feeds, tabs and where to stop.
+    while (index + 16 <= count) {
+        __m128i first = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i first_printable = printable_bytes(first);
+        if (index + 32 <= count) {
+            __m128i second = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
+            __m128i second_printable = printable_bytes(second);
+            if (_mm_movemask_epi8(_mm_and_si128(first_printable, second_printable)) == 0xFFFF) {
+                index += 32;
+                continue;
             }
-            line_starts[found++] = base + (intptr_t)offset + 1;
-        }
-        if (length < 16) {
-            *written = found;
-            return index + length;
+            unsigned length = scan_plain_block(first, (unsigned)_mm_movemask_epi8(first_printable), index, base, line_starts,
+                                               capacity, &found);
+            if (length < 16) {
+                *written = found;
+                return index + length;
+            }
+            index += 16;
+            length = scan_plain_block(second, (unsigned)_mm_movemask_epi8(second_printable), index, base, line_starts,
+                                      capacity, &found);
+            if (length < 16) {
+                *written = found;
+                return index + length;
+            }
+            index += 16;
+        } else {
+            unsigned length = scan_plain_block(first, (unsigned)_mm_movemask_epi8(first_printable), index, base, line_starts,
+                                               capacity, &found);
+            if (length < 16) {
+                *written = found;
+                return index + length;
+            }
+            index += 16;
         }
     }
 #else
