@@ -14,7 +14,9 @@ public enum PackDirectory {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "'\(path)' is not a folder holding a rule pack", at: nil)]))
         }
         let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        guard let enumerator = fileManager.enumerator(atPath: path) else {
+        // The folder's own path resolved: the enumerator does not go into a link to a folder, so a
+        // pack given through one would seem empty.
+        guard let enumerator = fileManager.enumerator(atPath: root) else {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot list the folder '\(path)'", at: nil)]))
         }
         var files: [SourceFile] = []

@@ -12,7 +12,9 @@ enum YAMLFileDiscovery {
                 files.append(path)
                 continue
             }
-            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter(wanted).sorted()
+            // Listed through its resolved path: the enumerator does not go into a link to a folder.
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let found = (FileManager.default.enumerator(atPath: resolved)?.allObjects as? [String] ?? []).filter(wanted).sorted()
             files += found.map { (path as NSString).appendingPathComponent($0) }
         }
         return files

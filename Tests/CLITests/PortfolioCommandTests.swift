@@ -19,6 +19,22 @@ import TestSupport
         try CLIRunner.assertGolden(text.stdout, "batch-en.txt")
     }
 
+    /// Folders given through links (a shared portfolio or pack linked into a project) are read,
+    /// their files named under the paths given.
+    @Test func foldersReachedThroughLinksAreRead() throws {
+        let folder = try Repository.temporaryFolder("linked")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("profiles").path
+        let pack = folder.appendingPathComponent("pack").path
+        try FileManager.default.createSymbolicLink(atPath: profiles, withDestinationPath: Repository.url("fixtures/profiles").path)
+        try FileManager.default.createSymbolicLink(atPath: pack, withDestinationPath: Repository.url("rules").path)
+        let linked = try CLIRunner.run(["batch", profiles, "--rules", pack, "--format", "csv"])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let direct = try CLIRunner.run(["batch", "fixtures/profiles", "--format", "csv"])
+        #expect(linked.stdout.contains("\(profiles)/cma-haut-val.yaml;Chambre de métiers"))
+        #expect(linked.stdout.replacingOccurrences(of: "\(profiles)/", with: "fixtures/profiles/") == direct.stdout)
+    }
+
     @Test func batchReportsABadProfileAndRunsTheOthers() throws {
         let source = try Repository.temporaryFolder("not-yaml").appendingPathComponent("source.swift")
         defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }

@@ -306,6 +306,21 @@ import RuleModel
         #expect(problems.summaries == ["- error file.outside-pack '\(pack.path)/more.yaml' leads outside the pack's folder; refused"])
     }
 
+    /// A pack's folder given through a link (a shared pack linked into a project) is read, its
+    /// files named under the path given.
+    @Test func aPackFolderReachedThroughALinkIsRead() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-linked-\(UUID().uuidString)")
+        let pack = root.appendingPathComponent("pack")
+        try FileManager.default.createDirectory(at: pack.appendingPathComponent("more"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
+        try Data("facts: {}\n".utf8).write(to: pack.appendingPathComponent("more/facts.yaml"))
+        let link = root.appendingPathComponent("linked").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: pack.path)
+        let files = try PackDirectory.read(link).get()
+        #expect(files.map(\.path) == ["\(link)/more/facts.yaml", "\(link)/pack.yaml"])
+    }
+
     @Test func packSizeLimits() {
         let facts = "facts:\n  a: {type: boolean, label: A}\n  b: {type: boolean, label: B}\n"
         let file = SourceFile(path: "p.yaml", text: header + facts)
