@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Parallel", dependencies: ["CCores"]),
         .target(name: "YAML", dependencies: ["CYAML", "CByteScan", "Diagnostics", "Parallel"]),
         .target(name: "RuleModel", dependencies: ["Diagnostics"]),
-        .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel"]),
+        .target(name: "RuleLoader", dependencies: ["RuleModel", "YAML", "Diagnostics", "Parallel", "CByteScan"]),
         .target(name: "Engine", dependencies: ["RuleModel", "Diagnostics", "Parallel"], swiftSettings: engineSettings),
         .target(name: "Reports", dependencies: ["Engine", "RuleModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `orgdiag batch` as a library: a portfolio read in windows and evaluated on every core.

@@ -1,9 +1,9 @@
 // Byte scans over whole files (counting lines, finding the end of a run of plain text and noting
-// where each of its lines starts), sixteen
-// bytes at a time with SSE2, which every x86-64 processor has, and eight at a time in a 64-bit
-// word elsewhere. Written in C because Swift's optimiser leaves the plain loops scalar (a compare
-// and a branch per byte), and these passes over each window of profiles ran at two instructions
-// a byte.
+// where each of its lines starts, finding a byte from the end), sixteen bytes at a time with SSE2,
+// which every x86-64 processor has, and eight at a time in a 64-bit word elsewhere. Written in C
+// because Swift's optimiser leaves the plain loops scalar (a compare and a branch per byte), and
+// these passes over each window of profiles ran at two instructions a byte.
+#define _GNU_SOURCE  // memrchr
 #include "byte_scan.h"
 
 #include <string.h>
@@ -164,4 +164,17 @@ size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t bas
     }
     *written = found;
     return index;
+}
+
+intptr_t orgdiag_last_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+#if defined(__GLIBC__)
+    const uint8_t *found = memrchr(bytes, byte, count);
+    return found ? (intptr_t)(found - bytes) : -1;
+#else
+    while (count > 0) {
+        count--;
+        if (bytes[count] == byte) return (intptr_t)count;
+    }
+    return -1;
+#endif
 }

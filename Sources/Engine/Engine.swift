@@ -35,7 +35,8 @@ public struct Engine: Sendable {
     /// The block evaluator's working memory, kept from one ``decide(_:chunks:overrides:)`` to the
     /// next (each block of registers is most of a megabyte for a pack of a few hundred rules, and
     /// setting one up cost a quarter of deciding a run of a batch window); a block is left as its
-    /// last chunk left it, and every chunk resets what it reads.
+    /// last chunk left it, and every chunk resets what it reads. The blocks, two for each decision
+    /// made at once, stay as long as the engine.
     let registerBlocks = ReusePool<RegisterBlock>()
 
     /// Compiles `pack` for evaluation.

@@ -3,7 +3,8 @@
 public struct DecisionLines: Sendable {
     /// The bytes an id is copied with at once, its space included: an id that fits is copied as
     /// one 16-byte load and store (the bytes after its end are overwritten by the next id or the
-    /// line break), a longer one with `memmove`, whose call costs more than copying a short id.
+    /// line break, or fall in the room left after the line, which is dropped), a longer one with
+    /// `memmove`, whose call costs more than copying a short id.
     private static let slotBytes = 16
     /// Every id's bytes, each after a space, in a slot of ``slotBytes`` bytes (zeros after it)
     /// when it fits, and after all the slots when it does not; then a slot of zeros.

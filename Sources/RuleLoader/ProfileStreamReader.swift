@@ -1,3 +1,4 @@
+import CByteScan
 import Diagnostics
 import Foundation
 import Parallel
@@ -216,7 +217,8 @@ public final class ProfileStreamReader {
         bytes.withUnsafeBufferPointer { cuts(in: $0, from: 0, requiringContent: requiringContent) }
     }
 
-    /// The cuts of the lines from the one starting at `start` on, scanned as if the bytes began there.
+    /// The cuts of the lines from the one starting at `start` on, fed to a new scanner, with no
+    /// content seen before `start` (offsets stay those of the whole buffer).
     private static func cuts(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, requiringContent: Bool) -> [Int] {
         var cuts: [Int] = []
         var scanner = DocumentStartScanner()
@@ -240,27 +242,30 @@ public final class ProfileStreamReader {
 
     /// The last of ``cuts(in:requiringContent:)``, found from the marker before the last one: a
     /// marker resets what the scanner carries (``DocumentStartScanner``), and every line after one
-    /// has content before it, so from there on the cuts are those of the whole buffer. Only when
-    /// none falls after that marker (directives without a document end before them), or the
+    /// has content before it, so from there on the cuts are those of the whole buffer. (On the
+    /// marker itself a new scanner may say otherwise, when directives come before it, but with no
+    /// content seen yet that cut is never taken; every later cut lies after the marker.) Only when
+    /// no cut follows that marker (directives without a document end before the last one), or the
     /// buffer holds fewer than two markers, is the whole buffer scanned: a window's cut costs a
     /// document or two of lines rather than all of them.
     static func lastCut(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             if let last = markerLine(before: buffer.count, in: buffer), let previous = markerLine(before: last, in: buffer),
-               let cut = cuts(in: buffer, from: previous, requiringContent: true).last, cut > previous {
+               let cut = cuts(in: buffer, from: previous, requiringContent: true).last {
                 return cut
             }
             return cuts(in: buffer, from: 0, requiringContent: true).last
         }
     }
 
-    /// The start of the last line starting before `end` that is a document marker (`---`).
+    /// The start of the last line starting before `end` that is a document marker (`---`); the
+    /// line feeds are found from the end with `memrchr`.
     private static func markerLine(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var lineStart = end
         while lineStart > 0 {
             // Back to the start of the line holding the byte before `lineStart`.
-            lineStart -= 1
-            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            lineStart = orgdiag_last_byte(base, lineStart - 1, UInt8(ascii: "\n")) + 1
             if DocumentStartScanner.isMarker(bytes, at: lineStart) { return lineStart }
         }
         return nil

@@ -157,6 +157,9 @@ public enum YAMLParser {
                 var marker = low - 1
                 while marker >= next, !DocumentStartScanner.isMarker(bytes, at: lineStarts[marker]) { marker -= 1 }
                 if marker >= next {
+                    // On the marker itself a new scanner may say otherwise than the full scan
+                    // (directives before it), but either way that start lies before the threshold
+                    // and is not taken.
                     scanner = DocumentStartScanner()
                     next = marker
                 }

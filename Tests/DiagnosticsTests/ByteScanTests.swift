@@ -5,8 +5,8 @@ import TestSupport
 /// The C byte scans against the plain definition, at every position of a vector, its tail and the
 /// words of the fallback: `orgdiag_scan_plain_lines` stops at the first byte that is not printable
 /// ASCII (0x20...0x7E), a tab or a line feed, whichever byte it is and wherever it stands, noting
-/// the line after each line feed before it until its room is full, and `orgdiag_count_byte`
-/// counts every byte equal to the one asked for.
+/// the line after each line feed before it until its room is full; `orgdiag_count_byte` counts
+/// every byte equal to the one asked for, and `orgdiag_last_byte` finds the last.
 @Suite struct ByteScanTests {
     /// The scan of `bytes` from `base` with room for `capacity` line starts: where it stopped and
     /// the line starts it wrote.
@@ -47,6 +47,23 @@ import TestSupport
         }
     }
 
+    /// Runs of printable bytes of every length up to 100, with a byte of every kind at each
+    /// position: thirty-two printable bytes are skipped at once, the rest looked at sixteen at a
+    /// time or one by one.
+    @Test func thePlainScanSkipsLongRunsOfPrintableBytes() {
+        for length in 0...100 {
+            let plain = [UInt8](repeating: UInt8(ascii: "y"), count: length)
+            #expect(scan(plain) == expected(plain) && scan(plain).stop == length, "\(length) printable bytes")
+            for position in 0..<length {
+                for byte: UInt8 in [0x0A, 0x09, 0x0D, 0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[position] = byte
+                    #expect(scan(bytes, base: 3) == expected(bytes, base: 3), "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func thePlainScanStopsAtTheLineFeedThatFindsNoRoom() {
         let bytes = Array(String(repeating: "ab\tcd\n", count: 20).utf8)
         for capacity in [0, 1, 2, 3, 7, 19, 20, 21] {
@@ -62,14 +79,27 @@ import TestSupport
         let alphabet = Array("abc xyz:-\t".utf8) + [0x0A, 0x0A, 0x0D, 0xC3, 0xA9, 0x00, 0x7F]
         for _ in 0..<2_000 {
             let length = Int.random(in: 0..<200, using: &generator)
+            // Line feeds one byte in two, in forty, or none, so that long printable runs come too.
+            let feedRate = [2, 40, Int.max].randomElement(using: &generator)!
             let bytes = (0..<length).map { _ in
                 Int.random(in: 0..<20, using: &generator) == 0 ? alphabet.randomElement(using: &generator)!
-                    : Bool.random(using: &generator) ? UInt8(ascii: "k") : UInt8(ascii: "\n")
+                    : Int.random(in: 0..<feedRate, using: &generator) == 0 ? UInt8(ascii: "\n") : UInt8(ascii: "k")
             }
             let capacity = Int.random(in: 0..<40, using: &generator)
             let found = scan(bytes, base: 7, capacity: capacity)
             let wanted = expected(bytes, base: 7, capacity: capacity)
             #expect(found.stop == wanted.stop && found.lineStarts == wanted.lineStarts, "\(bytes), room for \(capacity)")
+        }
+    }
+
+    @Test func theLastByteIsFoundFromTheEnd() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for needle: UInt8 in [0x0A, 0x00, 0xFF, 0x2A] {
+            for count in [0, 1, 17, 64, 299, 300] {
+                let expected = bytes[..<count].lastIndex(of: needle) ?? -1
+                #expect(bytes.withUnsafeBufferPointer { orgdiag_last_byte($0.baseAddress!, count, needle) } == expected,
+                        "\(needle) in \(count) bytes")
+            }
         }
     }
 

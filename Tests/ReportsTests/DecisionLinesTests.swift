@@ -11,6 +11,17 @@ import Testing
     }
 }
 
+/// The last id, which loses its space when it is the first of a line, is read from its slot's
+/// second byte: the bytes read past it are not the line's.
+@Suite struct DecisionLinesLastIDTests {
+    @Test func theLastIDFirstOnItsLine() {
+        var bytes: [UInt8] = []
+        DecisionLines(ids: ["a", "bb"]).append(fired: [1], unknown: [], to: &bytes)
+        DecisionLines(ids: ["a", "bb"]).append(fired: [], unknown: [1], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "bb\n | bb\n")
+    }
+}
+
 /// Ids of every length around the 16 bytes an id is copied with at once, lines one after another.
 @Suite struct DecisionLinesLengthTests {
     @Test func idsOfEveryLengthAroundTheSlotAreCopiedWhole() {

@@ -15,4 +15,7 @@ size_t orgdiag_count_byte(const uint8_t *bytes, size_t count, uint8_t byte);
 size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t base, intptr_t *line_starts, size_t capacity,
                                 size_t *written);
 
+/// The offset of the last of the `count` bytes at `bytes` that equals `byte`, or -1.
+intptr_t orgdiag_last_byte(const uint8_t *bytes, size_t count, uint8_t byte);
+
 #endif
