@@ -45,6 +45,50 @@ import TestSupport
         #expect(expected.contains { $0.contains(" | ") } && expected.contains { !$0.isEmpty && !$0.hasPrefix(" |") })
     }
 
+    /// The same profiles read in windows of 200 KB (each cut into pieces), as written (a line per
+    /// section) and rewritten in block style (a line per fact, as consultants write them): the
+    /// reference answer either way, so the windows' cuts and line starts lose no document.
+    @Test(arguments: [false, true]) func smallWindowsGiveTheReferenceAnswer(blockStyle: Bool) throws {
+        let (pack, engine) = try Self.pack()
+        var text = try Repository.text(Self.folder + "/profiles.yaml")
+        if blockStyle {
+            text = Self.blockStyle(text)
+            #expect(text.split(separator: "\n").count > 60_000, "a line per fact")
+        }
+        let folder = try Repository.temporaryFolder("peer-windows")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("profiles.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let output = MemoryOutput()
+        let outcome = try BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
+            .run(files: ProfileFiles([path], windowBytes: 200_000), to: output)
+        #expect(outcome.problems.isEmpty)
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(lines == (try Self.reference()))
+    }
+
+    /// Each `key: {a: 1, b: [x, y]}` line as `key:` then a line per item.
+    private static func blockStyle(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let colon = line.range(of: ": {"), line.hasSuffix("}") else { return String(line) }
+            var items: [String] = []
+            var item = ""
+            var depth = 0
+            for character in line[colon.upperBound..<line.index(before: line.endIndex)] {
+                if character == "[" { depth += 1 }
+                if character == "]" { depth -= 1 }
+                if character == ",", depth == 0 {
+                    items.append(item.trimmingCharacters(in: .whitespaces))
+                    item = ""
+                } else {
+                    item.append(character)
+                }
+            }
+            items.append(item.trimmingCharacters(in: .whitespaces))
+            return ([line[..<colon.lowerBound] + ":"] + items.map { "  " + $0 }).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     @Test func theOneProfileEvaluatorGivesTheReferenceAnswer() throws {
         let (pack, engine) = try Self.pack()
         let file = SourceFile(path: "profiles.yaml", contents: Array(try Data(contentsOf: Repository.url(Self.folder + "/profiles.yaml"))))
