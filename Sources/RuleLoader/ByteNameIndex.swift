@@ -54,12 +54,16 @@ struct ByteNameIndex: Sendable {
 
     /// The position of the name spelt `name`, trying `guess` and the name after it first (names
     /// usually come in the catalogue's order, some left out, so most look-ups cost one or two
-    /// comparisons and no hashing).
+    /// comparisons and no hashing). A list of a few names (a fact's words, `true` and `false`) is
+    /// looked through in order instead of hashed: its first match is the name's first position.
     func position(of name: UnsafeBufferPointer<UInt8>, guess: Int) -> Int? {
         let prefix = Self.prefix(name)
         if guess >= 0 {
             if guess < prefixes.count, matches(name, prefix, guess) { return firstPositions[guess] }
             if guess + 1 < prefixes.count, matches(name, prefix, guess + 1) { return firstPositions[guess + 1] }
+        }
+        if prefixes.count <= Self.scannedCount {
+            return prefixes.indices.first { matches(name, prefix, $0) }
         }
         let mask = slots.count - 1
         var slot = Self.hash(name, prefix: prefix) & mask
@@ -71,8 +75,11 @@ struct ByteNameIndex: Sendable {
         }
     }
 
+    /// Lists of at most this many names are looked through rather than hashed.
+    private static let scannedCount = 8
+
     /// Whether `name`, whose first eight bytes are `prefix`, is spelt as the name at `position`.
-    private func matches(_ name: UnsafeBufferPointer<UInt8>, _ prefix: UInt64, _ position: Int) -> Bool {
+    @inline(__always) private func matches(_ name: UnsafeBufferPointer<UInt8>, _ prefix: UInt64, _ position: Int) -> Bool {
         guard prefixes[position] == prefix else { return false }
         let start = starts[position]
         let count = starts[position + 1] - start
@@ -87,7 +94,7 @@ struct ByteNameIndex: Sendable {
     /// The first eight bytes, little-endian, zeros after the end. A shorter name is read as two
     /// loads that overlap, its first and its last four (or two) bytes, the second shifted into
     /// place: the bytes in both are the same, so or-ing them keeps them.
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inline(__always) private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
