@@ -104,39 +104,28 @@ size_t orgdiag_scan_plain_lines(const uint8_t *bytes, size_t count, intptr_t bas
 #if defined(__SSE2__)
     // Thirty-two printable bytes (no line feed among them: the middle of a long line) are skipped
     // with one test; otherwise each sixteen are looked at for line feeds, tabs and where to stop.
-    while (index + 16 <= count) {
+    // The last thirty-one bytes or fewer of the scan are taken one at a time, below.
+    while (index + 32 <= count) {
         __m128i first = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i second = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
         __m128i first_printable = printable_bytes(first);
-        if (index + 32 <= count) {
-            __m128i second = _mm_loadu_si128((const __m128i *)(bytes + index + 16));
-            __m128i second_printable = printable_bytes(second);
-            if (_mm_movemask_epi8(_mm_and_si128(first_printable, second_printable)) == 0xFFFF) {
-                index += 32;
-                continue;
-            }
-            unsigned length = scan_plain_block(first, (unsigned)_mm_movemask_epi8(first_printable), index, base, line_starts,
-                                               capacity, &found);
-            if (length < 16) {
-                *written = found;
-                return index + length;
-            }
+        __m128i second_printable = printable_bytes(second);
+        if (_mm_movemask_epi8(_mm_and_si128(first_printable, second_printable)) == 0xFFFF) {
+            index += 32;
+            continue;
+        }
+        unsigned length = scan_plain_block(first, (unsigned)_mm_movemask_epi8(first_printable), index, base, line_starts,
+                                           capacity, &found);
+        if (length == 16) {
             index += 16;
             length = scan_plain_block(second, (unsigned)_mm_movemask_epi8(second_printable), index, base, line_starts,
                                       capacity, &found);
-            if (length < 16) {
-                *written = found;
-                return index + length;
-            }
-            index += 16;
-        } else {
-            unsigned length = scan_plain_block(first, (unsigned)_mm_movemask_epi8(first_printable), index, base, line_starts,
-                                               capacity, &found);
-            if (length < 16) {
-                *written = found;
-                return index + length;
-            }
-            index += 16;
         }
+        if (length < 16) {
+            *written = found;
+            return index + length;
+        }
+        index += 16;
     }
 #else
     // Eight printable bytes are skipped at once when no byte is under 0x20 (the borrow sets its
