@@ -77,12 +77,13 @@ public struct YAMLScalar: Sendable, Equatable {
         switch bytes.count {
         case 0: return true
         case 1: return bytes[0] == UInt8(ascii: "~")
-        case 4: return nullSpellings.contains { bytes.elementsEqual($0) }
+        case 4:
+            // The four bytes as one little-endian word, against `null`, `Null` and `NULL`.
+            let word = UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
+            return word == 0x6C6C_756E || word == 0x6C6C_754E || word == 0x4C4C_554E
         default: return false
         }
     }
-
-    private static let nullSpellings = ["null", "Null", "NULL"].map { Array($0.utf8) }
 
     /// The core schema's resolution of an untagged plain scalar.
     static func resolvePlain(_ text: String) -> Resolved {

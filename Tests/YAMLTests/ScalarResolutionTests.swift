@@ -58,4 +58,22 @@ import Testing
         let root = try document("base: &b {x: 1}\ncopy: *b\n")
         #expect(root["copy"] == root["base"])
     }
+
+    /// The byte-level null test (read four bytes at a time) agrees with the list of the core
+    /// schema's null spellings on every string of up to five bytes over the letters they use.
+    @Test func nullWordsAreTheCoreSchemasOnly() {
+        let letters = Array("nulNUL~ x".utf8)
+        let spellings: Set<[UInt8]> = Set(["", "~", "null", "Null", "NULL"].map { Array($0.utf8) })
+        var words: [[UInt8]] = [[]]
+        var checked = 0
+        for _ in 0..<5 {
+            words = words.flatMap { word in letters.map { word + [$0] } }
+            for word in words {
+                #expect(word.withUnsafeBufferPointer { YAMLScalar.isNullWord($0) } == spellings.contains(word), "\(word)")
+                checked += 1
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { YAMLScalar.isNullWord($0) })
+        #expect(checked == 9 + 81 + 729 + 6_561 + 59_049)
+    }
 }
