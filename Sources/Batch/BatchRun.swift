@@ -113,6 +113,8 @@ public struct BatchRun {
         if format == .csv { output.write(csv.header) }
         if format == .json { output.write(json.head()) }
 
+        // `--format fired`: the last window decoded, decided in the next step.
+        var waiting: DecodedWindow?
         while let (path, opened) = files.next() {
             let reader: ProfileStreamReader
             switch opened {
@@ -125,12 +127,17 @@ public struct BatchRun {
             var documentCount = 0
             var parseStart = clock.now
             if format == .fired {
-                // The reader reads, checks and cuts the next window on its own thread while the
-                // cores decode and decide this one.
+                // Each window is decoded in the same parallel step as the one before it is decided
+                // and written, while the reader reads, checks and cuts the next on its own thread.
                 while let window = reader.next() {
-                    outcome.profileCount += try decideWindow(window, path: path, lines: lines, to: output, outcome: &outcome,
-                                                             parseStart: parseStart)
-                    progress(outcome.profileCount)
+                    let decoding = WindowTableDecoding(window, pack: pack, catalogue: catalogue)
+                    let written = waiting?.table.count ?? 0
+                    waiting = try step(deciding: waiting, decoding: (decoding, path), lines: lines, to: output, outcome: &outcome,
+                                       start: parseStart)
+                    if written > 0 {
+                        outcome.profileCount += written
+                        progress(outcome.profileCount)
+                    }
                     parseStart = clock.now
                 }
                 continue
@@ -165,6 +172,11 @@ public struct BatchRun {
                 parseStart = clock.now
             }
         }
+        if let last = waiting {
+            _ = try step(deciding: last, decoding: nil, lines: lines, to: output, outcome: &outcome, start: clock.now)
+            outcome.profileCount += last.table.count
+            progress(outcome.profileCount)
+        }
         // A run that read no window (an empty or missing file) still reports a pack it cannot compile.
         if format == .fired { _ = try readyEngine(outcome: &outcome) }
         switch format {
@@ -182,51 +194,85 @@ public struct BatchRun {
         return try engine.value.get()
     }
 
-    /// Decodes a window on every core, then decides it with the block evaluator (runs of whole
-    /// blocks shared between the cores) and writes a line per document (`! path:line` for one
-    /// that could not be read, so that lines stay in step with documents). Returns the number of
-    /// documents.
+    /// A window decoded and waiting to be decided: its rows, the problems of the rows that could
+    /// not be read, by row, and its file.
+    private struct DecodedWindow: Sendable {
+        let table: FactTable
+        let failures: [Int: DiagnosticList]
+        let path: String
+    }
+
+    /// What a task of a step gives: a run's lines, or a piece of the next window.
+    private enum StepPart: Sendable {
+        case lines([UInt8], deciding: Duration, writing: Duration)
+        case piece(WindowTableDecoding.Part)
+    }
+
+    /// One parallel step of `--format fired`: the block evaluator decides `waiting` in runs of
+    /// whole blocks, each run's lines made on the core that decided it (`! path:line` for a
+    /// document that could not be read, so that lines stay in step with documents), and the
+    /// pieces of the next window (`decoding`, from the file at the path given) are decoded, all
+    /// as tasks of one ``concurrentMap(count:_:)``, the runs first. Then `waiting`'s lines are
+    /// written, and the new window returned, assembled.
     ///
-    /// Deciding is a stage of its own rather than done piece by piece on the core that decoded
-    /// each: between two of libyaml's pieces the program and its block of registers (about 800 KB
-    /// for the peer workload's pack) fall out of the core's caches, and deciding pieces of 128 KB
-    /// that way took half as long again.
-    private func decideWindow(_ window: Result<ProfileWindow, DiagnosticList>, path: String, lines: DecisionLines, to output: OutputSink,
-                              outcome: inout Outcome, parseStart: ContinuousClock.Instant) throws(EngineError) -> Int {
+    /// One step rather than three stages a window (decode, decide, write) so that no core waits
+    /// for another's last task at the end of each. Deciding is not done piece by piece on the core
+    /// that decoded each: between two of libyaml's pieces the program and its block of registers
+    /// (about 800 KB for the peer workload's pack) fall out of the core's caches, and deciding
+    /// pieces of 128 KB that way took half as long again.
+    ///
+    /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
+    /// the rest of the step, and the wait for the reader since `start`, is reading and decoding.
+    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, lines: DecisionLines,
+                      to output: OutputSink, outcome: inout Outcome, start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
         let clock = ContinuousClock()
-        let (table, failures) = switch window {
-        case .success(let window): ProfileStreamDecoder.decodeTable(window, pack: pack, catalogue: catalogue)
-        case .failure(let list): (FactTable([nil], catalogue: pack.facts), [0: list])
-        }
-        outcome.timings.parse += clock.now - parseStart
-        for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
-
-        // The first window may be decoded before the engine is compiled: this waits for it.
-        let engine = try readyEngine(outcome: &outcome)
-        let evaluationStart = clock.now
-        let runs = Self.runs(of: table.chunks.count)
-        let decided = concurrentMap(count: runs.count) { index in engine.decide(table, chunks: runs[index]) }
-        outcome.timings.evaluation += clock.now - evaluationStart
-
-        // Writing the lines is output, outside the timed evaluation; each run's on its core.
+        // The first window may be decoded before the engine is compiled: deciding waits for it.
+        let waitedBefore = outcome.timings.engineWait
+        let engine = try waiting.map { _ throws(EngineError) in try readyEngine(outcome: &outcome) }
+        let waitedForEngine = outcome.timings.engineWait - waitedBefore
+        let runs = waiting.map { Self.runs(of: $0.table.chunks.count) } ?? []
         var row = 0
         let firstRows = runs.map { run in
-            defer { row += table.chunks[run].reduce(0) { $0 + $1.count } }
+            defer { row += waiting!.table.chunks[run].reduce(0) { $0 + $1.count } }
             return row
         }
-        let text = concurrentMap(count: decided.count) { index in
+        let pieceCount = decoding?.0.taskCount ?? 0
+        let parts = concurrentMap(count: runs.count + pieceCount) { index -> StepPart in
+            guard index < runs.count, let waiting, let engine else { return .piece(decoding!.0.decode(task: index - runs.count)) }
+            let started = clock.now
+            let decided = engine.decide(waiting.table, chunks: runs[index])
+            let written = clock.now
             var bytes: [UInt8] = []
-            decided[index].forEach { offset, fired, unknown in
-                if let problems = failures[firstRows[index] + offset] {
-                    let place = problems.sorted.first?.location.map { "\($0)" } ?? path
+            decided.forEach { offset, fired, unknown in
+                if let problems = waiting.failures[firstRows[index] + offset] {
+                    let place = problems.sorted.first?.location.map { "\($0)" } ?? waiting.path
                     bytes += Array("! \(SafeText.terminal(place, singleLine: true))\n".utf8)
                 } else {
                     lines.append(fired: fired, unknown: unknown, to: &bytes)
                 }
             }
-            return bytes
+            return .lines(bytes, deciding: written - started, writing: clock.now - written)
         }
-        for bytes in text { output.write(bytes: bytes) }
-        return table.count
+
+        var deciding = Duration.zero, writing = Duration.zero
+        var pieces: [WindowTableDecoding.Part] = []
+        pieces.reserveCapacity(pieceCount)
+        for part in parts {
+            switch part {
+            case .lines(let bytes, let decidingRun, let writingRun):
+                output.write(bytes: bytes)
+                deciding += decidingRun
+                writing += writingRun
+            case .piece(let piece):
+                pieces.append(piece)
+            }
+        }
+        let cores = Cores.canOverlap ? max(1, min(Cores.usable, parts.count)) : 1
+        outcome.timings.evaluation += deciding / cores
+        guard let (decoding, path) = decoding else { return nil }
+        let (table, failures) = decoding.assemble(pieces)
+        for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
+        outcome.timings.parse += max(.zero, clock.now - start - waitedForEngine - (deciding + writing) / cores)
+        return DecodedWindow(table: table, failures: failures, path: path)
     }
 }

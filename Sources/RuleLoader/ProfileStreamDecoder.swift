@@ -43,54 +43,24 @@ public enum ProfileStreamDecoder {
 
     /// The profiles of a window as rows of a ``FactTable``, and the problems of each document that
     /// could not be read, by row. Each piece is decoded and tabulated on its core, with no
-    /// dictionary of facts built for the documents of the common form.
+    /// dictionary of facts built for the documents of the common form (``WindowTableDecoding``).
     public static func decodeTable(_ window: ProfileWindow, pack: RulePack,
                                    catalogue: ProfileLoader.Catalogue) -> (table: FactTable, failures: [Int: DiagnosticList]) {
-        guard let (lineStarts, cuts) = window.pieces else {
-            return tabulate(decode(window, pack: pack, catalogue: catalogue), pack: pack)
-        }
-        let parts = concurrentMap(count: cuts.count) { index in
-            let decoder = decodedPiece(index, of: window, lineStarts: lineStarts, cuts: cuts, pack: pack, catalogue: catalogue, output: .table)
-            return (table: decoder.table, failures: decoder.failures)
-        }
-        var table = FactTable(catalogue: pack.facts)
-        var failures: [Int: DiagnosticList] = [:]
-        for part in parts {
-            for (row, list) in part.failures { failures[table.count + row] = list }
-            table.append(contentsOf: part.table)
-        }
-        // A file with no document gives one row, its problem.
-        guard table.count > 0 else { return tabulate([.failure(noDocument(window.file))], pack: pack) }
-        return (table, failures)
+        let decoding = WindowTableDecoding(.success(window), pack: pack, catalogue: catalogue)
+        return decoding.assemble(concurrentMap(count: decoding.taskCount) { decoding.decode(task: $0) })
     }
 
     /// Piece `index` of a window, read from libyaml's events into `output`.
-    private static func decodedPiece(_ index: Int, of window: ProfileWindow, lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)],
-                                     pack: RulePack, catalogue: ProfileLoader.Catalogue, output: PieceDecoder.Output) -> PieceDecoder {
+    static func decodedPiece(_ index: Int, of window: ProfileWindow, lineStarts: [Int], cuts: [(bytes: Range<Int>, line: Int)],
+                             pack: RulePack, catalogue: ProfileLoader.Catalogue, output: PieceDecoder.Output) -> PieceDecoder {
         let decoder = PieceDecoder(file: window.file, bytes: cuts[index].bytes, lineOffset: cuts[index].line, lineStarts: lineStarts,
                                    pack: pack, catalogue: catalogue, limits: window.limits, output: output)
         decoder.run()
         return decoder
     }
 
-    /// Results as table rows, and the problems of the failed ones by row.
-    private static func tabulate(_ results: [Result<Profile, DiagnosticList>], pack: RulePack)
-        -> (table: FactTable, failures: [Int: DiagnosticList]) {
-        var table = FactTable(catalogue: pack.facts)
-        var failures: [Int: DiagnosticList] = [:]
-        for result in results {
-            switch result {
-            case .success(let profile):
-                table.append(profile, facts: pack.facts)
-            case .failure(let list):
-                failures[table.count] = list
-                table.appendUnread()
-            }
-        }
-        return (table, failures)
-    }
-
-    private static func noDocument(_ file: SourceFile) -> DiagnosticList {
+    /// The problem of a file that holds no document.
+    static func noDocument(_ file: SourceFile) -> DiagnosticList {
         let start = SourceLocation(file: file, range: SourceRange(line: 1, column: 1))
         return DiagnosticList([.error(YAMLDiagnosticCode.emptyDocument, "the file holds no YAML document; expected a mapping", at: start)])
     }

@@ -144,6 +144,40 @@ import TestSupport
         #expect(outcome.profileCount == count)
     }
 
+    /// Several files in small windows, a missing one among them: each window is decided in the
+    /// step that decodes the next, across files too, and the lines, problems and counts are those
+    /// of the files run one by one; progress is told after each window's lines, in rising counts
+    /// that end at the total.
+    @Test func windowsDecidedAStepLaterGiveTheLinesOfEachFileAlone() throws {
+        let (pack, engine) = try Self.defaultPack()
+        let text = (0..<3_000).map { index in
+            index % 997 == 5 ? "organisation: {name: P\(index)}\nfacts: {no_such_fact: 1}\n" : "organisation: {name: P\(index)}\nfacts: {}\n"
+        }.joined(separator: "---\n")
+        let (stream, folder) = try writeStream(text)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("copy.yaml").path
+        try FileManager.default.copyItem(atPath: stream.path, toPath: copy)
+        let files = [stream.path, "/nonexistent/profile.yaml"] + Self.fixtures.prefix(3) + [copy]
+        let run = BatchRun(pack: pack, engine: engine, format: .fired, language: "en")
+
+        var counts: [Int] = []
+        let together = MemoryOutput()
+        let outcome = try run.run(files: ProfileFiles(files, windowBytes: 16 << 10), to: together) { counts.append($0) }
+        var alone = "", problems: [String] = [], total = 0
+        for file in files {
+            let output = MemoryOutput()
+            let single = try run.run(files: ProfileFiles([file], windowBytes: 16 << 10), to: output)
+            alone += output.text
+            problems += single.problems.sorted.map(\.description)
+            total += single.profileCount
+        }
+        #expect(together.text == alone)
+        #expect(outcome.problems.sorted.map(\.description).sorted() == problems.sorted())
+        #expect(outcome.problems.errorCount == 9)
+        #expect(outcome.profileCount == total && total == 6_003)
+        #expect(counts.count > 10 && counts == counts.sorted() && Set(counts).count == counts.count && counts.last == total)
+    }
+
     /// A run that compiles its own engine while it reads (as the command does) decides as one
     /// given a ready engine; a pack that cannot be compiled stops it before anything is written,
     /// whatever the format.
