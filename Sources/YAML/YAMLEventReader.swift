@@ -153,10 +153,7 @@ public final class YAMLEventReader {
         currentScalar = UnsafeBufferPointer(start: nil, count: 0)
         currentIsPlainScalar = false
         currentIsDecorated = false
-        guard yaml_parser_parse(parser, current) == 1 else {
-            error = syntaxError()
-            return nil
-        }
+        guard yaml_parser_parse(parser, current) == 1 else { return stopOnSyntaxError() }
         switch current.pointee.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT:
@@ -183,20 +180,44 @@ public final class YAMLEventReader {
             currentScalar = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : length)
             currentIsPlainScalar = scalar.style == YAML_PLAIN_SCALAR_STYLE
             currentIsDecorated = scalar.tag != nil || scalar.anchor != nil
-            guard length <= maxScalarBytes else {
-                error = .error(YAMLDiagnosticCode.scalarTooLong, "a value of \(length) bytes, over the limit of \(maxScalarBytes) bytes",
-                               at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil)))
-                return nil
-            }
+            guard length <= maxScalarBytes else { return stopOnLongScalar(length) }
             return .scalar
         case YAML_ALIAS_EVENT:
             currentIsDecorated = true
             return .alias
         default:
-            error = .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(current.pointee.type.rawValue); please report this",
-                           at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil)))
-            return nil
+            return stopOnUnknownEvent()
         }
+    }
+
+    // The ways ``advance()`` stops, out of its line: it runs for every event of every profile,
+    // and building a diagnostic in place gave it a large stack frame to set up on each call.
+
+    /// Stops the reader on `problem`.
+    @inline(never)
+    private func stop(with problem: Diagnostic) -> Event.Kind? {
+        error = problem
+        return nil
+    }
+
+    /// Stops the reader on libyaml's error.
+    @inline(never)
+    private func stopOnSyntaxError() -> Event.Kind? {
+        stop(with: syntaxError())
+    }
+
+    /// Stops the reader on an event of a type libyaml does not document.
+    @inline(never)
+    private func stopOnUnknownEvent() -> Event.Kind? {
+        stop(with: .error(YAMLDiagnosticCode.internal, "unexpected libyaml event \(current.pointee.type.rawValue); please report this",
+                          at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil))))
+    }
+
+    /// Stops the reader on a scalar of `length` bytes, over the limit.
+    @inline(never)
+    private func stopOnLongScalar(_ length: Int) -> Event.Kind? {
+        stop(with: .error(YAMLDiagnosticCode.scalarTooLong, "a value of \(length) bytes, over the limit of \(maxScalarBytes) bytes",
+                          at: SourceLocation(file: file, range: SourceRange(start: startPosition, end: nil))))
     }
 
     /// The current event's scalar, as libyaml holds it (empty for other events): valid until the
