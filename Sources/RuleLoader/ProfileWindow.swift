@@ -1,4 +1,5 @@
 import Diagnostics
+import RuleModel
 import YAML
 
 /// A window of a stream of profiles, checked (size, encoding, line starts) and cut at document
@@ -22,13 +23,16 @@ public struct ProfileWindow: Sendable {
     /// the same time, large enough that starting a piece (a parser, a table) costs little beside it.
     public static let pieceBytes = 128 << 10
 
-    /// Checks `file` against `limits` and cuts it into pieces of about ``pieceBytes``.
+    /// Checks `file` against `limits` and cuts it into pieces of about ``pieceBytes`` or a little
+    /// more, each but the last of whole blocks of the block evaluator (``FactTable/chunkSize``
+    /// documents) where documents start with `---`.
     public init(_ file: SourceFile, limits: YAMLLimits = .default) {
         self.file = file
         self.limits = limits
         var problems = DiagnosticList()
         pieces = YAMLParser.check(file, limits: limits, into: &problems).map { lineStarts in
-            (lineStarts, YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / Self.pieceBytes)))
+            (lineStarts, YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: max(2, file.contents.count / Self.pieceBytes),
+                                                 documentsPerBlock: FactTable.chunkSize))
         }
         self.problems = problems
     }

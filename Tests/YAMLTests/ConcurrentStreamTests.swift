@@ -51,17 +51,21 @@ import TestSupport
             let file = SourceFile(path: "s.yaml", text: text)
             let lineStarts = UTF8Scanner.scan(file).lineStarts
             for pieces in [2, 3, 8, 40] {
-                let found = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: pieces)
-                let expected = everyLineCuts(file, lineStarts: lineStarts, pieces: pieces)
-                #expect(found.map(\.bytes) == expected.map(\.bytes) && found.map(\.line) == expected.map(\.line),
-                        "round \(round), \(pieces) pieces")
+                for block in [1, 3, 64] {
+                    let found = YAMLParser.documentCuts(file, lineStarts: lineStarts, pieces: pieces, documentsPerBlock: block)
+                    let expected = everyLineCuts(file, lineStarts: lineStarts, pieces: pieces, documentsPerBlock: block)
+                    #expect(found.map(\.bytes) == expected.map(\.bytes) && found.map(\.line) == expected.map(\.line),
+                            "round \(round), \(pieces) pieces, blocks of \(block)")
+                }
             }
         }
     }
 
     /// The cuts by definition: every line fed to one scanner, each cut the first document start
-    /// at least a part's size after the one before.
-    private func everyLineCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int) -> [(bytes: Range<Int>, line: Int)] {
+    /// at least a part's size after the one before, with a multiple of `documentsPerBlock` marker
+    /// lines from there.
+    private func everyLineCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int,
+                               documentsPerBlock: Int) -> [(bytes: Range<Int>, line: Int)] {
         let count = file.contents.count
         let target = count / pieces
         var cuts: [(bytes: Range<Int>, line: Int)] = []
@@ -70,13 +74,30 @@ import TestSupport
         var scanner = DocumentStartScanner()
         file.contents.withUnsafeBufferPointer { bytes in
             for (line, offset) in lineStarts.enumerated() where offset < count {
-                guard let document = scanner.feed(lineAt: offset, line: line, in: bytes), document.offset - start >= target else { continue }
+                guard let document = scanner.feed(lineAt: offset, line: line, in: bytes), document.offset - start >= target,
+                      (startLine..<document.line).count(where: { DocumentStartScanner.isMarker(bytes, at: lineStarts[$0]) })
+                          % documentsPerBlock == 0 else { continue }
                 cuts.append((start..<document.offset, startLine))
                 start = document.offset
                 startLine = document.line
             }
         }
         return cuts + [(start..<count, startLine)]
+    }
+
+    /// Where each document starts with a marker, every part but the last holds whole blocks of
+    /// documents, and the parts still hold every document, in order.
+    @Test func partsHoldWholeBlocksOfDocuments() {
+        let file = stream(documents: 3000)
+        let cuts = YAMLParser.documentCuts(file, lineStarts: UTF8Scanner.scan(file).lineStarts, pieces: 8, documentsPerBlock: 64)
+        #expect(cuts.count > 2)
+        let documents = cuts.map { cut in
+            file.contents[cut.bytes].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .count { $0.starts(with: Array("---".utf8)) && ($0.count == 3 || $0[$0.startIndex + 3] == UInt8(ascii: " ")) }
+        }
+        #expect(documents.dropLast().allSatisfy { $0 % 64 == 0 && $0 > 0 })
+        #expect(documents.reduce(0, +) == 3000)
+        #expect(zip(cuts, cuts.dropFirst()).allSatisfy { $0.bytes.upperBound == $1.bytes.lowerBound })
     }
 
     @Test func directivesStayWithTheirDocument() {
