@@ -31,8 +31,9 @@ public struct BatchRun {
         public var parse = Duration.zero
         /// Evaluating them.
         public var evaluation = Duration.zero
-        /// Waiting for the engine, compiled on another thread while the first profiles were read:
-        /// the part of compiling that reading did not hide (zero when the run was given an engine).
+        /// Compiling the engine, when the run compiles it itself: with `--format fired`, its task's
+        /// share of the first step, where it runs beside the first window's pieces; otherwise the
+        /// wait for it before the first profile.
         public var engineWait = Duration.zero
     }
 
@@ -62,7 +63,7 @@ public struct BatchRun {
     }
 
     private let pack: RulePack
-    /// The engine, compiled on another thread when the run compiles it itself.
+    /// The engine, compiled at its first read when the run compiles it itself.
     private let engine: BackgroundValue<Result<Engine, EngineError>>
     private let format: Format
     private let language: String
@@ -75,11 +76,13 @@ public struct BatchRun {
         self.init(pack: pack, engine: BackgroundValue(ready: .success(engine)), format: format, language: language, raw: raw)
     }
 
-    /// Prepares a run of `pack` writing `format` in `language`, and starts compiling its engine on
-    /// another thread, so that the first profiles are read and decoded meanwhile; ``run(files:to:progress:)``
-    /// throws the compiler's error, if any, before writing anything.
+    /// Prepares a run of `pack` writing `format` in `language`, which compiles its engine: with
+    /// `--format fired` as a task of the step that decodes the first window, on one core while the
+    /// others decode, rather than on a thread of its own that would take a core from them; for
+    /// the others, before the first profile. ``run(files:to:progress:)`` throws the compiler's
+    /// error, if any, before writing anything.
     public init(pack: RulePack, format: Format, language: String, raw: Bool = false) {
-        self.init(pack: pack, engine: BackgroundValue { Result { () throws(EngineError) in try Engine(pack: pack) } },
+        self.init(pack: pack, engine: BackgroundValue(overlapping: false) { Result { () throws(EngineError) in try Engine(pack: pack) } },
                   format: format, language: language, raw: raw)
     }
 
@@ -113,8 +116,10 @@ public struct BatchRun {
         if format == .csv { output.write(csv.header) }
         if format == .json { output.write(json.head()) }
 
-        // `--format fired`: the last window decoded, decided in the next step.
+        // `--format fired`: the last window decoded, decided in the next step; whether a step has
+        // compiled the engine yet.
         var waiting: DecodedWindow?
+        var compiled = false
         while let (path, opened) = files.next() {
             let reader: ProfileStreamReader
             switch opened {
@@ -132,8 +137,9 @@ public struct BatchRun {
                 while let window = reader.next() {
                     let decoding = WindowTableDecoding(window, pack: pack, catalogue: catalogue)
                     let written = waiting?.table.count ?? 0
-                    waiting = try step(deciding: waiting, decoding: (decoding, path), lines: lines, to: output, outcome: &outcome,
-                                       start: parseStart)
+                    waiting = try step(deciding: waiting, decoding: (decoding, path), compiling: !compiled, lines: lines, to: output,
+                                       outcome: &outcome, start: parseStart)
+                    compiled = true
                     if written > 0 {
                         outcome.profileCount += written
                         progress(outcome.profileCount)
@@ -173,7 +179,7 @@ public struct BatchRun {
             }
         }
         if let last = waiting {
-            _ = try step(deciding: last, decoding: nil, lines: lines, to: output, outcome: &outcome, start: clock.now)
+            _ = try step(deciding: last, decoding: nil, compiling: false, lines: lines, to: output, outcome: &outcome, start: clock.now)
             outcome.profileCount += last.table.count
             progress(outcome.profileCount)
         }
@@ -202,18 +208,21 @@ public struct BatchRun {
         let path: String
     }
 
-    /// What a task of a step gives: a run's lines, or a piece of the next window.
+    /// What a task of a step gives: a run's lines, a piece of the next window, or the engine
+    /// compiled.
     private enum StepPart: Sendable {
         case lines([UInt8], deciding: Duration, writing: Duration)
         case piece(WindowTableDecoding.Part)
+        case compiled(Duration)
     }
 
     /// One parallel step of `--format fired`: the block evaluator decides `waiting` in runs of
     /// whole blocks, each run's lines made on the core that decided it (`! path:line` for a
     /// document that could not be read, so that lines stay in step with documents), and the
     /// pieces of the next window (`decoding`, from the file at the path given) are decoded, all
-    /// as tasks of one ``concurrentMap(count:_:)``, the runs first. Then `waiting`'s lines are
-    /// written, and the new window returned, assembled.
+    /// as tasks of one ``concurrentMap(count:_:)``, the runs first; when `compiling`, a first task
+    /// compiles the engine (a run given one finds it ready). Then `waiting`'s lines are written,
+    /// and the new window returned, assembled.
     ///
     /// One step rather than three stages a window (decode, decide, write) so that no core waits
     /// for another's last task at the end of each. Deciding is not done piece by piece on the core
@@ -222,9 +231,11 @@ public struct BatchRun {
     /// pieces of 128 KB that way took half as long again.
     ///
     /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
-    /// the rest of the step, and the wait for the reader since `start`, is reading and decoding.
-    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, lines: DecisionLines,
-                      to output: OutputSink, outcome: inout Outcome, start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
+    /// the compiling task's, compiling; the rest of the step, and the wait for the reader since
+    /// `start`, is reading and decoding.
+    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, compiling: Bool,
+                      lines: DecisionLines, to output: OutputSink, outcome: inout Outcome,
+                      start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
         let clock = ContinuousClock()
         // The first window may be decoded before the engine is compiled: deciding waits for it.
         let waitedBefore = outcome.timings.engineWait
@@ -237,7 +248,15 @@ public struct BatchRun {
             return row
         }
         let pieceCount = decoding?.0.taskCount ?? 0
-        let parts = concurrentMap(count: runs.count + pieceCount) { index -> StepPart in
+        let compileTasks = compiling ? 1 : 0
+        let compiler = self.engine
+        let parts = concurrentMap(count: compileTasks + runs.count + pieceCount) { task -> StepPart in
+            if task < compileTasks {
+                let started = clock.now
+                _ = compiler.value  // compiled here, at the first read
+                return .compiled(clock.now - started)
+            }
+            let index = task - compileTasks
             guard index < runs.count, let waiting, let engine else { return .piece(decoding!.0.decode(task: index - runs.count)) }
             let started = clock.now
             let decided = engine.decide(waiting.table, chunks: runs[index])
@@ -254,7 +273,7 @@ public struct BatchRun {
             return .lines(bytes, deciding: written - started, writing: clock.now - written)
         }
 
-        var deciding = Duration.zero, writing = Duration.zero
+        var deciding = Duration.zero, writing = Duration.zero, compilingTime = Duration.zero
         var pieces: [WindowTableDecoding.Part] = []
         pieces.reserveCapacity(pieceCount)
         for part in parts {
@@ -265,14 +284,17 @@ public struct BatchRun {
                 writing += writingRun
             case .piece(let piece):
                 pieces.append(piece)
+            case .compiled(let duration):
+                compilingTime = duration
             }
         }
         let cores = Cores.canOverlap ? max(1, min(Cores.usable, parts.count)) : 1
         outcome.timings.evaluation += deciding / cores
+        outcome.timings.engineWait += compilingTime / cores
         guard let (decoding, path) = decoding else { return nil }
         let (table, failures) = decoding.assemble(pieces)
         for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
-        outcome.timings.parse += max(.zero, clock.now - start - waitedForEngine - (deciding + writing) / cores)
+        outcome.timings.parse += max(.zero, clock.now - start - waitedForEngine - (deciding + writing + compilingTime) / cores)
         return DecodedWindow(table: table, failures: failures, path: path)
     }
 }

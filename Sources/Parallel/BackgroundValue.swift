@@ -1,12 +1,12 @@
 import Dispatch
 
 /// A value computed on another thread from the moment it is made, so that the work overlaps what
-/// the caller does next; reading ``value`` waits until it is ready.
+/// the caller does next, or deferred to the first read of ``value``, on the reader's thread (on a
+/// single core, where there is nothing to overlap it with, or when the caller chooses that thread:
+/// a task of a parallel step); reading ``value`` waits until it is ready.
 ///
-/// The work runs on a queue of its own, which libdispatch gives a thread even when every core's
-/// worker is busy: a reader waiting inside `concurrentPerform` cannot starve it. On a single core
-/// (``Cores/canOverlap``) the work is done by the first read of ``value`` instead, on the reader's
-/// thread: there is nothing to overlap it with there.
+/// Work that runs at once runs on a queue of its own, which libdispatch gives a thread even when
+/// every core's worker is busy: a reader waiting inside `concurrentPerform` cannot starve it.
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written once, by the work, before the group is left or under `deferral`; read only after
@@ -16,12 +16,6 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private var pendingWork: (@Sendable () -> Value)?
     /// The queue that serialises reads of a deferred value; `nil` when the work runs on its own thread.
     private let deferral: DispatchQueue?
-
-    /// Starts `work` on another thread when the process may use more than one core, and leaves it
-    /// for the first read of ``value`` otherwise.
-    public convenience init(_ work: @escaping @Sendable () -> Value) {
-        self.init(overlapping: Cores.canOverlap, work)
-    }
 
     /// Starts `work` on another thread when `overlapping`, and leaves it for the first read of
     /// ``value`` otherwise.
