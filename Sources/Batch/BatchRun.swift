@@ -69,6 +69,9 @@ public struct BatchRun {
     private let language: String
     private let csv: PortfolioCSV
     private let catalogue: ProfileLoader.Catalogue
+    /// The buffers `--format fired` writes each run's lines into, kept from one step to the next:
+    /// a window's lines are megabytes whose first touch faulted pages in at every window.
+    private let lineBuffers = ReusePool<[UInt8]>()
 
     /// Prepares a run of `engine` (compiled from `pack`) writing `format` in `language`; with
     /// `raw`, the CSV keeps ids and English headers (``PortfolioCSV``).
@@ -249,7 +252,7 @@ public struct BatchRun {
         }
         let pieceCount = decoding?.0.taskCount ?? 0
         let compileTasks = compiling ? 1 : 0
-        let compiler = self.engine
+        let compiler = self.engine, buffers = lineBuffers
         let parts = concurrentMap(count: compileTasks + runs.count + pieceCount) { task -> StepPart in
             if task < compileTasks {
                 let started = clock.now
@@ -261,7 +264,8 @@ public struct BatchRun {
             let started = clock.now
             let decided = engine.decide(waiting.table, chunks: runs[index])
             let written = clock.now
-            var bytes: [UInt8] = []
+            var bytes = buffers.take() ?? []
+            bytes.removeAll(keepingCapacity: true)
             decided.forEach { offset, fired, unknown in
                 if let problems = waiting.failures[firstRows[index] + offset] {
                     let place = problems.sorted.first?.location.map { "\($0)" } ?? waiting.path
@@ -280,6 +284,7 @@ public struct BatchRun {
             switch part {
             case .lines(let bytes, let decidingRun, let writingRun):
                 output.write(bytes: bytes)
+                lineBuffers.giveBack(bytes)
                 deciding += decidingRun
                 writing += writingRun
             case .piece(let piece):
