@@ -10,8 +10,10 @@ import RuleModel
 /// Files are read in order, each in windows of whole documents (``ProfileStreamReader``), so
 /// memory stays bounded however long a stream is; each window is decoded and evaluated on every
 /// core, and its rows written to the output before the next window is decoded (the text summary,
-/// which prints its count first, keeps its rows until the end). Meanwhile the reader reads, checks
-/// and cuts the next window on another thread. A bad profile is reported and the others still run.
+/// which prints its count first, keeps its rows until the end), except with `--format fired`,
+/// where one parallel step decodes a window while it decides the one before and writes its lines.
+/// Meanwhile the reader reads, checks and cuts the next window on another thread. A bad profile is
+/// reported and the others still run.
 public struct BatchRun {
     /// What the batch writes.
     public enum Format: String, CaseIterable, Sendable {
@@ -235,7 +237,7 @@ public struct BatchRun {
     ///
     /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
     /// the compiling task's, compiling; the rest of the step, and the wait for the reader since
-    /// `start`, is reading and decoding.
+    /// `start`, is reading and decoding, but for writing `waiting`'s lines to the output.
     private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, compiling: Bool,
                       lines: DecisionLines, to output: OutputSink, outcome: inout Outcome,
                       start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
@@ -280,10 +282,14 @@ public struct BatchRun {
         var deciding = Duration.zero, writing = Duration.zero, compilingTime = Duration.zero
         var pieces: [WindowTableDecoding.Part] = []
         pieces.reserveCapacity(pieceCount)
+        let outputStart = clock.now
+        var outputTime = Duration.zero
         for part in parts {
             switch part {
             case .lines(let bytes, let decidingRun, let writingRun):
+                let written = clock.now
                 output.write(bytes: bytes)
+                outputTime += clock.now - written
                 lineBuffers.giveBack(bytes)
                 deciding += decidingRun
                 writing += writingRun
@@ -299,7 +305,9 @@ public struct BatchRun {
         guard let (decoding, path) = decoding else { return nil }
         let (table, failures) = decoding.assemble(pieces)
         for row in failures.keys.sorted() { outcome.problems.append(contentsOf: failures[row]!) }
-        outcome.timings.parse += max(.zero, clock.now - start - waitedForEngine - (deciding + writing + compilingTime) / cores)
+        // Writing the output is neither: it is left out, as the other formats leave it out.
+        outcome.timings.parse += max(.zero, outputStart - start - waitedForEngine - (deciding + writing + compilingTime) / cores
+                                             + (clock.now - outputStart - outputTime))
         return DecodedWindow(table: table, failures: failures, path: path)
     }
 }

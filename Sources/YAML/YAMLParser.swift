@@ -129,11 +129,13 @@ public enum YAMLParser {
     /// Where to cut a stream into about `pieces` parts of similar size, at places where a
     /// document starts (``DocumentStartScanner``): each cut is the first document start at least
     /// a part's size after the cut before it with a multiple of `documentsPerBlock` marker lines
-    /// (`---`) between the two. Where each document starts with a marker, every part but the last
-    /// then holds whole blocks of that many documents: the block evaluator's blocks, which a
-    /// part's last, partly filled one would otherwise leave a third of the blocks unfilled (with
-    /// parts of about 150 documents). Elsewhere (a document without a marker) the parts are only
-    /// less even; they are cut at document starts all the same.
+    /// (`---`) between the two, or, when none comes within twice a part's size, the first start
+    /// after that (so that large documents still make several parts). Where each document starts
+    /// with a marker and the blocks fit, every part but the last then holds whole blocks of that
+    /// many documents: the block evaluator's blocks, of which a part's last, partly filled one left
+    /// a third unfilled with parts of about 150 documents. A document without a marker (the first
+    /// of a stream that opens without one) puts the count off by one: a part then ends on a block
+    /// of one document. Cuts are document starts either way.
     ///
     /// The lines before each part's size is reached are not fed to the scanner: a marker line
     /// resets what it carries, so it is fed from the last marker before that point (or from where
@@ -141,6 +143,7 @@ public enum YAMLParser {
     /// line. Skipped lines are only checked for a marker, three bytes each.
     public static func documentCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int,
                                     documentsPerBlock: Int = 1) -> [(bytes: Range<Int>, line: Int)] {
+        precondition(documentsPerBlock >= 1, "a block holds at least one document")
         let count = file.contents.count
         guard pieces > 1, count >= 64 << 10 else { return [(bytes: 0..<count, line: 0)] }
         let target = count / pieces
@@ -180,7 +183,7 @@ public enum YAMLParser {
                                 counted += 1
                             }
                         }
-                        if markers % documentsPerBlock == 0 { found = document }
+                        if markers % documentsPerBlock == 0 || document.offset >= threshold + target { found = document }
                     }
                     next += 1
                 }

@@ -57,7 +57,8 @@ struct BatchCommand: ParsableCommand {
         let profiles = ProfileFiles(files)
         let (rulePack, packFiles) = try pack.load()
         let language = try language.resolve(for: rulePack)
-        // Compiles the engine on another thread while the first profiles are read.
+        // Compiles the engine when the run first needs it: with `--format fired`, beside the
+        // decoding of the first window.
         let batch = BatchRun(pack: rulePack, format: format, language: language, raw: raw)
         let load = clock.now - loadStart
 
@@ -75,7 +76,8 @@ struct BatchCommand: ParsableCommand {
             func seconds(_ duration: Duration) -> String {
                 String(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
             }
-            // Loading counts the wait for the engine, compiled while the first profiles were read.
+            // Loading counts compiling the engine (with `--format fired`, its share of the step that
+            // decoded the first window beside it).
             Terminal.standardError("BENCH {\"load_s\": \(seconds(load + outcome.timings.engineWait)), \"parse_s\": \(seconds(outcome.timings.parse)), "
                 + "\"eval_s\": \(seconds(outcome.timings.evaluation)), \"version\": \"orgdiag \(Orgdiag.version)\"}\n")
         }

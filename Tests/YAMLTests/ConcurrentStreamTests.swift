@@ -63,7 +63,7 @@ import TestSupport
 
     /// The cuts by definition: every line fed to one scanner, each cut the first document start
     /// at least a part's size after the one before, with a multiple of `documentsPerBlock` marker
-    /// lines from there.
+    /// lines from there, or at least twice a part's size after it.
     private func everyLineCuts(_ file: SourceFile, lineStarts: [Int], pieces: Int,
                                documentsPerBlock: Int) -> [(bytes: Range<Int>, line: Int)] {
         let count = file.contents.count
@@ -76,7 +76,7 @@ import TestSupport
             for (line, offset) in lineStarts.enumerated() where offset < count {
                 guard let document = scanner.feed(lineAt: offset, line: line, in: bytes), document.offset - start >= target,
                       (startLine..<document.line).count(where: { DocumentStartScanner.isMarker(bytes, at: lineStarts[$0]) })
-                          % documentsPerBlock == 0 else { continue }
+                          % documentsPerBlock == 0 || document.offset - start >= 2 * target else { continue }
                 cuts.append((start..<document.offset, startLine))
                 start = document.offset
                 startLine = document.line
@@ -98,6 +98,17 @@ import TestSupport
         #expect(documents.dropLast().allSatisfy { $0 % 64 == 0 && $0 > 0 })
         #expect(documents.reduce(0, +) == 3000)
         #expect(zip(cuts, cuts.dropFirst()).allSatisfy { $0.bytes.upperBound == $1.bytes.lowerBound })
+    }
+
+    /// Documents too large for a block to fit a part still make several parts: a cut waits for
+    /// a whole block for twice a part's size at most.
+    @Test func largeDocumentsStillMakeSeveralParts() {
+        let document = "---\nfacts:\n" + String(repeating: "  text: \(String(repeating: "x", count: 200))\n", count: 100)
+        let file = SourceFile(path: "large.yaml", text: String(repeating: document, count: 100))
+        let cuts = YAMLParser.documentCuts(file, lineStarts: UTF8Scanner.scan(file).lineStarts, pieces: 16, documentsPerBlock: 64)
+        let target = file.contents.count / 16
+        #expect(cuts.count >= 6)
+        #expect(cuts.dropLast().allSatisfy { $0.bytes.count >= target && $0.bytes.count < 2 * target + document.utf8.count })
     }
 
     @Test func directivesStayWithTheirDocument() {
