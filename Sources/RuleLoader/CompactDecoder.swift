@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a `Decodable` value from the compact binary form ``CompactEncoder`` writes.
 ///
 /// Every read is bounds-checked and every tag checked against what the type asks for: damaged
@@ -177,7 +179,11 @@ private final class KeyedCompactReader<Key: CodingKey>: KeyedDecodingContainerPr
     func next(_ key: Key) -> Range<Int>? {
         guard remaining > 0, let range = reader.keyRange(at: nextKey, end: keysEnd) else { return nil }
         var name = key.stringValue
-        let matches = name.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: reader.bytes[range])) }
+        // The lengths, then the bytes with `memcmp`: a generic element-by-element comparison took
+        // a twentieth of reading a pack from the cache.
+        let matches = name.withUTF8 { name in
+            name.count == range.count && (name.isEmpty || memcmp(name.baseAddress!, reader.bytes.baseAddress! + range.lowerBound, name.count) == 0)
+        }
         return matches ? range : nil
     }
 
