@@ -121,10 +121,8 @@ public struct BatchRun {
         if format == .csv { output.write(csv.header) }
         if format == .json { output.write(json.head()) }
 
-        // `--format fired`: the last window decoded, decided in the next step; whether a step has
-        // compiled the engine yet.
+        // `--format fired`: the last window decoded, decided in the next step.
         var waiting: DecodedWindow?
-        var compiled = false
         while let (path, opened) = files.next() {
             let reader: ProfileStreamReader
             switch opened {
@@ -142,9 +140,8 @@ public struct BatchRun {
                 while let window = reader.next() {
                     let decoding = WindowTableDecoding(window, pack: pack, catalogue: catalogue)
                     let written = waiting?.table.count ?? 0
-                    waiting = try step(deciding: waiting, decoding: (decoding, path), compiling: !compiled, lines: lines, to: output,
-                                       outcome: &outcome, start: parseStart)
-                    compiled = true
+                    waiting = try step(deciding: waiting, decoding: (decoding, path), lines: lines, to: output, outcome: &outcome,
+                                       start: parseStart)
                     if written > 0 {
                         outcome.profileCount += written
                         progress(outcome.profileCount)
@@ -184,7 +181,7 @@ public struct BatchRun {
             }
         }
         if let last = waiting {
-            _ = try step(deciding: last, decoding: nil, compiling: false, lines: lines, to: output, outcome: &outcome, start: clock.now)
+            _ = try step(deciding: last, decoding: nil, lines: lines, to: output, outcome: &outcome, start: clock.now)
             outcome.profileCount += last.table.count
             progress(outcome.profileCount)
         }
@@ -225,9 +222,10 @@ public struct BatchRun {
     /// whole blocks, each run's lines made on the core that decided it (`! path:line` for a
     /// document that could not be read, so that lines stay in step with documents), and the
     /// pieces of the next window (`decoding`, from the file at the path given) are decoded, all
-    /// as tasks of one ``concurrentMap(count:_:)``, the runs first; when `compiling`, a first task
-    /// compiles the engine (a run given one finds it ready). Then `waiting`'s lines are written,
-    /// and the new window returned, assembled.
+    /// as tasks of one ``concurrentMap(count:_:)``, the runs first. The first step of a run, the
+    /// only one with nothing to decide (every step that decodes leaves a window to decide), has a
+    /// first task that compiles the engine instead (a run given one finds it ready). Then
+    /// `waiting`'s lines are written, and the new window returned, assembled.
     ///
     /// One step rather than three stages a window (decode, decide, write) so that no core waits
     /// for another's last task at the end of each. Deciding is not done piece by piece on the core
@@ -238,11 +236,10 @@ public struct BatchRun {
     /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
     /// the compiling task's, compiling; the rest of the step, and the wait for the reader since
     /// `start`, is reading and decoding, but for writing `waiting`'s lines to the output.
-    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, compiling: Bool,
-                      lines: DecisionLines, to output: OutputSink, outcome: inout Outcome,
-                      start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
+    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, lines: DecisionLines,
+                      to output: OutputSink, outcome: inout Outcome, start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
         let clock = ContinuousClock()
-        // The first window may be decoded before the engine is compiled: deciding waits for it.
+        // Compiled by the first step's task: the engine, or the compiler's error before anything is written.
         let waitedBefore = outcome.timings.engineWait
         let engine = try waiting.map { _ throws(EngineError) in try readyEngine(outcome: &outcome) }
         let waitedForEngine = outcome.timings.engineWait - waitedBefore
@@ -253,7 +250,7 @@ public struct BatchRun {
             return row
         }
         let pieceCount = decoding?.0.taskCount ?? 0
-        let compileTasks = compiling ? 1 : 0
+        let compileTasks = waiting == nil ? 1 : 0
         let compiler = self.engine, buffers = lineBuffers
         let parts = concurrentMap(count: compileTasks + runs.count + pieceCount) { task -> StepPart in
             if task < compileTasks {
@@ -265,7 +262,7 @@ public struct BatchRun {
             guard index < runs.count, let waiting, let engine else { return .piece(decoding!.0.decode(task: index - runs.count)) }
             let started = clock.now
             let decided = engine.decide(waiting.table, chunks: runs[index])
-            let written = clock.now
+            let decidedAt = clock.now
             var bytes = buffers.take() ?? []
             bytes.removeAll(keepingCapacity: true)
             decided.forEach { offset, fired, unknown in
@@ -276,7 +273,7 @@ public struct BatchRun {
                     lines.append(fired: fired, unknown: unknown, to: &bytes)
                 }
             }
-            return .lines(bytes, deciding: written - started, writing: clock.now - written)
+            return .lines(bytes, deciding: decidedAt - started, writing: clock.now - decidedAt)
         }
 
         var deciding = Duration.zero, writing = Duration.zero, compilingTime = Duration.zero
