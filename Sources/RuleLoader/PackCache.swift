@@ -42,8 +42,9 @@ public struct PackCache: Sendable {
         let contentHash = PackLoader.contentHash(files)
         let path = entryPath(files: files)
         if let bytes = Self.contents(ofEntry: path), let pack = read(bytes, contentHash: contentHash, files: files) {
-            // The entries used last are the ones kept: a read counts as a use.
-            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
+            // The entries used last are the ones kept: a read counts as a use (its modification
+            // time set to now).
+            _ = utimensat(AT_FDCWD, path, nil, AT_SYMLINK_NOFOLLOW)
             return PackLoadResult(pack: pack, diagnostics: DiagnosticList())
         }
         let result = PackLoader.load(files: files, usageWarnings: false)
@@ -163,13 +164,32 @@ public struct PackCache: Sendable {
     static let maximumEntryBytes = 256 << 20
 
     /// The bytes of the entry at `path`, if it is a regular file of at most ``maximumEntryBytes``
-    /// (not a pipe, a device or a link to one).
+    /// (not a pipe, a device or a link). Read with `open`, `fstat` and `read`: `FileManager`'s
+    /// attributes looked the file's owner and group up by name (reading `/etc/passwd` and
+    /// `/etc/group`) at every command's start.
     static func contents(ofEntry path: String) -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? NSNumber, size.intValue <= maximumEntryBytes,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return Array(data)
+        // No wait for a writer when a named pipe was planted under the entry's name; no link followed.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= maximumEntryBytes else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else {
+                    complete = false
+                    break
+                }
+                initialized += got
+            }
+        }
+        // A file cut short while it was read is no entry; one grown since is read to its first
+        // size, which its checksums then refuse.
+        return complete ? bytes : nil
     }
 
     /// Writes the entry atomically, then removes the entries used least recently beyond ``capacity``.

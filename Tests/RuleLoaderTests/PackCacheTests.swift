@@ -74,6 +74,35 @@ import TestSupport
         #expect(throws: DecodingError.self) { try CompactDecoder(userInfo: [:]).decode([Value].self, from: unknownKind) }
     }
 
+    /// Locations, which the compact reader reads itself, read back into the files given, as
+    /// `SourceLocation`'s own `init(from:)` reads them from the same numbers; a file index out of
+    /// the files, or a list of other than five numbers, is damage.
+    @Test func locationsReadBackIntoTheFilesGiven() throws {
+        let files = [SourceFile(path: "a.yaml", text: "a: 1\n"), SourceFile(path: "b.yaml", text: "b: 2\nc: 3\n")]
+        let locations = [Diagnostics.SourceLocation(file: files[1], range: SourceRange(start: SourcePosition(line: 2, column: 1),
+                                                                           end: SourcePosition(line: 2, column: 5))),
+                         Diagnostics.SourceLocation(file: files[0], range: SourceRange(line: 1, column: 4))]
+        let bytes = try CompactEncoder(userInfo: [.sourceFiles: files]).encode(locations)
+        let again = [SourceFile(path: "a.yaml", text: "a: 1\n"), SourceFile(path: "b.yaml", text: "b: 2\nc: 3\n")]
+        let read = try CompactDecoder(userInfo: [.sourceFiles: again]).decode([Diagnostics.SourceLocation].self, from: bytes)
+        #expect(read.map(\.range) == locations.map(\.range))
+        #expect(read[0].file === again[1] && read[1].file === again[0])
+        // The same numbers through the generic path, a list of lists of numbers.
+        let numbers = try CompactDecoder(userInfo: [:]).decode([[Int]].self, from: bytes)
+        #expect(numbers == [[1, 2, 1, 2, 5], [0, 1, 4, 1, 4]])
+        let stored = numbers.map { Diagnostics.SourceLocation(stored: ($0[0], $0[1], $0[2], $0[3], $0[4]), in: again) }
+        #expect(stored.map { $0?.range } == read.map(\.range))
+        for damaged in [[[2, 1, 1, 1, 1]], [[-1, 1, 1, 1, 1]], [[0, 1, 1, 1]], [[0, 1, 1, 1, 1, 1]]] {
+            let bytes = try CompactEncoder(userInfo: [:]).encode(damaged)
+            #expect(throws: DecodingError.self, "\(damaged)") {
+                try CompactDecoder(userInfo: [.sourceFiles: again]).decode([Diagnostics.SourceLocation].self, from: bytes)
+            }
+        }
+        #expect(throws: DecodingError.self, "no files given") {
+            try CompactDecoder(userInfo: [:]).decode([Diagnostics.SourceLocation].self, from: bytes)
+        }
+    }
+
     @Test func anEntryOfAnotherBuildOrOtherFilesIsIgnored() throws {
         let files = try files("fixtures/packs/sample")
         let pack = try #require(PackLoader.load(files: files).pack)
@@ -155,6 +184,35 @@ import TestSupport
         try FileManager.default.createDirectory(at: entry, withIntermediateDirectories: false)
         #expect(PackCache.contents(ofEntry: entry.path) == nil)
         #expect(PackCache(folder: folder.path, build: "c", capacity: 1).load(files: files).pack != nil)
+        // A named pipe (which no one writes) and a link to a readable entry are not read either.
+        let readable = folder.appendingPathComponent("readable")
+        _ = PackCache(folder: readable.path, build: "d").load(files: files)
+        let stored = try #require(try FileManager.default.contentsOfDirectory(atPath: readable.path).filter(PackCache.isEntryName).first)
+        let storedPath = readable.appendingPathComponent(stored).path
+        #expect(PackCache.contents(ofEntry: storedPath) == Array(try Data(contentsOf: URL(fileURLWithPath: storedPath))))
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(PackCache.contents(ofEntry: pipe)?.count == nil)
+        let link = folder.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: storedPath)
+        #expect(PackCache.contents(ofEntry: link)?.count == nil)
+    }
+
+    /// Reading an entry counts as a use: its modification time becomes the read's, so that the
+    /// entries pruned first are those read least recently.
+    @Test func aReadEntryIsMarkedAsUsed() throws {
+        let folder = try Repository.temporaryFolder("pack-cache-use")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try files("fixtures/packs/sample")
+        let cache = PackCache(folder: folder.path, build: "test")
+        _ = cache.load(files: files)
+        let entry = folder.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)).path
+        let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: entry)
+        let before = Date()
+        #expect(cache.load(files: files).pack != nil)
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: entry)[.modificationDate] as? Date)
+        #expect(modified.timeIntervalSince(before) > -2, "modified \(modified), read at \(before)")
     }
 
     /// A pack nested deeper than the compact form allows loads as always and is not stored.
