@@ -12,8 +12,8 @@ import RuleModel
 /// core, and its rows written to the output before the next window is decoded (the text summary,
 /// which prints its count first, keeps its rows until the end), except with `--format fired`,
 /// where one parallel step decodes a window while it decides the one before and writes its lines.
-/// Meanwhile the reader reads, checks and cuts the next window on another thread. A bad profile is
-/// reported and the others still run.
+/// Meanwhile the reader reads, checks and cuts the next window: on another thread, or, with
+/// `--format fired`, as a task of the step. A bad profile is reported and the others still run.
 public struct BatchRun {
     /// What the batch writes.
     public enum Format: String, CaseIterable, Sendable {
@@ -136,12 +136,12 @@ public struct BatchRun {
             var parseStart = clock.now
             if format == .fired {
                 // Each window is decoded in the same parallel step as the one before it is decided
-                // and written, while the reader reads, checks and cuts the next on its own thread.
-                while let window = reader.next() {
+                // and written, and the next read, checked and cut.
+                while let window = reader.next(readingAheadOnItsThread: false) {
                     let decoding = WindowTableDecoding(window, pack: pack, catalogue: catalogue)
                     let written = waiting?.table.count ?? 0
-                    waiting = try step(deciding: waiting, decoding: (decoding, path), lines: lines, to: output, outcome: &outcome,
-                                       start: parseStart)
+                    waiting = try step(deciding: waiting, decoding: (decoding, path), reading: reader.isFinished ? nil : reader,
+                                       lines: lines, to: output, outcome: &outcome, start: parseStart)
                     if written > 0 {
                         outcome.profileCount += written
                         progress(outcome.profileCount)
@@ -181,7 +181,7 @@ public struct BatchRun {
             }
         }
         if let last = waiting {
-            _ = try step(deciding: last, decoding: nil, lines: lines, to: output, outcome: &outcome, start: clock.now)
+            _ = try step(deciding: last, decoding: nil, reading: nil, lines: lines, to: output, outcome: &outcome, start: clock.now)
             outcome.profileCount += last.table.count
             progress(outcome.profileCount)
         }
@@ -210,22 +210,34 @@ public struct BatchRun {
         let path: String
     }
 
-    /// What a task of a step gives: a run's lines, a piece of the next window, or the engine
-    /// compiled.
+    /// What a task of a step gives: a run's lines, a piece of the next window, the engine
+    /// compiled, or the window after read.
     private enum StepPart: Sendable {
         case lines([UInt8], deciding: Duration, writing: Duration)
         case piece(WindowTableDecoding.Part)
         case compiled(Duration)
+        case read
+    }
+
+    /// The reader of the file being decoded, for the task of a step that reads its next window:
+    /// while the step runs, no other code touches the reader.
+    private struct NextWindow: @unchecked Sendable {
+        let reader: ProfileStreamReader
     }
 
     /// One parallel step of `--format fired`: the block evaluator decides `waiting` in runs of
     /// whole blocks, each run's lines made on the core that decided it (`! path:line` for a
     /// document that could not be read, so that lines stay in step with documents), and the
-    /// pieces of the next window (`decoding`, from the file at the path given) are decoded, all
-    /// as tasks of one ``concurrentMap(count:_:)``, the runs first. The first step of a run, the
-    /// only one with nothing to decide (every step that decodes leaves a window to decide), has a
-    /// first task that compiles the engine instead (a run given one finds it ready). Then
-    /// `waiting`'s lines are written, and the new window returned, assembled.
+    /// pieces of the next window (`decoding`, from the file at the path given) are decoded, and
+    /// `reading` reads the window after, all as tasks of one ``concurrentMap(count:_:)``, the
+    /// longest first: reading, then the runs, then the pieces. The first step of a run, the only
+    /// one with nothing to decide (every step that decodes leaves a window to decide), has a first
+    /// task that compiles the engine instead (a run given one finds it ready). Then `waiting`'s
+    /// lines are written, and the new window returned, assembled.
+    ///
+    /// The next window is read by a task rather than on a thread of the reader's own: a third
+    /// thread beside the step's made the kernel queue two of them on one core now and then, the
+    /// other core idle until it took one back (up to a tenth of a batch's time).
     ///
     /// One step rather than three stages a window (decode, decide, write) so that no core waits
     /// for another's last task at the end of each. Deciding is not done piece by piece on the core
@@ -236,8 +248,9 @@ public struct BatchRun {
     /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
     /// the compiling task's, compiling; the rest of the step, and the wait for the reader since
     /// `start`, is reading and decoding, but for writing `waiting`'s lines to the output.
-    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, lines: DecisionLines,
-                      to output: OutputSink, outcome: inout Outcome, start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
+    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, reading: ProfileStreamReader?,
+                      lines: DecisionLines, to output: OutputSink, outcome: inout Outcome,
+                      start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
         let clock = ContinuousClock()
         // Compiled by the first step's task: the engine, or the compiler's error before anything is written.
         let waitedBefore = outcome.timings.engineWait
@@ -251,14 +264,20 @@ public struct BatchRun {
         }
         let pieceCount = decoding?.0.taskCount ?? 0
         let compileTasks = waiting == nil ? 1 : 0
+        let next = reading.map(NextWindow.init)
+        let readTasks = next == nil ? 0 : 1
         let compiler = self.engine, buffers = lineBuffers
-        let parts = concurrentMap(count: compileTasks + runs.count + pieceCount) { task -> StepPart in
+        let parts = concurrentMap(count: compileTasks + readTasks + runs.count + pieceCount) { task -> StepPart in
             if task < compileTasks {
                 let started = clock.now
                 _ = compiler.value  // compiled here, at the first read
                 return .compiled(clock.now - started)
             }
-            let index = task - compileTasks
+            if task < compileTasks + readTasks {
+                next!.reader.readNext()
+                return .read
+            }
+            let index = task - compileTasks - readTasks
             guard index < runs.count, let waiting, let engine else { return .piece(decoding!.0.decode(task: index - runs.count)) }
             let started = clock.now
             let decided = engine.decide(waiting.table, chunks: runs[index])
@@ -294,6 +313,8 @@ public struct BatchRun {
                 pieces.append(piece)
             case .compiled(let duration):
                 compilingTime = duration
+            case .read:
+                break
             }
         }
         let cores = Cores.canOverlap ? max(1, min(Cores.usable, parts.count)) : 1

@@ -90,7 +90,12 @@ public final class ProfileStreamReader {
 
     /// The next window of whole documents, a problem (a read error, or a document over the size
     /// limit, which is then skipped), or `nil` at the end of the file.
-    public func next() -> Result<ProfileWindow, DiagnosticList>? {
+    ///
+    /// A reader that reads ahead then starts on the window after: on a thread of its own, or, when
+    /// `readingAheadOnItsThread` is `false`, when the caller asks (``readNext()``, from a task of
+    /// its own parallel work, so that no third thread competes with its threads for the cores),
+    /// else at the next call.
+    public func next(readingAheadOnItsThread: Bool = true) -> Result<ProfileWindow, DiagnosticList>? {
         guard !handedAll else { return nil }
         let window: Result<ProfileWindow, DiagnosticList>?
         if let readAhead {
@@ -104,15 +109,22 @@ public final class ProfileStreamReader {
         if window == nil || isFinished {
             handedAll = true
         } else if readsAhead {
-            startReadAhead()
+            startReadAhead(onItsThread: readingAheadOnItsThread)
         }
         return window
     }
 
-    /// Starts reading and cutting the next window on another thread.
-    private func startReadAhead() {
+    /// Reads, checks and cuts the window ``next(readingAheadOnItsThread:)`` hands out next, on the
+    /// calling thread, if it waits for the caller: from any thread, but not while `next` runs.
+    public func readNext() {
+        _ = readAhead?.value
+    }
+
+    /// Starts reading and cutting the next window on another thread, or leaves it for the first
+    /// read of its value.
+    private func startReadAhead(onItsThread: Bool = true) {
         let handle = ReadAheadHandle(reader: self)
-        readAhead = BackgroundValue(overlapping: true) { handle.reader.preparedWindow() }
+        readAhead = BackgroundValue(overlapping: onItsThread) { handle.reader.preparedWindow() }
     }
 
     /// Reads and cuts the next window, then checks it and cuts it into pieces.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallel
 import Testing
 import TestSupport
 import RuleModel
@@ -15,28 +16,53 @@ import YAML
         return path
     }
 
+    /// How a test reader reads the window after the one handed out.
+    enum ReadingAhead: CaseIterable {
+        /// On a thread of its own (several cores).
+        case onItsThread
+        /// When the caller asks, on another thread while the caller decodes the window handed out
+        /// (as a batch's parallel step does).
+        case whenAsked
+        /// Not at all: each window is read when asked for (one core).
+        case never
+    }
+
+    /// The reader, for a task that reads its next window while another decodes.
+    private struct Handle: @unchecked Sendable {
+        let reader: ProfileStreamReader
+    }
+
     /// Every window of `path` decoded, in order.
     private func readInWindows(_ path: String, _ pack: RulePack, windowBytes: Int, maxDocumentBytes: Int = YAMLLimits.default.maxBytes,
-                               readsAhead: Bool = true) throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
+                               readingAhead: ReadingAhead = .onItsThread) throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
         let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes,
-                                                  readsAhead: readsAhead).get()
+                                                  readsAhead: readingAhead != .never).get()
+        let handle = Handle(reader: reader)
         var results: [Result<Profile, DiagnosticList>] = []
         var handedOut = 0
-        while let window = reader.next() {
+        while let window = reader.next(readingAheadOnItsThread: readingAhead == .onItsThread) {
             // The next window may be read ahead meanwhile: the reader still tells of the windows handed out.
             handedOut += 1
             #expect(reader.windowCount == handedOut)
-            switch window {
-            case .failure(let problems): results.append(.failure(problems))
-            case .success(let window): results += ProfileStreamDecoder.decode(window, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+            let decoded = concurrentMap(count: 2) { task -> [Result<Profile, DiagnosticList>] in
+                guard task == 1 else {
+                    if readingAhead == .whenAsked { handle.reader.readNext() }
+                    return []
+                }
+                switch window {
+                case .failure(let problems): return [.failure(problems)]
+                case .success(let window): return ProfileStreamDecoder.decode(window, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+                }
             }
+            results += decoded[1]
         }
         #expect(reader.isFinished)
         return (results, reader.windowCount)
     }
 
-    /// Whether the next window is read on another thread (several cores) or when asked for (one).
-    @Test(arguments: [true, false]) func windowsGiveWhatTheWholeFileGives(readsAhead: Bool) throws {
+    /// However the next window is read: on another thread, as a task beside the caller's, or when
+    /// asked for.
+    @Test(arguments: ReadingAhead.allCases) func windowsGiveWhatTheWholeFileGives(readingAhead: ReadingAhead) throws {
         let pack = try defaultPack()
         let good = "---\norganisation: {name: Good, kind: caf}\nfacts:\n  staff_count: 10\n  paid_offer: none\n"
         let bad = [
@@ -53,7 +79,7 @@ import YAML
         let whole = SourceFile(path: path, text: text)
         let expected = ProfileStreamDecoder.decode(whole, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
 
-        let (results, windows) = try readInWindows(path, pack, windowBytes: 1000, readsAhead: readsAhead)
+        let (results, windows) = try readInWindows(path, pack, windowBytes: 1000, readingAhead: readingAhead)
         #expect(windows > 10)
         #expect(results.map(describeDecoded) == expected.map(describeDecoded))
         // Rendered with their source lines, as the batch command prints them.
