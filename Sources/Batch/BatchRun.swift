@@ -140,8 +140,8 @@ public struct BatchRun {
                 while let window = reader.next(readingAheadOnItsThread: false) {
                     let decoding = WindowTableDecoding(window, pack: pack, catalogue: catalogue)
                     let written = waiting?.table.count ?? 0
-                    waiting = try step(deciding: waiting, decoding: (decoding, path), reading: reader.isFinished ? nil : reader,
-                                       lines: lines, to: output, outcome: &outcome, start: parseStart)
+                    waiting = try step(deciding: waiting, decoding: (decoding, path), reading: reader.pendingRead, lines: lines,
+                                       to: output, outcome: &outcome, start: parseStart)
                     if written > 0 {
                         outcome.profileCount += written
                         progress(outcome.profileCount)
@@ -219,12 +219,6 @@ public struct BatchRun {
         case read
     }
 
-    /// The reader of the file being decoded, for the task of a step that reads its next window:
-    /// while the step runs, no other code touches the reader.
-    private struct NextWindow: @unchecked Sendable {
-        let reader: ProfileStreamReader
-    }
-
     /// One parallel step of `--format fired`: the block evaluator decides `waiting` in runs of
     /// whole blocks, each run's lines made on the core that decided it (`! path:line` for a
     /// document that could not be read, so that lines stay in step with documents), and the
@@ -248,7 +242,7 @@ public struct BatchRun {
     /// Timings: the deciding tasks' time, shared between the cores the step ran on, is evaluation;
     /// the compiling task's, compiling; the rest of the step, and the wait for the reader since
     /// `start`, is reading and decoding, but for writing `waiting`'s lines to the output.
-    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, reading: ProfileStreamReader?,
+    private func step(deciding waiting: DecodedWindow?, decoding: (WindowTableDecoding, path: String)?, reading: ProfileStreamReader.PendingRead?,
                       lines: DecisionLines, to output: OutputSink, outcome: inout Outcome,
                       start: ContinuousClock.Instant) throws(EngineError) -> DecodedWindow? {
         let clock = ContinuousClock()
@@ -264,8 +258,7 @@ public struct BatchRun {
         }
         let pieceCount = decoding?.0.taskCount ?? 0
         let compileTasks = waiting == nil ? 1 : 0
-        let next = reading.map(NextWindow.init)
-        let readTasks = next == nil ? 0 : 1
+        let readTasks = reading == nil ? 0 : 1
         let compiler = self.engine, buffers = lineBuffers
         let parts = concurrentMap(count: compileTasks + readTasks + runs.count + pieceCount) { task -> StepPart in
             if task < compileTasks {
@@ -274,7 +267,7 @@ public struct BatchRun {
                 return .compiled(clock.now - started)
             }
             if task < compileTasks + readTasks {
-                next!.reader.readNext()
+                reading!.run()
                 return .read
             }
             let index = task - compileTasks - readTasks

@@ -168,7 +168,11 @@ public struct PackCache: Sendable {
     /// attributes looked the file's owner and group up by name (reading `/etc/passwd` and
     /// `/etc/group`) at every command's start.
     static func contents(ofEntry path: String) -> [UInt8]? {
-        // No wait for a writer when a named pipe was planted under the entry's name; no link followed.
+        // Only a regular file is opened (opening a device planted under an entry's name could do
+        // something); opened with no wait for a writer and no link followed, in case it was
+        // replaced since, and checked again once open.
+        var named = stat()
+        guard lstat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -178,7 +182,7 @@ public struct PackCache: Sendable {
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < size {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                let got = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else {
                     complete = false

@@ -11,10 +11,12 @@ import YAML
 ///
 /// A window is cut before a line that starts a document (`---`, then a space or the end of the
 /// line), never between a directive (`%YAML`) and the document it belongs to. Reads with
-/// `read(2)`, so named pipes and process substitutions work too. When the process may use more
-/// than one core, the next window is read, checked and cut on another thread from the moment the
-/// reader is opened, so that this work overlaps the caller's (loading a pack, decoding the window
-/// before); on one core, ``next()`` does it.
+/// `read(2)`, so named pipes and process substitutions work too; a read that fails ends the file
+/// with a diagnostic, and the document it cut short is dropped. When the process may use more
+/// than one core, the next window is read, checked and cut ahead, from the moment the reader is
+/// opened, so that this work overlaps the caller's (loading a pack, decoding the window before):
+/// on a thread of its own, or in a task of the caller's own parallel work (``pendingRead``); on
+/// one core, ``next(readingAheadOnItsThread:)`` does it.
 public final class ProfileStreamReader {
     /// The size a window grows to before it is cut at its last document start.
     public static let defaultWindowBytes = 4 << 20
@@ -27,6 +29,8 @@ public final class ProfileStreamReader {
     /// Bytes read and not handed out yet; they start at a line start.
     private var buffer: [UInt8] = []
     private var reachedEnd = false
+    /// The error of the read that ended the file early, until it is reported.
+    private var readError: Int32?
     /// The line of the file where `buffer` starts.
     private var bufferLine = 1
     /// How many windows were handed out.
@@ -34,21 +38,46 @@ public final class ProfileStreamReader {
     /// Whether every byte of the file was handed out.
     public private(set) var isFinished = false
     /// How many windows were cut (one more than handed out while one is read ahead).
-    private var windowsCut = 0
-    /// Whether the reader reads the next window on another thread (``Cores/canOverlap``).
+    private(set) var windowsCut = 0
+    /// Whether the reader reads each next window ahead (``Cores/canOverlap``).
     private let readsAhead: Bool
     /// The window being read ahead.
     private var readAhead: BackgroundValue<Result<ProfileWindow, DiagnosticList>?>?
+    /// Whether `readAhead` waits for the caller (``pendingRead``) rather than running on its own thread.
+    private var readAheadWaitsForCaller = false
     /// Whether the end of the file was handed out.
     private var handedAll = false
 
-    /// The reader as the read-ahead job holds it: only one thread uses it at a time (``next()``
-    /// waits for the job before it touches the reader).
+    /// The reader as a read-ahead job on its own thread holds it: only one thread uses it at a time
+    /// (``next(readingAheadOnItsThread:)`` waits for the job before it touches the reader).
     private struct ReadAheadHandle: @unchecked Sendable {
         let reader: ProfileStreamReader
     }
 
-    private init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int, readsAhead: Bool) {
+    /// The reader as a read-ahead job that waits for the caller holds it: unowned, since the job
+    /// runs only through the reader (its `readAhead`, read by ``next(readingAheadOnItsThread:)``
+    /// or by ``PendingRead/run()``), and a reader dropped before the job ran (a run that stopped
+    /// early) is freed with it, its file closed.
+    private struct UnownedReader: @unchecked Sendable {
+        unowned let reader: ProfileStreamReader
+    }
+
+    /// The read of the next window, left for a task of the caller's own parallel work: the reader,
+    /// shared with that task alone while the caller waits for it (the caller does not call
+    /// ``next(readingAheadOnItsThread:)`` meanwhile).
+    public struct PendingRead: @unchecked Sendable {
+        fileprivate let reader: ProfileStreamReader
+
+        /// Reads, checks and cuts the window ``next(readingAheadOnItsThread:)`` hands out next, on
+        /// the calling thread.
+        public func run() {
+            _ = reader.readAhead?.value
+        }
+    }
+
+    /// A reader of the file open as `descriptor` (``open(_:windowBytes:maxDocumentBytes:readsAhead:)``
+    /// opens it; a test gives one positioned where it wants), which it closes when it ends.
+    init(path: String, descriptor: Int32, windowBytes: Int, maxDocumentBytes: Int, readsAhead: Bool) {
         self.readsAhead = readsAhead
         self.path = path
         self.descriptor = descriptor
@@ -56,8 +85,9 @@ public final class ProfileStreamReader {
         self.maxDocumentBytes = maxDocumentBytes
     }
 
-    // No wait for a read ahead: it holds the reader, so the reader ends only once it is done
-    // (and may end on its thread, where waiting for it would never return).
+    // No wait for a read ahead: one on its own thread holds the reader, so the reader ends only
+    // once it is done (and may end on its thread, where waiting for it would never return); one
+    // that waits for the caller ends, never run, with the reader.
     deinit { close(descriptor) }
 
     /// Opens `path` for reading, and, with `readsAhead`, starts reading its first window on
@@ -65,9 +95,10 @@ public final class ProfileStreamReader {
     /// - Parameters:
     ///   - windowBytes: about how many bytes a window holds (more when one document is longer).
     ///   - maxDocumentBytes: the longest document accepted; a longer one is reported and skipped.
-    ///   - readsAhead: whether each window is read on another thread while the caller works on the
-    ///     one before; by default, when the process may use more than one core. Otherwise
-    ///     ``next()`` reads the window itself.
+    ///   - readsAhead: whether each window is read ahead, while the caller works on the one before
+    ///     (``next(readingAheadOnItsThread:)`` says on which thread); by default, when the process
+    ///     may use more than one core. Otherwise ``next(readingAheadOnItsThread:)`` reads the
+    ///     window itself.
     public static func open(_ path: String, windowBytes: Int = defaultWindowBytes, maxDocumentBytes: Int = YAMLLimits.default.maxBytes,
                             readsAhead: Bool = Cores.canOverlap) -> Result<ProfileStreamReader, DiagnosticList> {
         var isDirectory: ObjCBool = false
@@ -92,9 +123,9 @@ public final class ProfileStreamReader {
     /// limit, which is then skipped), or `nil` at the end of the file.
     ///
     /// A reader that reads ahead then starts on the window after: on a thread of its own, or, when
-    /// `readingAheadOnItsThread` is `false`, when the caller asks (``readNext()``, from a task of
-    /// its own parallel work, so that no third thread competes with its threads for the cores),
-    /// else at the next call.
+    /// `readingAheadOnItsThread` is `false`, when the caller runs ``pendingRead`` (in a task of its
+    /// own parallel work, so that no third thread competes with its threads for the cores), else
+    /// at the next call.
     public func next(readingAheadOnItsThread: Bool = true) -> Result<ProfileWindow, DiagnosticList>? {
         guard !handedAll else { return nil }
         let window: Result<ProfileWindow, DiagnosticList>?
@@ -114,17 +145,24 @@ public final class ProfileStreamReader {
         return window
     }
 
-    /// Reads, checks and cuts the window ``next(readingAheadOnItsThread:)`` hands out next, on the
-    /// calling thread, if it waits for the caller: from any thread, but not while `next` runs.
-    public func readNext() {
-        _ = readAhead?.value
+    /// The read of the window ``next(readingAheadOnItsThread:)`` hands out next, when it waits for
+    /// the caller; `nil` when there is none (the whole file handed out, a reader that does not
+    /// read ahead, or one that reads on its own thread).
+    public var pendingRead: PendingRead? {
+        readAhead != nil && readAheadWaitsForCaller ? PendingRead(reader: self) : nil
     }
 
     /// Starts reading and cutting the next window on another thread, or leaves it for the first
     /// read of its value.
     private func startReadAhead(onItsThread: Bool = true) {
-        let handle = ReadAheadHandle(reader: self)
-        readAhead = BackgroundValue(overlapping: onItsThread) { handle.reader.preparedWindow() }
+        readAheadWaitsForCaller = !onItsThread
+        if onItsThread {
+            let handle = ReadAheadHandle(reader: self)
+            readAhead = BackgroundValue(overlapping: true) { handle.reader.preparedWindow() }
+        } else {
+            let handle = UnownedReader(reader: self)
+            readAhead = BackgroundValue(overlapping: false) { handle.reader.preparedWindow() }
+        }
     }
 
     /// Reads and cuts the next window, then checks it and cuts it into pieces.
@@ -132,10 +170,11 @@ public final class ProfileStreamReader {
         cutWindow().map { $0.map { ProfileWindow($0) } }
     }
 
-    /// Reads and cuts the next window (``next()``).
+    /// Reads and cuts the next window (``next(readingAheadOnItsThread:)``).
     private func cutWindow() -> Result<SourceFile, DiagnosticList>? {
         fill(upTo: windowBytes)
         while true {
+            if readError != nil { return readErrorWindow() }
             if buffer.isEmpty && reachedEnd { return nil }
             if reachedEnd && buffer.count <= maxDocumentBytes { return hand(upTo: buffer.count) }
             if let cut = Self.lastCut(in: buffer) {
@@ -159,6 +198,7 @@ public final class ProfileStreamReader {
                 let got = read(descriptor, bytes.baseAddress! + initialized, count - initialized)
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else {
+                    if got < 0 { readError = errno }
                     ended = true
                     break
                 }
@@ -166,6 +206,28 @@ public final class ProfileStreamReader {
             }
         }
         reachedEnd = ended
+    }
+
+    /// After a read that failed: the whole documents read before it as a window, then the error,
+    /// at the first line of the document it cut short, which is dropped (read in part, it could
+    /// pass for a profile with facts left out).
+    private func readErrorWindow() -> Result<SourceFile, DiagnosticList>? {
+        if let cut = Self.lastCut(in: buffer) { return hand(upTo: cut) }
+        let reason = String(cString: strerror(readError!))
+        readError = nil
+        let diagnostic: Diagnostic
+        if windowsCut == 0 && buffer.isEmpty {
+            diagnostic = .error(LoaderCode.unreadableFile, "cannot read '\(path)': \(reason)", at: nil)
+        } else {
+            let firstLineEnd = buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
+            let quoted = SourceFile(path: path, contents: Array(buffer[0..<min(firstLineEnd, 200)]), firstLine: bufferLine)
+            diagnostic = .error(LoaderCode.unreadableFile,
+                                "cannot read '\(path)' past this document's start: \(reason); the rest of the file is not read",
+                                at: SourceLocation(file: quoted, range: SourceRange(line: 1, column: 1)))
+        }
+        drop(buffer.count)
+        windowsCut += 1
+        return .failure(DiagnosticList([diagnostic]))
     }
 
     /// Hands out the first `count` bytes of the buffer as a window.

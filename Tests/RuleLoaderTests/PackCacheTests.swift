@@ -87,16 +87,28 @@ import TestSupport
         let read = try CompactDecoder(userInfo: [.sourceFiles: again]).decode([Diagnostics.SourceLocation].self, from: bytes)
         #expect(read.map(\.range) == locations.map(\.range))
         #expect(read[0].file === again[1] && read[1].file === again[0])
-        // The same numbers through the generic path, a list of lists of numbers.
+        // The same bytes as numbers, and through `SourceLocation`'s own `init(from:)`, which the
+        // compact reader's fast path bypasses.
         let numbers = try CompactDecoder(userInfo: [:]).decode([[Int]].self, from: bytes)
         #expect(numbers == [[1, 2, 1, 2, 5], [0, 1, 4, 1, 4]])
-        let stored = numbers.map { Diagnostics.SourceLocation(stored: ($0[0], $0[1], $0[2], $0[3], $0[4]), in: again) }
-        #expect(stored.map { $0?.range } == read.map(\.range))
-        for damaged in [[[2, 1, 1, 1, 1]], [[-1, 1, 1, 1, 1]], [[0, 1, 1, 1]], [[0, 1, 1, 1, 1, 1]]] {
+        let generic = try CompactDecoder(userInfo: [.sourceFiles: again]).decode([GenericLocation].self, from: bytes)
+        #expect(generic.map(\.location.range) == read.map(\.range))
+        #expect(generic[0].location.file === again[1] && generic[1].location.file === again[0])
+        // Damage both paths refuse: a file index out of the files, a number missing.
+        for damaged in [[[2, 1, 1, 1, 1]], [[-1, 1, 1, 1, 1]], [[0, 1, 1, 1]]] {
             let bytes = try CompactEncoder(userInfo: [:]).encode(damaged)
             #expect(throws: DecodingError.self, "\(damaged)") {
                 try CompactDecoder(userInfo: [.sourceFiles: again]).decode([Diagnostics.SourceLocation].self, from: bytes)
             }
+            #expect(throws: DecodingError.self, "\(damaged), generic") {
+                try CompactDecoder(userInfo: [.sourceFiles: again]).decode([GenericLocation].self, from: bytes)
+            }
+        }
+        // A number too many: refused where the location is read (the generic path would leave it
+        // for the next value to stumble on).
+        #expect(throws: DecodingError.self) {
+            try CompactDecoder(userInfo: [.sourceFiles: again]).decode([Diagnostics.SourceLocation].self,
+                                                                         from: try CompactEncoder(userInfo: [:]).encode([[0, 1, 1, 1, 1, 1]]))
         }
         #expect(throws: DecodingError.self, "no files given") {
             try CompactDecoder(userInfo: [:]).decode([Diagnostics.SourceLocation].self, from: bytes)
@@ -210,8 +222,12 @@ import TestSupport
         let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
         try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: entry)
         let before = Date()
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: entry)[.systemFileNumber] as? NSNumber)
         #expect(cache.load(files: files).pack != nil)
-        let modified = try #require(try FileManager.default.attributesOfItem(atPath: entry)[.modificationDate] as? Date)
+        let attributes = try FileManager.default.attributesOfItem(atPath: entry)
+        // Read, not written again (a miss would store a new file under the same name).
+        #expect(attributes[.systemFileNumber] as? NSNumber == inode)
+        let modified = try #require(attributes[.modificationDate] as? Date)
         #expect(modified.timeIntervalSince(before) > -2, "modified \(modified), read at \(before)")
     }
 
@@ -227,5 +243,15 @@ import TestSupport
         #expect(result.diagnostics.isEmpty, "no diagnostic keeps it out of the cache: its depth does")
         #expect(throws: EncodingError.self) { try PackCache.parts(of: pack, files: files) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(PackCache.isEntryName).isEmpty)
+    }
+}
+
+/// A location read through `SourceLocation`'s own `init(from:)`, as any decoder but the compact
+/// reader reads it.
+private struct GenericLocation: Decodable {
+    let location: Diagnostics.SourceLocation
+
+    init(from decoder: any Decoder) throws {
+        location = try Diagnostics.SourceLocation(from: decoder)
     }
 }

@@ -27,26 +27,26 @@ import YAML
         case never
     }
 
-    /// The reader, for a task that reads its next window while another decodes.
-    private struct Handle: @unchecked Sendable {
-        let reader: ProfileStreamReader
-    }
-
     /// Every window of `path` decoded, in order.
     private func readInWindows(_ path: String, _ pack: RulePack, windowBytes: Int, maxDocumentBytes: Int = YAMLLimits.default.maxBytes,
                                readingAhead: ReadingAhead = .onItsThread) throws -> (results: [Result<Profile, DiagnosticList>], windows: Int) {
         let reader = try ProfileStreamReader.open(path, windowBytes: windowBytes, maxDocumentBytes: maxDocumentBytes,
                                                   readsAhead: readingAhead != .never).get()
-        let handle = Handle(reader: reader)
         var results: [Result<Profile, DiagnosticList>] = []
         var handedOut = 0
+        var readByTasks = 0
         while let window = reader.next(readingAheadOnItsThread: readingAhead == .onItsThread) {
             // The next window may be read ahead meanwhile: the reader still tells of the windows handed out.
             handedOut += 1
             #expect(reader.windowCount == handedOut)
+            // A read left for the caller, and only then. (`windowsCut` is read only when no thread
+            // of the reader's own may be cutting.)
+            let pending = reader.pendingRead
+            #expect((pending != nil) == (readingAhead == .whenAsked && !reader.isFinished))
+            let cutBefore = readingAhead == .onItsThread ? 0 : reader.windowsCut
             let decoded = concurrentMap(count: 2) { task -> [Result<Profile, DiagnosticList>] in
                 guard task == 1 else {
-                    if readingAhead == .whenAsked { handle.reader.readNext() }
+                    pending?.run()
                     return []
                 }
                 switch window {
@@ -55,7 +55,16 @@ import YAML
                 }
             }
             results += decoded[1]
+            if let pending {
+                let cutByTask = reader.windowsCut
+                readByTasks += cutByTask - cutBefore
+                // A second run reads nothing more.
+                pending.run()
+                #expect(reader.windowsCut == cutByTask)
+            }
         }
+        // Every window but the first (read as the reader opened) was read by a task when asked.
+        #expect(readByTasks == (readingAhead == .whenAsked ? reader.windowCount - 1 : 0))
         #expect(reader.isFinished)
         return (results, reader.windowCount)
     }
@@ -91,6 +100,53 @@ import YAML
         #expect(rendered(results).count == 4)
         #expect(rendered(results)[2].hasPrefix("\(path):462:1: error[yaml.syntax]"))
         #expect(rendered(results)[2].contains("  462 | ---\n"))
+    }
+
+    /// A read that fails ends the file with a diagnostic at the start of the document it cut
+    /// short, which is dropped (read in part, it could pass for a profile with facts left out);
+    /// the whole documents before it are handed out. The failing read is a real one: this
+    /// process's memory read through `/proc/self/mem`, two pages of profiles and then an unmapped
+    /// page.
+    @Test func aReadErrorEndsTheFileAtTheDocumentItCutShort() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let mapped = try #require(mmap(nil, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(mapped != MAP_FAILED)
+        defer { munmap(mapped, 2 * page) }
+        #expect(munmap(mapped + 2 * page, page) == 0)
+        let first = "---\norganisation: {name: A, kind: caf}\nfacts:\n  staff_count: 10\n"
+        let cutShort = "---\norganisation: {name: B, kind: caf}\nfacts:\n  staff_count: 12\n  paid_offer: none\n"
+        let padding = String(repeating: "# padding\n", count: (2 * page - first.utf8.count - 40) / 10)
+        let text = Array((first + padding + cutShort).utf8)
+        #expect(text.count > 2 * page && text.count - cutShort.utf8.count < 2 * page, "the second document runs past the pages")
+        text.withUnsafeBytes { mapped.copyMemory(from: $0.baseAddress!, byteCount: 2 * page) }
+        let descriptor = open("/proc/self/mem", O_RDONLY)
+        try #require(descriptor >= 0)
+        #expect(lseek(descriptor, off_t(Int(bitPattern: mapped)), SEEK_SET) >= 0)
+        let reader = ProfileStreamReader(path: "portfolio.yaml", descriptor: descriptor, windowBytes: 1 << 20,
+                                         maxDocumentBytes: YAMLLimits.default.maxBytes, readsAhead: false)
+        let pack = try defaultPack()
+        guard case .success(let window)? = reader.next() else { Issue.record("expected the whole first document"); return }
+        let profiles = ProfileStreamDecoder.decode(window, pack: pack, catalogue: ProfileLoader.Catalogue(pack.facts))
+        #expect(profiles.count == 1)
+        #expect((try? profiles.first?.get())?.name == "A")
+        guard case .failure(let problems)? = reader.next() else { Issue.record("expected the read error"); return }
+        let problem = try #require(problems.sorted.first)
+        #expect(problem.code == LoaderCode.unreadableFile)
+        #expect(problem.message.contains("Input/output error"), "\(problem.message)")
+        let secondStart = 1 + (first + padding).filter { $0 == "\n" }.count
+        #expect(problem.location.map { "\($0)" } == "portfolio.yaml:\(secondStart):1")
+        #expect(reader.next() == nil)
+        #expect(reader.isFinished)
+    }
+
+    /// A file that cannot be read at all gives one problem with no line to point at.
+    @Test func aFileThatCannotBeReadAtAllGivesOneProblem() throws {
+        let reader = try ProfileStreamReader.open("/proc/self/mem", readsAhead: false).get()
+        guard case .failure(let problems)? = reader.next() else { Issue.record("expected the read error"); return }
+        #expect(problems.sorted.map(\.code) == [LoaderCode.unreadableFile])
+        #expect(problems.sorted.first?.location == nil)
+        #expect(problems.sorted.first?.message.hasPrefix("cannot read '/proc/self/mem': ") == true)
+        #expect(reader.next() == nil)
     }
 
     /// The last cut, found from the marker before the last one, is the last of all the cuts, for
