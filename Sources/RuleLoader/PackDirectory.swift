@@ -8,29 +8,25 @@ public enum PackDirectory {
     /// Reads the pack files under `path`.
     /// - Returns: the files, or the problems met (an unreadable folder or file, a link leading outside).
     public static func read(_ path: String) -> Result<[SourceFile], DiagnosticList> {
-        let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "'\(path)' is not a folder holding a rule pack", at: nil)]))
         }
-        let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        // The folder's own path resolved: the enumerator does not go into a link to a folder, so a
-        // pack given through one would seem empty.
-        guard let enumerator = fileManager.enumerator(atPath: root) else {
+        // Listed through its own path resolved: a pack given through a link to its folder (a
+        // shared pack linked into a project) is read, and where its files lead is judged against it.
+        guard let root = FolderListing.resolvedPath(path), let found = FolderListing.files(under: root) else {
             return .failure(DiagnosticList([.error(LoaderCode.unreadableFile, "cannot list the folder '\(path)'", at: nil)]))
         }
         var files: [SourceFile] = []
         var problems = DiagnosticList()
-        for case let relative as String in enumerator {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"), !relative.hasSuffix(".tests.yaml"),
-                  !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+        for relative in found where (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) && !relative.hasSuffix(".tests.yaml") {
             let full = (path as NSString).appendingPathComponent(relative)
-            let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
-            guard resolved.hasPrefix(root + "/") else {
+            // A link that leads nowhere is a file that cannot be read.
+            if let resolved = FolderListing.resolvedPath(full), !resolved.hasPrefix(root + "/") {
                 problems.append(.error(LoaderCode.pathOutsidePack, "'\(full)' leads outside the pack's folder; refused", at: nil))
                 continue
             }
-            guard let data = fileManager.contents(atPath: full) else {
+            guard let data = FileManager.default.contents(atPath: full) else {
                 problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)'", at: nil))
                 continue
             }

@@ -38,21 +38,19 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Print on standard error how long loading the pack, reading the profiles and evaluating them took.")
     var timings = false
 
-    /// The profile files, in path order.
-    private var files: [String] {
-        YAMLFileDiscovery.files(in: paths) {
+    /// The profile files, in path order (folders listed once: the list is not made again to check it).
+    private func profileFiles() throws -> [String] {
+        let files = YAMLFileDiscovery.files(in: paths) {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
         }.sorted()
-    }
-
-    func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no profile found in \(paths.joined(separator: ", "))") }
+        return files
     }
 
     func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let files = self.files
+        let files = try profileFiles()
         // The first file's first window is read while the pack loads.
         let profiles = ProfileFiles(files)
         let (rulePack, packFiles) = try pack.load()

@@ -1,7 +1,8 @@
 import Foundation
+import RuleLoader
 
 /// Finds the YAML files a command is given: files as named, and the matching files under
-/// folders, each folder's files sorted.
+/// folders (``FolderListing``: hidden entries left out), each folder's files sorted.
 enum YAMLFileDiscovery {
     /// - Parameter wanted: whether a path found in a folder (relative to it) is one to take.
     static func files(in paths: [String], where wanted: (String) -> Bool) -> [String] {
@@ -12,10 +13,9 @@ enum YAMLFileDiscovery {
                 files.append(path)
                 continue
             }
-            // Listed through its resolved path: the enumerator does not go into a link to a folder.
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            let found = (FileManager.default.enumerator(atPath: resolved)?.allObjects as? [String] ?? []).filter(wanted).sorted()
-            files += found.map { (path as NSString).appendingPathComponent($0) }
+            // Listed through its resolved path, so that a folder given through a link is read.
+            let found = FolderListing.resolvedPath(path).flatMap(FolderListing.files(under:)) ?? []
+            files += found.filter(wanted).map { (path as NSString).appendingPathComponent($0) }
         }
         return files
     }

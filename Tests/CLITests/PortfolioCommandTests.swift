@@ -35,6 +35,33 @@ import TestSupport
         #expect(linked.stdout.replacingOccurrences(of: "\(profiles)/", with: "fixtures/profiles/") == direct.stdout)
     }
 
+    /// Hidden files in a folder of profiles (the `._name.yaml` files macOS leaves on shared
+    /// drives, an editor's lock file) are not read as profiles; a folder with none left is a
+    /// usage error, said once.
+    @Test func hiddenFilesInAFolderAreNotProfiles() throws {
+        let folder = try Repository.temporaryFolder("hidden")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("portfolio")
+        try FileManager.default.createDirectory(at: profiles.appendingPathComponent(".backup"), withIntermediateDirectories: true)
+        let profile = try Data(contentsOf: Repository.url("fixtures/profiles/cma-haut-val.yaml"))
+        try profile.write(to: profiles.appendingPathComponent("cma-haut-val.yaml"))
+        try profile.write(to: profiles.appendingPathComponent(".backup/cma-haut-val.yaml"))
+        try Data([0, 5, 22, 7, 0, 2, 0, 0]).write(to: profiles.appendingPathComponent("._cma-haut-val.yaml"))
+        let outcome = try CLIRunner.run(["batch", profiles.path, "--format", "csv", "--raw"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        // One row, the profile's: not its hidden copies.
+        #expect(outcome.stdout.components(separatedBy: "cma-haut-val.yaml").count == 2)
+        #expect(outcome.stdout.contains("\n\(profiles.path)/cma-haut-val.yaml,"))
+
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try profile.write(to: empty.appendingPathComponent(".only-hidden.yaml"))
+        let none = try CLIRunner.run(["batch", empty.path])
+        #expect(none.status == 64)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.hasPrefix("Error: no profile found in \(empty.path)\n"))
+    }
+
     @Test func batchReportsABadProfileAndRunsTheOthers() throws {
         let source = try Repository.temporaryFolder("not-yaml").appendingPathComponent("source.swift")
         defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
