@@ -14,7 +14,9 @@ round times, one after the other so that the machine's mood touches all alike:
     wall time: the floor for any decoder that shares libyaml's work between two cores;
   - each orgdiag given, on the file, wall time of the whole process (start, pack, decoding,
     evaluation, output).
-Prints the medians and minimums, and the ratios of each to libyaml's one-core time.
+Prints the medians and minimums, and the ratios of each to libyaml's one-core time: the ratio
+of the medians, of the minimums, and the median (with the quartiles) of the ratios paired round
+by round, which a machine whose speed drifts during the run moves least.
 """
 import os
 import statistics
@@ -74,14 +76,18 @@ def main():
             times["libyaml, two halves at once"].append(wall([[events, first], [events, second]]))
             for label, path in builds:
                 times[f"orgdiag {label}"].append(wall([[path, "batch", profiles, "--rules", pack, "--format", "fired"]]))
-    base = statistics.median(times["libyaml, one core"])
-    base_min = min(times["libyaml, one core"])
+    one_core = times["libyaml, one core"]
+    base = statistics.median(one_core)
+    base_min = min(one_core)
     for label, values in times.items():
         if not values:
             continue
         median = statistics.median(values)
+        paired = [value / reference for value, reference in zip(values, one_core)]
+        low, middle, high = statistics.quantiles(paired, n=4) if len(paired) > 1 else paired * 3
         print(f"{label:32} median {median * 1000:6.1f} ms  min {min(values) * 1000:6.1f} ms  "
-              f"x libyaml one core: {median / base:.2f} (medians), {min(values) / base_min:.2f} (minimums)")
+              f"x libyaml one core: {median / base:.2f} (medians), {min(values) / base_min:.2f} (minimums), "
+              f"{middle:.2f} (paired by round; quartiles {low:.2f}-{high:.2f})")
 
 
 if __name__ == "__main__":
