@@ -6,14 +6,14 @@ import Foundation
 ///
 /// Written here rather than taken from `FileManager`: its enumerator, and `URL`'s link resolution
 /// (which looks up every part of every path), cost about 2 M instructions for a pack of four files
-/// at the start of every command (docs/performance.md). Hidden entries (a name starting with `.`:
+/// at the start of every command (docs/performance.md, ninth session). Hidden entries (a name starting with `.`:
 /// a version-control folder, an editor's lock file, the `._name.yaml` files macOS leaves on shared
 /// drives) are left out with all they hold, and a link is listed as the entry it is: a link to a
 /// folder is not entered, so a folder that links to itself cannot make the listing run away.
 public enum FolderListing {
     /// The paths, relative to `folder`, of the entries under it that are not folders (files, and
     /// links not followed), in the order `<` sorts them; `nil` when `folder` cannot be listed.
-    /// A sub-folder that cannot be listed is left out.
+    /// A sub-folder that cannot be listed is left out, as is an entry whose name is not UTF-8.
     public static func files(under folder: String) -> [String]? {
         var found: [String] = []
         guard list(at: folder, relative: "", into: &found) else { return nil }
@@ -34,8 +34,10 @@ public enum FolderListing {
         guard let directory = opendir(path) else { return false }
         var folders: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard !name.hasPrefix(".") else { continue }
+            // The name read where the entry holds it (it may end before the field does), and left
+            // out when it is not UTF-8: no path spelt in a `String` would lead back to it.
+            let field = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \.d_name)!
+            guard let name = String(validatingCString: field.assumingMemoryBound(to: CChar.self)), !name.hasPrefix(".") else { continue }
             if isFolder(entry.pointee.d_type, at: path + "/" + name) {
                 folders.append(name)
             } else {

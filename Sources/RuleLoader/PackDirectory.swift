@@ -21,12 +21,17 @@ public enum PackDirectory {
         var problems = DiagnosticList()
         for relative in found where (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) && !relative.hasSuffix(".tests.yaml") {
             let full = (path as NSString).appendingPathComponent(relative)
-            // A link that leads nowhere is a file that cannot be read.
-            if let resolved = FolderListing.resolvedPath(full), !resolved.hasPrefix(root + "/") {
+            // A link that leads nowhere is a file that cannot be read; the file read is the one
+            // judged, at its resolved path, so that a link changed in between cannot lead outside.
+            guard let resolved = FolderListing.resolvedPath(full) else {
+                problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)'", at: nil))
+                continue
+            }
+            guard resolved.hasPrefix(root + "/") else {
                 problems.append(.error(LoaderCode.pathOutsidePack, "'\(full)' leads outside the pack's folder; refused", at: nil))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: full) else {
+            guard let data = FileManager.default.contents(atPath: resolved) else {
                 problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)'", at: nil))
                 continue
             }

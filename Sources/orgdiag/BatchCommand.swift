@@ -38,19 +38,22 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Print on standard error how long loading the pack, reading the profiles and evaluating them took.")
     var timings = false
 
-    /// The profile files, in path order (folders listed once: the list is not made again to check it).
-    private func profileFiles() throws -> [String] {
-        let files = YAMLFileDiscovery.files(in: paths) {
+    /// The profile files, in path order.
+    private var files: [String] {
+        YAMLFileDiscovery.files(in: paths) {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".tests.yaml")
         }.sorted()
+    }
+
+    // Checked here, not in `run()`, so that the error is followed by this command's usage.
+    func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no profile found in \(paths.joined(separator: ", "))") }
-        return files
     }
 
     func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let files = try profileFiles()
+        let files = self.files
         // The first file's first window is read while the pack loads.
         let profiles = ProfileFiles(files)
         let (rulePack, packFiles) = try pack.load()

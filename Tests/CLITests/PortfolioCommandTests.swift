@@ -59,7 +59,9 @@ import TestSupport
         let none = try CLIRunner.run(["batch", empty.path])
         #expect(none.status == 64)
         #expect(none.stdout.isEmpty)
-        #expect(none.stderr.hasPrefix("Error: no profile found in \(empty.path)\n"))
+        // The error once, then the batch command's own usage.
+        #expect(none.stderr.hasPrefix("Error: no profile found in \(empty.path)\nUsage: orgdiag batch <path> ..."))
+        #expect(none.stderr.components(separatedBy: "no profile found").count == 2)
     }
 
     @Test func batchReportsABadProfileAndRunsTheOthers() throws {

@@ -1,12 +1,13 @@
 import Foundation
 import RuleLoader
 import Testing
+import TestSupport
 
 struct FolderListingTests {
     /// A folder with sub-folders, hidden entries, links to a file and to folders (one of them its
     /// own parent), and an empty sub-folder.
     private static func makeTree() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-listing-\(UUID().uuidString)")
+        let root = try Repository.temporaryFolder("listing")
         let manager = FileManager.default
         for folder in ["b/deeper", ".git/objects", "empty", "c"] {
             try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)

@@ -306,6 +306,23 @@ import RuleModel
         #expect(problems.summaries == ["- error file.outside-pack '\(pack.path)/more.yaml' leads outside the pack's folder; refused"])
     }
 
+    /// A link in the pack's folder that leads nowhere is a file that cannot be read, named as
+    /// listed; the pack's other files are still checked.
+    @Test func aLinkLeadingNowhereCannotBeRead() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-dangling-\(UUID().uuidString)")
+        let pack = root.appendingPathComponent("pack")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: pack.appendingPathComponent("gone.yaml").path,
+                                                   withDestinationPath: root.appendingPathComponent("removed.yaml").path)
+        guard case .failure(let problems) = PackDirectory.read(pack.path) else {
+            Issue.record("a link leading nowhere was taken for a file")
+            return
+        }
+        #expect(problems.summaries == ["- error file.unreadable cannot read '\(pack.path)/gone.yaml'"])
+    }
+
     /// A pack's folder given through a link (a shared pack linked into a project) is read, its
     /// files named under the path given.
     @Test func aPackFolderReachedThroughALinkIsRead() throws {
