@@ -1,4 +1,5 @@
-/// The 64-bit FNV-1a hash, fed in pieces: the pack's content hash and the pack cache's checksums.
+/// The 64-bit FNV-1a hash, fed in pieces: the pack's content hash (which reports show) and the
+/// pack cache's entry names.
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 

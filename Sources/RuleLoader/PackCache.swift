@@ -25,7 +25,7 @@ public struct PackCache: Sendable {
     public let capacity: Int
 
     /// The version of the entries' layout, part of every entry's header.
-    static let format: UInt8 = 3
+    static let format: UInt8 = 4
     private static let magic = Array("orgdiag checked pack\n".utf8)
 
     /// A cache in `folder` for the build `build`, keeping at most `capacity` entries.
@@ -40,7 +40,7 @@ public struct PackCache: Sendable {
     public func load(files: [SourceFile]) -> PackLoadResult {
         let files = files.sorted { $0.path < $1.path }
         let contentHash = PackLoader.contentHash(files)
-        let path = entryPath(files: files)
+        let path = entryPath(files: files, contentHash: contentHash)
         if let bytes = Self.contents(ofEntry: path), let pack = read(bytes, contentHash: contentHash, files: files) {
             // The entries used last are the ones kept: a read counts as a use (its modification
             // time set to now).
@@ -60,7 +60,7 @@ public struct PackCache: Sendable {
         var bytes = header(contentHash: contentHash)
         for part in try Self.parts(of: pack, files: files) {
             CompactFormat.writeVarint(UInt64(part.count), to: &bytes)
-            withUnsafeBytes(of: FNV1a.hash(part).littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: WordChecksum.of(part).littleEndian) { bytes.append(contentsOf: $0) }
             bytes += part
         }
         return bytes
@@ -100,7 +100,7 @@ public struct PackCache: Sendable {
             var stored: UInt64 = 0
             for index in 0..<8 { stored |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
             let part = Array(bytes[(offset + 8)..<(offset + 8 + Int(length))])
-            guard stored == FNV1a.hash(part) else { return nil }
+            guard stored == WordChecksum.of(part) else { return nil }
             parts.append(part)
             offset += 8 + Int(length)
         }
@@ -133,16 +133,19 @@ public struct PackCache: Sendable {
         return bytes
     }
 
-    /// The entry's path: named by the hash of the files (each name and contents after its length,
-    /// so that no two sets of files run together the same way) and of the build.
-    private func entryPath(files: [SourceFile]) -> String {
+    /// The entry's path: named by a hash of the files and of the build. The files' hash takes
+    /// each one's name and length (each name after its own length, so that no two sets of files
+    /// run together the same way), then their content hash, which has read their bytes: they are
+    /// not read a second time.
+    private func entryPath(files: [SourceFile], contentHash: String) -> String {
         var filesHash = FNV1a()
         for file in files {
-            for piece in [Array((file.path.split(separator: "/").last ?? "").utf8), file.contents] {
-                withUnsafeBytes(of: UInt64(piece.count).littleEndian) { filesHash.mix($0) }
-                filesHash.mix(piece)
-            }
+            let name = Array((file.path.split(separator: "/").last ?? "").utf8)
+            withUnsafeBytes(of: UInt64(name.count).littleEndian) { filesHash.mix($0) }
+            filesHash.mix(name)
+            withUnsafeBytes(of: UInt64(file.contents.count).littleEndian) { filesHash.mix($0) }
         }
+        filesHash.mix(contentHash.utf8)
         let name = [filesHash.value, FNV1a.hash(Array(build.utf8))].map { hash in
             let digits = String(hash, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
