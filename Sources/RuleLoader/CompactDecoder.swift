@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RuleModel
 
 /// Reads a `Decodable` value from the compact binary form ``CompactEncoder`` writes.
 ///
@@ -50,7 +51,19 @@ private final class CompactReader: Decoder {
         // unkeyed container, five dynamic calls and a cast of the files out of `userInfo` each
         // time, 2,000 instructions, two fifths of reading a pack from the cache.
         if type == SourceLocation.self { return try decodeLocation() as! T }
+        // Expressions, conditions and values, a pack's nodes, are read from their stored lists
+        // here, with no container made per list (``StoredListReader``).
+        if type == Expression.self { return try readStoredList { try Expression(stored: &$0) } as! T }
+        if type == Condition.self { return try readStoredList { try Condition(stored: &$0) } as! T }
+        if type == Value.self { return try readStoredList { try Value(stored: &$0) } as! T }
         return try T(from: self)
+    }
+
+    /// The list at the cursor, read by `body` (its depth counted against the form's limit).
+    func readStoredList<T>(_ body: (inout CompactList) throws -> T) throws -> T {
+        try expect(.list)
+        var list = CompactList(reader: self, remaining: try length())
+        return try body(&list)
     }
 
     /// A location, as ``SourceLocation``'s `Codable` conformance writes it: a list of its five
@@ -315,6 +328,49 @@ private struct ListCompactReader: UnkeyedDecodingContainer {
         try next()
         return reader
     }
+}
+
+/// A list of the compact form read item by item as a ``StoredListReader``: how expressions,
+/// conditions and values are read, with no container made per list.
+private struct CompactList: StoredListReader {
+    fileprivate let reader: CompactReader
+    /// How many items are left to read.
+    fileprivate var remaining: Int
+
+    var isAtEnd: Bool { remaining == 0 }
+
+    /// Counts the next item read; reading past the list's end is damage.
+    private mutating func next() throws {
+        guard remaining > 0 else { throw reader.corrupt("read past the end of a list") }
+        remaining -= 1
+    }
+
+    mutating func readInt() throws -> Int { try next(); return try reader.decodeInteger(Int.self) }
+    mutating func readDouble() throws -> Double { try next(); return try reader.decodeDouble() }
+    mutating func readBool() throws -> Bool { try next(); return try reader.decodeBool() }
+    mutating func readString() throws -> String { try next(); return try reader.decodeString() }
+
+    mutating func readNil() throws -> Bool {
+        guard remaining > 0, reader.peekIsNull() else { return false }
+        remaining -= 1
+        reader.position += 1
+        return true
+    }
+
+    mutating func readLocation() throws -> SourceLocation {
+        try next()
+        return try reader.decodeValue(SourceLocation.self)
+    }
+
+    mutating func readList<T>(_ body: (inout CompactList) throws -> T) throws -> T {
+        try next()
+        reader.depth += 1
+        defer { reader.depth -= 1 }
+        guard reader.depth <= CompactFormat.maximumDepth else { throw reader.corrupt("nested too deep") }
+        return try reader.readStoredList(body)
+    }
+
+    func damaged(_ problem: String) -> any Error { reader.corrupt(problem) }
 }
 
 /// A single value, read where the cursor is.

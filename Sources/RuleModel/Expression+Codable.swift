@@ -4,31 +4,40 @@ import Diagnostics
 /// location (or nothing). A list per node, instead of the nested keyed containers `Codable`
 /// would write for the enum, halves the time a stored pack takes to read.
 extension Expression: Codable {
-    private enum Code: Int {
+    @usableFromInline enum Code: Int {
         case literal, list, reference, negate, not, arithmetic, comparison, and, or, membership, contains, between, call
     }
 
     public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        let code = try container.decodeKind(Code.self, of: "expression")
-        func next() throws -> Expression { try container.decode(Expression.self) }
+        var reader = UnkeyedStoredList(try decoder.unkeyedContainer())
+        try self.init(stored: &reader)
+    }
+
+    /// The expression whose stored list `reader` reads, as ``encode(to:)`` writes it.
+    @inlinable public init<Reader: StoredListReader>(stored reader: inout Reader) throws {
+        let code = try reader.readKind(Code.self, of: "expression")
+        func next() throws -> Expression { try reader.readList { try Expression(stored: &$0) } }
+        func items() throws -> [Expression] { try reader.readItems { list in try list.readList { try Expression(stored: &$0) } } }
         let kind: Kind
         switch code {
-        case .literal: kind = .literal(try container.decode(Value.self))
-        case .list: kind = .list(try container.decode([Expression].self))
-        case .reference: kind = .reference(try container.decode(String.self))
+        case .literal: kind = .literal(try reader.readList { try Value(stored: &$0) })
+        case .list: kind = .list(try items())
+        case .reference: kind = .reference(try reader.readString())
         case .negate: kind = .negate(try next())
         case .not: kind = .not(try next())
-        case .arithmetic: kind = .arithmetic(try container.decode(ArithmeticOperator.self), try next(), try next())
-        case .comparison: kind = .comparison(try container.decode(ComparisonOperator.self), try next(), try next())
+        case .arithmetic: kind = .arithmetic(try reader.readRawValue(ArithmeticOperator.self, of: "operator"), try next(), try next())
+        case .comparison: kind = .comparison(try reader.readRawValue(ComparisonOperator.self, of: "comparison"), try next(), try next())
         case .and: kind = .and(try next(), try next())
         case .or: kind = .or(try next(), try next())
-        case .membership: kind = .membership(try next(), try next(), negated: try container.decode(Bool.self))
+        case .membership: kind = .membership(try next(), try next(), negated: try reader.readBool())
         case .contains: kind = .contains(try next(), try next())
         case .between: kind = .between(try next(), try next(), try next())
-        case .call: kind = .call(try container.decode(ExpressionFunction.self), try container.decode([Expression].self))
+        case .call:
+            let name = try reader.readString()
+            guard let function = ExpressionFunction.named(name) else { throw reader.damaged("no function is named '\(name)'") }
+            kind = .call(function, try items())
         }
-        let location = try container.decodeNil() ? nil : try container.decode(SourceLocation.self)
+        let location = try reader.readNil() ? nil : try reader.readLocation()
         self.init(kind, at: location)
     }
 
@@ -61,20 +70,26 @@ extension Expression: Codable {
 /// A condition is stored as one list, like an expression: the number of its kind, its parts, then
 /// its location (or nothing) for a block.
 extension Condition: Codable {
-    private enum Code: Int {
+    @usableFromInline enum Code: Int {
         case expression, all, any, none, not
     }
 
     public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        let code = try container.decodeKind(Code.self, of: "condition")
-        func location() throws -> SourceLocation? { try container.decodeNil() ? nil : try container.decode(SourceLocation.self) }
+        var reader = UnkeyedStoredList(try decoder.unkeyedContainer())
+        try self.init(stored: &reader)
+    }
+
+    /// The condition whose stored list `reader` reads, as ``encode(to:)`` writes it.
+    @inlinable public init<Reader: StoredListReader>(stored reader: inout Reader) throws {
+        let code = try reader.readKind(Code.self, of: "condition")
+        func parts() throws -> [Condition] { try reader.readItems { list in try list.readList { try Condition(stored: &$0) } } }
+        func location() throws -> SourceLocation? { try reader.readNil() ? nil : try reader.readLocation() }
         switch code {
-        case .expression: self = .expression(try container.decode(Expression.self))
-        case .all: self = .all(try container.decode([Condition].self), location: try location())
-        case .any: self = .any(try container.decode([Condition].self), location: try location())
-        case .none: self = .none(try container.decode([Condition].self), location: try location())
-        case .not: self = .not(try container.decode(Condition.self), location: try location())
+        case .expression: self = .expression(try reader.readList { try Expression(stored: &$0) })
+        case .all: self = .all(try parts(), location: try location())
+        case .any: self = .any(try parts(), location: try location())
+        case .none: self = .none(try parts(), location: try location())
+        case .not: self = .not(try reader.readList { try Condition(stored: &$0) }, location: try location())
         }
     }
 

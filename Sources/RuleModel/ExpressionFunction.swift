@@ -178,17 +178,9 @@ public struct ExpressionFunction: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A function is stored by its name, and read back as the built-in function of that name.
-extension ExpressionFunction: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let name = try container.decode(String.self)
-        guard let function = Self.named(name) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no function is named '\(name)'")
-        }
-        self = function
-    }
-
+/// A function is stored by its name, and read back as the built-in function of that name
+/// (``Expression/init(stored:)``).
+extension ExpressionFunction: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)

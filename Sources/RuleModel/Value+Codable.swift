@@ -2,17 +2,22 @@
 /// `Codable` would write for the enum (a key for the case, a nested container for its payload)
 /// took a third of the time a stored pack's diagnostics took to read.
 extension Value: Codable {
-    private enum Code: Int {
+    @usableFromInline enum Code: Int {
         case bool, number, string, set
     }
 
     public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        switch try container.decodeKind(Code.self, of: "value") {
-        case .bool: self = .bool(try container.decode(Bool.self))
-        case .number: self = .number(try container.decode(Double.self))
-        case .string: self = .string(try container.decode(String.self))
-        case .set: self = .set(try container.decode([String].self))
+        var reader = UnkeyedStoredList(try decoder.unkeyedContainer())
+        try self.init(stored: &reader)
+    }
+
+    /// The value whose stored list `reader` reads, as ``encode(to:)`` writes it.
+    @inlinable public init<Reader: StoredListReader>(stored reader: inout Reader) throws {
+        switch try reader.readKind(Code.self, of: "value") {
+        case .bool: self = .bool(try reader.readBool())
+        case .number: self = .number(try reader.readDouble())
+        case .string: self = .string(try reader.readString())
+        case .set: self = .set(try reader.readItems { try $0.readString() })
         }
     }
 

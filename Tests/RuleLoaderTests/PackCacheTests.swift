@@ -115,6 +115,61 @@ import TestSupport
         }
     }
 
+    /// Conditions (with their expressions and values), which the compact reader reads from their
+    /// stored lists itself, read back as `Condition`'s own `init(from:)` reads the same bytes, and
+    /// as another `Decoder` (JSON) reads what `encode(to:)` wrote for it: one layout, defined in
+    /// `init(stored:)`, read three ways.
+    @Test(arguments: ["rules", "fixtures/packs/sample"])
+    func conditionsReadBackTheSameEveryWay(folder: String) throws {
+        let files = try files(folder)
+        let pack = try #require(PackLoader.load(files: files).pack)
+        let conditions = pack.findings.map(\.condition) + pack.strengths.map(\.condition)
+            + pack.indicators.map { Condition.expression($0.expression) }
+        #expect(!conditions.isEmpty)
+        let bytes = try CompactEncoder(userInfo: [.sourceFiles: files]).encode(conditions)
+        #expect(try CompactDecoder(userInfo: [.sourceFiles: files]).decode([Condition].self, from: bytes) == conditions)
+        let generic = try CompactDecoder(userInfo: [.sourceFiles: files]).decode([GenericCondition].self, from: bytes)
+        #expect(generic.map(\.condition) == conditions)
+        let jsonEncoder = JSONEncoder(), jsonDecoder = JSONDecoder()
+        jsonEncoder.userInfo[.sourceFiles] = files
+        jsonDecoder.userInfo[.sourceFiles] = files
+        #expect(try jsonDecoder.decode([Condition].self, from: try jsonEncoder.encode(conditions)) == conditions)
+    }
+
+    /// Damaged stored lists are refused by the fast path and the `Decoder` path alike: a kind
+    /// numbered beyond the cases, a function or an operator no one is named, an item missing, and
+    /// lists nested beyond the compact form's depth.
+    @Test func damagedStoredListsAreRefusedBothWays() throws {
+        let encoder = CompactEncoder(userInfo: [:])
+        let damaged: [[StoredItem]] = [
+            [.int(9)],                                                            // no condition kind 9
+            [.int(0), .list([.int(13), .null])],                                  // no expression kind 13
+            [.int(0), .list([.int(12), .text("median"), .list([]), .null])],      // no function `median`
+            [.int(0), .list([.int(6), .text("≈"), .list([.int(2), .text("a"), .null]),
+                                                   .list([.int(2), .text("b"), .null]), .null])],   // no comparison `≈`
+            [.int(0), .list([.int(6)])],                                          // the operator missing
+        ]
+        for items in damaged {
+            let bytes = try encoder.encode([StoredItem.list(items)])
+            #expect(throws: DecodingError.self, "\(items)") { try CompactDecoder(userInfo: [:]).decode([Condition].self, from: bytes) }
+            #expect(throws: (any Error).self, "\(items)") { try CompactDecoder(userInfo: [:]).decode([GenericCondition].self, from: bytes) }
+        }
+        // `not` nested to the limit and one beyond, written byte by byte (a list is its tag and
+        // count, a whole number its tag and zigzag varint, nothing its tag). The list of conditions
+        // is level 1, the condition 2, its expression 3, and each `not` one more.
+        let list: (UInt8) -> [UInt8] = { [CompactFormat.Tag.list.rawValue, $0] }
+        let number: (UInt8) -> [UInt8] = { [CompactFormat.Tag.integer.rawValue, $0 * 2] }
+        let null = [CompactFormat.Tag.null.rawValue]
+        func negated(times: Int) -> [UInt8] {
+            var expression = list(3) + number(2) + [CompactFormat.Tag.text.rawValue, 1, UInt8(ascii: "a")] + null
+            for _ in 0..<times { expression = list(3) + number(4) + expression + null }
+            return list(1) + list(2) + number(0) + expression
+        }
+        let deepest = CompactFormat.maximumDepth - 3
+        #expect(throws: Never.self) { try CompactDecoder(userInfo: [:]).decode([Condition].self, from: negated(times: deepest)) }
+        #expect(throws: DecodingError.self) { try CompactDecoder(userInfo: [:]).decode([Condition].self, from: negated(times: deepest + 1)) }
+    }
+
     @Test func anEntryOfAnotherBuildOrOtherFilesIsIgnored() throws {
         let files = try files("fixtures/packs/sample")
         let pack = try #require(PackLoader.load(files: files).pack)
@@ -248,6 +303,32 @@ import TestSupport
 
 /// A location read through `SourceLocation`'s own `init(from:)`, as any decoder but the compact
 /// reader reads it.
+/// An item of a stored list written as it is, to make damaged ones.
+private enum StoredItem: Encodable {
+    case int(Int), text(String), null, list([StoredItem])
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .int(let number): var container = encoder.singleValueContainer(); try container.encode(number)
+        case .text(let text): var container = encoder.singleValueContainer(); try container.encode(text)
+        case .null: var container = encoder.singleValueContainer(); try container.encodeNil()
+        case .list(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        }
+    }
+}
+
+/// A condition read through `Condition`'s own `init(from:)`, the `Decoder` path, which the compact
+/// reader's fast path bypasses.
+private struct GenericCondition: Decodable {
+    let condition: Condition
+
+    init(from decoder: any Decoder) throws {
+        condition = try Condition(from: decoder)
+    }
+}
+
 private struct GenericLocation: Decodable {
     let location: Diagnostics.SourceLocation
 
