@@ -15,8 +15,8 @@ round times, one after the other so that the machine's mood touches all alike:
   - each orgdiag given, on the file, wall time of the whole process (start, pack, decoding,
     evaluation, output).
 Prints the medians and minimums, and the ratios of each to libyaml's one-core time: the ratio
-of the medians, of the minimums, and the median (with the quartiles) of the ratios paired round
-by round, which a machine whose speed drifts during the run moves least.
+of the medians, of the minimums, and the median (with the quartiles and the highest) of the
+ratios paired round by round, which a machine whose speed drifts during the run moves least.
 """
 import os
 import statistics
@@ -87,7 +87,7 @@ def main():
         low, middle, high = statistics.quantiles(paired, n=4) if len(paired) > 1 else paired * 3
         print(f"{label:32} median {median * 1000:6.1f} ms  min {min(values) * 1000:6.1f} ms  "
               f"x libyaml one core: {median / base:.2f} (medians), {min(values) / base_min:.2f} (minimums), "
-              f"{middle:.2f} (paired by round; quartiles {low:.2f}-{high:.2f})")
+              f"{middle:.2f} (paired by round; quartiles {low:.2f}-{high:.2f}, highest {max(paired):.2f})")
 
 
 if __name__ == "__main__":
