@@ -59,11 +59,14 @@ private final class CompactReader: Decoder {
         return try T(from: self)
     }
 
-    /// The list at the cursor, read by `body` (its depth counted against the form's limit).
+    /// The list at the cursor, read by `body`, which must read all its items (the caller counts
+    /// its depth against the form's limit).
     func readStoredList<T>(_ body: (inout CompactList) throws -> T) throws -> T {
         try expect(.list)
         var list = CompactList(reader: self, remaining: try length())
-        return try body(&list)
+        let value = try body(&list)
+        guard list.isAtEnd else { throw corrupt("more items in a list than its form holds") }
+        return value
     }
 
     /// A location, as ``SourceLocation``'s `Codable` conformance writes it: a list of its five

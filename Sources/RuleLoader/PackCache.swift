@@ -15,7 +15,9 @@ import RuleModel
 /// so a cached load has nothing to report; writing is atomic (a temporary file renamed), a failure
 /// to write only costs the next run its speed, and the entries used least recently go first once
 /// there are more than ``capacity``. The folder is created for its user alone (mode 0700): whoever
-/// can write an entry can choose the pack.
+/// can write an entry can choose the pack. The hashes catch damage and changed files, not a
+/// forgery: files made to share another pack's names, lengths and 64-bit content hash would be
+/// given its entry, but whoever can write the pack's files chooses the pack anyway.
 public struct PackCache: Sendable {
     /// The folder holding the entries.
     public let folder: String

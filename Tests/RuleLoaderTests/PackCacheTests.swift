@@ -123,8 +123,12 @@ import TestSupport
     func conditionsReadBackTheSameEveryWay(folder: String) throws {
         let files = try files(folder)
         let pack = try #require(PackLoader.load(files: files).pack)
+        // Forms neither pack may hold: `not in`, and an expression with no location.
+        let name = Expression(.reference("region"), at: nil)
+        let words = Expression(.list([Expression(.literal(.string("nord")), at: nil)]), at: nil)
+        let unplaced = Condition.expression(Expression(.membership(name, words, negated: true), at: nil))
         let conditions = pack.findings.map(\.condition) + pack.strengths.map(\.condition)
-            + pack.indicators.map { Condition.expression($0.expression) }
+            + pack.indicators.map { Condition.expression($0.expression) } + [unplaced]
         #expect(!conditions.isEmpty)
         let bytes = try CompactEncoder(userInfo: [.sourceFiles: files]).encode(conditions)
         #expect(try CompactDecoder(userInfo: [.sourceFiles: files]).decode([Condition].self, from: bytes) == conditions)
@@ -148,6 +152,7 @@ import TestSupport
             [.int(0), .list([.int(6), .text("≈"), .list([.int(2), .text("a"), .null]),
                                                    .list([.int(2), .text("b"), .null]), .null])],   // no comparison `≈`
             [.int(0), .list([.int(6)])],                                          // the operator missing
+            [.int(0), .list([.int(2), .text("a"), .null, .int(1)])],              // an item too many
         ]
         for items in damaged {
             let bytes = try encoder.encode([StoredItem.list(items)])
@@ -168,6 +173,12 @@ import TestSupport
         let deepest = CompactFormat.maximumDepth - 3
         #expect(throws: Never.self) { try CompactDecoder(userInfo: [:]).decode([Condition].self, from: negated(times: deepest)) }
         #expect(throws: DecodingError.self) { try CompactDecoder(userInfo: [:]).decode([Condition].self, from: negated(times: deepest + 1)) }
+        // The `Decoder` path, whose nested containers the compact reader does not count, stops at
+        // its own limit rather than running out of stack.
+        #expect(throws: Never.self) { try CompactDecoder(userInfo: [:]).decode([GenericCondition].self, from: negated(times: deepest)) }
+        #expect(throws: DecodingError.self) {
+            try CompactDecoder(userInfo: [:]).decode([GenericCondition].self, from: negated(times: UnkeyedStoredList.maximumNesting + 1))
+        }
     }
 
     @Test func anEntryOfAnotherBuildOrOtherFilesIsIgnored() throws {
@@ -301,8 +312,6 @@ import TestSupport
     }
 }
 
-/// A location read through `SourceLocation`'s own `init(from:)`, as any decoder but the compact
-/// reader reads it.
 /// An item of a stored list written as it is, to make damaged ones.
 private enum StoredItem: Encodable {
     case int(Int), text(String), null, list([StoredItem])
@@ -329,6 +338,8 @@ private struct GenericCondition: Decodable {
     }
 }
 
+/// A location read through `SourceLocation`'s own `init(from:)`, as any decoder but the compact
+/// reader reads it.
 private struct GenericLocation: Decodable {
     let location: Diagnostics.SourceLocation
 
