@@ -169,36 +169,12 @@ public struct PackCache: Sendable {
     static let maximumEntryBytes = 256 << 20
 
     /// The bytes of the entry at `path`, if it is a regular file of at most ``maximumEntryBytes``
-    /// (not a pipe, a device or a link). Read with `open`, `fstat` and `read`: `FileManager`'s
-    /// attributes looked the file's owner and group up by name (reading `/etc/passwd` and
-    /// `/etc/group`) at every command's start.
+    /// (not a pipe, a device or a link): read by ``RegularFile``, as `FileManager`'s attributes
+    /// looked the file's owner and group up by name (reading `/etc/passwd` and `/etc/group`) at
+    /// every command's start. A file cut short or grown while it was read gives other bytes,
+    /// which the entry's checksums refuse.
     static func contents(ofEntry path: String) -> [UInt8]? {
-        // Only a regular file is opened (opening a device planted under an entry's name could do
-        // something); opened with no wait for a writer and no link followed, in case it was
-        // replaced since, and checked again once open.
-        var named = stat()
-        guard lstat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return nil }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= maximumEntryBytes else { return nil }
-        let size = Int(status.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            while initialized < size {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else {
-                    complete = false
-                    break
-                }
-                initialized += got
-            }
-        }
-        // A file cut short while it was read is no entry; one grown since is read to its first
-        // size, which its checksums then refuse.
-        return complete ? bytes : nil
+        try? RegularFile.read(path, maxBytes: maximumEntryBytes).get()
     }
 
     /// Writes the entry atomically, then removes the entries used least recently beyond ``capacity``.

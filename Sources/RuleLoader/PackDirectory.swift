@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAML
 
 /// Finds and reads a pack's files: every `*.yaml` and `*.yml` file in a folder and its
 /// sub-folders, except rule-test files (`*.tests.yaml`). Files reached through a link that leads
@@ -31,11 +32,19 @@ public enum PackDirectory {
                 problems.append(.error(LoaderCode.pathOutsidePack, "'\(full)' leads outside the pack's folder; refused", at: nil))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: resolved) else {
-                problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)'", at: nil))
-                continue
+            switch RegularFile.read(resolved, maxBytes: YAMLLimits.default.maxBytes) {
+            case .success(let bytes):
+                files.append(SourceFile(path: full, contents: bytes))
+            case .failure(.tooLarge(let size)):
+                // As the YAML reader reports a file over the limit, before it is read.
+                let start = SourceLocation(file: SourceFile(path: full, contents: []), range: SourceRange(line: 1, column: 1))
+                problems.append(.error(YAMLDiagnosticCode.fileTooLarge,
+                                       "the file is \(size) bytes, over the limit of \(YAMLLimits.default.maxBytes) bytes", at: start))
+            case .failure(.notRegular):
+                problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)': not a regular file", at: nil))
+            case .failure(.unreadable(let reason)):
+                problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)': \(reason)", at: nil))
             }
-            files.append(SourceFile(path: full, contents: Array(data)))
         }
         if problems.hasErrors { return .failure(problems) }
         return .success(files.sorted { $0.path < $1.path })

@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import Testing
+import TestSupport
 @testable import RuleLoader
 import RuleModel
 
@@ -321,6 +322,29 @@ import RuleModel
             return
         }
         #expect(problems.summaries == ["- error file.unreadable cannot read '\(pack.path)/gone.yaml'"])
+    }
+
+    /// A named pipe under a `.yaml` name in a pack's folder is not opened (reading it would wait
+    /// for a writer for ever), and a file over the size limit is refused before it is read (a
+    /// sparse file of 17 MiB, which takes no room).
+    @Test func aPipeOrAnOversizedFileInAPackIsRefusedUnread() throws {
+        let root = try Repository.temporaryFolder("pack-files")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(header.utf8).write(to: root.appendingPathComponent("pack.yaml"))
+        #expect(mkfifo(root.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
+        let large = root.appendingPathComponent("large.yaml")
+        #expect(FileManager.default.createFile(atPath: large.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: large)
+        try handle.truncate(atOffset: 17 << 20)
+        try handle.close()
+        guard case .failure(let problems) = PackDirectory.read(root.path) else {
+            Issue.record("a pipe and an oversized file were read")
+            return
+        }
+        #expect(problems.summaries.sorted() == [
+            "- error file.unreadable cannot read '\(root.path)/pipe.yaml': not a regular file",
+            "\(root.path)/large.yaml:1:1 error yaml.file-too-large the file is 17825792 bytes, over the limit of 16777216 bytes",
+        ].sorted())
     }
 
     /// A pack's folder given through a link (a shared pack linked into a project) is read, its
