@@ -1,15 +1,15 @@
 import Foundation
 
 /// The bytes of a regular file, read with `open`, `fstat` and `read`, within a size limit: what a
-/// pack's files and the pack cache's entries are read with.
+/// pack's files, the pack cache's entries and the profiles a rule-test file names are read with.
 ///
 /// Only a regular file is opened, without waiting for a writer and without following a link, and
 /// checked again once open: a named pipe or a device under a `.yaml` name in a pack's folder would
 /// otherwise block the command or be read without end, and a file far over the limit is refused
 /// before it is read rather than after.
-enum RegularFile {
+public enum RegularFile {
     /// Why a file was not read.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable {
         /// Not a regular file (a folder, a link, a named pipe, a device), or gone.
         case notRegular
         /// Over the limit: the file's size, in bytes.
@@ -19,7 +19,7 @@ enum RegularFile {
     }
 
     /// The bytes of the regular file at `path` (a link is not followed), at most `maxBytes` of them.
-    static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], Problem> {
+    public static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], Problem> {
         var named = stat()
         guard lstat(path, &named) == 0, named.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)

@@ -219,15 +219,23 @@ public enum RuleTestFileLoader {
     private static func resolve(_ path: String, besides file: SourceFile, at location: SourceLocation) -> Result<SourceFile, Diagnostic> {
         let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         let target = folder.appendingPathComponent(path)
-        let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
-        let resolved = target.resolvingSymlinksInPath().standardizedFileURL.path
+        let root = FolderListing.resolvedPath(folder.path) ?? folder.standardizedFileURL.path
+        // A path that leads nowhere is judged where it would be, and then cannot be read.
+        let resolved = FolderListing.resolvedPath(target.path) ?? target.standardizedFileURL.path
         guard !path.hasPrefix("/"), resolved.hasPrefix(root + "/") else {
             return .failure(.error(profilePathCode, "profile path '\(path)' leads outside the test file's folder; refused", at: location))
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        // Only a regular file is read: a named pipe would make the run wait for ever.
+        let bytes: [UInt8]
+        switch RegularFile.read(resolved, maxBytes: YAMLLimits.default.maxBytes) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)):
+            return .failure(.error(profilePathCode, "the profile '\(path)' is \(size) bytes, over the limit of \(YAMLLimits.default.maxBytes) bytes",
+                                   at: location))
+        case .failure(.notRegular), .failure(.unreadable):
             return .failure(.error(profilePathCode, "cannot read the profile '\(path)'", at: location))
         }
         let shownPath = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
-        return .success(SourceFile(path: shownPath, contents: Array(data)))
+        return .success(SourceFile(path: shownPath, contents: bytes))
     }
 }

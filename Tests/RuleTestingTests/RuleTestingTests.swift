@@ -27,6 +27,18 @@ import TestSupport
         return (loaded.cases, all.sorted().map { "\($0.location.map { "\($0.range.start)" } ?? "-") \($0.code) \($0.message)" })
     }
 
+    /// A profile a test file names that is a named pipe is not opened (reading it would wait for
+    /// a writer for ever), nor one that does not exist: each is a problem at its path.
+    @Test func aProfileThatIsAPipeIsNotRead() throws {
+        let folder = try Repository.temporaryFolder("test-pipe")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
+        let text = "tests:\n  - {name: a pipe, profile: pipe.yaml, expect: {fired: []}}\n  - {name: none, profile: gone.yaml, expect: {fired: []}}\n"
+        let loaded = RuleTestFileLoader.load(SourceFile(path: folder.appendingPathComponent("x.tests.yaml").path, text: text), pack: try pack())
+        let problems = (loaded.problems.sorted + loaded.cases.flatMap(\.problems)).map { "\($0.location.map { "\($0.range.start)" } ?? "-") \($0.message)" }
+        #expect(problems.sorted() == ["2:29 cannot read the profile 'pipe.yaml'", "3:27 cannot read the profile 'gone.yaml'"])
+    }
+
     @Test func runsAPassingAndAFailingCase() throws {
         let (cases, problems) = try load("""
             tests:
