@@ -37,9 +37,7 @@ public enum PackDirectory {
                 files.append(SourceFile(path: full, contents: bytes))
             case .failure(.tooLarge(let size)):
                 // As the YAML reader reports a file over the limit, before it is read.
-                let start = SourceLocation(file: SourceFile(path: full, contents: []), range: SourceRange(line: 1, column: 1))
-                problems.append(.error(YAMLDiagnosticCode.fileTooLarge,
-                                       "the file is \(size) bytes, over the limit of \(YAMLLimits.default.maxBytes) bytes", at: start))
+                problems.append(YAMLParser.fileTooLarge(SourceFile(path: full, contents: []), bytes: size, limit: YAMLLimits.default.maxBytes))
             case .failure(.notRegular):
                 problems.append(.error(LoaderCode.unreadableFile, "cannot read '\(full)': not a regular file", at: nil))
             case .failure(.unreadable(let reason)):

@@ -109,13 +109,18 @@ public enum YAMLParser {
         return (documents, diagnostics)
     }
 
+    /// The problem of a file of `bytes` bytes, over the `limit`, at its first line: what the size
+    /// check gives, and what a reader that refuses such a file from its size alone reports.
+    public static func fileTooLarge(_ file: SourceFile, bytes: Int, limit: Int) -> Diagnostic {
+        .error(YAMLDiagnosticCode.fileTooLarge, "the file is \(bytes) bytes, over the limit of \(limit) bytes",
+               at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1)))
+    }
+
     /// The size and encoding checks done before libyaml sees the bytes; the line starts, or `nil`
     /// when the file cannot be read (the problems are then in `diagnostics`).
     public static func check(_ file: SourceFile, limits: YAMLLimits, into diagnostics: inout DiagnosticList) -> [Int]? {
         if file.contents.count > limits.maxBytes {
-            let message = "the file is \(file.contents.count) bytes, over the limit of \(limits.maxBytes) bytes"
-            diagnostics.append(.error(YAMLDiagnosticCode.fileTooLarge, message,
-                                      at: SourceLocation(file: file, range: SourceRange(line: 1, column: 1))))
+            diagnostics.append(fileTooLarge(file, bytes: file.contents.count, limit: limits.maxBytes))
             return nil
         }
         let (encodingProblems, lineStarts) = UTF8Scanner.scan(file)

@@ -291,12 +291,19 @@ import RuleModel
             ["p.yaml:3:37 error pack.unknown-language language 'de' is not one of the pack's languages (en)"])
     }
 
-    @Test func linkLeadingOutsideThePackIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-link-\(UUID().uuidString)")
+    /// A new temporary folder (`root`, which the caller removes) holding a pack's folder with its
+    /// `pack.yaml`.
+    private func temporaryPack(_ purpose: String) throws -> (root: URL, pack: URL) {
+        let root = try Repository.temporaryFolder(purpose)
         let pack = root.appendingPathComponent("pack")
         try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
         try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
+        return (root, pack)
+    }
+
+    @Test func linkLeadingOutsideThePackIsRefused() throws {
+        let (root, pack) = try temporaryPack("link")
+        defer { try? FileManager.default.removeItem(at: root) }
         try Data("facts: {}\n".utf8).write(to: root.appendingPathComponent("outside.yaml"))
         try FileManager.default.createSymbolicLink(atPath: pack.appendingPathComponent("more.yaml").path,
                                                    withDestinationPath: root.appendingPathComponent("outside.yaml").path)
@@ -310,11 +317,8 @@ import RuleModel
     /// A link in the pack's folder that leads nowhere is a file that cannot be read, named as
     /// listed; the pack's other files are still checked.
     @Test func aLinkLeadingNowhereCannotBeRead() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-dangling-\(UUID().uuidString)")
-        let pack = root.appendingPathComponent("pack")
-        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        let (root, pack) = try temporaryPack("dangling")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
         try FileManager.default.createSymbolicLink(atPath: pack.appendingPathComponent("gone.yaml").path,
                                                    withDestinationPath: root.appendingPathComponent("removed.yaml").path)
         guard case .failure(let problems) = PackDirectory.read(pack.path) else {
@@ -328,33 +332,30 @@ import RuleModel
     /// for a writer for ever), and a file over the size limit is refused before it is read (a
     /// sparse file of 17 MiB, which takes no room).
     @Test func aPipeOrAnOversizedFileInAPackIsRefusedUnread() throws {
-        let root = try Repository.temporaryFolder("pack-files")
+        let (root, pack) = try temporaryPack("pack-files")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Data(header.utf8).write(to: root.appendingPathComponent("pack.yaml"))
-        #expect(mkfifo(root.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
-        let large = root.appendingPathComponent("large.yaml")
+        #expect(mkfifo(pack.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
+        let large = pack.appendingPathComponent("large.yaml")
         #expect(FileManager.default.createFile(atPath: large.path, contents: nil))
         let handle = try FileHandle(forWritingTo: large)
         try handle.truncate(atOffset: 17 << 20)
         try handle.close()
-        guard case .failure(let problems) = PackDirectory.read(root.path) else {
+        guard case .failure(let problems) = PackDirectory.read(pack.path) else {
             Issue.record("a pipe and an oversized file were read")
             return
         }
         #expect(problems.summaries.sorted() == [
-            "- error file.unreadable cannot read '\(root.path)/pipe.yaml': not a regular file",
-            "\(root.path)/large.yaml:1:1 error yaml.file-too-large the file is 17825792 bytes, over the limit of 16777216 bytes",
+            "- error file.unreadable cannot read '\(pack.path)/pipe.yaml': not a regular file",
+            "\(pack.path)/large.yaml:1:1 error yaml.file-too-large the file is 17825792 bytes, over the limit of 16777216 bytes",
         ].sorted())
     }
 
     /// A pack's folder given through a link (a shared pack linked into a project) is read, its
     /// files named under the path given.
     @Test func aPackFolderReachedThroughALinkIsRead() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orgdiag-linked-\(UUID().uuidString)")
-        let pack = root.appendingPathComponent("pack")
-        try FileManager.default.createDirectory(at: pack.appendingPathComponent("more"), withIntermediateDirectories: true)
+        let (root, pack) = try temporaryPack("linked")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Data(header.utf8).write(to: pack.appendingPathComponent("pack.yaml"))
+        try FileManager.default.createDirectory(at: pack.appendingPathComponent("more"), withIntermediateDirectories: true)
         try Data("facts: {}\n".utf8).write(to: pack.appendingPathComponent("more/facts.yaml"))
         let link = root.appendingPathComponent("linked").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: pack.path)
