@@ -220,8 +220,11 @@ public enum RuleTestFileLoader {
         let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent()
         let target = folder.appendingPathComponent(path)
         let root = FolderListing.resolvedPath(folder.path) ?? folder.standardizedFileURL.path
-        // A path that leads nowhere is judged where it would be, and then cannot be read.
-        let resolved = FolderListing.resolvedPath(target.path) ?? target.standardizedFileURL.path
+        // A path that leads nowhere is judged where it would be (its folder resolved, as the
+        // root is), and then cannot be read.
+        let resolved = FolderListing.resolvedPath(target.path)
+            ?? FolderListing.resolvedPath(target.deletingLastPathComponent().path).map { $0 + "/" + target.lastPathComponent }
+            ?? target.standardizedFileURL.path
         guard !path.hasPrefix("/"), resolved.hasPrefix(root + "/") else {
             return .failure(.error(profilePathCode, "profile path '\(path)' leads outside the test file's folder; refused", at: location))
         }
